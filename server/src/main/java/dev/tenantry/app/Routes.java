@@ -1,0 +1,27 @@
+package dev.tenantry.app;
+
+import dev.tenantry.web.Authentication;
+import dev.tenantry.web.BaseUrl;
+import dev.tenantry.web.Failures;
+import dev.tenantry.web.ProblemRenderer;
+import dev.tenantry.web.RequestLogging;
+import io.javalin.config.JavalinConfig;
+import java.util.List;
+import java.util.Map;
+
+/** Registers every surface's routes and its failure renderer on the one server. */
+final class Routes {
+
+    private Routes() {}
+
+    static void register(JavalinConfig cfg, TenantryConfig config, Services services) {
+        RequestLogging.register(cfg);
+        new BaseUrl(config.publicUrl()).register(cfg.routes);
+        new Failures(List.of(new ProblemRenderer())).register(cfg.routes);
+        new Authentication((token, gate, baseUrl) -> {
+                    throw new UnsupportedOperationException("tokens arrive with the identity slice");
+                })
+                .register(cfg.routes);
+        cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+    }
+}

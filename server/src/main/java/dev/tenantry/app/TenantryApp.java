@@ -1,0 +1,65 @@
+package dev.tenantry.app;
+
+import dev.tenantry.storage.Database;
+import dev.tenantry.tls.TlsMaterial;
+import dev.tenantry.web.HttpsServer;
+import io.javalin.Javalin;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running Tenantry server: database, services and the HTTPS listener. Closing it stops everything. */
+public final class TenantryApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantryApp.class);
+
+    private final Database database;
+    private final Javalin http;
+    private final TlsMaterial tls;
+    private final Services services;
+    private final int port;
+
+    private TenantryApp(Database database, Javalin http, TlsMaterial tls, Services services) {
+        this.database = database;
+        this.http = http;
+        this.tls = tls;
+        this.services = services;
+        this.port = HttpsServer.boundPort(http);
+    }
+
+    /** Opens (or creates) the data directory and starts serving HTTPS. */
+    public static TenantryApp start(TenantryConfig config) {
+        LOG.debug("starting with {}", config);
+        TlsMaterial tls = TlsMaterial.loadOrCreate(config.certificateFile(), config.privateKeyFile(), config.host());
+        Database database = Database.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        try {
+            Services services = Services.create(config, database, Clock.systemUTC());
+            Javalin http = HttpsServer.create(
+                    config.host(), config.port(), tls, cfg -> Routes.register(cfg, config, services));
+            http.start();
+            return new TenantryApp(database, http, tls, services);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public X509Certificate certificate() {
+        return tls.certificate();
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tenantry.cli;
+
+import dev.tenantry.app.TenantryApp;
+import dev.tenantry.app.TenantryConfig;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tenantry serve}: starts the server and prints one line with its URL. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the server (HTTPS only).")
+final class ServeCommand implements Callable<Integer>, EnvFactory.NeedsEnv {
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to bind. Default: 127.0.0.1")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTPS port; 0 picks a free one. Default: 8443")
+    Integer port;
+
+    @Option(names = "--public-url", paramLabel = "URL", description = "Base URL clients use, if not the request host")
+    String publicUrl;
+
+    private Map<String, String> env = Map.of();
+
+    @Override
+    public void env(Map<String, String> environment) {
+        this.env = environment;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        TenantryConfig config = data.apply(env);
+        if (host != null) {
+            config = config.withHost(host);
+        }
+        if (port != null) {
+            config = config.withPort(port);
+        }
+        if (publicUrl != null) {
+            config = config.withPublicUrl(publicUrl);
+        }
+        TenantryApp app = TenantryApp.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }));
+        System.out.println("Tenantry is serving " + url(config.host(), app.port()) + " (data: "
+                + config.dataDir().toAbsolutePath().normalize() + ")");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String url(String host, int port) {
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+        if (shown.contains(":")) {
+            shown = "[" + shown + "]";
+        }
+        return "https://" + shown + (port == 443 ? "" : ":" + port) + "/";
+    }
+}

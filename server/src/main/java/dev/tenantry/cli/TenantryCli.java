@@ -1,0 +1,25 @@
+package dev.tenantry.cli;
+
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tenantry} command: serve, and the server administration commands. */
+@Command(
+        name = "tenantry",
+        mixinStandardHelpOptions = true,
+        version = "Tenantry 0.1.0",
+        description = "Self-hosted directory and subscription service.",
+        subcommands = {ServeCommand.class, CertCommands.class})
+public final class TenantryCli {
+
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), args));
+    }
+
+    /** Runs a command with {@code env} as its environment; returns the exit code. */
+    public static int run(Map<String, String> env, String... args) {
+        CommandLine commandLine = new CommandLine(new TenantryCli(), new EnvFactory(env));
+        return commandLine.execute(args);
+    }
+}

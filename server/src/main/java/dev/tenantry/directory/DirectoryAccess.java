@@ -1,0 +1,138 @@
+package dev.tenantry.directory;
+
+import static dev.tenantry.directory.DirectoryRoleTemplate.BILLING_ADMINISTRATOR;
+import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR;
+import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_READER;
+import static dev.tenantry.directory.DirectoryRoleTemplate.USER_ADMINISTRATOR;
+
+import dev.tenantry.shared.AccessDeniedException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.TenantId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The directory's authorization checks, shared by every use case and so by every surface (C3). A user acts with the
+ * directory roles it holds now (not those in an older token); an application with the Graph permissions granted to
+ * its service principal.
+ */
+public final class DirectoryAccess {
+
+    private final DirectoryRoleRepository roles;
+
+    public DirectoryAccess(DirectoryRoleRepository roles) {
+        this.roles = roles;
+    }
+
+    /** R14: a caller reaches only its own directory. Another directory's objects look as if they did not exist. */
+    public void requireSameTenant(Caller caller, TenantId tenantId) {
+        TenantId own = tenantOf(caller);
+        if (own != null && !own.equals(tenantId)) {
+            throw new NotFoundException(
+                    "tenant_not_found",
+                    "Directory '" + tenantId + "' does not exist or is not the caller's directory.");
+        }
+    }
+
+    /** Reading users, roles and the organization: any member user; an app granted a read permission. */
+    public void requireRead(Caller caller, TenantId tenantId, GraphPermission... appPermissions) {
+        requireSameTenant(caller, tenantId);
+        if (caller instanceof Caller.App app) {
+            requireAppPermission(app, appPermissions);
+        }
+    }
+
+    /** Reading the organization, its domains and its subscriptions (subscribed SKUs). */
+    public void requireReadOrganization(Caller caller, TenantId tenantId) {
+        requireRead(caller, tenantId, ReadPermissions.ORGANIZATION);
+    }
+
+    /** Creating, changing and deleting users: Global or User Administrator; an app with a write permission. */
+    public void requireManageUsers(Caller caller, TenantId tenantId) {
+        requireSameTenant(caller, tenantId);
+        switch (caller) {
+            case Caller.User user ->
+                requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR), "manage users");
+            case Caller.App app ->
+                requireAppPermission(app, GraphPermission.USER_READWRITE_ALL, GraphPermission.DIRECTORY_READWRITE_ALL);
+            case Caller.Operator ignored -> {}
+        }
+    }
+
+    /** Assigning directory roles and granting application permissions: a Global Administrator only. */
+    public void requireGlobalAdministrator(Caller caller, TenantId tenantId, String action) {
+        requireSameTenant(caller, tenantId);
+        switch (caller) {
+            case Caller.User user -> requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR), action);
+            case Caller.App ignored ->
+                throw new AccessDeniedException(
+                        "role_required",
+                        "Only a Global Administrator can " + action + "; an application cannot.",
+                        List.of(GLOBAL_ADMINISTRATOR.displayName()));
+            case Caller.Operator ignored -> {}
+        }
+    }
+
+    /** R6: buying a suite subscription with an existing account needs Global or Billing Administrator. */
+    public void requireBillingRole(Caller caller, TenantId tenantId) {
+        requireSameTenant(caller, tenantId);
+        switch (caller) {
+            case Caller.User user ->
+                requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR, BILLING_ADMINISTRATOR), "buy a suite subscription");
+            case Caller.App ignored ->
+                throw new AccessDeniedException(
+                        "role_required",
+                        "Buying a subscription needs a signed-in Global Administrator or Billing Administrator.",
+                        List.of(GLOBAL_ADMINISTRATOR.displayName(), BILLING_ADMINISTRATOR.displayName()));
+            case Caller.Operator ignored -> {}
+        }
+    }
+
+    /** Whether the caller may read everything an administrator sees (Global Administrator or Global Reader). */
+    public boolean isPrivilegedReader(Caller caller) {
+        return switch (caller) {
+            case Caller.User user -> {
+                Set<DirectoryRoleTemplate> held = roles.rolesOf(user.tenantId(), user.userId());
+                yield held.contains(GLOBAL_ADMINISTRATOR) || held.contains(GLOBAL_READER);
+            }
+            case Caller.App ignored -> false;
+            case Caller.Operator ignored -> true;
+        };
+    }
+
+    private void requireRole(Caller.User user, Set<DirectoryRoleTemplate> anyOf, String action) {
+        Set<DirectoryRoleTemplate> held = roles.rolesOf(user.tenantId(), user.userId());
+        if (anyOf.stream().noneMatch(held::contains)) {
+            List<String> names =
+                    anyOf.stream().map(DirectoryRoleTemplate::displayName).toList();
+            throw new AccessDeniedException(
+                    "role_required",
+                    "To " + action + " you need the " + String.join(" or the ", names) + " role in this directory. "
+                            + "Ask a Global Administrator of the directory to assign it.",
+                    names);
+        }
+    }
+
+    private static void requireAppPermission(Caller.App app, GraphPermission... anyOf) {
+        if (Arrays.stream(anyOf).noneMatch(p -> app.roles().contains(p.value()))) {
+            List<String> names =
+                    Arrays.stream(anyOf).map(GraphPermission::value).toList();
+            throw new AccessDeniedException(
+                    "permission_required",
+                    "The application needs one of these application permissions, granted by an administrator: "
+                            + String.join(", ", names) + ".",
+                    names);
+        }
+    }
+
+    static TenantId tenantOf(Caller caller) {
+        return switch (caller) {
+            case Caller.User user -> user.tenantId();
+            case Caller.App app -> app.tenantId();
+            case Caller.Operator ignored -> null;
+        };
+    }
+}

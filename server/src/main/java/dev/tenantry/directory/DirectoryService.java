@@ -1,0 +1,290 @@
+package dev.tenantry.directory;
+
+import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.Page;
+import dev.tenantry.shared.PageRequest;
+import dev.tenantry.shared.RuleViolationException;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.Transactions;
+import dev.tenantry.shared.UserId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Use cases of a directory: creating it, its users, and their directory roles. */
+public final class DirectoryService {
+
+    private static final Pattern DOMAIN_PREFIX = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,25}[a-z0-9])?$");
+
+    private final TenantRepository tenants;
+    private final UserRepository users;
+    private final DirectoryRoleRepository roles;
+    private final DirectoryAccess access;
+    private final PasswordHasher passwords;
+    private final UserFactory factory;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final String domainSuffix;
+
+    public DirectoryService(
+            TenantRepository tenants,
+            UserRepository users,
+            DirectoryRoleRepository roles,
+            PasswordHasher passwords,
+            Transactions transactions,
+            Clock clock,
+            String domainSuffix) {
+        this.tenants = tenants;
+        this.users = users;
+        this.roles = roles;
+        this.access = new DirectoryAccess(roles);
+        this.passwords = passwords;
+        this.factory = new UserFactory(clock);
+        this.transactions = transactions;
+        this.clock = clock;
+        this.domainSuffix = domainSuffix.toLowerCase(Locale.ROOT);
+    }
+
+    public DirectoryAccess access() {
+        return access;
+    }
+
+    /**
+     * R8: makes a directory with the initial domain {@code <prefix>.<suffix>} and its first user, who becomes Global
+     * Administrator. Runs in the caller's transaction, so a later failure of the sign-up leaves nothing behind.
+     */
+    public CreatedDirectory createDirectory(
+            String organization, String countryCode, String domainPrefix, NewUser admin) {
+        String name = Text.required(organization, "organization", 256);
+        String country = Countries.require(countryCode);
+        String domain = initialDomain(domainPrefix);
+        return transactions.inTransaction(() -> {
+            if (tenants.findByDomain(domain).isPresent()) {
+                throw domainTaken(domain);
+            }
+            Tenant tenant = new Tenant(TenantId.random(), name, country, domain, clock.instant());
+            tenants.insert(tenant);
+            User user = insertUser(tenant, admin, country);
+            roles.addMember(roles.activate(tenant.id(), DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR), user.id());
+            return new CreatedDirectory(tenant, user);
+        });
+    }
+
+    /** Whether {@code domainPrefix} is valid and no directory has taken {@code <prefix>.<suffix>} yet. */
+    public boolean isDomainAvailable(String domainPrefix) {
+        return tenants.findByDomain(initialDomain(domainPrefix)).isEmpty();
+    }
+
+    public String initialDomain(String domainPrefix) {
+        String prefix = domainPrefix == null ? "" : domainPrefix.strip().toLowerCase(Locale.ROOT);
+        if (!DOMAIN_PREFIX.matcher(prefix).matches()) {
+            throw new InvalidRequestException(
+                    "invalid_domain_prefix",
+                    "The domain prefix '" + domainPrefix + "' is not valid: use 1 to 27 letters, digits or hyphens, "
+                            + "starting and ending with a letter or digit.");
+        }
+        return prefix + "." + domainSuffix;
+    }
+
+    /** Public facts about a directory, by id or initial domain; for discovery documents and sign-in. */
+    public Optional<Tenant> findTenant(String idOrDomain) {
+        if (idOrDomain == null) {
+            return Optional.empty();
+        }
+        Optional<UUID> id = Ids.tryParse(idOrDomain);
+        return id.isPresent() ? tenants.findById(new TenantId(id.get())) : tenants.findByDomain(idOrDomain);
+    }
+
+    public Tenant getTenant(Caller caller, TenantId tenantId) {
+        access.requireSameTenant(caller, tenantId);
+        return tenants.findById(tenantId)
+                .orElseThrow(() ->
+                        new NotFoundException("tenant_not_found", "Directory '" + tenantId + "' does not exist."));
+    }
+
+    public User createUser(Caller caller, TenantId tenantId, NewUser newUser) {
+        return transactions.inTransaction(() -> {
+            access.requireManageUsers(caller, tenantId);
+            Tenant tenant = getTenant(caller, tenantId);
+            return insertUser(tenant, newUser, null);
+        });
+    }
+
+    /** A user of the tenant by object id or user principal name. */
+    public User getUser(Caller caller, TenantId tenantId, String idOrUpn) {
+        access.requireRead(caller, tenantId, ReadPermissions.USERS);
+        return findUser(tenantId, idOrUpn)
+                .orElseThrow(() -> new NotFoundException(
+                        "user_not_found", "User '" + idOrUpn + "' does not exist in this directory."));
+    }
+
+    public Page<User> listUsers(Caller caller, TenantId tenantId, List<UserFilter> filters, PageRequest page) {
+        access.requireRead(caller, tenantId, ReadPermissions.USERS);
+        return users.list(tenantId, filters, page);
+    }
+
+    public User updateUser(Caller caller, TenantId tenantId, String idOrUpn, UserPatch patch) {
+        return transactions.inTransaction(() -> {
+            access.requireManageUsers(caller, tenantId);
+            User current = getUser(caller, tenantId, idOrUpn);
+            User updated = factory.patched(current, patch);
+            users.update(updated);
+            if (patch.password() != null) {
+                PasswordPolicy.check(patch.password(), current.userPrincipalName());
+                users.setPasswordHash(current.id(), passwords.hash(patch.password()));
+            }
+            return updated;
+        });
+    }
+
+    public void deleteUser(Caller caller, TenantId tenantId, String idOrUpn) {
+        transactions.run(() -> {
+            access.requireManageUsers(caller, tenantId);
+            User user = getUser(caller, tenantId, idOrUpn);
+            if (caller instanceof Caller.User self && self.userId().equals(user.id())) {
+                throw new RuleViolationException("cannot_delete_self", "You cannot delete your own account.");
+            }
+            users.delete(tenantId, user.id());
+        });
+    }
+
+    /** R10: the directory roles a user holds. */
+    public Set<DirectoryRoleTemplate> rolesOf(Caller caller, TenantId tenantId, UserId userId) {
+        access.requireRead(caller, tenantId, ReadPermissions.ROLES);
+        return roles.rolesOf(tenantId, userId);
+    }
+
+    public List<DirectoryRole> activatedRoles(Caller caller, TenantId tenantId) {
+        access.requireRead(caller, tenantId, ReadPermissions.ROLES);
+        return roles.activated(tenantId);
+    }
+
+    /** A role by its object id or, as Graph allows, by its template id. */
+    public DirectoryRole getRole(Caller caller, TenantId tenantId, String idOrTemplateId) {
+        access.requireRead(caller, tenantId, ReadPermissions.ROLES);
+        UUID id = Ids.parseUuid(idOrTemplateId, "directory role id");
+        return roles.findById(tenantId, id)
+                .or(() -> DirectoryRoleTemplate.byTemplateId(id).flatMap(t -> roles.activated(tenantId).stream()
+                        .filter(r -> r.template() == t)
+                        .findFirst()))
+                .orElseThrow(() -> new NotFoundException(
+                        "role_not_found",
+                        "Directory role '" + idOrTemplateId + "' is not activated in this directory."));
+    }
+
+    public List<User> roleMembers(Caller caller, TenantId tenantId, String roleId) {
+        DirectoryRole role = getRole(caller, tenantId, roleId);
+        return roles.members(role).stream()
+                .flatMap(id -> users.findById(tenantId, id).stream())
+                .toList();
+    }
+
+    /** Activates a built-in role in the tenant (Graph {@code POST /directoryRoles}); Global Administrator only. */
+    public DirectoryRole activateRole(Caller caller, TenantId tenantId, UUID templateId) {
+        access.requireGlobalAdministrator(caller, tenantId, "activate directory roles");
+        DirectoryRoleTemplate template = DirectoryRoleTemplate.byTemplateId(templateId)
+                .orElseThrow(() -> new InvalidRequestException(
+                        "unknown_role_template", "'" + templateId + "' is not the template id of a built-in role."));
+        return roles.activate(tenantId, template);
+    }
+
+    /** Assigns a directory role to a user of the same directory; only a Global Administrator may. */
+    public void assignRole(Caller caller, TenantId tenantId, DirectoryRoleTemplate template, UserId userId) {
+        transactions.run(() -> {
+            access.requireGlobalAdministrator(caller, tenantId, "assign directory roles");
+            User user = getUser(Caller.system(), tenantId, userId.toString());
+            if (!roles.addMember(roles.activate(tenantId, template), user.id())) {
+                throw new ConflictException(
+                        "role_already_assigned",
+                        user.userPrincipalName() + " already holds " + template.displayName() + ".");
+            }
+        });
+    }
+
+    public void removeRole(Caller caller, TenantId tenantId, DirectoryRoleTemplate template, UserId userId) {
+        transactions.run(() -> {
+            access.requireGlobalAdministrator(caller, tenantId, "remove directory roles");
+            if (template == DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR
+                    && roles.holders(tenantId, Set.of(template)).equals(List.of(userId))) {
+                throw new RuleViolationException(
+                        "last_global_administrator", "A directory keeps at least one Global Administrator.");
+            }
+            if (!roles.removeMember(roles.activate(tenantId, template), userId)) {
+                throw new NotFoundException(
+                        "role_not_assigned", "The user does not hold " + template.displayName() + ".");
+            }
+        });
+    }
+
+    /** Who in the directory holds any of {@code templates}: for an error page that says whom to ask. */
+    public List<User> holdersOf(TenantId tenantId, Set<DirectoryRoleTemplate> templates) {
+        return roles.holders(tenantId, templates).stream()
+                .flatMap(id -> users.findById(tenantId, id).stream())
+                .toList();
+    }
+
+    /**
+     * Checks a user name and password. An unknown user and a wrong password fail alike and take the same time; a
+     * disabled account fails only once the password is right.
+     */
+    public User authenticate(String userPrincipalName, String password) {
+        Optional<User> user = userPrincipalName == null ? Optional.empty() : users.findByUpn(userPrincipalName);
+        Optional<String> hash = user.flatMap(u -> users.passwordHash(u.id()));
+        if (hash.isEmpty() || password == null) {
+            passwords.burnOneCheck(password);
+            throw badCredentials();
+        }
+        if (!passwords.matches(password, hash.get())) {
+            throw badCredentials();
+        }
+        if (!user.get().accountEnabled()) {
+            throw new AuthenticationException("account_disabled", "The account is disabled; ask an administrator.");
+        }
+        return user.get();
+    }
+
+    public void resetPassword(Caller caller, TenantId tenantId, String idOrUpn, String newPassword) {
+        updateUser(caller, tenantId, idOrUpn, new UserPatch(null, null, null, null, null, null, null, newPassword));
+    }
+
+    private User insertUser(Tenant tenant, NewUser newUser, String defaultUsageLocation) {
+        User user = factory.create(tenant, newUser, defaultUsageLocation);
+        PasswordPolicy.check(newUser.password(), user.userPrincipalName());
+        if (users.findByUpn(user.userPrincipalName()).isPresent()) {
+            throw upnTaken(user.userPrincipalName());
+        }
+        users.insert(user, passwords.hash(newUser.password()));
+        return user;
+    }
+
+    private Optional<User> findUser(TenantId tenantId, String idOrUpn) {
+        Optional<UUID> id = Ids.tryParse(idOrUpn);
+        if (id.isPresent()) {
+            return users.findById(tenantId, new UserId(id.get()));
+        }
+        return users.findByUpn(idOrUpn == null ? "" : idOrUpn)
+                .filter(u -> u.tenantId().equals(tenantId));
+    }
+
+    private static AuthenticationException badCredentials() {
+        return new AuthenticationException("invalid_credentials", "Your account or password is incorrect.");
+    }
+
+    static ConflictException domainTaken(String domain) {
+        return new ConflictException(
+                "domain_taken", "The domain '" + domain + "' is already taken; choose another domain prefix.");
+    }
+
+    static ConflictException upnTaken(String upn) {
+        return new ConflictException("upn_taken", "The user name '" + upn + "' is already taken; choose another.");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tenantry.directory;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Application permissions on Microsoft Graph, with the app role ids Graph's service principal carries in every Entra
+ * tenant, so scripts that grant them by id work unchanged.
+ */
+public enum GraphPermission {
+    USER_READ_ALL("User.Read.All", "df021288-bdef-4463-88db-98f22de89214", "Read all users' full profiles"),
+    USER_READWRITE_ALL(
+            "User.ReadWrite.All", "741f803b-c850-494e-b5df-cde7c675a1ca", "Read and write all users' full profiles"),
+    DIRECTORY_READ_ALL("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61", "Read directory data"),
+    DIRECTORY_READWRITE_ALL(
+            "Directory.ReadWrite.All", "19dbc75e-c2e2-444c-a770-ec69d8559fc7", "Read and write directory data"),
+    ORGANIZATION_READ_ALL(
+            "Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6", "Read organization information"),
+    APPLICATION_READWRITE_ALL(
+            "Application.ReadWrite.All", "1bfefb4e-e0b5-418b-a88f-73c6d2cf0e7c", "Read and write all applications"),
+    ROLEMANAGEMENT_READ_DIRECTORY(
+            "RoleManagement.Read.Directory",
+            "483bed4a-2ad3-4361-a73b-c83ccdbdc53c",
+            "Read all directory RBAC settings");
+
+    private final String value;
+    private final UUID id;
+    private final String displayName;
+
+    GraphPermission(String value, String id, String displayName) {
+        this.value = value;
+        this.id = UUID.fromString(id);
+        this.displayName = displayName;
+    }
+
+    /** The permission's name as it appears in the {@code roles} claim. */
+    public String value() {
+        return value;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public static Optional<GraphPermission> byId(UUID id) {
+        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+    }
+
+    public static Optional<GraphPermission> byValue(String value) {
+        return Arrays.stream(values())
+                .filter(p -> p.value.equalsIgnoreCase(value))
+                .findFirst();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.tenantry.directory;
+
+/** Hashes and checks passwords; implementations compare in constant time. */
+public interface PasswordHasher {
+
+    String hash(String password);
+
+    boolean matches(String password, String encodedHash);
+
+    /** Spends the time of one check against nothing, so an unknown user answers as slowly as a wrong password. */
+    void burnOneCheck(String password);
+}

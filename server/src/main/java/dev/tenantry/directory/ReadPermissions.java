@@ -1,0 +1,33 @@
+package dev.tenantry.directory;
+
+/** Which application permissions allow reading each part of the directory. */
+final class ReadPermissions {
+
+    static final GraphPermission[] USERS = {
+        GraphPermission.USER_READ_ALL,
+        GraphPermission.USER_READWRITE_ALL,
+        GraphPermission.DIRECTORY_READ_ALL,
+        GraphPermission.DIRECTORY_READWRITE_ALL
+    };
+
+    static final GraphPermission[] ROLES = {
+        GraphPermission.ROLEMANAGEMENT_READ_DIRECTORY,
+        GraphPermission.DIRECTORY_READ_ALL,
+        GraphPermission.DIRECTORY_READWRITE_ALL
+    };
+
+    /** Reading the organization, its domains and its subscribed SKUs. */
+    static final GraphPermission[] ORGANIZATION = {
+        GraphPermission.ORGANIZATION_READ_ALL,
+        GraphPermission.DIRECTORY_READ_ALL,
+        GraphPermission.DIRECTORY_READWRITE_ALL
+    };
+
+    static final GraphPermission[] APPLICATIONS = {
+        GraphPermission.APPLICATION_READWRITE_ALL,
+        GraphPermission.DIRECTORY_READ_ALL,
+        GraphPermission.DIRECTORY_READWRITE_ALL
+    };
+
+    private ReadPermissions() {}
+}

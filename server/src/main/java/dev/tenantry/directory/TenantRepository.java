@@ -1,0 +1,16 @@
+package dev.tenantry.directory;
+
+import dev.tenantry.shared.TenantId;
+import java.util.Optional;
+
+/** Stores directories. */
+public interface TenantRepository {
+
+    /** Inserts a tenant; a taken initial domain is a {@code ConflictException} with code {@code domain_taken}. */
+    void insert(Tenant tenant);
+
+    Optional<Tenant> findById(TenantId id);
+
+    /** Finds the tenant whose initial domain is {@code domain}, compared case-insensitively. */
+    Optional<Tenant> findByDomain(String domain);
+}

@@ -1,0 +1,27 @@
+package dev.tenantry.directory;
+
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
+import java.time.Instant;
+
+/** A user of exactly one home directory (R2). The password hash is kept apart and never leaves the store. */
+public record User(
+        UserId id,
+        TenantId tenantId,
+        String userPrincipalName,
+        String displayName,
+        String givenName,
+        String surname,
+        String mail,
+        String mailNickname,
+        boolean accountEnabled,
+        String usageLocation,
+        UserType userType,
+        String jobTitle,
+        Instant createdAt) {
+
+    /** The text a user principal name is unique by: lower-cased, as sign-in is case-insensitive. */
+    public static String upnKey(String userPrincipalName) {
+        return userPrincipalName.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tenantry.directory;
+
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.RuleViolationException;
+import dev.tenantry.shared.UserId;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Builds valid {@link User} records from requests: names, UPN in a domain of the directory, defaults. */
+final class UserFactory {
+
+    private static final Pattern ALIAS = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._'-]{0,63}$");
+
+    private final Clock clock;
+
+    UserFactory(Clock clock) {
+        this.clock = clock;
+    }
+
+    User create(Tenant tenant, NewUser request, String defaultUsageLocation) {
+        String upn = userPrincipalName(tenant, request.userPrincipalName());
+        String alias = upn.substring(0, upn.indexOf('@'));
+        String nickname =
+                request.mailNickname() == null || request.mailNickname().isBlank()
+                        ? alias
+                        : Text.optional(request.mailNickname(), "mailNickname", 64);
+        String usage =
+                request.usageLocation() == null ? defaultUsageLocation : Countries.optional(request.usageLocation());
+        return new User(
+                UserId.random(),
+                tenant.id(),
+                upn,
+                Text.required(request.displayName(), "displayName", 256),
+                Text.optional(request.givenName(), "givenName", 64),
+                Text.optional(request.surname(), "surname", 64),
+                upn,
+                nickname,
+                request.accountEnabled() == null || request.accountEnabled(),
+                usage,
+                UserType.MEMBER,
+                Text.optional(request.jobTitle(), "jobTitle", 128),
+                clock.instant());
+    }
+
+    User patched(User user, UserPatch patch) {
+        return new User(
+                user.id(),
+                user.tenantId(),
+                user.userPrincipalName(),
+                patch.displayName() == null
+                        ? user.displayName()
+                        : Text.required(patch.displayName(), "displayName", 256),
+                patch.givenName() == null ? user.givenName() : Text.optional(patch.givenName(), "givenName", 64),
+                patch.surname() == null ? user.surname() : Text.optional(patch.surname(), "surname", 64),
+                patch.mail() == null ? user.mail() : Text.optional(patch.mail(), "mail", 320),
+                user.mailNickname(),
+                patch.accountEnabled() == null ? user.accountEnabled() : patch.accountEnabled(),
+                patch.usageLocation() == null ? user.usageLocation() : Countries.optional(patch.usageLocation()),
+                user.userType(),
+                patch.jobTitle() == null ? user.jobTitle() : Text.optional(patch.jobTitle(), "jobTitle", 128),
+                user.createdAt());
+    }
+
+    /** A bare alias gets the initial domain; a full name must be in one of the directory's domains. */
+    private static String userPrincipalName(Tenant tenant, String requested) {
+        String value = Text.required(requested, "userPrincipalName", 320);
+        int at = value.indexOf('@');
+        String alias = at < 0 ? value : value.substring(0, at);
+        String domain =
+                at < 0 ? tenant.initialDomain() : value.substring(at + 1).toLowerCase(Locale.ROOT);
+        if (!ALIAS.matcher(alias).matches() || alias.endsWith(".")) {
+            throw new InvalidRequestException(
+                    "invalid_user_name",
+                    "'" + alias + "' is not a valid user name: use letters, digits and . _ ' - (at most 64).");
+        }
+        if (!domain.equals(tenant.initialDomain())) {
+            throw new RuleViolationException(
+                    "domain_not_in_directory",
+                    "The domain '" + domain + "' is not a domain of this directory; use '" + tenant.initialDomain()
+                            + "'.");
+        }
+        return alias + "@" + domain;
+    }
+}

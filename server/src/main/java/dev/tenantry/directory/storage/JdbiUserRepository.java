@@ -1,0 +1,239 @@
+package dev.tenantry.directory.storage;
+
+import dev.tenantry.directory.User;
+import dev.tenantry.directory.UserFilter;
+import dev.tenantry.directory.UserRepository;
+import dev.tenantry.directory.UserType;
+import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.Page;
+import dev.tenantry.shared.PageRequest;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
+import dev.tenantry.storage.SqlStates;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Users in SQL. Filters are built only from a fixed map of properties to columns, and values are always bound. */
+public final class JdbiUserRepository implements UserRepository {
+
+    private static final String COLUMNS = "id, tenant_id, user_principal_name, display_name, given_name, surname, mail,"
+            + " mail_nickname, account_enabled, usage_location, user_type, job_title, created_at";
+
+    private static final String INSERT = """
+            INSERT INTO directory_user (id, tenant_id, user_principal_name, upn_key, display_name, given_name, surname,
+                mail, mail_nickname, account_enabled, usage_location, user_type, job_title, password_hash, created_at)
+            VALUES (:id, :tenantId, :upn, :upnKey, :displayName, :givenName, :surname, :mail, :mailNickname,
+                :accountEnabled, :usageLocation, :userType, :jobTitle, :passwordHash, :createdAt)
+            """;
+
+    private static final String UPDATE = """
+            UPDATE directory_user SET display_name = :displayName, given_name = :givenName, surname = :surname,
+                mail = :mail, account_enabled = :accountEnabled, usage_location = :usageLocation, job_title = :jobTitle
+            WHERE id = :id AND tenant_id = :tenantId
+            """;
+
+    private final Jdbi jdbi;
+
+    public JdbiUserRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void insert(User user, String passwordHash) {
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate(INSERT)
+                    .bind("id", user.id().value())
+                    .bind("tenantId", user.tenantId().value())
+                    .bind("upn", user.userPrincipalName())
+                    .bind("upnKey", User.upnKey(user.userPrincipalName()))
+                    .bind("displayName", user.displayName())
+                    .bind("givenName", user.givenName())
+                    .bind("surname", user.surname())
+                    .bind("mail", user.mail())
+                    .bind("mailNickname", user.mailNickname())
+                    .bind("accountEnabled", user.accountEnabled())
+                    .bind("usageLocation", user.usageLocation())
+                    .bind("userType", user.userType().name())
+                    .bind("jobTitle", user.jobTitle())
+                    .bind("passwordHash", passwordHash)
+                    .bind("createdAt", user.createdAt())
+                    .execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                throw new ConflictException(
+                        "upn_taken", "The user name '" + user.userPrincipalName() + "' is already taken.");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<User> findById(TenantId tenantId, UserId id) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM directory_user WHERE id = :id AND tenant_id = :tenantId")
+                .bind("id", id.value())
+                .bind("tenantId", tenantId.value())
+                .map(JdbiUserRepository::toUser)
+                .findOne());
+    }
+
+    @Override
+    public Optional<User> findByUpn(String userPrincipalName) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT " + COLUMNS + " FROM directory_user WHERE upn_key = :upnKey")
+                        .bind("upnKey", User.upnKey(userPrincipalName))
+                        .map(JdbiUserRepository::toUser)
+                        .findOne());
+    }
+
+    @Override
+    public Page<User> list(TenantId tenantId, List<UserFilter> filters, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM directory_user WHERE tenant_id = :tenantId");
+        for (int i = 0; i < filters.size(); i++) {
+            sql.append(" AND ").append(condition(filters.get(i), "f" + i));
+        }
+        if (page.after() != null) {
+            sql.append(" AND id > :after");
+        }
+        sql.append(" ORDER BY id FETCH FIRST :limit ROWS ONLY");
+        List<User> fetched = jdbi.withHandle(handle -> {
+            Query query = handle.createQuery(sql.toString())
+                    .bind("tenantId", tenantId.value())
+                    .bind("limit", page.size() + 1);
+            for (int i = 0; i < filters.size(); i++) {
+                bindFilter(query, filters.get(i), "f" + i);
+            }
+            if (page.after() != null) {
+                query.bind("after", Ids.parseUuid(page.after(), "page position"));
+            }
+            return query.map(JdbiUserRepository::toUser).list();
+        });
+        return Page.of(fetched, page.size(), user -> user.id().toString());
+    }
+
+    private static String condition(UserFilter filter, String name) {
+        return switch (filter.property()) {
+            case ID -> "id = :" + name;
+            case ACCOUNT_ENABLED -> "account_enabled = :" + name;
+            default -> {
+                String column = "LOWER(" + column(filter.property()) + ")";
+                yield filter.operator() == UserFilter.Operator.EQ
+                        ? column + " = :" + name
+                        : column + " LIKE :" + name + " ESCAPE '\\'";
+            }
+        };
+    }
+
+    private static void bindFilter(Query query, UserFilter filter, String name) {
+        switch (filter.property()) {
+            case ID -> query.bind(name, Ids.tryParse(filter.value()).orElse(new UUID(0, 0)));
+            case ACCOUNT_ENABLED -> query.bind(name, Boolean.parseBoolean(filter.value()));
+            case USER_TYPE -> query.bind(name, filter.lowerValue().equals("guest") ? "guest" : "member");
+            default -> {
+                String value = filter.lowerValue();
+                query.bind(
+                        name,
+                        filter.operator() == UserFilter.Operator.EQ
+                                ? value
+                                : value.replace("\\", "\\\\")
+                                                .replace("%", "\\%")
+                                                .replace("_", "\\_") + "%");
+            }
+        }
+    }
+
+    private static String column(UserFilter.Property property) {
+        return switch (property) {
+            case ID -> "id";
+            case USER_PRINCIPAL_NAME -> "user_principal_name";
+            case DISPLAY_NAME -> "display_name";
+            case GIVEN_NAME -> "given_name";
+            case SURNAME -> "surname";
+            case MAIL -> "mail";
+            case MAIL_NICKNAME -> "mail_nickname";
+            case USER_TYPE -> "user_type";
+            case ACCOUNT_ENABLED -> "account_enabled";
+        };
+    }
+
+    @Override
+    public void update(User user) {
+        jdbi.useHandle(handle -> handle.createUpdate(UPDATE)
+                .bind("id", user.id().value())
+                .bind("tenantId", user.tenantId().value())
+                .bind("displayName", user.displayName())
+                .bind("givenName", user.givenName())
+                .bind("surname", user.surname())
+                .bind("mail", user.mail())
+                .bind("accountEnabled", user.accountEnabled())
+                .bind("usageLocation", user.usageLocation())
+                .bind("jobTitle", user.jobTitle())
+                .execute());
+    }
+
+    @Override
+    public boolean delete(TenantId tenantId, UserId id) {
+        try {
+            return jdbi.withHandle(handle -> {
+                handle.createUpdate("DELETE FROM directory_role_member WHERE user_id = :id")
+                        .bind("id", id.value())
+                        .execute();
+                return handle.createUpdate("DELETE FROM directory_user WHERE id = :id AND tenant_id = :tenantId")
+                                .bind("id", id.value())
+                                .bind("tenantId", tenantId.value())
+                                .execute()
+                        > 0;
+            });
+        } catch (UnableToExecuteStatementException e) {
+            if (SqlStates.isForeignKeyViolation(e)) {
+                throw new ConflictException(
+                        "user_in_use",
+                        "The user is the account administrator of a cloud subscription; give the subscription "
+                                + "another account administrator before deleting the user.");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<String> passwordHash(UserId id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT password_hash FROM directory_user WHERE id = :id")
+                .bind("id", id.value())
+                .mapTo(String.class)
+                .findOne());
+    }
+
+    @Override
+    public void setPasswordHash(UserId id, String passwordHash) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE directory_user SET password_hash = :hash WHERE id = :id")
+                .bind("id", id.value())
+                .bind("hash", passwordHash)
+                .execute());
+    }
+
+    private static User toUser(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new User(
+                new UserId(rs.getObject("id", UUID.class)),
+                new TenantId(rs.getObject("tenant_id", UUID.class)),
+                rs.getString("user_principal_name"),
+                rs.getString("display_name"),
+                rs.getString("given_name"),
+                rs.getString("surname"),
+                rs.getString("mail"),
+                rs.getString("mail_nickname"),
+                rs.getBoolean("account_enabled"),
+                rs.getString("usage_location"),
+                UserType.valueOf(rs.getString("user_type")),
+                rs.getString("job_title"),
+                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "created_at", ctx));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.tenantry.shared;
+
+/** The object asked for does not exist, or the caller may not know that it exists. */
+public final class NotFoundException extends DomainException {
+
+    private static final long serialVersionUID = 1L;
+
+    public NotFoundException(String code, String message) {
+        super(code, message);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tenantry.shared;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** The object id of a user, a GUID as in Entra ID. */
+public record UserId(UUID value) {
+
+    public UserId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static UserId random() {
+        return new UserId(UUID.randomUUID());
+    }
+
+    public static UserId parse(String text) {
+        return new UserId(Ids.parseUuid(text, "user id"));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

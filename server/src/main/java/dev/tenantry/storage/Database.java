@@ -1,0 +1,78 @@
+package dev.tenantry.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+
+/** The connection pool, the migrated schema and the Jdbi over them: one per server. */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        jdbi.registerArgument(new InstantArgumentFactory());
+        jdbi.registerColumnMapper(Instant.class, instantMapper());
+    }
+
+    /** Opens a pool on {@code jdbcUrl} and brings the schema up to date with the Flyway migrations. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(16);
+        config.setPoolName("tenantry");
+        config.setAutoCommit(true);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    // Instants are stored as TIMESTAMP WITH TIME ZONE in UTC; both H2 and PostgreSQL read and write OffsetDateTime.
+    private static ColumnMapper<Instant> instantMapper() {
+        return (rs, column, ctx) -> {
+            OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        };
+    }
+
+    private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+        InstantArgumentFactory() {
+            super(java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+}

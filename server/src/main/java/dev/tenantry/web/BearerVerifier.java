@@ -1,0 +1,17 @@
+package dev.tenantry.web;
+
+import dev.tenantry.shared.Caller;
+
+/** Turns a bearer access token into the caller it was issued to, or throws an {@code AuthenticationException}. */
+@FunctionalInterface
+public interface BearerVerifier {
+
+    /**
+     * Verifies a token for a route.
+     *
+     * @param token the raw JWT
+     * @param gate the route's gate: its audiences, plus the server's own base URL, are accepted
+     * @param baseUrl the base URL the request came in on
+     */
+    Caller verify(String token, Gate gate, String baseUrl);
+}

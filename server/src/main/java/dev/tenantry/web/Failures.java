@@ -1,0 +1,131 @@
+package dev.tenantry.web;
+
+import com.fasterxml.jackson.core.JacksonException;
+import dev.tenantry.shared.AccessDeniedException;
+import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.DomainException;
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.RuleViolationException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to a status in one place and hands it to the renderer of the surface the request came in on.
+ * Domain failures are logged at DEBUG; anything unexpected at ERROR with its stack, and never shown to the client.
+ */
+public final class Failures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+
+    private final List<FailureRenderer> renderers;
+
+    /** Uses {@code renderers} in order; the last one should handle every request. */
+    public Failures(List<FailureRenderer> renderers) {
+        this.renderers = List.copyOf(renderers);
+    }
+
+    /** The only place that decides the status of a domain failure. A new subtype won't compile until mapped. */
+    public static int statusOf(DomainException e) {
+        return switch (e) {
+            case InvalidRequestException ignored -> 400;
+            case AuthenticationException ignored -> 401;
+            case AccessDeniedException ignored -> 403;
+            case NotFoundException ignored -> 404;
+            case ConflictException ignored -> 409;
+            case RuleViolationException ignored -> 422;
+        };
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(DomainException.class, (e, ctx) -> {
+            LOG.debug("{} {} refused: {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
+            List<String> roles = e instanceof AccessDeniedException denied ? denied.requiredRoles() : List.of();
+            render(ctx, new Failure(statusOf(e), e.code(), e.getMessage(), roles));
+        });
+        routes.exception(
+                ValidationException.class,
+                (e, ctx) -> render(
+                        ctx,
+                        new Failure(
+                                400,
+                                "invalid_request",
+                                "The request is not valid: " + e.getErrors().keySet())));
+        routes.exception(
+                HttpResponseException.class,
+                (e, ctx) -> render(ctx, new Failure(e.getStatus(), codeOf(e), e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            if (isMalformedBody(e)) {
+                render(
+                        ctx,
+                        new Failure(
+                                400,
+                                "malformed_body",
+                                "The request body is not valid JSON for this request: " + firstLine(e)));
+                return;
+            }
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            render(ctx, new Failure(500, "internal_error", "The server failed to handle the request; it was logged."));
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                render(
+                        ctx,
+                        new Failure(404, "not_found", "There is nothing at " + ctx.method() + " " + ctx.path() + "."));
+            }
+        });
+        routes.error(
+                405,
+                ctx -> render(
+                        ctx,
+                        new Failure(
+                                405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".")));
+    }
+
+    public void render(Context ctx, Failure failure) {
+        for (FailureRenderer renderer : renderers) {
+            if (renderer.handles(ctx)) {
+                renderer.render(ctx, failure);
+                return;
+            }
+        }
+        throw new IllegalStateException("no failure renderer for " + ctx.path());
+    }
+
+    private static String codeOf(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "request_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> "http_" + e.getStatus();
+        };
+    }
+
+    private static boolean isMalformedBody(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                String message = jackson.getOriginalMessage();
+                return message == null
+                        ? "unreadable JSON"
+                        : message.lines().findFirst().orElse(message);
+            }
+        }
+        return "unreadable JSON";
+    }
+}
