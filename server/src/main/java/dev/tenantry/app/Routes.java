@@ -1,5 +1,6 @@
 package dev.tenantry.app;
 
+import dev.tenantry.subscriptions.http.CommerceRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Failures;
@@ -23,5 +24,6 @@ final class Routes {
                 })
                 .register(cfg.routes);
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+        new CommerceRoutes(services.subscriptions(), services.directory(), services.idempotency()).register(cfg.routes);
     }
 }
