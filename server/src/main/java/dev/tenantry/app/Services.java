@@ -14,6 +14,7 @@ import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Transactions;
 import dev.tenantry.storage.Database;
 import dev.tenantry.storage.JdbiIdempotencyRecords;
+import dev.tenantry.storage.JdbiServerSecrets;
 import dev.tenantry.storage.JdbiTransactions;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionService;
@@ -23,6 +24,7 @@ import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
 import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
 import dev.tenantry.web.Idempotency;
+import dev.tenantry.web.PageTokens;
 import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -34,7 +36,8 @@ public record Services(
         AccessService access,
         SubscriptionService subscriptions,
         ResourceGroupService resourceGroups,
-        Idempotency idempotency) {
+        Idempotency idempotency,
+        PageTokens pageTokens) {
 
     static Services create(TenantryConfig config, Database database, Clock clock) {
         Jdbi jdbi = database.jdbi();
@@ -69,6 +72,7 @@ public record Services(
         ResourceGroupService resourceGroups = new ResourceGroupService(
                 subscriptions, access, new JdbiResourceGroupRepository(jdbi), transactions, clock);
         Idempotency idempotency = new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock);
-        return new Services(transactions, directory, access, subscriptions, resourceGroups, idempotency);
+        PageTokens pageTokens = new PageTokens(new JdbiServerSecrets(jdbi));
+        return new Services(transactions, directory, access, subscriptions, resourceGroups, idempotency, pageTokens);
     }
 }
