@@ -1,5 +1,9 @@
 package dev.tenantry.app;
 
+import dev.tenantry.compat.oidc.OAuthFailureRenderer;
+import dev.tenantry.compat.oidc.OidcBearerVerifier;
+import dev.tenantry.compat.oidc.OidcDiscoveryRoutes;
+import dev.tenantry.compat.oidc.OidcTokenRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Failures;
@@ -17,11 +21,10 @@ final class Routes {
     static void register(JavalinConfig cfg, TenantryConfig config, Services services) {
         RequestLogging.register(cfg);
         new BaseUrl(config.publicUrl()).register(cfg.routes);
-        new Failures(List.of(new ProblemRenderer())).register(cfg.routes);
-        new Authentication((token, gate, baseUrl) -> {
-                    throw new UnsupportedOperationException("tokens arrive with the identity slice");
-                })
-                .register(cfg.routes);
+        new Failures(List.of(new OAuthFailureRenderer(), new ProblemRenderer())).register(cfg.routes);
+        new Authentication(new OidcBearerVerifier(services.tokenVerifier())).register(cfg.routes);
+        new OidcDiscoveryRoutes(services.directory(), services.signingKeys()).register(cfg.routes);
+        new OidcTokenRoutes(services.tokens()).register(cfg.routes);
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
     }
 }
