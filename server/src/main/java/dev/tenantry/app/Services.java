@@ -4,11 +4,18 @@ import dev.tenantry.access.AccessService;
 import dev.tenantry.access.PrincipalDirectory;
 import dev.tenantry.access.PrincipalType;
 import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
+import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.Argon2idPasswordHasher;
 import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
+import dev.tenantry.identity.AccessTokenVerifier;
+import dev.tenantry.identity.SigningKeys;
+import dev.tenantry.identity.TokenService;
+import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
+import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Transactions;
@@ -33,6 +40,10 @@ import org.jdbi.v3.core.Jdbi;
 public record Services(
         Transactions transactions,
         DirectoryService directory,
+        ApplicationService applications,
+        SigningKeys signingKeys,
+        TokenService tokens,
+        AccessTokenVerifier tokenVerifier,
         AccessService access,
         SubscriptionService subscriptions,
         ResourceGroupService resourceGroups,
@@ -50,16 +61,14 @@ public record Services(
                 transactions,
                 clock,
                 config.domainSuffix());
-        PrincipalDirectory principals = (tenantId, principalId) -> {
-            try {
-                directory.getUser(Caller.system(), tenantId, principalId.toString());
-                return Optional.of(PrincipalType.USER);
-            } catch (NotFoundException e) {
-                return Optional.empty();
-            }
-        };
-        AccessService access =
-                new AccessService(new JdbiRoleAssignmentRepository(jdbi), principals, transactions, clock);
+        ApplicationService applications =
+                new ApplicationService(new JdbiApplicationRepository(jdbi), directory.access(), transactions, clock);
+        directory.onTenantCreated(applications::provisionTenant);
+        SigningKeys signingKeys = SigningKeys.loadOrCreate(new JdbiSigningKeyRepository(jdbi), clock);
+        TokenService tokens =
+                new TokenService(directory, applications, signingKeys, new JdbiRefreshTokenRepository(jdbi), clock);
+        AccessService access = new AccessService(
+                new JdbiRoleAssignmentRepository(jdbi), principals(directory, applications), transactions, clock);
         SubscriptionService subscriptions = new SubscriptionService(
                 CatalogFile.load(config.catalogFile()),
                 directory,
@@ -71,8 +80,34 @@ public record Services(
                 clock);
         ResourceGroupService resourceGroups = new ResourceGroupService(
                 subscriptions, access, new JdbiResourceGroupRepository(jdbi), transactions, clock);
-        Idempotency idempotency = new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock);
-        PageTokens pageTokens = new PageTokens(new JdbiServerSecrets(jdbi));
-        return new Services(transactions, directory, access, subscriptions, resourceGroups, idempotency, pageTokens);
+        return new Services(
+                transactions,
+                directory,
+                applications,
+                signingKeys,
+                tokens,
+                new AccessTokenVerifier(signingKeys, clock),
+                access,
+                subscriptions,
+                resourceGroups,
+                new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock),
+                new PageTokens(new JdbiServerSecrets(jdbi)));
+    }
+
+    /** Users and service principals of a directory, as role assignments may name them. */
+    private static PrincipalDirectory principals(DirectoryService directory, ApplicationService applications) {
+        return (tenantId, principalId) -> {
+            try {
+                directory.getUser(Caller.system(), tenantId, principalId.toString());
+                return Optional.of(PrincipalType.USER);
+            } catch (NotFoundException notAUser) {
+                try {
+                    applications.getServicePrincipal(Caller.system(), tenantId, principalId);
+                    return Optional.of(PrincipalType.SERVICE_PRINCIPAL);
+                } catch (NotFoundException notAServicePrincipal) {
+                    return Optional.empty();
+                }
+            }
+        };
     }
 }
