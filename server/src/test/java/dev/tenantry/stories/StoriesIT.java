@@ -23,7 +23,8 @@ class StoriesIT {
 
     @Test
     void suiteFirstThenCloudLandsInTheSameDirectory() throws Exception {
-        JsonNode signUp = json(server.postJson("/api/signups", signUpBody("contoso", "Kelley Wall", "O365_BUSINESS_ESSENTIALS")));
+        JsonNode signUp =
+                json(server.postJson("/api/signups", signUpBody("contoso", "Kelley Wall", "O365_BUSINESS_ESSENTIALS")));
         String tenantId = signUp.get("tenantId").asText();
         String kelley = "admin@contoso.onmicrosoft.test";
         String graph = Tokens.password(server, kelley, PASSWORD, Tokens.GRAPH);
@@ -39,8 +40,10 @@ class StoriesIT {
         assertThat(cloud.statusCode()).isEqualTo(201);
         JsonNode subscription = JSON.readTree(cloud.body());
         assertThat(subscription.get("tenantId").asText()).isEqualTo(tenantId);
-        assertThat(subscription.get("accountAdministrator").asText()).isEqualTo(signUp.at("/admin/id").asText());
-        assertThat(names(users.get("value"), "displayName")).containsExactlyInAnyOrder("Kelley Wall", "Jane Doe", "Tricia Lee");
+        assertThat(subscription.get("accountAdministrator").asText())
+                .isEqualTo(signUp.at("/admin/id").asText());
+        assertThat(names(users.get("value"), "displayName"))
+                .containsExactlyInAnyOrder("Kelley Wall", "Jane Doe", "Tricia Lee");
         assertThat(subscriptions.get("value")).hasSize(1);
         assertThat(subscriptions.get("value").get(0).get("tenantId").asText()).isEqualTo(tenantId);
         assertThat(subscriptions.get("value").get(0).get("subscriptionId").asText())
@@ -54,7 +57,8 @@ class StoriesIT {
         createUser(graph, "Mo Member", "mo@northwind.onmicrosoft.test");
         String member = Tokens.password(server, "mo@northwind.onmicrosoft.test", PASSWORD, Tokens.MANAGEMENT);
 
-        HttpResponse<String> cloud = server.postJson("/api/subscriptions/cloud", "{\"offerId\":\"MS-AZR-0003P\"}", member);
+        HttpResponse<String> cloud =
+                server.postJson("/api/subscriptions/cloud", "{\"offerId\":\"MS-AZR-0003P\"}", member);
 
         assertThat(cloud.statusCode()).isEqualTo(201);
         assertThat(server.get("/subscriptions?api-version=2022-12-01", member).body())
@@ -68,7 +72,9 @@ class StoriesIT {
         String management = Tokens.password(server, "admin@adatum.onmicrosoft.test", PASSWORD, Tokens.MANAGEMENT);
 
         HttpResponse<String> suite = server.postJson(
-                "/api/subscriptions/suite", "{\"skuPartNumber\":\"ENTERPRISEPACK\",\"seats\":25,\"trial\":true}", management);
+                "/api/subscriptions/suite",
+                "{\"skuPartNumber\":\"ENTERPRISEPACK\",\"seats\":25,\"trial\":true}",
+                management);
         String graph = Tokens.password(server, "admin@adatum.onmicrosoft.test", PASSWORD, Tokens.GRAPH);
         JsonNode skus = json(server.get("/v1.0/subscribedSkus", graph));
 
@@ -88,12 +94,13 @@ class StoriesIT {
         createUser(adminGraph, "Sam Staff", "sam@litware.onmicrosoft.test");
         String sam = Tokens.password(server, "sam@litware.onmicrosoft.test", PASSWORD, Tokens.MANAGEMENT);
 
-        HttpResponse<String> refused = server.postJson(
-                "/api/subscriptions/suite", "{\"skuPartNumber\":\"ENTERPRISEPACK\",\"seats\":25}", sam);
+        HttpResponse<String> refused =
+                server.postJson("/api/subscriptions/suite", "{\"skuPartNumber\":\"ENTERPRISEPACK\",\"seats\":25}", sam);
         JsonNode skus = json(server.get("/v1.0/subscribedSkus", adminGraph));
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("\"code\":\"role_required\"", "Global Administrator", "Billing Administrator");
+        assertThat(refused.body())
+                .contains("\"code\":\"role_required\"", "Global Administrator", "Billing Administrator");
         assertThat(skus.get("value")).isEmpty();
     }
 
@@ -101,15 +108,17 @@ class StoriesIT {
         return """
                 {"organization":"%s","domainPrefix":"%s","countryCode":"US",
                  "admin":{"displayName":"%s","userName":"admin","password":"%s"},"product":"%s"}
-                """
-                .formatted(prefix, prefix, adminName, PASSWORD, product);
+                """.formatted(prefix, prefix, adminName, PASSWORD, product);
     }
 
     private static void createUser(String graphToken, String displayName, String upn) {
-        HttpResponse<String> created = server.postJson("/v1.0/users", """
+        HttpResponse<String> created = server.postJson(
+                "/v1.0/users",
+                """
                 {"accountEnabled":true,"displayName":"%s","mailNickname":"%s","userPrincipalName":"%s",
                  "passwordProfile":{"forceChangePasswordNextSignIn":false,"password":"%s"}}
-                """.formatted(displayName, upn.substring(0, upn.indexOf('@')), upn, PASSWORD), graphToken);
+                """.formatted(displayName, upn.substring(0, upn.indexOf('@')), upn, PASSWORD),
+                graphToken);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
