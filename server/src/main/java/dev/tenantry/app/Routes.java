@@ -1,5 +1,7 @@
 package dev.tenantry.app;
 
+import dev.tenantry.compat.graph.GraphFailureRenderer;
+import dev.tenantry.compat.graph.GraphRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Failures;
@@ -17,11 +19,12 @@ final class Routes {
     static void register(JavalinConfig cfg, TenantryConfig config, Services services) {
         RequestLogging.register(cfg);
         new BaseUrl(config.publicUrl()).register(cfg.routes);
-        new Failures(List.of(new ProblemRenderer())).register(cfg.routes);
+        new Failures(List.of(new GraphFailureRenderer(), new ProblemRenderer())).register(cfg.routes);
         new Authentication((token, gate, baseUrl) -> {
                     throw new UnsupportedOperationException("tokens arrive with the identity slice");
                 })
                 .register(cfg.routes);
+        new GraphRoutes(services.directory(), services.secrets()).register(cfg.routes);
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
     }
 }

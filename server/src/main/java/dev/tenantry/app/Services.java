@@ -5,14 +5,16 @@ import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
+import dev.tenantry.shared.ServerSecrets;
 import dev.tenantry.shared.Transactions;
 import dev.tenantry.storage.Database;
+import dev.tenantry.storage.JdbiServerSecrets;
 import dev.tenantry.storage.JdbiTransactions;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the server, built with plain constructors in dependency order. */
-public record Services(Transactions transactions, DirectoryService directory) {
+public record Services(Transactions transactions, DirectoryService directory, ServerSecrets secrets) {
 
     static Services create(TenantryConfig config, Database database, Clock clock) {
         Jdbi jdbi = database.jdbi();
@@ -25,6 +27,6 @@ public record Services(Transactions transactions, DirectoryService directory) {
                 transactions,
                 clock,
                 config.domainSuffix());
-        return new Services(transactions, directory);
+        return new Services(transactions, directory, new JdbiServerSecrets(jdbi, clock));
     }
 }
