@@ -2,6 +2,7 @@ package dev.tenantry.app;
 
 import dev.tenantry.compat.graph.GraphFailureRenderer;
 import dev.tenantry.compat.graph.GraphRoutes;
+import dev.tenantry.subscriptions.http.CommerceRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Failures;
@@ -24,7 +25,8 @@ final class Routes {
                     throw new UnsupportedOperationException("tokens arrive with the identity slice");
                 })
                 .register(cfg.routes);
-        new GraphRoutes(services.directory(), services.secrets()).register(cfg.routes);
+        new GraphRoutes(services.directory(), services.subscriptions(), services.secrets()).register(cfg.routes);
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+        new CommerceRoutes(services.subscriptions(), services.directory(), services.idempotency()).register(cfg.routes);
     }
 }

@@ -1,20 +1,43 @@
 package dev.tenantry.app;
 
+import dev.tenantry.access.AccessService;
+import dev.tenantry.access.PrincipalDirectory;
+import dev.tenantry.access.PrincipalType;
+import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
 import dev.tenantry.directory.Argon2idPasswordHasher;
 import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.ServerSecrets;
 import dev.tenantry.shared.Transactions;
 import dev.tenantry.storage.Database;
+import dev.tenantry.storage.JdbiIdempotencyRecords;
 import dev.tenantry.storage.JdbiServerSecrets;
 import dev.tenantry.storage.JdbiTransactions;
+import dev.tenantry.subscriptions.ResourceGroupService;
+import dev.tenantry.subscriptions.SubscriptionService;
+import dev.tenantry.subscriptions.storage.CatalogFile;
+import dev.tenantry.subscriptions.storage.JdbiBillingProfileRepository;
+import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
+import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
+import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
+import dev.tenantry.web.Idempotency;
 import java.time.Clock;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the server, built with plain constructors in dependency order. */
-public record Services(Transactions transactions, DirectoryService directory, ServerSecrets secrets) {
+public record Services(
+        Transactions transactions,
+        DirectoryService directory,
+        AccessService access,
+        SubscriptionService subscriptions,
+        ResourceGroupService resourceGroups,
+        Idempotency idempotency,
+        ServerSecrets secrets) {
 
     static Services create(TenantryConfig config, Database database, Clock clock) {
         Jdbi jdbi = database.jdbi();
@@ -27,6 +50,35 @@ public record Services(Transactions transactions, DirectoryService directory, Se
                 transactions,
                 clock,
                 config.domainSuffix());
-        return new Services(transactions, directory, new JdbiServerSecrets(jdbi, clock));
+        PrincipalDirectory principals = (tenantId, principalId) -> {
+            try {
+                directory.getUser(Caller.system(), tenantId, principalId.toString());
+                return Optional.of(PrincipalType.USER);
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        };
+        AccessService access =
+                new AccessService(new JdbiRoleAssignmentRepository(jdbi), principals, transactions, clock);
+        SubscriptionService subscriptions = new SubscriptionService(
+                CatalogFile.load(config.catalogFile()),
+                directory,
+                access,
+                new JdbiCloudSubscriptionRepository(jdbi),
+                new JdbiSuiteSubscriptionRepository(jdbi),
+                new JdbiBillingProfileRepository(jdbi),
+                transactions,
+                clock);
+        ResourceGroupService resourceGroups = new ResourceGroupService(
+                subscriptions, access, new JdbiResourceGroupRepository(jdbi), transactions, clock);
+        Idempotency idempotency = new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock);
+        return new Services(
+                transactions,
+                directory,
+                access,
+                subscriptions,
+                resourceGroups,
+                idempotency,
+                new JdbiServerSecrets(jdbi, clock));
     }
 }

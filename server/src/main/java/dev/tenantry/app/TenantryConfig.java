@@ -82,7 +82,7 @@ public record TenantryConfig(
             return jdbcUrl;
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tenantry")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
     }
 
     public Path certificateFile() {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.DirectoryRoleTemplate;
 import dev.tenantry.directory.User;
+import dev.tenantry.shared.Caller;
 import dev.tenantry.testing.RunningServer;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,5 +120,27 @@ class GraphDirectoryIT {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(json(response).at("/error/code").asText()).isEqualTo("Authorization_RequestDenied");
+    }
+
+    @Test
+    void subscribedSkusAddUpTheSeatsOfEverySubscriptionOfASku() {
+        Caller admin = new Caller.User(contoso.tenant().id(), contoso.admin().id(), Set.of());
+        var subscriptions = server.app().services().subscriptions();
+        var first = subscriptions.buySuiteSubscription(admin, "ENTERPRISEPACK", 10, false);
+        var second = subscriptions.buySuiteSubscription(admin, "ENTERPRISEPACK", 5, false);
+
+        JsonNode skus = json(graph.get("/v1.0/subscribedSkus", aliceToken)).get("value");
+
+        assertThat(skus).hasSize(1);
+        JsonNode sku = skus.get(0);
+        assertThat(sku.get("id").asText()).isEqualTo(contoso.tenant().id() + "_" + first.skuId());
+        assertThat(sku.get("skuPartNumber").asText()).isEqualTo("ENTERPRISEPACK");
+        assertThat(sku.at("/prepaidUnits/enabled").asInt()).isEqualTo(15);
+        assertThat(sku.get("consumedUnits").asInt()).isZero();
+        assertThat(sku.get("subscriptionIds").toString())
+                .contains(first.id().toString())
+                .contains(second.id().toString());
+        assertThat(sku.get("servicePlans").get(0).get("servicePlanName").asText())
+                .isNotBlank();
     }
 }

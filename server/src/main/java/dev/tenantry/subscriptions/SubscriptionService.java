@@ -1,0 +1,248 @@
+package dev.tenantry.subscriptions;
+
+import dev.tenantry.access.AccessService;
+import dev.tenantry.access.SubscriptionScope;
+import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.Text;
+import dev.tenantry.directory.User;
+import dev.tenantry.shared.AccessDeniedException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.Page;
+import dev.tenantry.shared.PageRequest;
+import dev.tenantry.shared.RuleViolationException;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Sign-up and ordering: the use cases that create subscriptions under a directory, and reading them back. */
+public final class SubscriptionService {
+
+    private final Catalog catalog;
+    private final DirectoryService directory;
+    private final AccessService access;
+    private final CloudSubscriptionRepository clouds;
+    private final SuiteSubscriptionRepository suites;
+    private final BillingProfileRepository billing;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public SubscriptionService(
+            Catalog catalog,
+            DirectoryService directory,
+            AccessService access,
+            CloudSubscriptionRepository clouds,
+            SuiteSubscriptionRepository suites,
+            BillingProfileRepository billing,
+            Transactions transactions,
+            Clock clock) {
+        this.catalog = catalog;
+        this.directory = directory;
+        this.access = access;
+        this.clouds = clouds;
+        this.suites = suites;
+        this.billing = billing;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * R8: a sign-up with no account makes a directory, its first user (Global Administrator) and the first
+     * subscription, all or nothing. R12: enterprise-agreement offers are refused.
+     */
+    public SignUpResult signUp(SignUp signUp) {
+        Product product = product(signUp.product());
+        validateBilling(signUp.billingProfile());
+        return transactions.inTransaction(() -> {
+            CreatedDirectory created = directory.createDirectory(
+                    signUp.organization(), signUp.countryCode(), signUp.domainPrefix(), signUp.admin());
+            Subscription subscription =
+                    switch (product) {
+                        case Product.CloudOffer cloud ->
+                            newCloud(created.tenant().id(), created.admin(), cloud.offer(), null);
+                        case Product.SuiteSku suite ->
+                            newSuite(created.tenant().id(), suite.sku(), signUp.seats(), true);
+                    };
+            storeBilling(created.tenant().id(), subscription.id(), signUp.billingProfile());
+            return new SignUpResult(created.tenant(), created.admin(), subscription);
+        });
+    }
+
+    /**
+     * R3 and R7: a signed-in user of any role signs up for a cloud subscription; it lands in the user's home
+     * directory with the user as account administrator (R4) and Owner.
+     */
+    public CloudSubscription createCloudSubscription(
+            Caller caller, String offerId, String displayName, BillingDetails billingDetails) {
+        Caller.User user = requireUser(caller, "sign up for a cloud subscription");
+        Offer offer = selfServiceOffer(catalog.requireOffer(offerId));
+        validateBilling(billingDetails);
+        return transactions.inTransaction(() -> {
+            User account = directory.getUser(
+                    Caller.system(), user.tenantId(), user.userId().toString());
+            CloudSubscription subscription = newCloud(user.tenantId(), account, offer, displayName);
+            storeBilling(user.tenantId(), subscription.id(), billingDetails);
+            return subscription;
+        });
+    }
+
+    /**
+     * R6 and R5: a Global or Billing Administrator buys a suite subscription with an existing account; it lands in
+     * the caller's directory, owned by the directory. Anyone else is refused and nothing is created.
+     */
+    public SuiteSubscription buySuiteSubscription(Caller caller, String skuPartNumber, Integer seats, boolean trial) {
+        Caller.User user = requireUser(caller, "buy a suite subscription");
+        Sku sku = catalog.requireSku(skuPartNumber);
+        return transactions.inTransaction(() -> {
+            directory.access().requireBillingRole(caller, user.tenantId());
+            return newSuite(user.tenantId(), sku, seats, trial);
+        });
+    }
+
+    /** The cloud subscriptions on which the caller holds a role, keyset-paged by id. */
+    public Page<CloudSubscription> visibleCloudSubscriptions(Caller caller, PageRequest page) {
+        Set<UUID> ids = access.subscriptionsOf(caller);
+        UUID after = page.after() == null ? null : UUID.fromString(page.after());
+        List<CloudSubscription> fetched = ids.isEmpty() ? List.of() : clouds.findByIds(ids, after, page.size() + 1);
+        return Page.of(fetched, page.size(), s -> s.id().toString());
+    }
+
+    /** A cloud subscription the caller holds a role on; otherwise it does not exist for the caller. */
+    public CloudSubscription getCloudSubscription(Caller caller, UUID subscriptionId) {
+        CloudSubscription subscription = clouds.findById(subscriptionId).orElseThrow(() -> notFound(subscriptionId));
+        access.requireRead(caller, scopeOf(subscription));
+        return subscription;
+    }
+
+    /** The scope of a subscription the caller may read, for checks on things inside it. */
+    public SubscriptionScope scope(Caller caller, UUID subscriptionId) {
+        return scopeOf(getCloudSubscription(caller, subscriptionId));
+    }
+
+    /** The directory's suite subscriptions (Graph subscribedSkus, the admin center's billing page). */
+    public List<SuiteSubscription> suiteSubscriptions(Caller caller, TenantId tenantId) {
+        directory.access().requireReadOrganization(caller, tenantId);
+        return suites.byTenant(tenantId);
+    }
+
+    /** The directory's cloud subscriptions, for its administrators' views. */
+    public List<CloudSubscription> cloudSubscriptionsOf(Caller caller, TenantId tenantId) {
+        directory.access().requireReadOrganization(caller, tenantId);
+        return clouds.byTenant(tenantId);
+    }
+
+    private CloudSubscription newCloud(TenantId tenantId, User accountAdmin, Offer offer, String displayName) {
+        String name = displayName == null || displayName.isBlank()
+                ? offer.displayName()
+                : Text.required(displayName, "displayName", 64);
+        CloudSubscription subscription = new CloudSubscription(
+                UUID.randomUUID(),
+                tenantId,
+                name,
+                offer.id(),
+                CloudSubscription.State.ENABLED,
+                accountAdmin.id(),
+                clock.instant());
+        clouds.insert(subscription);
+        access.grantOwner(scopeOf(subscription), accountAdmin.id().value());
+        return subscription;
+    }
+
+    private SuiteSubscription newSuite(TenantId tenantId, Sku sku, Integer requestedSeats, boolean trial) {
+        int seats = requestedSeats == null ? sku.defaultSeats() : requestedSeats;
+        int max = trial ? sku.maxTrialSeats() : sku.maxSeats();
+        if (seats < 1 || seats > max) {
+            throw new InvalidRequestException(
+                    "invalid_seats",
+                    "'seats' must be between 1 and " + max + " for " + (trial ? "a trial of " : "") + sku.partNumber()
+                            + "; it was " + seats + ".");
+        }
+        Instant now = clock.instant();
+        SuiteSubscription subscription = new SuiteSubscription(
+                UUID.randomUUID(),
+                tenantId,
+                sku.skuId(),
+                sku.partNumber(),
+                seats,
+                0,
+                0,
+                SuiteSubscription.State.ENABLED,
+                trial,
+                trial ? now.plus(Duration.ofDays(sku.trialDays())) : null,
+                now);
+        suites.insert(subscription);
+        return subscription;
+    }
+
+    private Product product(String product) {
+        if (product == null || product.isBlank()) {
+            throw new InvalidRequestException(
+                    "missing_field",
+                    "'product' is required: a cloud offer id (such as MS-AZR-0044P) or a suite SKU "
+                            + "part number (such as ENTERPRISEPACK).");
+        }
+        if (catalog.isOffer(product)) {
+            return new Product.CloudOffer(selfServiceOffer(catalog.requireOffer(product)));
+        }
+        return new Product.SuiteSku(catalog.requireSku(product));
+    }
+
+    /** R12: enterprise-agreement offers are never sold through self-service sign-up. */
+    private static Offer selfServiceOffer(Offer offer) {
+        if (!offer.selfService()) {
+            throw new RuleViolationException(
+                    "offer_not_self_service",
+                    "The offer " + offer.id() + " (" + offer.displayName() + ") is sold only through an enterprise "
+                            + "agreement, not by self-service sign-up. Choose a self-service offer such as MS-AZR-0044P "
+                            + "or MS-AZR-0003P.");
+        }
+        return offer;
+    }
+
+    private void validateBilling(BillingDetails details) {
+        if (details != null) {
+            details.validate(BillingDetails.currentMonth(clock));
+        }
+    }
+
+    private void storeBilling(TenantId tenantId, UUID subscriptionId, BillingDetails details) {
+        if (details != null) {
+            billing.insert(tenantId, details.toProfile(subscriptionId));
+        }
+    }
+
+    private static Caller.User requireUser(Caller caller, String action) {
+        if (caller instanceof Caller.User user) {
+            return user;
+        }
+        throw new AccessDeniedException(
+                "user_required", "Only a signed-in user can " + action + "; use a user's token, not an application's.");
+    }
+
+    private static SubscriptionScope scopeOf(CloudSubscription subscription) {
+        return new SubscriptionScope(subscription.tenantId(), subscription.id());
+    }
+
+    private static NotFoundException notFound(UUID subscriptionId) {
+        return new NotFoundException(
+                "subscription_not_found", "The subscription '" + subscriptionId + "' could not be found.");
+    }
+
+    /** What a sign-up's {@code product} names. */
+    private sealed interface Product {
+        record CloudOffer(Offer offer) implements Product {}
+
+        record SuiteSku(Sku sku) implements Product {}
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tenantry.subscriptions.http;
+
+import dev.tenantry.directory.NewUser;
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.subscriptions.BillingDetails;
+import dev.tenantry.subscriptions.SignUp;
+import io.javalin.http.Context;
+
+/** The commerce API's request bodies; wire shapes only, turned into domain inputs here. */
+final class CommerceRequests {
+
+    private CommerceRequests() {}
+
+    /** Reads a JSON body; an empty or non-JSON body is a 400 that says what is expected. */
+    static <T> T body(Context ctx, Class<T> type) {
+        if (ctx.body().isBlank()) {
+            throw new InvalidRequestException("missing_body", "Send a JSON body with Content-Type: application/json.");
+        }
+        return ctx.bodyAsClass(type);
+    }
+
+    record AdminRequest(String displayName, String userName, String password, String givenName, String surname) {}
+
+    record CardRequest(String number, Integer expiryMonth, Integer expiryYear, String cvc) {}
+
+    record BillingRequest(
+            String name,
+            String email,
+            String phone,
+            String countryCode,
+            String addressLine1,
+            String city,
+            String postalCode,
+            CardRequest paymentCard) {}
+
+    record SignUpRequest(
+            String organization,
+            String domainPrefix,
+            String countryCode,
+            AdminRequest admin,
+            String product,
+            Integer seats,
+            BillingRequest billingProfile) {
+
+        SignUp toSignUp() {
+            if (admin == null) {
+                throw new InvalidRequestException(
+                        "missing_field", "'admin' is required: {\"displayName\",\"userName\",\"password\"}.");
+            }
+            NewUser user = new NewUser(
+                    admin.displayName(),
+                    admin.userName(),
+                    admin.password(),
+                    admin.givenName(),
+                    admin.surname(),
+                    null,
+                    true,
+                    null,
+                    null);
+            return new SignUp(organization, domainPrefix, countryCode, user, product, seats, billing(billingProfile));
+        }
+    }
+
+    record CloudOrder(String offerId, String displayName, BillingRequest billingProfile) {}
+
+    record SuiteOrder(String skuPartNumber, Integer seats, Boolean trial) {}
+
+    static BillingDetails billing(BillingRequest request) {
+        if (request == null) {
+            return null;
+        }
+        CardRequest card = request.paymentCard();
+        return new BillingDetails(
+                request.name(),
+                request.email(),
+                request.phone(),
+                request.countryCode(),
+                request.addressLine1(),
+                request.city(),
+                request.postalCode(),
+                card == null
+                        ? null
+                        : new BillingDetails.Card(card.number(), card.expiryMonth(), card.expiryYear(), card.cvc()));
+    }
+}

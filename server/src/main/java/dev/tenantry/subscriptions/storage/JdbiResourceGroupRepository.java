@@ -1,0 +1,111 @@
+package dev.tenantry.subscriptions.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenantry.subscriptions.ResourceGroup;
+import dev.tenantry.subscriptions.ResourceGroupRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Resource groups in SQL; tags are kept as a small JSON object. */
+public final class JdbiResourceGroupRepository implements ResourceGroupRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "subscription_id, name, location, tags, created_at";
+
+    private final Jdbi jdbi;
+
+    public JdbiResourceGroupRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public boolean upsert(ResourceGroup group) {
+        return jdbi.withHandle(handle -> {
+            int updated = handle.createUpdate(
+                            "UPDATE resource_group SET tags = :tags WHERE subscription_id = :sub AND name_key = :key")
+                    .bind("tags", tags(group.tags()))
+                    .bind("sub", group.subscriptionId())
+                    .bind("key", key(group.name()))
+                    .execute();
+            if (updated > 0) {
+                return false;
+            }
+            handle.createUpdate("""
+                            INSERT INTO resource_group (subscription_id, name_key, name, location, tags, created_at)
+                            VALUES (:sub, :key, :name, :location, :tags, :createdAt)
+                            """)
+                    .bind("sub", group.subscriptionId())
+                    .bind("key", key(group.name()))
+                    .bind("name", group.name())
+                    .bind("location", group.location())
+                    .bind("tags", tags(group.tags()))
+                    .bind("createdAt", group.createdAt())
+                    .execute();
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<ResourceGroup> find(UUID subscriptionId, String name) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM resource_group WHERE subscription_id = :sub AND name_key = :key")
+                .bind("sub", subscriptionId)
+                .bind("key", key(name))
+                .map(JdbiResourceGroupRepository::toGroup)
+                .findOne());
+    }
+
+    @Override
+    public List<ResourceGroup> list(UUID subscriptionId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM resource_group WHERE subscription_id = :sub ORDER BY name_key")
+                .bind("sub", subscriptionId)
+                .map(JdbiResourceGroupRepository::toGroup)
+                .list());
+    }
+
+    @Override
+    public boolean delete(UUID subscriptionId, String name) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                                "DELETE FROM resource_group WHERE subscription_id = :sub AND name_key = :key")
+                        .bind("sub", subscriptionId)
+                        .bind("key", key(name))
+                        .execute())
+                > 0;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String tags(Map<String, String> tags) {
+        try {
+            return JSON.writeValueAsString(tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ResourceGroup toGroup(ResultSet rs, StatementContext ctx) throws SQLException {
+        try {
+            return new ResourceGroup(
+                    rs.getObject("subscription_id", UUID.class),
+                    rs.getString("name"),
+                    rs.getString("location"),
+                    JSON.readValue(rs.getString("tags"), new TypeReference<Map<String, String>>() {}),
+                    ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "created_at", ctx));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable tags", e);
+        }
+    }
+}
