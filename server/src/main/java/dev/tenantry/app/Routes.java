@@ -1,5 +1,9 @@
 package dev.tenantry.app;
 
+import dev.tenantry.compat.arm.ArmAuthorizationRoutes;
+import dev.tenantry.compat.arm.ArmRenderer;
+import dev.tenantry.compat.arm.ArmResourceGroupRoutes;
+import dev.tenantry.compat.arm.ArmSubscriptionRoutes;
 import dev.tenantry.compat.graph.GraphFailureRenderer;
 import dev.tenantry.compat.graph.GraphRoutes;
 import dev.tenantry.subscriptions.http.CommerceRoutes;
@@ -20,13 +24,18 @@ final class Routes {
     static void register(JavalinConfig cfg, TenantryConfig config, Services services) {
         RequestLogging.register(cfg);
         new BaseUrl(config.publicUrl()).register(cfg.routes);
-        new Failures(List.of(new GraphFailureRenderer(), new ProblemRenderer())).register(cfg.routes);
+        new Failures(List.of(new GraphFailureRenderer(), new ArmRenderer(), new ProblemRenderer()))
+                .register(cfg.routes);
         new Authentication((token, gate, baseUrl) -> {
                     throw new UnsupportedOperationException("tokens arrive with the identity slice");
                 })
                 .register(cfg.routes);
-        new GraphRoutes(services.directory(), services.subscriptions(), services.secrets()).register(cfg.routes);
+        new GraphRoutes(services.directory(), services.subscriptions(), services.pageTokens()).register(cfg.routes);
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         new CommerceRoutes(services.subscriptions(), services.directory(), services.idempotency()).register(cfg.routes);
+        new ArmSubscriptionRoutes(services.subscriptions(), services.directory(), services.pageTokens())
+                .register(cfg.routes);
+        new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
+        new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
     }
 }

@@ -11,7 +11,6 @@ import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.NotFoundException;
-import dev.tenantry.shared.ServerSecrets;
 import dev.tenantry.shared.Transactions;
 import dev.tenantry.storage.Database;
 import dev.tenantry.storage.JdbiIdempotencyRecords;
@@ -25,6 +24,7 @@ import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
 import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
 import dev.tenantry.web.Idempotency;
+import dev.tenantry.web.PageTokens;
 import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -37,7 +37,7 @@ public record Services(
         SubscriptionService subscriptions,
         ResourceGroupService resourceGroups,
         Idempotency idempotency,
-        ServerSecrets secrets) {
+        PageTokens pageTokens) {
 
     static Services create(TenantryConfig config, Database database, Clock clock) {
         Jdbi jdbi = database.jdbi();
@@ -72,13 +72,7 @@ public record Services(
         ResourceGroupService resourceGroups = new ResourceGroupService(
                 subscriptions, access, new JdbiResourceGroupRepository(jdbi), transactions, clock);
         Idempotency idempotency = new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock);
-        return new Services(
-                transactions,
-                directory,
-                access,
-                subscriptions,
-                resourceGroups,
-                idempotency,
-                new JdbiServerSecrets(jdbi, clock));
+        PageTokens pageTokens = new PageTokens(new JdbiServerSecrets(jdbi));
+        return new Services(transactions, directory, access, subscriptions, resourceGroups, idempotency, pageTokens);
     }
 }

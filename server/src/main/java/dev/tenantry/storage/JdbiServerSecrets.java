@@ -2,60 +2,55 @@ package dev.tenantry.storage;
 
 import dev.tenantry.shared.ServerSecrets;
 import java.security.SecureRandom;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** Server secrets in table {@code server_secret}: insert-or-read, so a race between nodes keeps the first value. */
+/** Server secrets in SQL: insert-or-read, so two nodes starting at once agree on one value. Cached once read. */
 public final class JdbiServerSecrets implements ServerSecrets {
 
-    private static final String SELECT = "SELECT secret_value FROM server_secret WHERE name = :name";
-
-    private static final String INSERT = """
-            INSERT INTO server_secret (name, secret_value, created_at)
-            VALUES (:name, :value, :createdAt)
-            """;
-
     private final Jdbi jdbi;
-    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ConcurrentMap<String, byte[]> cache = new ConcurrentHashMap<>();
 
-    public JdbiServerSecrets(Jdbi jdbi, Clock clock) {
+    public JdbiServerSecrets(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.clock = clock;
     }
 
     @Override
-    public byte[] secret(String name) {
-        return find(name).orElseGet(() -> create(name));
+    public byte[] getOrCreate(String name, int bytes) {
+        return cache.computeIfAbsent(name, key -> read(key).orElseGet(() -> create(key, bytes)))
+                .clone();
     }
 
-    private byte[] create(String name) {
-        byte[] value = new byte[32];
-        random.nextBytes(value);
-        try {
-            jdbi.useHandle(handle -> handle.createUpdate(INSERT)
-                    .bind("name", name)
-                    .bind("value", Base64.getEncoder().encodeToString(value))
-                    .bind("createdAt", clock.instant())
-                    .execute());
-            return value;
-        } catch (UnableToExecuteStatementException e) {
-            if (SqlStates.isUniqueViolation(e)) {
-                // another request or node stored it first: use theirs
-                return find(name).orElseThrow(() -> e);
-            }
-            throw e;
-        }
-    }
-
-    private Optional<byte[]> find(String name) {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT)
+    private Optional<byte[]> read(String name) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT secret_value FROM server_secret WHERE name = :name")
                 .bind("name", name)
                 .mapTo(String.class)
                 .findOne()
                 .map(Base64.getDecoder()::decode));
+    }
+
+    private byte[] create(String name, int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate(
+                            "INSERT INTO server_secret (name, secret_value, created_at) VALUES (:name, :value, :now)")
+                    .bind("name", name)
+                    .bind("value", Base64.getEncoder().encodeToString(value))
+                    .bind("now", Instant.now())
+                    .execute());
+            return value;
+        } catch (UnableToExecuteStatementException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                return read(name).orElseThrow(() -> e);
+            }
+            throw e;
+        }
     }
 }

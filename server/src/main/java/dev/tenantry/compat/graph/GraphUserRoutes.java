@@ -12,11 +12,11 @@ import dev.tenantry.shared.PageRequest;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
+import dev.tenantry.web.PageTokens;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Graph v1.0 users: list with {@code $select}, {@code $filter}, {@code $top} and signed {@code $skiptoken}s; get by
@@ -26,13 +26,15 @@ import java.util.function.Supplier;
  */
 public final class GraphUserRoutes {
 
-    private final DirectoryService directory;
-    private final SkipTokens skipTokens;
+    /** The list a {@code $skiptoken} belongs to: a token of another list (ARM's, say) is refused. */
+    private static final String PAGE_PURPOSE = "graph.users";
 
-    /** Signs skiptokens with {@code skipTokenKey}, a server secret read on first use. */
-    public GraphUserRoutes(DirectoryService directory, Supplier<byte[]> skipTokenKey) {
+    private final DirectoryService directory;
+    private final PageTokens pageTokens;
+
+    public GraphUserRoutes(DirectoryService directory, PageTokens pageTokens) {
         this.directory = directory;
-        this.skipTokens = new SkipTokens(skipTokenKey);
+        this.pageTokens = pageTokens;
     }
 
     public void register(RoutesConfig routes) {
@@ -49,7 +51,7 @@ public final class GraphUserRoutes {
     private void list(Context ctx) {
         ODataQuery query = ODataQuery.parse(ctx.queryParamMap());
         List<String> properties = GraphUser.properties(query.select());
-        String after = query.skipToken() == null ? null : skipTokens.verify(query.skipToken());
+        String after = query.skipToken() == null ? null : pageTokens.open(PAGE_PURPOSE, query.skipToken());
         Page<User> page = directory.listUsers(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
@@ -58,7 +60,8 @@ public final class GraphUserRoutes {
         List<Map<String, Object>> items = page.items().stream()
                 .map(user -> GraphUser.of(user).project(properties, false))
                 .toList();
-        String next = page.hasNext() ? GraphResponses.nextLink(ctx, skipTokens.sign(page.nextAfter())) : null;
+        String next =
+                page.hasNext() ? GraphResponses.nextLink(ctx, pageTokens.seal(PAGE_PURPOSE, page.nextAfter())) : null;
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, usersContext(query.select()), items, next));
     }
 
