@@ -6,6 +6,10 @@ import dev.tenantry.compat.arm.ArmResourceGroupRoutes;
 import dev.tenantry.compat.arm.ArmSubscriptionRoutes;
 import dev.tenantry.compat.graph.GraphFailureRenderer;
 import dev.tenantry.compat.graph.GraphRoutes;
+import dev.tenantry.compat.oidc.OAuthFailureRenderer;
+import dev.tenantry.compat.oidc.OidcBearerVerifier;
+import dev.tenantry.compat.oidc.OidcDiscoveryRoutes;
+import dev.tenantry.compat.oidc.OidcTokenRoutes;
 import dev.tenantry.subscriptions.http.CommerceRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
@@ -24,12 +28,15 @@ final class Routes {
     static void register(JavalinConfig cfg, TenantryConfig config, Services services) {
         RequestLogging.register(cfg);
         new BaseUrl(config.publicUrl()).register(cfg.routes);
-        new Failures(List.of(new GraphFailureRenderer(), new ArmRenderer(), new ProblemRenderer()))
+        new Failures(List.of(
+                        new OAuthFailureRenderer(),
+                        new GraphFailureRenderer(),
+                        new ArmRenderer(),
+                        new ProblemRenderer()))
                 .register(cfg.routes);
-        new Authentication((token, gate, baseUrl) -> {
-                    throw new UnsupportedOperationException("tokens arrive with the identity slice");
-                })
-                .register(cfg.routes);
+        new Authentication(new OidcBearerVerifier(services.tokenVerifier())).register(cfg.routes);
+        new OidcDiscoveryRoutes(services.directory(), services.signingKeys()).register(cfg.routes);
+        new OidcTokenRoutes(services.tokens()).register(cfg.routes);
         new GraphRoutes(services.directory(), services.subscriptions(), services.pageTokens()).register(cfg.routes);
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         new CommerceRoutes(services.subscriptions(), services.directory(), services.idempotency()).register(cfg.routes);

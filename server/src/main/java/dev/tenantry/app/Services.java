@@ -4,11 +4,18 @@ import dev.tenantry.access.AccessService;
 import dev.tenantry.access.PrincipalDirectory;
 import dev.tenantry.access.PrincipalType;
 import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
+import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.Argon2idPasswordHasher;
 import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
+import dev.tenantry.identity.AccessTokenVerifier;
+import dev.tenantry.identity.SigningKeys;
+import dev.tenantry.identity.TokenService;
+import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
+import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Transactions;
@@ -37,7 +44,11 @@ public record Services(
         SubscriptionService subscriptions,
         ResourceGroupService resourceGroups,
         Idempotency idempotency,
-        PageTokens pageTokens) {
+        PageTokens pageTokens,
+        ApplicationService applications,
+        SigningKeys signingKeys,
+        TokenService tokens,
+        AccessTokenVerifier tokenVerifier) {
 
     static Services create(TenantryConfig config, Database database, Clock clock) {
         Jdbi jdbi = database.jdbi();
@@ -50,6 +61,12 @@ public record Services(
                 transactions,
                 clock,
                 config.domainSuffix());
+        ApplicationService applications =
+                new ApplicationService(new JdbiApplicationRepository(jdbi), directory.access(), transactions, clock);
+        directory.onTenantCreated(applications::provisionTenant);
+        SigningKeys signingKeys = SigningKeys.loadOrCreate(new JdbiSigningKeyRepository(jdbi), clock);
+        TokenService tokens =
+                new TokenService(directory, applications, signingKeys, new JdbiRefreshTokenRepository(jdbi), clock);
         PrincipalDirectory principals = (tenantId, principalId) -> {
             try {
                 directory.getUser(Caller.system(), tenantId, principalId.toString());
@@ -73,6 +90,17 @@ public record Services(
                 subscriptions, access, new JdbiResourceGroupRepository(jdbi), transactions, clock);
         Idempotency idempotency = new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock);
         PageTokens pageTokens = new PageTokens(new JdbiServerSecrets(jdbi));
-        return new Services(transactions, directory, access, subscriptions, resourceGroups, idempotency, pageTokens);
+        return new Services(
+                transactions,
+                directory,
+                access,
+                subscriptions,
+                resourceGroups,
+                idempotency,
+                pageTokens,
+                applications,
+                signingKeys,
+                tokens,
+                new AccessTokenVerifier(signingKeys, clock));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenantry.directory;
 
+import static dev.tenantry.directory.DirectoryRoleTemplate.APPLICATION_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.BILLING_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_READER;
@@ -58,6 +59,22 @@ public final class DirectoryAccess {
                 requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR), "manage users");
             case Caller.App app ->
                 requireAppPermission(app, GraphPermission.USER_READWRITE_ALL, GraphPermission.DIRECTORY_READWRITE_ALL);
+            case Caller.Operator ignored -> {}
+        }
+    }
+
+    /** Reading app registrations and service principals: any member user; an app granted a read permission. */
+    public void requireReadApplications(Caller caller, TenantId tenantId) {
+        requireRead(caller, tenantId, ReadPermissions.APPLICATIONS);
+    }
+
+    /** Writing app registrations, secrets and service principals: Global or Application Administrator. */
+    public void requireManageApplications(Caller caller, TenantId tenantId) {
+        requireSameTenant(caller, tenantId);
+        switch (caller) {
+            case Caller.User user ->
+                requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR, APPLICATION_ADMINISTRATOR), "manage applications");
+            case Caller.App app -> requireAppPermission(app, GraphPermission.APPLICATION_READWRITE_ALL);
             case Caller.Operator ignored -> {}
         }
     }

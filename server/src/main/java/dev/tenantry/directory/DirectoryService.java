@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** Use cases of a directory: creating it, its users, and their directory roles. */
@@ -34,6 +36,7 @@ public final class DirectoryService {
     private final Transactions transactions;
     private final Clock clock;
     private final String domainSuffix;
+    private final List<Consumer<TenantId>> tenantCreatedListeners = new CopyOnWriteArrayList<>();
 
     public DirectoryService(
             TenantRepository tenants,
@@ -52,6 +55,11 @@ public final class DirectoryService {
         this.transactions = transactions;
         this.clock = clock;
         this.domainSuffix = domainSuffix.toLowerCase(Locale.ROOT);
+    }
+
+    /** Runs {@code listener} inside the transaction creating every new directory, e.g. to provision it. */
+    public void onTenantCreated(Consumer<TenantId> listener) {
+        tenantCreatedListeners.add(listener);
     }
 
     public DirectoryAccess access() {
@@ -75,6 +83,7 @@ public final class DirectoryService {
             tenants.insert(tenant);
             User user = insertUser(tenant, admin, country);
             roles.addMember(roles.activate(tenant.id(), DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR), user.id());
+            tenantCreatedListeners.forEach(listener -> listener.accept(tenant.id()));
             return new CreatedDirectory(tenant, user);
         });
     }

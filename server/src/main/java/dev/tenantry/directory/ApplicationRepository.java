@@ -1,0 +1,49 @@
+package dev.tenantry.directory;
+
+import dev.tenantry.shared.TenantId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores app registrations, their secrets, service principals and app role assignments. */
+public interface ApplicationRepository {
+
+    /** Inserts an application (its secrets are added with {@link #insertSecret}). */
+    void insert(Application application);
+
+    /** The tenant's application with object id {@code id}, with its secrets ordered by start time. */
+    Optional<Application> findById(TenantId tenantId, UUID id);
+
+    /** The application with client id {@code appId}, in any tenant. */
+    Optional<Application> findByAppId(UUID appId);
+
+    /** The tenant's applications ordered by creation time, then id. */
+    List<Application> list(TenantId tenantId);
+
+    /** Deletes the application, its secrets and its service principal in its own tenant; false when there was none. */
+    boolean delete(TenantId tenantId, UUID id);
+
+    void insertSecret(UUID applicationId, StoredSecret secret);
+
+    /** Every secret of the application, expired ones included. */
+    List<StoredSecret> secrets(UUID applicationId);
+
+    /** Inserts a service principal; one for the same app in the tenant is a {@code ConflictException}. */
+    void insertServicePrincipal(ServicePrincipal servicePrincipal);
+
+    Optional<ServicePrincipal> findServicePrincipal(TenantId tenantId, UUID id);
+
+    Optional<ServicePrincipal> findServicePrincipalByAppId(TenantId tenantId, UUID appId);
+
+    /** The tenant's service principals ordered by creation time, then id. */
+    List<ServicePrincipal> listServicePrincipals(TenantId tenantId);
+
+    /** Inserts an assignment; the same role granted twice is a {@code ConflictException}. */
+    void insertAssignment(AppRoleAssignment assignment);
+
+    /** The assignments granted to {@code principalId}, ordered by creation time. */
+    List<AppRoleAssignment> assignmentsOf(TenantId tenantId, UUID principalId);
+
+    /** Deletes one assignment of the principal; false when there was none. */
+    boolean deleteAssignment(TenantId tenantId, UUID principalId, UUID assignmentId);
+}

@@ -1,0 +1,269 @@
+package dev.tenantry.directory;
+
+import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.RuleViolationException;
+import dev.tenantry.shared.Secrets;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Use cases of app registrations, their client secrets, service principals and application permissions. */
+public final class ApplicationService {
+
+    /** The client id of Microsoft Graph, whose service principal every directory has. */
+    public static final UUID MICROSOFT_GRAPH_APP_ID = UUID.fromString("00000003-0000-0000-c000-000000000000");
+
+    private static final Duration DEFAULT_SECRET_LIFETIME = Duration.ofDays(730);
+    private static final int SECRET_BYTES = 32;
+
+    private final ApplicationRepository applications;
+    private final DirectoryAccess access;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public ApplicationService(
+            ApplicationRepository applications, DirectoryAccess access, Transactions transactions, Clock clock) {
+        this.applications = applications;
+        this.access = access;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Application createApplication(Caller caller, TenantId tenantId, String displayName) {
+        access.requireManageApplications(caller, tenantId);
+        String name = Text.required(displayName, "displayName", 256);
+        Application application =
+                new Application(UUID.randomUUID(), tenantId, UUID.randomUUID(), name, clock.instant(), List.of());
+        applications.insert(application);
+        return application;
+    }
+
+    public List<Application> listApplications(Caller caller, TenantId tenantId) {
+        access.requireReadApplications(caller, tenantId);
+        return applications.list(tenantId);
+    }
+
+    public Application getApplication(Caller caller, TenantId tenantId, UUID objectId) {
+        access.requireReadApplications(caller, tenantId);
+        return findApplication(tenantId, objectId);
+    }
+
+    public void deleteApplication(Caller caller, TenantId tenantId, UUID objectId) {
+        access.requireManageApplications(caller, tenantId);
+        if (!applications.delete(tenantId, objectId)) {
+            throw applicationNotFound(objectId);
+        }
+    }
+
+    /** Adds a client secret; {@code endDateTime} null means two years from now. The text is shown only here. */
+    public CreatedSecret addPassword(
+            Caller caller, TenantId tenantId, UUID applicationObjectId, String displayName, Instant endDateTime) {
+        return transactions.inTransaction(() -> {
+            access.requireManageApplications(caller, tenantId);
+            Application application = findApplication(tenantId, applicationObjectId);
+            Instant now = clock.instant();
+            Instant end = endDateTime == null ? now.plus(DEFAULT_SECRET_LIFETIME) : endDateTime;
+            if (!end.isAfter(now)) {
+                throw new InvalidRequestException(
+                        "invalid_end_date_time", "endDateTime must be in the future, was " + end + ".");
+            }
+            String text = Secrets.random(SECRET_BYTES);
+            ClientSecret credential = new ClientSecret(
+                    UUID.randomUUID(), Text.optional(displayName, "displayName", 256), text.substring(0, 3), now, end);
+            applications.insertSecret(application.id(), new StoredSecret(credential, Secrets.sha256Hex(text)));
+            return new CreatedSecret(credential, text);
+        });
+    }
+
+    /** Creates the service principal of an application registered in the same directory. */
+    public ServicePrincipal createServicePrincipal(Caller caller, TenantId tenantId, UUID appId) {
+        return transactions.inTransaction(() -> {
+            access.requireManageApplications(caller, tenantId);
+            Application application = applications
+                    .findByAppId(appId)
+                    .filter(app -> app.tenantId().equals(tenantId))
+                    .orElseThrow(() -> new NotFoundException(
+                            "application_not_found",
+                            "No application with appId '" + appId + "' is registered in this directory."));
+            if (applications.findServicePrincipalByAppId(tenantId, appId).isPresent()) {
+                throw servicePrincipalExists(appId);
+            }
+            ServicePrincipal servicePrincipal = new ServicePrincipal(
+                    UUID.randomUUID(), tenantId, appId, application.displayName(), clock.instant());
+            applications.insertServicePrincipal(servicePrincipal);
+            return servicePrincipal;
+        });
+    }
+
+    public List<ServicePrincipal> listServicePrincipals(Caller caller, TenantId tenantId) {
+        access.requireReadApplications(caller, tenantId);
+        return applications.listServicePrincipals(tenantId);
+    }
+
+    public ServicePrincipal getServicePrincipal(Caller caller, TenantId tenantId, UUID id) {
+        access.requireReadApplications(caller, tenantId);
+        return findServicePrincipal(tenantId, id);
+    }
+
+    /** The tenant's service principal of {@code appId}; for the token service, so no caller. */
+    public Optional<ServicePrincipal> findServicePrincipalByAppId(TenantId tenantId, UUID appId) {
+        return applications.findServicePrincipalByAppId(tenantId, appId);
+    }
+
+    /** Grants a Microsoft Graph application permission to a service principal; a Global Administrator only. */
+    public AppRoleAssignment grantAppRole(
+            Caller caller, TenantId tenantId, UUID principalId, UUID resourceId, UUID appRoleId) {
+        return transactions.inTransaction(() -> {
+            access.requireGlobalAdministrator(caller, tenantId, "grant application permissions");
+            findServicePrincipal(tenantId, principalId);
+            ServicePrincipal graph = graphServicePrincipal(tenantId);
+            if (!graph.id().equals(resourceId)) {
+                throw new RuleViolationException(
+                        "unsupported_resource",
+                        "Only Microsoft Graph permissions can be granted: resourceId must be the id of the "
+                                + "'Microsoft Graph' service principal of this directory (" + graph.id() + ").");
+            }
+            GraphPermission permission = GraphPermission.byId(appRoleId)
+                    .orElseThrow(() -> new InvalidRequestException(
+                            "unknown_app_role",
+                            "'" + appRoleId + "' is not an app role of Microsoft Graph; supported: "
+                                    + supportedPermissions() + "."));
+            AppRoleAssignment assignment = new AppRoleAssignment(
+                    UUID.randomUUID(), tenantId, principalId, resourceId, permission.id(), clock.instant());
+            applications.insertAssignment(assignment);
+            return assignment;
+        });
+    }
+
+    public List<AppRoleAssignment> appRoleAssignments(Caller caller, TenantId tenantId, UUID servicePrincipalId) {
+        access.requireReadApplications(caller, tenantId);
+        findServicePrincipal(tenantId, servicePrincipalId);
+        return applications.assignmentsOf(tenantId, servicePrincipalId);
+    }
+
+    public void revokeAppRole(Caller caller, TenantId tenantId, UUID servicePrincipalId, UUID assignmentId) {
+        access.requireGlobalAdministrator(caller, tenantId, "revoke application permissions");
+        if (!applications.deleteAssignment(tenantId, servicePrincipalId, assignmentId)) {
+            throw new NotFoundException(
+                    "app_role_assignment_not_found",
+                    "App role assignment '" + assignmentId + "' does not exist on this service principal.");
+        }
+    }
+
+    /**
+     * Authenticates an application by its client id and secret, for client credentials. Every unexpired secret is
+     * compared in constant time; the caller carries the Graph permissions granted to its service principal.
+     */
+    public Caller.App authenticateClient(TenantId tenantId, UUID appId, String clientSecret) {
+        Application application = applications
+                .findByAppId(appId)
+                .filter(app -> app.tenantId().equals(tenantId))
+                .orElseThrow(() -> unknownClient(appId, tenantId));
+        ServicePrincipal servicePrincipal = applications
+                .findServicePrincipalByAppId(tenantId, appId)
+                .orElseThrow(() -> unknownClient(appId, tenantId));
+        if (clientSecret == null || clientSecret.isEmpty()) {
+            throw badSecret();
+        }
+        String presented = Secrets.sha256Hex(clientSecret);
+        Instant now = clock.instant();
+        boolean match = false;
+        for (StoredSecret secret : applications.secrets(application.id())) {
+            boolean valid = secret.credential().endDateTime().isAfter(now)
+                    && !secret.credential().startDateTime().isAfter(now);
+            // compare with every secret, never stopping early, so the time says nothing about which one matched
+            boolean equal = Secrets.constantTimeEquals(presented, secret.secretHash());
+            if (equal && valid) {
+                match = true;
+            }
+        }
+        if (!match) {
+            throw badSecret();
+        }
+        return new Caller.App(tenantId, servicePrincipal.id(), appId, grantedPermissions(tenantId, servicePrincipal));
+    }
+
+    /** Gives a new directory the service principals every Entra directory has (Microsoft Graph). */
+    public void provisionTenant(TenantId tenantId) {
+        if (applications
+                .findServicePrincipalByAppId(tenantId, MICROSOFT_GRAPH_APP_ID)
+                .isEmpty()) {
+            applications.insertServicePrincipal(new ServicePrincipal(
+                    UUID.randomUUID(), tenantId, MICROSOFT_GRAPH_APP_ID, "Microsoft Graph", clock.instant()));
+        }
+    }
+
+    private Set<String> grantedPermissions(TenantId tenantId, ServicePrincipal servicePrincipal) {
+        Optional<ServicePrincipal> graph = applications.findServicePrincipalByAppId(tenantId, MICROSOFT_GRAPH_APP_ID);
+        Set<String> granted = new LinkedHashSet<>();
+        for (AppRoleAssignment assignment : applications.assignmentsOf(tenantId, servicePrincipal.id())) {
+            if (graph.isPresent() && graph.get().id().equals(assignment.resourceId())) {
+                GraphPermission.byId(assignment.appRoleId()).ifPresent(p -> granted.add(p.value()));
+            }
+        }
+        return granted;
+    }
+
+    private ServicePrincipal graphServicePrincipal(TenantId tenantId) {
+        return applications
+                .findServicePrincipalByAppId(tenantId, MICROSOFT_GRAPH_APP_ID)
+                .orElseThrow(() -> new RuleViolationException(
+                        "graph_not_provisioned", "This directory has no Microsoft Graph service principal."));
+    }
+
+    private Application findApplication(TenantId tenantId, UUID objectId) {
+        return applications.findById(tenantId, objectId).orElseThrow(() -> applicationNotFound(objectId));
+    }
+
+    private ServicePrincipal findServicePrincipal(TenantId tenantId, UUID id) {
+        return applications
+                .findServicePrincipal(tenantId, id)
+                .orElseThrow(() -> new NotFoundException(
+                        "service_principal_not_found",
+                        "Service principal '" + id + "' does not exist in this directory."));
+    }
+
+    private static String supportedPermissions() {
+        StringBuilder text = new StringBuilder();
+        for (GraphPermission permission : GraphPermission.values()) {
+            text.append(text.isEmpty() ? "" : ", ")
+                    .append(permission.value())
+                    .append(" (")
+                    .append(permission.id())
+                    .append(')');
+        }
+        return text.toString();
+    }
+
+    private static NotFoundException applicationNotFound(UUID objectId) {
+        return new NotFoundException(
+                "application_not_found", "Application '" + objectId + "' does not exist in this directory.");
+    }
+
+    static ConflictException servicePrincipalExists(UUID appId) {
+        return new ConflictException(
+                "service_principal_exists", "The application '" + appId + "' already has a service principal here.");
+    }
+
+    private static AuthenticationException unknownClient(UUID appId, TenantId tenantId) {
+        return new AuthenticationException(
+                "invalid_client",
+                "Application with identifier '" + appId + "' was not found in the directory '" + tenantId + "'.");
+    }
+
+    private static AuthenticationException badSecret() {
+        return new AuthenticationException(
+                "invalid_client_secret", "Invalid client secret provided. Ensure the secret sent is the one created.");
+    }
+}

@@ -1,0 +1,10 @@
+package dev.tenantry.directory;
+
+/** A client secret just created: the only time its {@code secretText} is ever shown. */
+public record CreatedSecret(ClientSecret credential, String secretText) {
+
+    @Override
+    public String toString() {
+        return "CreatedSecret[credential=" + credential + ", secretText=***]";
+    }
+}

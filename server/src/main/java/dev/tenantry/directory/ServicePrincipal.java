@@ -1,0 +1,8 @@
+package dev.tenantry.directory;
+
+import dev.tenantry.shared.TenantId;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The instance of an application in one directory: what permissions are granted to and tokens issued for. */
+public record ServicePrincipal(UUID id, TenantId tenantId, UUID appId, String displayName, Instant createdAt) {}

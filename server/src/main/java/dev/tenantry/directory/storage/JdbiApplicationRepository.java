@@ -1,0 +1,275 @@
+package dev.tenantry.directory.storage;
+
+import dev.tenantry.directory.AppRoleAssignment;
+import dev.tenantry.directory.Application;
+import dev.tenantry.directory.ApplicationRepository;
+import dev.tenantry.directory.ClientSecret;
+import dev.tenantry.directory.ServicePrincipal;
+import dev.tenantry.directory.StoredSecret;
+import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.storage.SqlStates;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** App registrations, secrets, service principals and app role assignments in SQL. */
+public final class JdbiApplicationRepository implements ApplicationRepository {
+
+    private static final String APP_COLUMNS = "id, tenant_id, app_id, display_name, created_at";
+    private static final String SP_COLUMNS = "id, tenant_id, app_id, display_name, created_at";
+    private static final String SECRET_COLUMNS = "key_id, display_name, hint, secret_hash, start_at, end_at";
+    private static final String ASSIGNMENT_COLUMNS =
+            "id, tenant_id, principal_id, resource_id, app_role_id, created_at";
+
+    private static final String INSERT_APP = """
+            INSERT INTO application (id, tenant_id, app_id, display_name, created_at)
+            VALUES (:id, :tenantId, :appId, :displayName, :createdAt)
+            """;
+    private static final String INSERT_SECRET = """
+            INSERT INTO application_secret (key_id, application_id, display_name, hint, secret_hash, start_at, end_at)
+            VALUES (:keyId, :applicationId, :displayName, :hint, :secretHash, :startAt, :endAt)
+            """;
+    private static final String INSERT_SP = """
+            INSERT INTO service_principal (id, tenant_id, app_id, display_name, created_at)
+            VALUES (:id, :tenantId, :appId, :displayName, :createdAt)
+            """;
+    private static final String INSERT_ASSIGNMENT = """
+            INSERT INTO app_role_assignment (id, tenant_id, principal_id, resource_id, app_role_id, created_at)
+            VALUES (:id, :tenantId, :principalId, :resourceId, :appRoleId, :createdAt)
+            """;
+
+    private final Jdbi jdbi;
+
+    public JdbiApplicationRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void insert(Application application) {
+        jdbi.useHandle(handle -> handle.createUpdate(INSERT_APP)
+                .bind("id", application.id())
+                .bind("tenantId", application.tenantId().value())
+                .bind("appId", application.appId())
+                .bind("displayName", application.displayName())
+                .bind("createdAt", application.createdAt())
+                .execute());
+    }
+
+    @Override
+    public Optional<Application> findById(TenantId tenantId, UUID id) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + APP_COLUMNS + " FROM application WHERE tenant_id = :tenantId AND id = :id")
+                .bind("tenantId", tenantId.value())
+                .bind("id", id)
+                .map((rs, ctx) -> toApplication(handle, rs, ctx))
+                .findOne());
+    }
+
+    @Override
+    public Optional<Application> findByAppId(UUID appId) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT " + APP_COLUMNS + " FROM application WHERE app_id = :appId")
+                        .bind("appId", appId)
+                        .map((rs, ctx) -> toApplication(handle, rs, ctx))
+                        .findOne());
+    }
+
+    @Override
+    public List<Application> list(TenantId tenantId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + APP_COLUMNS
+                        + " FROM application WHERE tenant_id = :tenantId ORDER BY created_at, id")
+                .bind("tenantId", tenantId.value())
+                .map((rs, ctx) -> toApplication(handle, rs, ctx))
+                .list());
+    }
+
+    @Override
+    public boolean delete(TenantId tenantId, UUID id) {
+        return jdbi.inTransaction(handle -> {
+            Optional<UUID> appId = handle.createQuery(
+                            "SELECT app_id FROM application WHERE tenant_id = :tenantId AND id = :id")
+                    .bind("tenantId", tenantId.value())
+                    .bind("id", id)
+                    .mapTo(UUID.class)
+                    .findOne();
+            if (appId.isEmpty()) {
+                return false;
+            }
+            handle.createUpdate("DELETE FROM service_principal WHERE tenant_id = :tenantId AND app_id = :appId")
+                    .bind("tenantId", tenantId.value())
+                    .bind("appId", appId.get())
+                    .execute();
+            handle.createUpdate("DELETE FROM application WHERE id = :id")
+                    .bind("id", id)
+                    .execute();
+            return true;
+        });
+    }
+
+    @Override
+    public void insertSecret(UUID applicationId, StoredSecret secret) {
+        ClientSecret credential = secret.credential();
+        jdbi.useHandle(handle -> handle.createUpdate(INSERT_SECRET)
+                .bind("keyId", credential.keyId())
+                .bind("applicationId", applicationId)
+                .bind("displayName", credential.displayName())
+                .bind("hint", credential.hint())
+                .bind("secretHash", secret.secretHash())
+                .bind("startAt", credential.startDateTime())
+                .bind("endAt", credential.endDateTime())
+                .execute());
+    }
+
+    @Override
+    public List<StoredSecret> secrets(UUID applicationId) {
+        return jdbi.withHandle(handle -> secrets(handle, applicationId));
+    }
+
+    @Override
+    public void insertServicePrincipal(ServicePrincipal servicePrincipal) {
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate(INSERT_SP)
+                    .bind("id", servicePrincipal.id())
+                    .bind("tenantId", servicePrincipal.tenantId().value())
+                    .bind("appId", servicePrincipal.appId())
+                    .bind("displayName", servicePrincipal.displayName())
+                    .bind("createdAt", servicePrincipal.createdAt())
+                    .execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                throw new ConflictException(
+                        "service_principal_exists",
+                        "The application '" + servicePrincipal.appId() + "' already has a service principal here.");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<ServicePrincipal> findServicePrincipal(TenantId tenantId, UUID id) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + SP_COLUMNS + " FROM service_principal WHERE tenant_id = :tenantId AND id = :id")
+                .bind("tenantId", tenantId.value())
+                .bind("id", id)
+                .map(JdbiApplicationRepository::toServicePrincipal)
+                .findOne());
+    }
+
+    @Override
+    public Optional<ServicePrincipal> findServicePrincipalByAppId(TenantId tenantId, UUID appId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + SP_COLUMNS
+                        + " FROM service_principal WHERE tenant_id = :tenantId AND app_id = :appId")
+                .bind("tenantId", tenantId.value())
+                .bind("appId", appId)
+                .map(JdbiApplicationRepository::toServicePrincipal)
+                .findOne());
+    }
+
+    @Override
+    public List<ServicePrincipal> listServicePrincipals(TenantId tenantId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + SP_COLUMNS
+                        + " FROM service_principal WHERE tenant_id = :tenantId ORDER BY created_at, id")
+                .bind("tenantId", tenantId.value())
+                .map(JdbiApplicationRepository::toServicePrincipal)
+                .list());
+    }
+
+    @Override
+    public void insertAssignment(AppRoleAssignment assignment) {
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate(INSERT_ASSIGNMENT)
+                    .bind("id", assignment.id())
+                    .bind("tenantId", assignment.tenantId().value())
+                    .bind("principalId", assignment.principalId())
+                    .bind("resourceId", assignment.resourceId())
+                    .bind("appRoleId", assignment.appRoleId())
+                    .bind("createdAt", assignment.createdAt())
+                    .execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                throw new ConflictException(
+                        "app_role_already_granted", "This permission is already granted to the service principal.");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<AppRoleAssignment> assignmentsOf(TenantId tenantId, UUID principalId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + ASSIGNMENT_COLUMNS
+                        + " FROM app_role_assignment WHERE tenant_id = :tenantId AND principal_id = :principalId"
+                        + " ORDER BY created_at, id")
+                .bind("tenantId", tenantId.value())
+                .bind("principalId", principalId)
+                .map(JdbiApplicationRepository::toAssignment)
+                .list());
+    }
+
+    @Override
+    public boolean deleteAssignment(TenantId tenantId, UUID principalId, UUID assignmentId) {
+        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM app_role_assignment"
+                                + " WHERE tenant_id = :tenantId AND principal_id = :principalId AND id = :id")
+                        .bind("tenantId", tenantId.value())
+                        .bind("principalId", principalId)
+                        .bind("id", assignmentId)
+                        .execute()
+                > 0);
+    }
+
+    private static List<StoredSecret> secrets(Handle handle, UUID applicationId) {
+        return handle.createQuery("SELECT " + SECRET_COLUMNS
+                        + " FROM application_secret WHERE application_id = :applicationId ORDER BY start_at, key_id")
+                .bind("applicationId", applicationId)
+                .map((rs, ctx) -> new StoredSecret(
+                        new ClientSecret(
+                                rs.getObject("key_id", UUID.class),
+                                rs.getString("display_name"),
+                                rs.getString("hint"),
+                                instant(rs, "start_at", ctx),
+                                instant(rs, "end_at", ctx)),
+                        rs.getString("secret_hash")))
+                .list();
+    }
+
+    private static Application toApplication(Handle handle, ResultSet rs, StatementContext ctx) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        return new Application(
+                id,
+                new TenantId(rs.getObject("tenant_id", UUID.class)),
+                rs.getObject("app_id", UUID.class),
+                rs.getString("display_name"),
+                instant(rs, "created_at", ctx),
+                secrets(handle, id).stream().map(StoredSecret::credential).toList());
+    }
+
+    private static ServicePrincipal toServicePrincipal(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new ServicePrincipal(
+                rs.getObject("id", UUID.class),
+                new TenantId(rs.getObject("tenant_id", UUID.class)),
+                rs.getObject("app_id", UUID.class),
+                rs.getString("display_name"),
+                instant(rs, "created_at", ctx));
+    }
+
+    private static AppRoleAssignment toAssignment(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new AppRoleAssignment(
+                rs.getObject("id", UUID.class),
+                new TenantId(rs.getObject("tenant_id", UUID.class)),
+                rs.getObject("principal_id", UUID.class),
+                rs.getObject("resource_id", UUID.class),
+                rs.getObject("app_role_id", UUID.class),
+                instant(rs, "created_at", ctx));
+    }
+
+    private static Instant instant(ResultSet rs, String column, StatementContext ctx) throws SQLException {
+        return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
+    }
+}

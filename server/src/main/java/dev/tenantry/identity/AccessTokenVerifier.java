@@ -1,0 +1,105 @@
+package dev.tenantry.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Checks access tokens this server issued: RS256 signature by kid, lifetime with five minutes of skew, audience. */
+public final class AccessTokenVerifier {
+
+    private static final Duration SKEW = Duration.ofMinutes(5);
+
+    private final SigningKeys keys;
+    private final Clock clock;
+
+    public AccessTokenVerifier(SigningKeys keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** The caller the token was issued to, if it is valid for one of {@code audiences}. */
+    public Caller verify(String token, Set<String> audiences) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw invalid("The access token is not a well-formed JWT.");
+        }
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw invalid("The access token must be signed with RS256.");
+        }
+        JWSVerifier verifier = keys.verifier(jwt.getHeader().getKeyID())
+                .orElseThrow(() -> invalid("The access token was signed with an unknown key."));
+        if (!verifies(jwt, verifier)) {
+            throw invalid("The access token's signature is invalid.");
+        }
+        Instant now = clock.instant();
+        Date exp = claims.getExpirationTime();
+        if (exp == null || exp.toInstant().plus(SKEW).isBefore(now)) {
+            throw invalid("The access token expired at " + (exp == null ? "an unknown time" : exp.toInstant()) + ".");
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && nbf.toInstant().minus(SKEW).isAfter(now)) {
+            throw invalid("The access token is not valid before " + nbf.toInstant() + ".");
+        }
+        List<String> aud = claims.getAudience();
+        if (aud.isEmpty() || !audiences.contains(aud.get(0))) {
+            throw invalid("The access token's audience '" + (aud.isEmpty() ? "" : aud.get(0))
+                    + "' is not accepted here; accepted audiences: " + String.join(", ", audiences) + ".");
+        }
+        return callerOf(claims);
+    }
+
+    private static boolean verifies(SignedJWT jwt, JWSVerifier verifier) {
+        try {
+            return jwt.verify(verifier);
+        } catch (JOSEException e) {
+            return false;
+        }
+    }
+
+    private static Caller callerOf(JWTClaimsSet claims) {
+        try {
+            TenantId tenantId = new TenantId(uuid(claims.getStringClaim("tid"), "tid"));
+            UUID oid = uuid(claims.getStringClaim("oid"), "oid");
+            if ("app".equals(claims.getStringClaim("idtyp"))) {
+                List<String> roles = claims.getStringListClaim("roles");
+                UUID appId = uuid(claims.getStringClaim("azp"), "azp");
+                return new Caller.App(tenantId, oid, appId, roles == null ? Set.of() : new HashSet<>(roles));
+            }
+            String scp = claims.getStringClaim("scp");
+            Set<String> scopes =
+                    scp == null ? Set.of() : Set.copyOf(Arrays.asList(scp.trim().split("\\s+")));
+            return new Caller.User(tenantId, new UserId(oid), scopes);
+        } catch (ParseException e) {
+            throw invalid("The access token has a claim of the wrong type.");
+        }
+    }
+
+    private static UUID uuid(String value, String claim) {
+        return Ids.tryParse(value).orElseThrow(() -> invalid("The access token has no valid '" + claim + "' claim."));
+    }
+
+    private static AuthenticationException invalid(String message) {
+        return new AuthenticationException("invalid_token", message);
+    }
+}

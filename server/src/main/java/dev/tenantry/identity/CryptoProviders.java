@@ -1,0 +1,37 @@
+package dev.tenantry.identity;
+
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.Signature;
+import java.util.Optional;
+
+/** The JCA providers RS256 signing can run on: Amazon Corretto Crypto Provider when its native code loads, else the JDK. */
+public final class CryptoProviders {
+
+    private CryptoProviders() {}
+
+    /** ACCP, when its native library loaded on this platform. */
+    public static Optional<Provider> corretto() {
+        try {
+            AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;
+            return provider.getLoadingError() == null ? Optional.of(provider) : Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The JDK's own provider of {@code SHA256withRSA} (SunRsaSign). */
+    public static Provider jdk() {
+        try {
+            return Signature.getInstance("SHA256withRSA").getProvider();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK cannot sign SHA256withRSA", e);
+        }
+    }
+
+    /** The fastest provider available: ACCP if it loads, else the JDK's. */
+    public static Provider preferred() {
+        return corretto().orElseGet(CryptoProviders::jdk);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tenantry.identity;
+
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A stored refresh token: only the SHA-256 of its text, its rotation family, whom and which client it was issued
+ * to, and whether it was used (rotated) or revoked.
+ */
+public record RefreshToken(
+        String tokenHash,
+        UUID familyId,
+        TenantId tenantId,
+        UserId userId,
+        UUID clientId,
+        String scope,
+        Instant issuedAt,
+        Instant expiresAt,
+        Instant usedAt,
+        boolean revoked) {}

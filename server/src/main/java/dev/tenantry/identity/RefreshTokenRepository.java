@@ -1,0 +1,19 @@
+package dev.tenantry.identity;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores refresh tokens by hash. */
+public interface RefreshTokenRepository {
+
+    void insert(RefreshToken token);
+
+    Optional<RefreshToken> findByHash(String tokenHash);
+
+    /** Marks an unused, unrevoked token used; false when it already was (a replay, or a concurrent redemption). */
+    boolean markUsed(String tokenHash, Instant usedAt);
+
+    /** Revokes every token of the family. */
+    void revokeFamily(UUID familyId);
+}

@@ -1,0 +1,100 @@
+package dev.tenantry.identity;
+
+import dev.tenantry.shared.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The {@code scope} of a token request split into the OpenID Connect scopes and the scopes of one resource, whose
+ * identifier becomes the access token's audience ({@code https://graph.microsoft.com/.default} → Graph,
+ * {@code https://management.core.windows.net//.default} → ARM).
+ */
+public record RequestedScopes(String raw, Set<String> oidc, String resource, List<String> names) {
+
+    public static final String GRAPH = "https://graph.microsoft.com";
+    public static final String ARM = "https://management.core.windows.net/";
+
+    /** What a first-party client gets on Graph for {@code .default}: the user's own directory access. */
+    static final String GRAPH_DEFAULT_SCP =
+            "Directory.AccessAsUser.All User.Read User.ReadWrite.All Directory.Read.All";
+
+    private static final Set<String> OIDC = Set.of("openid", "profile", "offline_access", "email");
+    private static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
+    private static final String ARM_APP_ID = "797f4846-ba00-4fd7-ba43-dac1f8f63013";
+
+    public RequestedScopes {
+        oidc = Set.copyOf(oidc);
+        names = List.copyOf(names);
+    }
+
+    /** Parses a space-separated scope; no resource scope means Microsoft Graph, as in Entra. */
+    public static RequestedScopes parse(String scope) {
+        String raw = scope == null ? "" : scope.strip();
+        Set<String> oidc = new LinkedHashSet<>();
+        Set<String> resources = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>();
+        for (String item : raw.isEmpty() ? new String[0] : raw.split("\\s+")) {
+            if (OIDC.contains(item.toLowerCase(Locale.ROOT))) {
+                oidc.add(item.toLowerCase(Locale.ROOT));
+                continue;
+            }
+            int slash = item.lastIndexOf('/');
+            if (slash < 0) {
+                resources.add(GRAPH);
+                names.add(item);
+            } else {
+                resources.add(normalize(item.substring(0, slash)));
+                names.add(item.substring(slash + 1));
+            }
+        }
+        if (resources.size() > 1) {
+            throw new InvalidRequestException(
+                    "invalid_scope",
+                    "The provided value for the input parameter 'scope' is not valid: the scopes requested are for "
+                            + "more than one resource (" + String.join(", ", resources) + "). Ask for one at a time.");
+        }
+        String resource = resources.isEmpty() ? GRAPH : resources.iterator().next();
+        return new RequestedScopes(raw, oidc, resource, names);
+    }
+
+    private static String normalize(String resource) {
+        String lower = resource.toLowerCase(Locale.ROOT);
+        if (lower.equals(GRAPH_APP_ID) || lower.equals(GRAPH) || lower.equals(GRAPH + "/")) {
+            return GRAPH;
+        }
+        if (lower.equals(ARM_APP_ID) || lower.equals(ARM) || lower.equals("https://management.core.windows.net")) {
+            return ARM;
+        }
+        return resource;
+    }
+
+    public boolean openid() {
+        return oidc.contains("openid");
+    }
+
+    public boolean offlineAccess() {
+        return oidc.contains("offline_access");
+    }
+
+    /** Whether only {@code <resource>/.default} was asked for, as client credentials require. */
+    public boolean isDefault() {
+        return names.size() == 1 && names.get(0).equals(".default");
+    }
+
+    /** The delegated scopes of a user token for a pre-authorized (first-party) client. */
+    public String delegatedScopes() {
+        boolean arm = resource.startsWith("https://management.");
+        if (names.isEmpty() || names.contains(".default")) {
+            return arm ? "user_impersonation" : GRAPH_DEFAULT_SCP;
+        }
+        return String.join(" ", names);
+    }
+
+    /** Whether the resource is Microsoft Graph, whose app roles are the granted {@code GraphPermission}s. */
+    public boolean isGraph() {
+        return resource.equals(GRAPH);
+    }
+}

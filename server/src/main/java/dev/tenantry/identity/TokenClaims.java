@@ -1,0 +1,79 @@
+package dev.tenantry.identity;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.tenantry.directory.User;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Secrets;
+import dev.tenantry.shared.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds the claims of access and ID tokens in the shape of Entra's v2.0 tokens (compat §3.4). */
+final class TokenClaims {
+
+    static final Duration LIFETIME = Duration.ofHours(1);
+
+    private TokenClaims() {}
+
+    static String issuer(String baseUrl, TenantId tenantId) {
+        return baseUrl + "/" + tenantId + "/v2.0";
+    }
+
+    static JWTClaimsSet userAccessToken(
+            String issuer, String audience, String scp, User user, List<UUID> wids, UUID clientId, Instant now) {
+        return common(issuer, audience, user.tenantId(), user.id().value(), now)
+                .subject(pairwiseSubject(user.id().value(), clientId))
+                .claim("azp", clientId.toString())
+                .claim("appid", clientId.toString())
+                .claim("scp", scp)
+                .claim("wids", wids.stream().map(UUID::toString).toList())
+                .claim("name", user.displayName())
+                .claim("preferred_username", user.userPrincipalName())
+                .claim("upn", user.userPrincipalName())
+                .build();
+    }
+
+    static JWTClaimsSet appAccessToken(String issuer, String audience, Caller.App app, boolean withRoles, Instant now) {
+        JWTClaimsSet.Builder claims = common(issuer, audience, app.tenantId(), app.servicePrincipalId(), now)
+                .subject(app.servicePrincipalId().toString())
+                .claim("azp", app.appId().toString())
+                .claim("appid", app.appId().toString())
+                .claim("idtyp", "app");
+        if (withRoles && !app.roles().isEmpty()) {
+            claims.claim("roles", app.roles().stream().sorted().toList());
+        }
+        return claims.build();
+    }
+
+    static JWTClaimsSet idToken(String issuer, User user, UUID clientId, Instant now) {
+        return common(issuer, clientId.toString(), user.tenantId(), user.id().value(), now)
+                .subject(pairwiseSubject(user.id().value(), clientId))
+                .claim("name", user.displayName())
+                .claim("preferred_username", user.userPrincipalName())
+                .build();
+    }
+
+    private static JWTClaimsSet.Builder common(
+            String issuer, String audience, TenantId tenantId, UUID objectId, Instant now) {
+        // a random uti and jti make every token unique, even two issued in the same second (compat §3.4)
+        return new JWTClaimsSet.Builder()
+                .audience(audience)
+                .issuer(issuer)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .claim("tid", tenantId.toString())
+                .claim("oid", objectId.toString())
+                .claim("ver", "2.0")
+                .claim("uti", Secrets.random(16))
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    /** Entra's {@code sub} differs per application, so apps cannot correlate users by it. */
+    private static String pairwiseSubject(UUID objectId, UUID clientId) {
+        return Secrets.sha256Hex(objectId + "|" + clientId).substring(0, 43);
+    }
+}

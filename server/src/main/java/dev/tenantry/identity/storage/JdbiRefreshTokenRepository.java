@@ -1,0 +1,94 @@
+package dev.tenantry.identity.storage;
+
+import dev.tenantry.identity.RefreshToken;
+import dev.tenantry.identity.RefreshTokenRepository;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Refresh tokens in SQL, by the SHA-256 of their text. */
+public final class JdbiRefreshTokenRepository implements RefreshTokenRepository {
+
+    private static final String INSERT = """
+            INSERT INTO refresh_token
+                (token_hash, family_id, tenant_id, user_id, client_id, scope, issued_at, expires_at, used_at, revoked)
+            VALUES (:tokenHash, :familyId, :tenantId, :userId, :clientId, :scope, :issuedAt, :expiresAt, NULL, FALSE)
+            """;
+    private static final String SELECT = """
+            SELECT token_hash, family_id, tenant_id, user_id, client_id, scope, issued_at, expires_at, used_at, revoked
+            FROM refresh_token WHERE token_hash = :tokenHash
+            """;
+    private static final String MARK_USED = """
+            UPDATE refresh_token SET used_at = :usedAt
+            WHERE token_hash = :tokenHash AND used_at IS NULL AND revoked = FALSE
+            """;
+
+    private final Jdbi jdbi;
+
+    public JdbiRefreshTokenRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void insert(RefreshToken token) {
+        jdbi.useHandle(handle -> handle.createUpdate(INSERT)
+                .bind("tokenHash", token.tokenHash())
+                .bind("familyId", token.familyId())
+                .bind("tenantId", token.tenantId().value())
+                .bind("userId", token.userId().value())
+                .bind("clientId", token.clientId())
+                .bind("scope", token.scope())
+                .bind("issuedAt", token.issuedAt())
+                .bind("expiresAt", token.expiresAt())
+                .execute());
+    }
+
+    @Override
+    public Optional<RefreshToken> findByHash(String tokenHash) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT)
+                .bind("tokenHash", tokenHash)
+                .map(JdbiRefreshTokenRepository::toToken)
+                .findOne());
+    }
+
+    @Override
+    public boolean markUsed(String tokenHash, Instant usedAt) {
+        return jdbi.withHandle(handle -> handle.createUpdate(MARK_USED)
+                        .bind("tokenHash", tokenHash)
+                        .bind("usedAt", usedAt)
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public void revokeFamily(UUID familyId) {
+        jdbi.useHandle(
+                handle -> handle.createUpdate("UPDATE refresh_token SET revoked = TRUE WHERE family_id = :familyId")
+                        .bind("familyId", familyId)
+                        .execute());
+    }
+
+    private static RefreshToken toToken(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new RefreshToken(
+                rs.getString("token_hash"),
+                rs.getObject("family_id", UUID.class),
+                new TenantId(rs.getObject("tenant_id", UUID.class)),
+                new UserId(rs.getObject("user_id", UUID.class)),
+                rs.getObject("client_id", UUID.class),
+                rs.getString("scope"),
+                instant(rs, "issued_at", ctx),
+                instant(rs, "expires_at", ctx),
+                instant(rs, "used_at", ctx),
+                rs.getBoolean("revoked"));
+    }
+
+    private static Instant instant(ResultSet rs, String column, StatementContext ctx) throws SQLException {
+        return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
+    }
+}
