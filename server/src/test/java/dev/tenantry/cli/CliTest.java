@@ -1,0 +1,37 @@
+package dev.tenantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void certExportWithoutACertificateFailsAndCreatesNothing() throws Exception {
+        int exit = TenantryCli.run(Map.of(), "cert", "export", "--data", data.toString());
+
+        assertThat(exit).isEqualTo(1);
+        try (var files = Files.list(data)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        assertThat(TenantryCli.run(Map.of(), "--help")).isZero();
+        assertThat(TenantryCli.run(Map.of(), "serve", "--help")).isZero();
+        assertThat(TenantryCli.run(Map.of(), "cert", "export", "--help")).isZero();
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(TenantryCli.run(Map.of(), "serve", "--no-such-option")).isEqualTo(2);
+    }
+}
