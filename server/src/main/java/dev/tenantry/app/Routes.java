@@ -35,11 +35,11 @@ final class Routes {
                         new ProblemRenderer()))
                 .register(cfg.routes);
         new Authentication(new OidcBearerVerifier(services.tokenVerifier())).register(cfg.routes);
+        cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         new OidcDiscoveryRoutes(services.directory(), services.signingKeys()).register(cfg.routes);
         new OidcTokenRoutes(services.tokens()).register(cfg.routes);
         new GraphRoutes(services.directory(), services.applications(), services.subscriptions(), services.pageTokens())
                 .register(cfg.routes);
-        cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         new CommerceRoutes(services.subscriptions(), services.directory(), services.idempotency()).register(cfg.routes);
         new ArmSubscriptionRoutes(services.subscriptions(), services.directory(), services.pageTokens())
                 .register(cfg.routes);

@@ -40,15 +40,15 @@ import org.jdbi.v3.core.Jdbi;
 public record Services(
         Transactions transactions,
         DirectoryService directory,
+        ApplicationService applications,
+        SigningKeys signingKeys,
+        TokenService tokens,
+        AccessTokenVerifier tokenVerifier,
         AccessService access,
         SubscriptionService subscriptions,
         ResourceGroupService resourceGroups,
         Idempotency idempotency,
-        PageTokens pageTokens,
-        ApplicationService applications,
-        SigningKeys signingKeys,
-        TokenService tokens,
-        AccessTokenVerifier tokenVerifier) {
+        PageTokens pageTokens) {
 
     static Services create(TenantryConfig config, Database database, Clock clock) {
         Jdbi jdbi = database.jdbi();
@@ -67,16 +67,8 @@ public record Services(
         SigningKeys signingKeys = SigningKeys.loadOrCreate(new JdbiSigningKeyRepository(jdbi), clock);
         TokenService tokens =
                 new TokenService(directory, applications, signingKeys, new JdbiRefreshTokenRepository(jdbi), clock);
-        PrincipalDirectory principals = (tenantId, principalId) -> {
-            try {
-                directory.getUser(Caller.system(), tenantId, principalId.toString());
-                return Optional.of(PrincipalType.USER);
-            } catch (NotFoundException e) {
-                return Optional.empty();
-            }
-        };
-        AccessService access =
-                new AccessService(new JdbiRoleAssignmentRepository(jdbi), principals, transactions, clock);
+        AccessService access = new AccessService(
+                new JdbiRoleAssignmentRepository(jdbi), principals(directory, applications), transactions, clock);
         SubscriptionService subscriptions = new SubscriptionService(
                 CatalogFile.load(config.catalogFile()),
                 directory,
@@ -88,19 +80,34 @@ public record Services(
                 clock);
         ResourceGroupService resourceGroups = new ResourceGroupService(
                 subscriptions, access, new JdbiResourceGroupRepository(jdbi), transactions, clock);
-        Idempotency idempotency = new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock);
-        PageTokens pageTokens = new PageTokens(new JdbiServerSecrets(jdbi));
         return new Services(
                 transactions,
                 directory,
-                access,
-                subscriptions,
-                resourceGroups,
-                idempotency,
-                pageTokens,
                 applications,
                 signingKeys,
                 tokens,
-                new AccessTokenVerifier(signingKeys, clock));
+                new AccessTokenVerifier(signingKeys, clock),
+                access,
+                subscriptions,
+                resourceGroups,
+                new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock),
+                new PageTokens(new JdbiServerSecrets(jdbi)));
+    }
+
+    /** Users and service principals of a directory, as role assignments may name them. */
+    private static PrincipalDirectory principals(DirectoryService directory, ApplicationService applications) {
+        return (tenantId, principalId) -> {
+            try {
+                directory.getUser(Caller.system(), tenantId, principalId.toString());
+                return Optional.of(PrincipalType.USER);
+            } catch (NotFoundException notAUser) {
+                try {
+                    applications.getServicePrincipal(Caller.system(), tenantId, principalId);
+                    return Optional.of(PrincipalType.SERVICE_PRINCIPAL);
+                } catch (NotFoundException notAServicePrincipal) {
+                    return Optional.empty();
+                }
+            }
+        };
     }
 }
