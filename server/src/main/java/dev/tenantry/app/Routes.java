@@ -38,7 +38,8 @@ final class Routes {
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         new OidcDiscoveryRoutes(services.directory(), services.signingKeys()).register(cfg.routes);
         new OidcTokenRoutes(services.tokens()).register(cfg.routes);
-        new GraphRoutes(services.directory(), services.subscriptions(), services.pageTokens()).register(cfg.routes);
+        new GraphRoutes(services.directory(), services.applications(), services.subscriptions(), services.pageTokens())
+                .register(cfg.routes);
         new CommerceRoutes(services.subscriptions(), services.directory(), services.idempotency()).register(cfg.routes);
         new ArmSubscriptionRoutes(services.subscriptions(), services.directory(), services.pageTokens())
                 .register(cfg.routes);

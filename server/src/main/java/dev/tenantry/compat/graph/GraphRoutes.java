@@ -1,5 +1,6 @@
 package dev.tenantry.compat.graph;
 
+import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.web.PageTokens;
@@ -12,12 +13,20 @@ public final class GraphRoutes {
     private final GraphDirectoryRoleRoutes roles;
     private final GraphOrganizationRoutes organization;
     private final GraphSubscribedSkuRoutes subscribedSkus;
+    private final GraphApplicationRoutes applicationRoutes;
+    private final GraphServicePrincipalRoutes servicePrincipals;
 
-    public GraphRoutes(DirectoryService directory, SubscriptionService subscriptions, PageTokens pageTokens) {
+    public GraphRoutes(
+            DirectoryService directory,
+            ApplicationService applications,
+            SubscriptionService subscriptions,
+            PageTokens pageTokens) {
         this.users = new GraphUserRoutes(directory, pageTokens);
         this.roles = new GraphDirectoryRoleRoutes(directory);
         this.organization = new GraphOrganizationRoutes(directory);
         this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);
+        this.applicationRoutes = new GraphApplicationRoutes(applications);
+        this.servicePrincipals = new GraphServicePrincipalRoutes(applications);
     }
 
     public void register(RoutesConfig routes) {
@@ -25,5 +34,7 @@ public final class GraphRoutes {
         roles.register(routes);
         organization.register(routes);
         subscribedSkus.register(routes);
+        applicationRoutes.register(routes);
+        servicePrincipals.register(routes);
     }
 }

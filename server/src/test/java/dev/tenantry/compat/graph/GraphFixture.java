@@ -55,6 +55,17 @@ final class GraphFixture {
         return json(response).get("access_token").asText();
     }
 
+    /** An app-only Graph token from client credentials. */
+    String appToken(CreatedDirectory directory, String appId, String secret) {
+        String form = "grant_type=client_credentials&client_id=" + appId + "&client_secret=" + encode(secret)
+                + "&scope=" + encode(GRAPH_SCOPE);
+        HttpResponse<String> response = server.postForm("/" + directory.tenant().id() + "/oauth2/v2.0/token", form);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
+        }
+        return json(response).get("access_token").asText();
+    }
+
     HttpResponse<String> get(String pathOrUrl, String token) {
         return server.send(builder(pathOrUrl, token).GET().build());
     }
