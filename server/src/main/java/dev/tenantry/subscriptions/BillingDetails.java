@@ -69,6 +69,8 @@ public record BillingDetails(
                 || year == null
                 || month < 1
                 || month > 12
+                || year < 1
+                || year > 9999
                 || YearMonth.of(year, month).isBefore(now)) {
             errors.add(new FieldError("card.expiry", "Enter an expiry month and year that have not passed."));
         }

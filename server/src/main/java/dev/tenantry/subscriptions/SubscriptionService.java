@@ -8,6 +8,7 @@ import dev.tenantry.directory.Text;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Page;
@@ -113,7 +114,7 @@ public final class SubscriptionService {
     /** The cloud subscriptions on which the caller holds a role, keyset-paged by id. */
     public Page<CloudSubscription> visibleCloudSubscriptions(Caller caller, PageRequest page) {
         Set<UUID> ids = access.subscriptionsOf(caller);
-        UUID after = page.after() == null ? null : UUID.fromString(page.after());
+        UUID after = page.after() == null ? null : Ids.parseUuid(page.after(), "page position");
         List<CloudSubscription> fetched = ids.isEmpty() ? List.of() : clouds.findByIds(ids, after, page.size() + 1);
         return Page.of(fetched, page.size(), s -> s.id().toString());
     }

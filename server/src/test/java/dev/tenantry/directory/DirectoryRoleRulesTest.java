@@ -1,0 +1,80 @@
+package dev.tenantry.directory;
+
+import static dev.tenantry.directory.DirectoryRoleTemplate.BILLING_ADMINISTRATOR;
+import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR;
+import static dev.tenantry.directory.DirectoryRoleTemplate.USER_ADMINISTRATOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenantry.shared.AccessDeniedException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.RuleViolationException;
+import dev.tenantry.testing.TestDirectories;
+import dev.tenantry.testing.TestDirectory;
+import dev.tenantry.testing.TestWorld;
+import org.junit.jupiter.api.Test;
+
+class DirectoryRoleRulesTest {
+
+    private final TestWorld world = TestWorld.create();
+    private final TestDirectory contoso = TestDirectories.contoso().create(world);
+    private final User kelley = contoso.addUser("kelley");
+
+    @Test
+    void r10RolesOfShowsTheRoleAGlobalAdministratorAssigned() {
+        world.directory().assignRole(contoso.adminCaller(), contoso.id(), BILLING_ADMINISTRATOR, kelley.id());
+
+        var roles = world.directory().rolesOf(contoso.adminCaller(), contoso.id(), kelley.id());
+
+        assertThat(roles).containsExactly(BILLING_ADMINISTRATOR);
+    }
+
+    @Test
+    void r10AnyMemberSeesAnotherUsersRoles() {
+        Caller.User member = TestDirectory.callerOf(kelley);
+
+        var roles =
+                world.directory().rolesOf(member, contoso.id(), contoso.admin().id());
+
+        assertThat(roles).containsExactly(GLOBAL_ADMINISTRATOR);
+    }
+
+    @Test
+    void r10UserAdministratorCannotAssignRoles() {
+        Caller.User userAdmin = contoso.member("uadmin", USER_ADMINISTRATOR);
+
+        assertThatThrownBy(
+                        () -> world.directory().assignRole(userAdmin, contoso.id(), BILLING_ADMINISTRATOR, kelley.id()))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
+                    assertThat(e.code()).isEqualTo("role_required");
+                    assertThat(e.requiredRoles()).containsExactly("Global Administrator");
+                });
+        assertThat(world.roles().rolesOf(contoso.id(), kelley.id())).isEmpty();
+    }
+
+    @Test
+    void r10LastGlobalAdministratorCannotBeRemoved() {
+        User admin = contoso.admin();
+
+        assertThatThrownBy(() -> world.directory()
+                        .removeRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, admin.id()))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("last_global_administrator"));
+        assertThat(world.roles().rolesOf(contoso.id(), admin.id())).containsExactly(GLOBAL_ADMINISTRATOR);
+    }
+
+    @Test
+    void r10GlobalAdministratorCanBeRemovedWhileAnotherRemains() {
+        world.directory().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
+
+        world.directory()
+                .removeRole(
+                        contoso.adminCaller(),
+                        contoso.id(),
+                        GLOBAL_ADMINISTRATOR,
+                        contoso.admin().id());
+
+        assertThat(world.roles().rolesOf(contoso.id(), contoso.admin().id())).isEmpty();
+        assertThat(world.roles().rolesOf(contoso.id(), kelley.id())).containsExactly(GLOBAL_ADMINISTRATOR);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tenantry.testing;
+
+import dev.tenantry.access.RoleAssignment;
+import dev.tenantry.access.RoleAssignmentRepository;
+import dev.tenantry.shared.ConflictException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Cloud role assignments in a map; one role per principal per scope, lists in SQL UUID order. */
+public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRepository {
+
+    private static final Comparator<RoleAssignment> BY_ID = Comparator.comparing(RoleAssignment::id, Uuids.SQL_ORDER);
+
+    private final Map<UUID, RoleAssignment> assignments = new HashMap<>();
+
+    @Override
+    public void insert(RoleAssignment assignment) {
+        boolean duplicate = assignments.containsKey(assignment.id())
+                || assignments.values().stream()
+                        .anyMatch(a -> a.scope().equals(assignment.scope())
+                                && a.role() == assignment.role()
+                                && a.principalId().equals(assignment.principalId()));
+        if (duplicate) {
+            throw new ConflictException(
+                    "role_assignment_exists",
+                    "The principal already holds " + assignment.role().roleName() + " at " + assignment.scope() + ".");
+        }
+        assignments.put(assignment.id(), assignment);
+    }
+
+    @Override
+    public Optional<RoleAssignment> findById(UUID subscriptionId, UUID id) {
+        return Optional.ofNullable(assignments.get(id))
+                .filter(a -> a.subscriptionId().equals(subscriptionId));
+    }
+
+    @Override
+    public List<RoleAssignment> bySubscription(UUID subscriptionId) {
+        return assignments.values().stream()
+                .filter(a -> a.subscriptionId().equals(subscriptionId))
+                .sorted(BY_ID)
+                .toList();
+    }
+
+    @Override
+    public List<RoleAssignment> byPrincipal(UUID principalId) {
+        return assignments.values().stream()
+                .filter(a -> a.principalId().equals(principalId))
+                .sorted(BY_ID)
+                .toList();
+    }
+
+    @Override
+    public boolean delete(UUID subscriptionId, UUID id) {
+        return findById(subscriptionId, id).map(a -> assignments.remove(a.id())).isPresent();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tenantry.testing;
+
+import dev.tenantry.directory.Tenant;
+import dev.tenantry.directory.TenantRepository;
+import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.TenantId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Directories in a map; an initial domain is unique ignoring case. */
+public final class InMemoryTenantRepository implements TenantRepository {
+
+    private final Map<TenantId, Tenant> tenants = new LinkedHashMap<>();
+
+    @Override
+    public void insert(Tenant tenant) {
+        if (findByDomain(tenant.initialDomain()).isPresent() || tenants.containsKey(tenant.id())) {
+            throw new ConflictException(
+                    "domain_taken", "The domain '" + tenant.initialDomain() + "' is already taken.");
+        }
+        tenants.put(tenant.id(), tenant);
+    }
+
+    @Override
+    public Optional<Tenant> findById(TenantId id) {
+        return Optional.ofNullable(tenants.get(id));
+    }
+
+    @Override
+    public Optional<Tenant> findByDomain(String domain) {
+        String wanted = domain.strip().toLowerCase(Locale.ROOT);
+        return tenants.values().stream()
+                .filter(t -> t.initialDomain().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
+    }
+
+    /** Every stored directory, in insertion order. */
+    public List<Tenant> all() {
+        return List.copyOf(tenants.values());
+    }
+}

@@ -1,0 +1,163 @@
+package dev.tenantry.testing;
+
+import dev.tenantry.directory.User;
+import dev.tenantry.directory.UserFilter;
+import dev.tenantry.directory.UserRepository;
+import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.Page;
+import dev.tenantry.shared.PageRequest;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Users in a map, behaving as {@code JdbiUserRepository}: UPNs unique server-wide ignoring case, keyset pages in SQL
+ * UUID order, filters compared ignoring case with {@code startsWith} values taken literally.
+ */
+public final class InMemoryUserRepository implements UserRepository {
+
+    private final Map<UserId, Stored> users = new HashMap<>();
+    private final Consumer<UserId> onDelete;
+
+    public InMemoryUserRepository() {
+        this(id -> {});
+    }
+
+    /** A repository that tells {@code onDelete} about each deleted user, to drop its role memberships. */
+    public InMemoryUserRepository(Consumer<UserId> onDelete) {
+        this.onDelete = onDelete;
+    }
+
+    private record Stored(User user, String passwordHash) {}
+
+    @Override
+    public void insert(User user, String passwordHash) {
+        if (findByUpn(user.userPrincipalName()).isPresent() || users.containsKey(user.id())) {
+            throw new ConflictException(
+                    "upn_taken", "The user name '" + user.userPrincipalName() + "' is already taken.");
+        }
+        users.put(user.id(), new Stored(user, passwordHash));
+    }
+
+    @Override
+    public Optional<User> findById(TenantId tenantId, UserId id) {
+        return Optional.ofNullable(users.get(id)).map(Stored::user).filter(u -> u.tenantId()
+                .equals(tenantId));
+    }
+
+    @Override
+    public Optional<User> findByUpn(String userPrincipalName) {
+        String key = User.upnKey(userPrincipalName);
+        return users.values().stream()
+                .map(Stored::user)
+                .filter(u -> User.upnKey(u.userPrincipalName()).equals(key))
+                .findFirst();
+    }
+
+    @Override
+    public Page<User> list(TenantId tenantId, List<UserFilter> filters, PageRequest page) {
+        String after = page.after() == null
+                ? null
+                : Ids.parseUuid(page.after(), "page position").toString();
+        List<User> fetched = users.values().stream()
+                .map(Stored::user)
+                .filter(u -> u.tenantId().equals(tenantId))
+                .filter(u -> filters.stream().allMatch(f -> matches(u, f)))
+                .filter(u -> after == null || u.id().value().toString().compareTo(after) > 0)
+                .sorted(Comparator.comparing(u -> u.id().value(), Uuids.SQL_ORDER))
+                .limit(page.size() + 1L)
+                .toList();
+        return Page.of(fetched, page.size(), user -> user.id().toString());
+    }
+
+    private static boolean matches(User user, UserFilter filter) {
+        return switch (filter.property()) {
+            case ID ->
+                Ids.tryParse(filter.value()).filter(user.id().value()::equals).isPresent();
+            case ACCOUNT_ENABLED -> user.accountEnabled() == Boolean.parseBoolean(filter.value());
+            case USER_TYPE ->
+                user.userType()
+                        .name()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(filter.lowerValue().equals("guest") ? "guest" : "member");
+            default -> {
+                String column = text(user, filter.property());
+                if (column == null) {
+                    yield false;
+                }
+                String lower = column.toLowerCase(Locale.ROOT);
+                yield filter.operator() == UserFilter.Operator.EQ
+                        ? lower.equals(filter.lowerValue())
+                        : lower.startsWith(filter.lowerValue());
+            }
+        };
+    }
+
+    private static String text(User user, UserFilter.Property property) {
+        return switch (property) {
+            case USER_PRINCIPAL_NAME -> user.userPrincipalName();
+            case DISPLAY_NAME -> user.displayName();
+            case GIVEN_NAME -> user.givenName();
+            case SURNAME -> user.surname();
+            case MAIL -> user.mail();
+            case MAIL_NICKNAME -> user.mailNickname();
+            case ID, USER_TYPE, ACCOUNT_ENABLED -> throw new IllegalArgumentException(property.propertyName());
+        };
+    }
+
+    @Override
+    public void update(User user) {
+        Stored stored = users.get(user.id());
+        if (stored == null || !stored.user().tenantId().equals(user.tenantId())) {
+            return;
+        }
+        User old = stored.user();
+        User updated = new User(
+                old.id(),
+                old.tenantId(),
+                old.userPrincipalName(),
+                user.displayName(),
+                user.givenName(),
+                user.surname(),
+                user.mail(),
+                old.mailNickname(),
+                user.accountEnabled(),
+                user.usageLocation(),
+                old.userType(),
+                user.jobTitle(),
+                old.createdAt());
+        users.put(user.id(), new Stored(updated, stored.passwordHash()));
+    }
+
+    @Override
+    public boolean delete(TenantId tenantId, UserId id) {
+        if (findById(tenantId, id).isEmpty()) {
+            return false;
+        }
+        users.remove(id);
+        onDelete.accept(id);
+        return true;
+    }
+
+    @Override
+    public Optional<String> passwordHash(UserId id) {
+        return Optional.ofNullable(users.get(id)).map(Stored::passwordHash);
+    }
+
+    @Override
+    public void setPasswordHash(UserId id, String passwordHash) {
+        users.computeIfPresent(id, (key, stored) -> new Stored(stored.user(), passwordHash));
+    }
+
+    /** How many users the repository holds, in every directory. */
+    public int count() {
+        return users.size();
+    }
+}
