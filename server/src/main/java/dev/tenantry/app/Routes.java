@@ -10,13 +10,20 @@ import dev.tenantry.compat.oidc.OAuthFailureRenderer;
 import dev.tenantry.compat.oidc.OidcBearerVerifier;
 import dev.tenantry.compat.oidc.OidcDiscoveryRoutes;
 import dev.tenantry.compat.oidc.OidcTokenRoutes;
+import dev.tenantry.pages.HtmlFailureRenderer;
+import dev.tenantry.pages.PageSupport;
+import dev.tenantry.pages.signin.SignInRoutes;
+import dev.tenantry.pages.store.LandingRoutes;
 import dev.tenantry.subscriptions.http.CommerceRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Failures;
 import dev.tenantry.web.ProblemRenderer;
 import dev.tenantry.web.RequestLogging;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +33,20 @@ final class Routes {
     private Routes() {}
 
     static void register(JavalinConfig cfg, TenantryConfig config, Services services) {
+        PageSupport pages = new PageSupport(
+                TemplateEngine.createPrecompiled(ContentType.Html), services.sessions(), services.directory());
         RequestLogging.register(cfg);
+        cfg.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/static";
+            files.location = Location.CLASSPATH;
+        });
         new BaseUrl(config.publicUrl()).register(cfg.routes);
         new Failures(List.of(
                         new OAuthFailureRenderer(),
                         new GraphFailureRenderer(),
                         new ArmRenderer(),
+                        new HtmlFailureRenderer(pages),
                         new ProblemRenderer()))
                 .register(cfg.routes);
         new Authentication(new OidcBearerVerifier(services.tokenVerifier())).register(cfg.routes);
@@ -45,5 +60,7 @@ final class Routes {
                 .register(cfg.routes);
         new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
+        new LandingRoutes(pages).register(cfg.routes);
+        new SignInRoutes(pages).register(cfg.routes);
     }
 }

@@ -12,10 +12,12 @@ import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.AccessTokenVerifier;
+import dev.tenantry.identity.SessionService;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
 import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
 import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
+import dev.tenantry.identity.storage.JdbiWebSessionRepository;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Transactions;
@@ -48,7 +50,8 @@ public record Services(
         SubscriptionService subscriptions,
         ResourceGroupService resourceGroups,
         Idempotency idempotency,
-        PageTokens pageTokens) {
+        PageTokens pageTokens,
+        SessionService sessions) {
 
     static Services create(TenantryConfig config, Database database, Clock clock) {
         Jdbi jdbi = database.jdbi();
@@ -91,7 +94,8 @@ public record Services(
                 subscriptions,
                 resourceGroups,
                 new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock),
-                new PageTokens(new JdbiServerSecrets(jdbi)));
+                new PageTokens(new JdbiServerSecrets(jdbi)),
+                new SessionService(directory, new JdbiWebSessionRepository(jdbi), transactions, clock));
     }
 
     /** Users and service principals of a directory, as role assignments may name them. */

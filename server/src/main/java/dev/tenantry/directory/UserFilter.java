@@ -53,6 +53,12 @@ public record UserFilter(Property property, Operator operator, String value) {
         if (value == null) {
             throw new InvalidRequestException("unsupported_filter", "a filter needs a value");
         }
+        if (property == Property.USER_TYPE
+                && (operator != Operator.EQ
+                        || !(value.equalsIgnoreCase("Member") || value.equalsIgnoreCase("Guest")))) {
+            throw new InvalidRequestException(
+                    "unsupported_filter", "userType can only be compared with eq to 'Member' or 'Guest'.");
+        }
         if (operator == Operator.STARTS_WITH && (property == Property.ID || property == Property.ACCOUNT_ENABLED)) {
             throw new InvalidRequestException(
                     "unsupported_filter", "startswith works on text properties, not on " + property.propertyName());

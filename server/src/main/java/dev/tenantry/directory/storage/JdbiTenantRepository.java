@@ -38,7 +38,7 @@ public final class JdbiTenantRepository implements TenantRepository {
                     .bind("id", tenant.id().value())
                     .bind("displayName", tenant.displayName())
                     .bind("countryCode", tenant.countryCode())
-                    .bind("initialDomain", tenant.initialDomain())
+                    .bind("initialDomain", tenant.initialDomain().toLowerCase(Locale.ROOT))
                     .bind("createdAt", tenant.createdAt())
                     .execute());
         } catch (UnableToExecuteStatementException e) {

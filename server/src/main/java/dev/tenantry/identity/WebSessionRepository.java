@@ -1,0 +1,19 @@
+package dev.tenantry.identity;
+
+import dev.tenantry.shared.UserId;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Stores web sessions by the hash of their cookie value. */
+public interface WebSessionRepository {
+
+    void insert(WebSession session, Instant createdAt);
+
+    /** The session with this id hash, if it exists and has not expired at {@code now}. */
+    Optional<WebSession> find(String idHash, Instant now);
+
+    void delete(String idHash);
+
+    /** Ends every session of a user (sign-out everywhere); returns how many there were. */
+    int deleteAllOf(UserId userId);
+}

@@ -1,0 +1,141 @@
+package dev.tenantry.pages;
+
+import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.User;
+import dev.tenantry.identity.SessionService;
+import dev.tenantry.identity.WebSession;
+import dev.tenantry.shared.AccessDeniedException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Secrets;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * What every page handler shares: the session behind the {@code __Host-} cookie, CSRF checks, rendering a typed page
+ * model with its precompiled template, and the security headers of every page.
+ */
+public final class PageSupport {
+
+    public static final String COOKIE = "__Host-tenantry-session";
+    private static final String SESSION = "tenantry.webSession";
+    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final TemplateEngine templates;
+    private final SessionService sessions;
+    private final DirectoryService directory;
+
+    public PageSupport(TemplateEngine templates, SessionService sessions, DirectoryService directory) {
+        this.templates = templates;
+        this.sessions = sessions;
+        this.directory = directory;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    /** The visitor's session, starting an anonymous one (and setting its cookie) on the first visit. */
+    public WebSession session(Context ctx) {
+        WebSession cached = ctx.attribute(SESSION);
+        if (cached != null) {
+            return cached;
+        }
+        WebSession session = sessions.find(ctx.cookie(COOKIE)).orElseGet(() -> {
+            SessionService.Started started = sessions.startAnonymous();
+            setCookie(ctx, started.cookieValue());
+            return started.session();
+        });
+        ctx.attribute(SESSION, session);
+        return session;
+    }
+
+    /** The signed-in caller, or empty after redirecting to the sign-in page (the handler should then return). */
+    public Optional<Caller> signedIn(Context ctx) {
+        Optional<Caller> caller = session(ctx).caller();
+        if (caller.isEmpty()) {
+            ctx.redirect("/signin?returnUrl=" + URLEncoder.encode(returnUrl(ctx), StandardCharsets.UTF_8));
+        }
+        return caller;
+    }
+
+    /** Forgets the session cookie in the browser (after sign-out). */
+    public void clearCookie(Context ctx) {
+        ctx.cookie(new Cookie(COOKIE, "", "/", 0, true, true, null, SameSite.LAX));
+    }
+
+    /** Replaces the session cookie after sign-in (a new session id every time). */
+    public void signedInAs(Context ctx, SessionService.Started started) {
+        setCookie(ctx, started.cookieValue());
+        ctx.attribute(SESSION, started.session());
+    }
+
+    /** Refuses a form post whose {@code csrf_token} is missing or is not this session's. */
+    public void requireCsrf(Context ctx) {
+        String sent = ctx.formParam("csrf_token");
+        Optional<WebSession> session = sessions.find(ctx.cookie(COOKIE));
+        if (sent == null
+                || session.isEmpty()
+                || !Secrets.constantTimeEquals(sent, session.get().csrfToken())) {
+            throw new AccessDeniedException(
+                    "csrf_failed",
+                    "This form has expired or did not come from this site. Go back, reload the page and try again.");
+        }
+        ctx.attribute(SESSION, session.get());
+    }
+
+    /** The frame of a page in {@code console}, with the signed-in user when there is one. */
+    public Chrome chrome(Context ctx, Chrome.Console console) {
+        WebSession session = session(ctx);
+        if (!session.signedIn()) {
+            return new Chrome(console, null, null, session.csrfToken());
+        }
+        User user = directory.getUser(
+                Caller.system(), session.tenantId(), session.userId().toString());
+        return new Chrome(console, user.displayName(), user.userPrincipalName(), session.csrfToken());
+    }
+
+    /** Renders {@code template} (a path under src/main/jte) with its typed model. */
+    public void render(Context ctx, String template, Object model) {
+        StringOutput output = new StringOutput();
+        templates.render(template, model, output);
+        securityHeaders(ctx);
+        ctx.contentType("text/html; charset=utf-8").result(output.toString());
+    }
+
+    /** Strict headers for every HTML answer: CSP, no framing, no sniffing, no caching of personal pages. */
+    public static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    /** A same-origin path to return to; anything else (another host, {@code //x}, a scheme) becomes {@code /}. */
+    public static String safeReturnUrl(String requested) {
+        if (requested == null
+                || !requested.startsWith("/")
+                || requested.startsWith("//")
+                || requested.startsWith("/\\")
+                || requested.chars().anyMatch(c -> c < 0x20 || c == '\\')) {
+            return "/";
+        }
+        return requested;
+    }
+
+    private static String returnUrl(Context ctx) {
+        String query = ctx.queryString();
+        return ctx.path() + (query == null ? "" : "?" + query);
+    }
+
+    private static void setCookie(Context ctx, String value) {
+        ctx.cookie(new Cookie(COOKIE, value, "/", -1, true, true, null, SameSite.LAX));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tenantry.pages.signin;
+
+import dev.tenantry.identity.SessionService;
+import dev.tenantry.pages.Chrome;
+import dev.tenantry.pages.PageSupport;
+import dev.tenantry.shared.AuthenticationException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * The one sign-in page of both consoles (and, later, of OAuth authorize): user name first, then password. Errors
+ * never tell whether an account exists; success always starts a new session and returns to a same-origin path.
+ */
+public final class SignInRoutes {
+
+    private static final String INCORRECT = "Your account or password is incorrect. Check both and try again.";
+
+    private final PageSupport pages;
+
+    public SignInRoutes(PageSupport pages) {
+        this.pages = pages;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/signin", this::show);
+        routes.post("/signin", this::submit);
+        routes.post("/signout", this::signOut);
+    }
+
+    private void show(Context ctx) {
+        String returnUrl = PageSupport.safeReturnUrl(ctx.queryParam("returnUrl"));
+        pages.render(ctx, "signin/signin.jte", new SignInPage(chrome(ctx), false, "", returnUrl, null));
+    }
+
+    private void submit(Context ctx) {
+        pages.requireCsrf(ctx);
+        String returnUrl = PageSupport.safeReturnUrl(ctx.formParam("returnUrl"));
+        String userName = ctx.formParam("username") == null
+                ? ""
+                : ctx.formParam("username").strip();
+        if (userName.isEmpty() || userName.length() > 320) {
+            render(ctx, false, userName, returnUrl, "Enter your user name, such as admin@contoso.onmicrosoft.test.");
+            return;
+        }
+        String password = ctx.formParam("password");
+        if (password == null) {
+            render(ctx, true, userName, returnUrl, null);
+            return;
+        }
+        try {
+            SessionService.Started started =
+                    pages.sessions().signIn(ctx.cookie(PageSupport.COOKIE), userName, password);
+            pages.signedInAs(ctx, started);
+            ctx.redirect(returnUrl, HttpStatus.SEE_OTHER);
+        } catch (AuthenticationException e) {
+            String message = "account_disabled".equals(e.code()) ? e.getMessage() : INCORRECT;
+            render(ctx, true, userName, returnUrl, message);
+            ctx.status(HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    private void signOut(Context ctx) {
+        pages.requireCsrf(ctx);
+        pages.sessions().signOut(ctx.cookie(PageSupport.COOKIE), true);
+        pages.clearCookie(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, boolean passwordStep, String userName, String returnUrl, String error) {
+        pages.render(ctx, "signin/signin.jte", new SignInPage(chrome(ctx), passwordStep, userName, returnUrl, error));
+    }
+
+    private Chrome chrome(Context ctx) {
+        return pages.chrome(ctx, Chrome.Console.STORE);
+    }
+}
