@@ -4,6 +4,8 @@ import dev.tenantry.compat.arm.ArmAuthorizationRoutes;
 import dev.tenantry.compat.arm.ArmRenderer;
 import dev.tenantry.compat.arm.ArmResourceGroupRoutes;
 import dev.tenantry.compat.arm.ArmSubscriptionRoutes;
+import dev.tenantry.compat.graph.GraphFailureRenderer;
+import dev.tenantry.compat.graph.GraphRoutes;
 import dev.tenantry.compat.oidc.OAuthFailureRenderer;
 import dev.tenantry.compat.oidc.OidcBearerVerifier;
 import dev.tenantry.compat.oidc.OidcDiscoveryRoutes;
@@ -26,12 +28,18 @@ final class Routes {
     static void register(JavalinConfig cfg, TenantryConfig config, Services services) {
         RequestLogging.register(cfg);
         new BaseUrl(config.publicUrl()).register(cfg.routes);
-        new Failures(List.of(new OAuthFailureRenderer(), new ArmRenderer(), new ProblemRenderer()))
+        new Failures(List.of(
+                        new OAuthFailureRenderer(),
+                        new GraphFailureRenderer(),
+                        new ArmRenderer(),
+                        new ProblemRenderer()))
                 .register(cfg.routes);
         new Authentication(new OidcBearerVerifier(services.tokenVerifier())).register(cfg.routes);
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         new OidcDiscoveryRoutes(services.directory(), services.signingKeys()).register(cfg.routes);
         new OidcTokenRoutes(services.tokens()).register(cfg.routes);
+        new GraphRoutes(services.directory(), services.applications(), services.subscriptions(), services.pageTokens())
+                .register(cfg.routes);
         new CommerceRoutes(services.subscriptions(), services.directory(), services.idempotency()).register(cfg.routes);
         new ArmSubscriptionRoutes(services.subscriptions(), services.directory(), services.pageTokens())
                 .register(cfg.routes);

@@ -234,6 +234,33 @@ public final class DirectoryService {
         });
     }
 
+    /** The organization (the directory itself) as Graph's {@code /organization} and {@code /domains} show it. */
+    public Tenant readOrganization(Caller caller, TenantId tenantId) {
+        access.requireReadOrganization(caller, tenantId);
+        return getTenant(caller, tenantId);
+    }
+
+    /** R10: the activated directory roles a user (by id or UPN) holds, as Graph's {@code memberOf} lists them. */
+    public List<DirectoryRole> directoryRolesOf(Caller caller, TenantId tenantId, String userIdOrUpn) {
+        User user = getUser(caller, tenantId, userIdOrUpn);
+        Set<DirectoryRoleTemplate> held = rolesOf(caller, tenantId, user.id());
+        return roles.activated(tenantId).stream()
+                .filter(role -> held.contains(role.template()))
+                .toList();
+    }
+
+    /** Adds a member to a role given by object id or template id (Graph {@code members/$ref}); GA only. */
+    public void addRoleMember(Caller caller, TenantId tenantId, String roleId, UserId userId) {
+        transactions.run(() ->
+                assignRole(caller, tenantId, getRole(caller, tenantId, roleId).template(), userId));
+    }
+
+    /** Removes a member from a role given by object id or template id; GA only. */
+    public void removeRoleMember(Caller caller, TenantId tenantId, String roleId, UserId userId) {
+        transactions.run(() ->
+                removeRole(caller, tenantId, getRole(caller, tenantId, roleId).template(), userId));
+    }
+
     /** Who in the directory holds any of {@code templates}: for an error page that says whom to ask. */
     public List<User> holdersOf(TenantId tenantId, Set<DirectoryRoleTemplate> templates) {
         return roles.holders(tenantId, templates).stream()

@@ -1,0 +1,205 @@
+package dev.tenantry.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenantry.shared.AccessDeniedException;
+import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.RuleViolationException;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.Transactions;
+import dev.tenantry.shared.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ApplicationServiceTest {
+
+    static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+    static final Transactions DIRECT = new Transactions() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+    };
+
+    final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
+    final InMemoryApplicationRepository repository = new InMemoryApplicationRepository();
+    final TenantId contoso = TenantId.random();
+    final TenantId fabrikam = TenantId.random();
+    final Caller.User admin = user(contoso, DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR);
+    final Caller.User appAdmin = user(contoso, DirectoryRoleTemplate.APPLICATION_ADMINISTRATOR);
+    final Caller.User member = user(contoso, null);
+    final Caller.User otherAdmin = user(fabrikam, DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR);
+    ApplicationService service = serviceAt(NOW);
+
+    @BeforeEach
+    void provision() {
+        service.provisionTenant(contoso);
+        service.provisionTenant(fabrikam);
+    }
+
+    ApplicationService serviceAt(Instant instant) {
+        return new ApplicationService(
+                repository, new DirectoryAccess(roles), DIRECT, Clock.fixed(instant, ZoneOffset.UTC));
+    }
+
+    Caller.User user(TenantId tenantId, DirectoryRoleTemplate role) {
+        UserId id = UserId.random();
+        if (role != null) {
+            roles.addMember(roles.activate(tenantId, role), id);
+        }
+        return new Caller.User(tenantId, id, Set.of());
+    }
+
+    ServicePrincipal graph(TenantId tenantId) {
+        return service.findServicePrincipalByAppId(tenantId, ApplicationService.MICROSOFT_GRAPH_APP_ID)
+                .orElseThrow();
+    }
+
+    @Test
+    void provisioningGivesEveryTenantItsOwnGraphServicePrincipal() {
+        assertThat(graph(contoso).displayName()).isEqualTo("Microsoft Graph");
+        assertThat(graph(contoso).id()).isNotEqualTo(graph(fabrikam).id());
+    }
+
+    @Test
+    void applicationAdministratorCreatesAppsAndMemberCannot() {
+        Application app = service.createApplication(appAdmin, contoso, "Reporting");
+
+        assertThat(service.listApplications(member, contoso))
+                .extracting(Application::id)
+                .containsExactly(app.id());
+        assertThatThrownBy(() -> service.createApplication(member, contoso, "Mine"))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("Application Administrator");
+    }
+
+    @Test
+    void secretIsShownOnceStoredHashedAndExpiresInTwoYears() {
+        Application app = service.createApplication(admin, contoso, "Reporting");
+
+        CreatedSecret secret = service.addPassword(admin, contoso, app.id(), "ci", null);
+
+        assertThat(secret.secretText()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(secret.credential().hint()).isEqualTo(secret.secretText().substring(0, 3));
+        assertThat(secret.credential().endDateTime()).isEqualTo(NOW.plus(Duration.ofDays(730)));
+        assertThat(repository.secrets(app.id()).get(0).secretHash()).hasSize(64).doesNotContain(secret.secretText());
+        assertThat(service.getApplication(member, contoso, app.id()).passwordCredentials())
+                .containsExactly(secret.credential());
+    }
+
+    @Test
+    void r14AnotherTenantsApplicationIsNotFound() {
+        Application app = service.createApplication(admin, contoso, "Reporting");
+
+        assertThatThrownBy(() -> service.getApplication(otherAdmin, fabrikam, app.id()))
+                .isInstanceOf(NotFoundException.class)
+                .extracting("code")
+                .isEqualTo("application_not_found");
+        assertThatThrownBy(() -> service.getApplication(otherAdmin, contoso, app.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.createServicePrincipal(otherAdmin, fabrikam, app.appId()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void secondServicePrincipalIsAConflict() {
+        Application app = service.createApplication(admin, contoso, "Reporting");
+        service.createServicePrincipal(admin, contoso, app.appId());
+
+        assertThatThrownBy(() -> service.createServicePrincipal(admin, contoso, app.appId()))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void onlyGlobalAdministratorGrantsAppRoles() {
+        ServicePrincipal sp = registered("Reporting").servicePrincipal;
+        UUID readAll = GraphPermission.USER_READ_ALL.id();
+
+        assertThatThrownBy(() -> service.grantAppRole(
+                        appAdmin, contoso, sp.id(), graph(contoso).id(), readAll))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("Global Administrator");
+        AppRoleAssignment granted =
+                service.grantAppRole(admin, contoso, sp.id(), graph(contoso).id(), readAll);
+        assertThat(service.appRoleAssignments(member, contoso, sp.id())).containsExactly(granted);
+    }
+
+    @Test
+    void grantsOnlyGraphPermissionsOnTheTenantsGraph() {
+        ServicePrincipal sp = registered("Reporting").servicePrincipal;
+
+        assertThatThrownBy(() ->
+                        service.grantAppRole(admin, contoso, sp.id(), sp.id(), GraphPermission.USER_READ_ALL.id()))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("Microsoft Graph");
+        assertThatThrownBy(() -> service.grantAppRole(
+                        admin, contoso, sp.id(), graph(contoso).id(), UUID.randomUUID()))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("User.Read.All");
+    }
+
+    @Test
+    void authenticateClientCarriesGrantedPermissions() {
+        Registered app = registered("Reporting");
+        service.grantAppRole(
+                admin,
+                contoso,
+                app.servicePrincipal.id(),
+                graph(contoso).id(),
+                GraphPermission.DIRECTORY_READ_ALL.id());
+
+        Caller.App caller = service.authenticateClient(contoso, app.application.appId(), app.secret.secretText());
+
+        assertThat(caller.roles()).containsExactly("Directory.Read.All");
+        assertThat(caller.servicePrincipalId()).isEqualTo(app.servicePrincipal.id());
+    }
+
+    @Test
+    void authenticateClientRefusesWrongExpiredAndForeignCredentials() {
+        Registered app = registered("Reporting");
+        UUID appId = app.application.appId();
+        String secret = app.secret.secretText();
+
+        assertThatThrownBy(() -> service.authenticateClient(contoso, appId, secret + "x"))
+                .extracting("code")
+                .isEqualTo("invalid_client_secret");
+        assertThatThrownBy(() -> serviceAt(NOW.plus(Duration.ofDays(731))).authenticateClient(contoso, appId, secret))
+                .extracting("code")
+                .isEqualTo("invalid_client_secret");
+        assertThatThrownBy(() -> service.authenticateClient(fabrikam, appId, secret))
+                .isInstanceOf(AuthenticationException.class)
+                .extracting("code")
+                .isEqualTo("invalid_client");
+    }
+
+    @Test
+    void appWithApplicationReadWriteAllManagesApplications() {
+        Caller.App app =
+                new Caller.App(contoso, UUID.randomUUID(), UUID.randomUUID(), Set.of("Application.ReadWrite.All"));
+        Caller.App reader = new Caller.App(contoso, UUID.randomUUID(), UUID.randomUUID(), Set.of("User.Read.All"));
+
+        service.createApplication(app, contoso, "Automated");
+
+        assertThatThrownBy(() -> service.listApplications(reader, contoso)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    record Registered(Application application, CreatedSecret secret, ServicePrincipal servicePrincipal) {}
+
+    Registered registered(String name) {
+        Application app = service.createApplication(admin, contoso, name);
+        CreatedSecret secret = service.addPassword(admin, contoso, app.id(), "ci", null);
+        return new Registered(app, secret, service.createServicePrincipal(admin, contoso, app.appId()));
+    }
+}

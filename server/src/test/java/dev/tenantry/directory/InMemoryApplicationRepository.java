@@ -1,0 +1,140 @@
+package dev.tenantry.directory;
+
+import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.TenantId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A fake {@link ApplicationRepository} over maps, for unit tests of services. */
+public final class InMemoryApplicationRepository implements ApplicationRepository {
+
+    private final Map<UUID, Application> applications = new LinkedHashMap<>();
+    private final Map<UUID, List<StoredSecret>> secrets = new LinkedHashMap<>();
+    private final Map<UUID, ServicePrincipal> servicePrincipals = new LinkedHashMap<>();
+    private final Map<UUID, AppRoleAssignment> assignments = new LinkedHashMap<>();
+
+    @Override
+    public void insert(Application application) {
+        applications.put(application.id(), application);
+    }
+
+    @Override
+    public Optional<Application> findById(TenantId tenantId, UUID id) {
+        return Optional.ofNullable(applications.get(id))
+                .filter(app -> app.tenantId().equals(tenantId))
+                .map(this::withSecrets);
+    }
+
+    @Override
+    public Optional<Application> findByAppId(UUID appId) {
+        return applications.values().stream()
+                .filter(app -> app.appId().equals(appId))
+                .findFirst()
+                .map(this::withSecrets);
+    }
+
+    @Override
+    public List<Application> list(TenantId tenantId) {
+        return applications.values().stream()
+                .filter(app -> app.tenantId().equals(tenantId))
+                .map(this::withSecrets)
+                .toList();
+    }
+
+    @Override
+    public boolean delete(TenantId tenantId, UUID id) {
+        Optional<Application> application = findById(tenantId, id);
+        application.ifPresent(app -> {
+            applications.remove(id);
+            secrets.remove(id);
+            findServicePrincipalByAppId(tenantId, app.appId()).ifPresent(sp -> servicePrincipals.remove(sp.id()));
+        });
+        return application.isPresent();
+    }
+
+    @Override
+    public void insertSecret(UUID applicationId, StoredSecret secret) {
+        secrets.computeIfAbsent(applicationId, id -> new ArrayList<>()).add(secret);
+    }
+
+    @Override
+    public List<StoredSecret> secrets(UUID applicationId) {
+        return List.copyOf(secrets.getOrDefault(applicationId, List.of()));
+    }
+
+    @Override
+    public void insertServicePrincipal(ServicePrincipal servicePrincipal) {
+        if (findServicePrincipalByAppId(servicePrincipal.tenantId(), servicePrincipal.appId())
+                .isPresent()) {
+            throw new ConflictException("service_principal_exists", "exists");
+        }
+        servicePrincipals.put(servicePrincipal.id(), servicePrincipal);
+    }
+
+    @Override
+    public Optional<ServicePrincipal> findServicePrincipal(TenantId tenantId, UUID id) {
+        return Optional.ofNullable(servicePrincipals.get(id))
+                .filter(sp -> sp.tenantId().equals(tenantId));
+    }
+
+    @Override
+    public Optional<ServicePrincipal> findServicePrincipalByAppId(TenantId tenantId, UUID appId) {
+        return servicePrincipals.values().stream()
+                .filter(sp -> sp.tenantId().equals(tenantId) && sp.appId().equals(appId))
+                .findFirst();
+    }
+
+    @Override
+    public List<ServicePrincipal> listServicePrincipals(TenantId tenantId) {
+        return servicePrincipals.values().stream()
+                .filter(sp -> sp.tenantId().equals(tenantId))
+                .toList();
+    }
+
+    @Override
+    public void insertAssignment(AppRoleAssignment assignment) {
+        boolean duplicate = assignments.values().stream()
+                .anyMatch(a -> a.principalId().equals(assignment.principalId())
+                        && a.resourceId().equals(assignment.resourceId())
+                        && a.appRoleId().equals(assignment.appRoleId()));
+        if (duplicate) {
+            throw new ConflictException("app_role_already_granted", "granted");
+        }
+        assignments.put(assignment.id(), assignment);
+    }
+
+    @Override
+    public List<AppRoleAssignment> assignmentsOf(TenantId tenantId, UUID principalId) {
+        return assignments.values().stream()
+                .filter(a -> a.tenantId().equals(tenantId) && a.principalId().equals(principalId))
+                .sorted(Comparator.comparing(AppRoleAssignment::createdAt))
+                .toList();
+    }
+
+    @Override
+    public boolean deleteAssignment(TenantId tenantId, UUID principalId, UUID assignmentId) {
+        AppRoleAssignment assignment = assignments.get(assignmentId);
+        if (assignment == null
+                || !assignment.tenantId().equals(tenantId)
+                || !assignment.principalId().equals(principalId)) {
+            return false;
+        }
+        assignments.remove(assignmentId);
+        return true;
+    }
+
+    private Application withSecrets(Application app) {
+        return new Application(
+                app.id(),
+                app.tenantId(),
+                app.appId(),
+                app.displayName(),
+                app.createdAt(),
+                secrets(app.id()).stream().map(StoredSecret::credential).toList());
+    }
+}
