@@ -1,9 +1,11 @@
 package dev.tenantry.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.management.Region;
+import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.authorization.AuthorizationManager;
 import com.azure.resourcemanager.authorization.models.RoleAssignment;
 import com.azure.resourcemanager.authorization.models.RoleDefinition;
@@ -142,5 +144,19 @@ class ArmCompatIT {
         List<ResourceGroup> groups = arm.resourceGroups().list().stream().toList();
 
         assertThat(groups).isNotNull();
+    }
+
+    @Test
+    void readerServicePrincipalCannotCreateAResourceGroup() {
+        ResourceManager arm = clients.resourceManager(readerServicePrincipal(), directory)
+                .withSubscription(directory.subscriptionId());
+
+        ManagementException refused = catchThrowableOfType(ManagementException.class, () -> arm.resourceGroups()
+                .define("reader-rg")
+                .withRegion(Region.EUROPE_WEST)
+                .create());
+
+        assertThat(refused.getResponse().getStatusCode()).isEqualTo(403);
+        assertThat(refused.getValue().getCode()).isEqualTo("AuthorizationFailed");
     }
 }
