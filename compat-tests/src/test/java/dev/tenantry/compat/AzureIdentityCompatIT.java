@@ -74,6 +74,16 @@ class AzureIdentityCompatIT {
     }
 
     @Test
+    void secondGetTokenOnTheSameCredentialIsServedFromTheCache() {
+        TokenCredential credential = user();
+        AccessToken first = token(credential, Clients.GRAPH);
+
+        AccessToken second = token(credential, Clients.GRAPH);
+
+        assertThat(second.getToken()).isEqualTo(first.getToken());
+    }
+
+    @Test
     void clientSecretCredentialGetsAManagementToken() {
         AccessToken token = token(servicePrincipal(), Clients.MANAGEMENT);
 

@@ -44,6 +44,18 @@ public final class Clients {
         }
     }
 
+    /** MSAL4J through OIDC discovery ({@code /{tenant}/v2.0}): compat §1 says this works with an explicit port too. */
+    public PublicClientApplication msalPublicOidc(String tenant) {
+        try {
+            return PublicClientApplication.builder(AZURE_CLI)
+                    .oidcAuthority(baseUrl + "/" + tenant + "/v2.0")
+                    .instanceDiscovery(false)
+                    .build();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public ConfidentialClientApplication msalConfidential(String tenant, String clientId, String secret) {
         try {
             return ConfidentialClientApplication.builder(clientId, ClientCredentialFactory.createFromSecret(secret))

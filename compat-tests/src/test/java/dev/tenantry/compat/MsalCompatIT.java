@@ -104,6 +104,20 @@ class MsalCompatIT {
     }
 
     @Test
+    void oidcAuthorityPasswordGrantAndForcedRefreshWorkOnAnyPort() throws Exception {
+        PublicClientApplication pca = clients.msalPublicOidc(directory.tenantId());
+        IAuthenticationResult first = signIn(pca);
+
+        IAuthenticationResult refreshed = pca.acquireTokenSilently(SilentParameters.builder(GRAPH, first.account())
+                        .forceRefresh(true)
+                        .build())
+                .get();
+
+        assertThat(first.account().username()).isEqualTo(directory.adminUpn());
+        assertThat(refreshed.accessToken()).isNotEqualTo(first.accessToken());
+    }
+
+    @Test
     void wrongPasswordIsInvalidGrantWithAadsts50126() {
         PublicClientApplication pca = clients.msalPublic(directory.tenantId());
 
