@@ -101,7 +101,7 @@ final class AdminUserRoutes {
         String id = ctx.pathParam("id");
         try {
             directory.resetPassword(caller.get(), tenant(ctx), id, ctx.formParam("newPassword"));
-            ctx.redirect(USERS + "/" + id + "?done=password", HttpStatus.SEE_OTHER);
+            ctx.redirect(USERS + "/" + DirectoryViews.encode(id) + "?done=password", HttpStatus.SEE_OTHER);
         } catch (DomainException e) {
             if (!"weak_password".equals(e.code())) {
                 throw e;
@@ -119,7 +119,7 @@ final class AdminUserRoutes {
         }
         String id = ctx.pathParam("id");
         directory.assignRole(caller.get(), tenant(ctx), role(ctx.formParam("role")), UserId.parse(id));
-        ctx.redirect(USERS + "/" + id + "?done=role", HttpStatus.SEE_OTHER);
+        ctx.redirect(USERS + "/" + DirectoryViews.encode(id) + "?done=role", HttpStatus.SEE_OTHER);
     }
 
     private void renderForm(Context ctx, Caller caller, AddUserForm form) {
