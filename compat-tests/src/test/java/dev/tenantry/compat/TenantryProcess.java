@@ -48,7 +48,7 @@ public final class TenantryProcess {
         if (instance == null) {
             instance = start();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "tenantry-stop"));
-            ServerTrust.install(instance.data.resolve("tls").resolve("server.pem"));
+            ServerTrust.install(instance.certificate());
             CompatReport.serverStarted(instance.port);
         }
         return instance;
@@ -65,6 +65,11 @@ public final class TenantryProcess {
 
     public int port() {
         return port;
+    }
+
+    /** The server's self-signed certificate ({@code <data>/tls/server.pem}), for clients that pin or import it. */
+    public Path certificate() {
+        return data.resolve("tls").resolve("server.pem");
     }
 
     private static TenantryProcess start() {
