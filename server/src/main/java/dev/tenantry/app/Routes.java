@@ -13,7 +13,9 @@ import dev.tenantry.compat.oidc.OidcTokenRoutes;
 import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.signin.SignInRoutes;
+import dev.tenantry.pages.store.CloudStoreRoutes;
 import dev.tenantry.pages.store.LandingRoutes;
+import dev.tenantry.pages.store.SuiteStoreRoutes;
 import dev.tenantry.subscriptions.http.CommerceRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
@@ -61,6 +63,8 @@ final class Routes {
         new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
+        new CloudStoreRoutes(pages, services.subscriptions(), services.directory()).register(cfg.routes);
+        new SuiteStoreRoutes(pages, services.subscriptions(), services.directory()).register(cfg.routes);
         new SignInRoutes(pages).register(cfg.routes);
     }
 }
