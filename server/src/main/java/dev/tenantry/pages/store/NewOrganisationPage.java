@@ -1,0 +1,19 @@
+package dev.tenantry.pages.store;
+
+import dev.tenantry.pages.Chrome;
+import java.util.List;
+
+/**
+ * Model of store/newOrganisation.jte: the one-step sign-up (R8) of a product for a new organisation, posting to
+ * {@code action}, with a sign-in link for people who already have an account.
+ */
+public record NewOrganisationPage(
+        Chrome chrome,
+        String productName,
+        String offerText,
+        String action,
+        String signInUrl,
+        String domainSuffix,
+        OrganisationForm form,
+        FieldErrors errors,
+        List<CountryOption> countries) {}
