@@ -10,8 +10,11 @@ import dev.tenantry.compat.oidc.OAuthFailureRenderer;
 import dev.tenantry.compat.oidc.OidcBearerVerifier;
 import dev.tenantry.compat.oidc.OidcDiscoveryRoutes;
 import dev.tenantry.compat.oidc.OidcTokenRoutes;
+import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;
+import dev.tenantry.pages.admincenter.AdminCenterRoutes;
+import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.LandingRoutes;
 import dev.tenantry.subscriptions.http.CommerceRoutes;
@@ -62,5 +65,8 @@ final class Routes {
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
         new SignInRoutes(pages).register(cfg.routes);
+        DirectoryViews views = new DirectoryViews(services.directory(), services.pageTokens());
+        new PortalRoutes(pages, views, services.subscriptions()).register(cfg.routes);
+        new AdminCenterRoutes(pages, views, services.subscriptions()).register(cfg.routes);
     }
 }

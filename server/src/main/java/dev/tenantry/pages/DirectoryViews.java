@@ -1,0 +1,113 @@
+package dev.tenantry.pages;
+
+import dev.tenantry.directory.DirectoryRoleTemplate;
+import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.Tenant;
+import dev.tenantry.directory.User;
+import dev.tenantry.directory.UserFilter;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Page;
+import dev.tenantry.shared.PageRequest;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.web.PageTokens;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the directory views both consoles share (R9: one directory, two views): the user list with its search and
+ * paging, a user's profile with its roles (R10), and the directory switcher. The services decide what the caller may
+ * read; this class only shapes what they return.
+ */
+public final class DirectoryViews {
+
+    public static final int PAGE_SIZE = 50;
+    private static final String USERS = "pages.users";
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final DirectoryService directory;
+    private final PageTokens tokens;
+
+    public DirectoryViews(DirectoryService directory, PageTokens tokens) {
+        this.directory = directory;
+        this.tokens = tokens;
+    }
+
+    public DirectoryService directory() {
+        return directory;
+    }
+
+    public PageTokens tokens() {
+        return tokens;
+    }
+
+    /** The users page asked for by {@code ?search=} (display name starts with) and {@code ?page=} (a signed position). */
+    public UserList users(Context ctx, Caller caller, TenantId tenant, String basePath) {
+        String search =
+                ctx.queryParam("search") == null ? "" : ctx.queryParam("search").strip();
+        String position = ctx.queryParam("page");
+        List<UserFilter> filters = search.isEmpty()
+                ? List.of()
+                : List.of(new UserFilter(UserFilter.Property.DISPLAY_NAME, UserFilter.Operator.STARTS_WITH, search));
+        String after = position == null || position.isBlank() ? null : tokens.open(USERS, position);
+        Page<User> page = directory.listUsers(caller, tenant, filters, new PageRequest(after, PAGE_SIZE));
+        List<UserList.Row> rows = page.items().stream()
+                .map(u -> new UserList.Row(
+                        u.displayName(), u.userPrincipalName(), basePath + "/" + u.id(), u.accountEnabled()))
+                .toList();
+        String next = page.hasNext()
+                ? basePath + "?" + (search.isEmpty() ? "" : "search=" + encode(search) + "&") + "page="
+                        + encode(tokens.seal(USERS, page.nextAfter()))
+                : null;
+        return new UserList(basePath, search, rows, next);
+    }
+
+    /** A user of the caller's directory with the roles it holds; another directory's user is not found (R14). */
+    public UserProfile profile(Caller caller, TenantId tenant, String idOrUpn) {
+        User user = directory.getUser(caller, tenant, idOrUpn);
+        Set<DirectoryRoleTemplate> held = directory.rolesOf(caller, tenant, user.id());
+        List<String> roles = Arrays.stream(DirectoryRoleTemplate.values())
+                .filter(held::contains)
+                .map(DirectoryRoleTemplate::displayName)
+                .toList();
+        return new UserProfile(
+                user.id().toString(),
+                user.displayName(),
+                user.userPrincipalName(),
+                orDash(user.givenName()),
+                orDash(user.surname()),
+                user.usageLocation() == null ? "Not set" : user.usageLocation(),
+                user.accountEnabled(),
+                user.userType().graphName(),
+                when(user.createdAt()),
+                roles);
+    }
+
+    /** The directories the caller can switch between: today only its home directory (guests are a later issue). */
+    public DirectorySwitcher switcher(Caller caller, TenantId tenant, String href) {
+        Tenant home = directory.getTenant(caller, tenant);
+        return new DirectorySwitcher(
+                List.of(new DirectorySwitcher.Entry(home.displayName(), home.initialDomain(), href, true)));
+    }
+
+    /** A date and time as every console page shows it. */
+    public static String when(Instant instant) {
+        return instant == null ? "—" : WHEN.format(instant);
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "—" : value;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tenantry.pages.portal;
+
+import dev.tenantry.pages.Chrome;
+import dev.tenantry.pages.DirectorySwitcher;
+import dev.tenantry.pages.DirectoryViews;
+import dev.tenantry.pages.PageSupport;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.subscriptions.SubscriptionService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * The cloud portal (R9, R10): the directory's users and profiles, and the subscriptions the signed-in user can see.
+ * Signed-in only; the services decide what the caller may read.
+ */
+public final class PortalRoutes {
+
+    private static final String USERS = "/portal/directory/users";
+
+    private final PageSupport pages;
+    private final DirectoryViews views;
+    private final SubscriptionViews subscriptions;
+
+    public PortalRoutes(PageSupport pages, DirectoryViews views, SubscriptionService subscriptions) {
+        this.pages = pages;
+        this.views = views;
+        this.subscriptions = new SubscriptionViews(subscriptions, views.directory(), views.tokens());
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/portal", this::home);
+        routes.get(USERS, this::users);
+        routes.get(USERS + "/{id}", this::user);
+        routes.get(SubscriptionViews.PATH, this::subscriptions);
+    }
+
+    private void home(Context ctx) {
+        Optional<Caller> caller = pages.signedIn(ctx);
+        if (caller.isEmpty()) {
+            return;
+        }
+        DirectorySwitcher directories = switcher(ctx, caller.get());
+        DirectorySwitcher.Entry current = directories.current();
+        pages.render(
+                ctx,
+                "portal/home.jte",
+                new PortalHomePage(
+                        chrome(ctx), PortalSection.HOME.nav(directories), current.displayName(), current.domain()));
+    }
+
+    private void users(Context ctx) {
+        Optional<Caller> caller = pages.signedIn(ctx);
+        if (caller.isEmpty()) {
+            return;
+        }
+        PortalUsersPage page = new PortalUsersPage(
+                chrome(ctx),
+                PortalSection.DIRECTORY.nav(switcher(ctx, caller.get())),
+                views.users(ctx, caller.get(), tenant(ctx), USERS));
+        pages.render(ctx, "portal/users.jte", page);
+    }
+
+    private void user(Context ctx) {
+        Optional<Caller> caller = pages.signedIn(ctx);
+        if (caller.isEmpty()) {
+            return;
+        }
+        PortalUserPage page = new PortalUserPage(
+                chrome(ctx),
+                PortalSection.DIRECTORY.nav(switcher(ctx, caller.get())),
+                views.profile(caller.get(), tenant(ctx), ctx.pathParam("id")));
+        pages.render(ctx, "portal/user.jte", page);
+    }
+
+    private void subscriptions(Context ctx) {
+        Optional<Caller> caller = pages.signedIn(ctx);
+        if (caller.isEmpty()) {
+            return;
+        }
+        SubscriptionViews.Listing listing = subscriptions.visible(caller.get(), ctx.queryParam("page"));
+        PortalSubscriptionsPage page = new PortalSubscriptionsPage(
+                chrome(ctx),
+                PortalSection.SUBSCRIPTIONS.nav(switcher(ctx, caller.get())),
+                listing.rows(),
+                listing.nextHref());
+        pages.render(ctx, "portal/subscriptions.jte", page);
+    }
+
+    private DirectorySwitcher switcher(Context ctx, Caller caller) {
+        return views.switcher(caller, tenant(ctx), "/portal");
+    }
+
+    private TenantId tenant(Context ctx) {
+        return pages.session(ctx).tenantId();
+    }
+
+    private Chrome chrome(Context ctx) {
+        return pages.chrome(ctx, Chrome.Console.PORTAL);
+    }
+}
