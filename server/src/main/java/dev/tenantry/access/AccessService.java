@@ -5,7 +5,6 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.RuleViolationException;
-import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.Transactions;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -57,7 +56,7 @@ public final class AccessService {
         if (caller instanceof Caller.Operator) {
             return EnumSet.allOf(RoleDefinition.class);
         }
-        if (principal.isEmpty() || !scope.tenantId().equals(tenantOf(caller))) {
+        if (principal.isEmpty() || !caller.homeTenant().equals(Optional.of(scope.tenantId()))) {
             return Set.of();
         }
         Set<RoleDefinition> held = EnumSet.noneOf(RoleDefinition.class);
@@ -71,7 +70,7 @@ public final class AccessService {
     public Set<UUID> subscriptionsOf(Caller caller) {
         return principalOf(caller)
                 .map(principal -> Set.copyOf(assignments.byPrincipal(principal).stream()
-                        .filter(a -> a.tenantId().equals(tenantOf(caller)))
+                        .filter(a -> caller.homeTenant().equals(Optional.of(a.tenantId())))
                         .map(RoleAssignment::subscriptionId)
                         .toList()))
                 .orElse(Set.of());
@@ -189,14 +188,6 @@ public final class AccessService {
             case Caller.User user -> Optional.of(user.userId().value());
             case Caller.App app -> Optional.of(app.servicePrincipalId());
             case Caller.Operator ignored -> Optional.empty();
-        };
-    }
-
-    private static TenantId tenantOf(Caller caller) {
-        return switch (caller) {
-            case Caller.User user -> user.tenantId();
-            case Caller.App app -> app.tenantId();
-            case Caller.Operator ignored -> null;
         };
     }
 

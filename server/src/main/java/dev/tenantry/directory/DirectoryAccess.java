@@ -30,8 +30,7 @@ public final class DirectoryAccess {
 
     /** R14: a caller reaches only its own directory. Another directory's objects look as if they did not exist. */
     public void requireSameTenant(Caller caller, TenantId tenantId) {
-        TenantId own = tenantOf(caller);
-        if (own != null && !own.equals(tenantId)) {
+        if (caller.homeTenant().filter(own -> !own.equals(tenantId)).isPresent()) {
             throw new NotFoundException(
                     "tenant_not_found",
                     "Directory '" + tenantId + "' does not exist or is not the caller's directory.");
@@ -143,13 +142,5 @@ public final class DirectoryAccess {
                             + String.join(", ", names) + ".",
                     names);
         }
-    }
-
-    static TenantId tenantOf(Caller caller) {
-        return switch (caller) {
-            case Caller.User user -> user.tenantId();
-            case Caller.App app -> app.tenantId();
-            case Caller.Operator ignored -> null;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenantry.shared;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,6 +29,15 @@ public sealed interface Caller {
 
     static Caller system() {
         return new Operator();
+    }
+
+    /** The caller's home directory; empty for the server itself. */
+    default Optional<TenantId> homeTenant() {
+        return switch (this) {
+            case User user -> Optional.of(user.tenantId());
+            case App app -> Optional.of(app.tenantId());
+            case Operator ignored -> Optional.empty();
+        };
     }
 
     /** A stable text for the caller, used to scope idempotency keys. */

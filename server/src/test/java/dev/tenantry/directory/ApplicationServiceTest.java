@@ -13,6 +13,8 @@ import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.Transactions;
 import dev.tenantry.shared.UserId;
+import dev.tenantry.testing.InMemoryApplicationRepository;
+import dev.tenantry.testing.InMemoryDirectoryRoleRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,6 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
-import dev.tenantry.shared.TenantId;
 import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.web.Authentication;
@@ -44,13 +43,9 @@ public final class ArmSubscriptionRoutes {
     private void tenants(Context ctx) {
         ArmJson.requireApiVersion(ctx);
         Caller caller = Authentication.caller(ctx);
-        TenantId home =
-                switch (caller) {
-                    case Caller.User user -> user.tenantId();
-                    case Caller.App app -> app.tenantId();
-                    case Caller.Operator ignored -> null;
-                };
-        List<Object> tenants = home == null ? List.of() : List.of(ArmJson.tenant(directory.getTenant(caller, home)));
+        List<Object> tenants = caller.homeTenant()
+                .<List<Object>>map(home -> List.of(ArmJson.tenant(directory.getTenant(caller, home))))
+                .orElse(List.of());
         ctx.json(ArmJson.list(tenants, null));
     }
 

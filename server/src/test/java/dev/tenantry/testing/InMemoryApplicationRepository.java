@@ -1,5 +1,10 @@
-package dev.tenantry.directory;
+package dev.tenantry.testing;
 
+import dev.tenantry.directory.AppRoleAssignment;
+import dev.tenantry.directory.Application;
+import dev.tenantry.directory.ApplicationRepository;
+import dev.tenantry.directory.ServicePrincipal;
+import dev.tenantry.directory.StoredSecret;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.TenantId;
 import java.util.ArrayList;
