@@ -36,6 +36,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
     private static final Duration WAIT = Duration.ofSeconds(15);
     /** Kept (loggers are weakly held): no CDP bindings are on the class path, and none are used. */
     private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools");
+
     private static boolean announced;
 
     private ChromeDriver driver;
