@@ -198,6 +198,20 @@ class StorePagesIT {
     }
 
     @Test
+    void domainCheckScriptIsSelfHostedAndTheFormWorksWithoutIt() {
+        HttpResponse<String> script = server.get("/static/store-domain.js");
+        HttpResponse<String> availability = server.get("/api/domains/fabrikam/availability");
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+        assertThat(script.body()).contains("/api/domains/", "/availability");
+        assertThat(availability.body()).contains("\"available\":false");
+        assertThat(server.get(E3 + "/trial").body())
+                .contains("<script src=\"/static/store-domain.js\" defer></script>", "id=\"domainPrefix-status\"");
+    }
+
+    @Test
     void postWithoutCsrfTokenIsForbidden() {
         Browser browser = new Browser(server);
         browser.get(E3 + "/trial");

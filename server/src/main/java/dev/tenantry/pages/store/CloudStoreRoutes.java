@@ -106,7 +106,7 @@ public final class CloudStoreRoutes {
                 offer().displayName(),
                 "Create your organisation and its free cloud subscription in one step.",
                 "/store/cloud/signup",
-                "/signin?returnUrl=" + BILLING);
+                BILLING);
     }
 
     private Offer offer() {

@@ -38,6 +38,7 @@ final class OrganisationSignUp {
                         product.offerText(),
                         product.action(),
                         product.signInUrl(),
+                        product.existingAccountUrl(),
                         domainSuffix,
                         form,
                         errors,

@@ -154,7 +154,7 @@ public final class SuiteStoreRoutes {
                 "Try " + sku.displayName() + " free for " + sku.trialDays() + " days with " + sku.defaultSeats()
                         + " seats. Create your organisation, its first administrator and the trial in one step.",
                 "/store/suite/" + sku.partNumber() + "/trial",
-                "/signin?returnUrl=/store/suite/" + sku.partNumber() + "/confirm");
+                "/store/suite/" + sku.partNumber() + "/confirm");
     }
 
     private Sku sku(Context ctx) {
