@@ -24,8 +24,9 @@ public final class PageSupport {
 
     public static final String COOKIE = "__Host-tenantry-session";
     private static final String SESSION = "tenantry.webSession";
-    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final String CSP =
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final TemplateEngine templates;
     private final SessionService sessions;
