@@ -16,7 +16,9 @@ import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
 import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
+import dev.tenantry.pages.store.CloudStoreRoutes;
 import dev.tenantry.pages.store.LandingRoutes;
+import dev.tenantry.pages.store.SuiteStoreRoutes;
 import dev.tenantry.subscriptions.http.CommerceRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
@@ -64,6 +66,8 @@ final class Routes {
         new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
+        new CloudStoreRoutes(pages, services.subscriptions(), services.directory()).register(cfg.routes);
+        new SuiteStoreRoutes(pages, services.subscriptions(), services.directory()).register(cfg.routes);
         new SignInRoutes(pages).register(cfg.routes);
         DirectoryViews views = new DirectoryViews(services.directory(), services.pageTokens());
         new PortalRoutes(pages, views, services.subscriptions()).register(cfg.routes);
