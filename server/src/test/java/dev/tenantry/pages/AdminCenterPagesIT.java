@@ -8,6 +8,7 @@ import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.testing.Browser;
 import dev.tenantry.testing.RunningServer;
 import java.net.http.HttpResponse;
 import java.util.Set;
@@ -174,7 +175,7 @@ class AdminCenterPagesIT {
         Browser browser = new Browser(server).signIn(ADMIN, PASSWORD);
 
         HttpResponse<String> response =
-                browser.postRaw(NEW_USER, "displayName=Mallory&userName=mallory&password=Tenantry%212026");
+                browser.post(NEW_USER, "displayName=Mallory&userName=mallory&password=Tenantry%212026");
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(browser.get("/admin/users").body()).doesNotContain("mallory@");

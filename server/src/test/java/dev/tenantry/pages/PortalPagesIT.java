@@ -6,6 +6,7 @@ import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.testing.Browser;
 import dev.tenantry.testing.RunningServer;
 import dev.tenantry.testing.TestBillingDetails;
 import java.net.http.HttpResponse;

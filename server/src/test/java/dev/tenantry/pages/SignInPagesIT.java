@@ -3,13 +3,11 @@ package dev.tenantry.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantry.directory.NewUser;
+import dev.tenantry.testing.Browser;
 import dev.tenantry.testing.RunningServer;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +17,6 @@ class SignInPagesIT {
     @RegisterExtension
     static final RunningServer server = new RunningServer();
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
     private static final String PASSWORD = "Tenantry!2026";
 
     @BeforeAll
@@ -53,7 +50,7 @@ class SignInPagesIT {
 
     @Test
     void postWithoutCsrfTokenIsForbidden() {
-        Browser browser = new Browser();
+        Browser browser = new Browser(server);
         browser.get("/signin");
 
         HttpResponse<String> response = browser.post("/signin", "username=admin%40wingtip.onmicrosoft.test");
@@ -64,7 +61,7 @@ class SignInPagesIT {
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSameMessage() {
-        Browser browser = new Browser();
+        Browser browser = new Browser(server);
         String csrf = browser.csrf("/signin");
 
         HttpResponse<String> wrong =
@@ -80,22 +77,22 @@ class SignInPagesIT {
 
     @Test
     void signInRotatesTheSessionAndReturnsToASameOriginPath() {
-        Browser browser = new Browser();
+        Browser browser = new Browser(server);
         String csrf = browser.csrf("/signin");
-        String anonymousCookie = browser.cookie;
+        String anonymousCookie = browser.cookie();
 
         HttpResponse<String> signedIn =
                 browser.post("/signin", form(csrf, "admin@wingtip.onmicrosoft.test", PASSWORD, "/?from=signin"));
 
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.headers().firstValue("Location")).hasValue("/?from=signin");
-        assertThat(browser.cookie).isNotEqualTo(anonymousCookie);
+        assertThat(browser.cookie()).isNotEqualTo(anonymousCookie);
         assertThat(browser.get("/").body()).contains("Wendy Tip", "Sign out");
     }
 
     @Test
     void returnUrlToAnotherHostIsIgnored() {
-        Browser browser = new Browser();
+        Browser browser = new Browser(server);
         String csrf = browser.csrf("/signin");
 
         HttpResponse<String> signedIn =
@@ -106,14 +103,14 @@ class SignInPagesIT {
 
     @Test
     void signOutEndsTheSession() {
-        Browser browser = new Browser();
+        Browser browser = new Browser(server);
         String csrf = browser.csrf("/signin");
         browser.post("/signin", form(csrf, "admin@wingtip.onmicrosoft.test", PASSWORD, "/"));
         String signedInCsrf = browser.csrf("/");
-        String signedInCookie = browser.cookie;
+        String signedInCookie = browser.cookie();
 
         browser.post("/signout", "csrf_token=" + signedInCsrf);
-        browser.cookie = signedInCookie;
+        browser.cookie(signedInCookie);
 
         assertThat(browser.get("/").body()).doesNotContain("Wendy Tip").contains("Sign in");
     }
@@ -125,39 +122,5 @@ class SignInPagesIT {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** A minimal cookie-keeping client: enough to walk the forms without a real browser. */
-    private static final class Browser {
-        String cookie;
-
-        HttpResponse<String> get(String path) {
-            return keep(server.send(withCookie(server.request(path)).GET().build()));
-        }
-
-        HttpResponse<String> post(String path, String form) {
-            return keep(server.send(withCookie(server.request(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build()));
-        }
-
-        String csrf(String path) {
-            Matcher matcher = CSRF.matcher(get(path).body());
-            assertThat(matcher.find()).isTrue();
-            return matcher.group(1);
-        }
-
-        private HttpRequest.Builder withCookie(HttpRequest.Builder builder) {
-            return cookie == null ? builder : builder.header("Cookie", cookie);
-        }
-
-        private HttpResponse<String> keep(HttpResponse<String> response) {
-            response.headers().allValues("Set-Cookie").forEach(value -> {
-                String pair = value.split(";", 2)[0];
-                cookie = pair.endsWith("=") ? null : pair;
-            });
-            return response;
-        }
     }
 }

@@ -6,7 +6,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,11 @@ public final class Browser {
 
     public String cookie() {
         return cookie;
+    }
+
+    /** Replaces the session cookie, for example to replay one that was signed out. */
+    public void cookie(String value) {
+        this.cookie = value;
     }
 
     public HttpResponse<String> get(String path) {
@@ -59,6 +66,43 @@ public final class Browser {
         return post(path, withToken);
     }
 
+    /** Posts a form from {@code path} with the CSRF token of a fresh GET of {@code path} and name/value pairs. */
+    public HttpResponse<String> post(String path, String... pairs) {
+        return postFrom(path, path, pairs);
+    }
+
+    /** Posts to {@code action} the form found on page {@code page}, with its CSRF token and name/value pairs. */
+    public HttpResponse<String> postFrom(String page, String action, String... pairs) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(pairs[i], pairs[i + 1]);
+        }
+        return submit(page, action, fields);
+    }
+
+    /** Signs in through the sign-in page, returning to {@code /}. */
+    public Browser signIn(String userName, String password) {
+        signIn(userName, password, "/");
+        return this;
+    }
+
+    /** The text of every match of group 1 of {@code regex} in {@code html}. */
+    public static List<String> all(String html, String regex) {
+        Matcher matcher = Pattern.compile(regex, Pattern.DOTALL).matcher(html);
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            found.add(matcher.group(1).strip());
+        }
+        return found;
+    }
+
+    /** The text of the element with {@code id} (no nested elements). */
+    public static String textOf(String html, String id) {
+        List<String> found = all(html, "id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<");
+        assertThat(found).as("element #%s", id).isNotEmpty();
+        return found.get(0);
+    }
+
     /** Signs in on the sign-in page and expects to be sent to {@code returnUrl}. */
     public void signIn(String userName, String password, String returnUrl) {
         HttpResponse<String> response = submit(
@@ -71,6 +115,10 @@ public final class Browser {
         return fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
+    }
+
+    public static String encode(String value) {
+        return enc(value);
     }
 
     private static String enc(String value) {
