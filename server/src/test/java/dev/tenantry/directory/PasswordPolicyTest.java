@@ -54,7 +54,7 @@ class PasswordPolicyTest {
     void passwordContainingTheAliasNamesTheUserNameRule() {
         assertThatThrownBy(() -> PasswordPolicy.check("My-KELLEY-9", UPN))
                 .isInstanceOf(RuleViolationException.class)
-                .hasMessageContaining("not containing the user name 'kelley'");
+                .hasMessageContaining("must not contain the user name 'kelley'");
     }
 
     @Test
@@ -64,6 +64,6 @@ class PasswordPolicyTest {
                         RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("weak_password"))
                 .hasMessageContaining("at least 8 characters")
                 .hasMessageContaining("three of these four")
-                .hasMessageContaining("not containing the user name 'kelley'");
+                .hasMessageContaining("must not contain the user name 'kelley'");
     }
 }
