@@ -33,13 +33,14 @@ public final class PasswordPolicy {
             missing.add("three of these four: lower-case letters, upper-case letters, digits, symbols");
         }
         String alias = userPrincipalName == null ? "" : userPrincipalName.split("@", 2)[0].toLowerCase(Locale.ROOT);
-        if (alias.length() >= 3 && password.toLowerCase(Locale.ROOT).contains(alias)) {
-            missing.add("not containing the user name '" + alias + "'");
-        }
-        if (!missing.isEmpty()) {
+        boolean containsAlias =
+                alias.length() >= 3 && password.toLowerCase(Locale.ROOT).contains(alias);
+        if (!missing.isEmpty() || containsAlias) {
             throw new RuleViolationException(
                     "weak_password",
-                    "The password does not meet the policy. It needs " + String.join("; ", missing) + ".");
+                    "The password does not meet the policy."
+                            + (missing.isEmpty() ? "" : " It needs " + String.join("; ", missing) + ".")
+                            + (containsAlias ? " It must not contain the user name '" + alias + "'." : ""));
         }
     }
 }
