@@ -3,7 +3,6 @@ package dev.tenantry.directory;
 import static dev.tenantry.directory.DirectoryRoleTemplate.APPLICATION_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.BILLING_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR;
-import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_READER;
 import static dev.tenantry.directory.DirectoryRoleTemplate.USER_ADMINISTRATOR;
 
 import dev.tenantry.shared.AccessDeniedException;
@@ -105,18 +104,6 @@ public final class DirectoryAccess {
                         List.of(GLOBAL_ADMINISTRATOR.displayName(), BILLING_ADMINISTRATOR.displayName()));
             case Caller.Operator ignored -> {}
         }
-    }
-
-    /** Whether the caller may read everything an administrator sees (Global Administrator or Global Reader). */
-    public boolean isPrivilegedReader(Caller caller) {
-        return switch (caller) {
-            case Caller.User user -> {
-                Set<DirectoryRoleTemplate> held = roles.rolesOf(user.tenantId(), user.userId());
-                yield held.contains(GLOBAL_ADMINISTRATOR) || held.contains(GLOBAL_READER);
-            }
-            case Caller.App ignored -> false;
-            case Caller.Operator ignored -> true;
-        };
     }
 
     private void requireRole(Caller.User user, Set<DirectoryRoleTemplate> anyOf, String action) {

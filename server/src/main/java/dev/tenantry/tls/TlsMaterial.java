@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,25 +194,5 @@ public final class TlsMaterial {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("could not build the TLS key store", e);
         }
-    }
-
-    /** Whether {@code host} is named in the certificate, for a start-up warning. */
-    public boolean covers(String host) throws GeneralSecurityException {
-        if (certificate.getSubjectAlternativeNames() == null) {
-            return false;
-        }
-        String normalised = host;
-        try {
-            normalised = InetAddress.getByName(host).getHostAddress();
-        } catch (IOException ignored) {
-            // a name that does not resolve is compared as written
-        }
-        for (List<?> entry : certificate.getSubjectAlternativeNames()) {
-            String value = String.valueOf(entry.get(1));
-            if (value.equalsIgnoreCase(host) || value.equalsIgnoreCase(normalised)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
