@@ -24,7 +24,8 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     private final int iterations;
     private final int parallelism;
     private final SecureRandom random = new SecureRandom();
-    private final String dummyHash;
+    // made on first use, not at start-up: hashing costs a fifth of a second and most starts never need it
+    private volatile String dummyHash;
 
     public Argon2idPasswordHasher() {
         this(19 * 1024, 2, 1);
@@ -34,7 +35,6 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
-        this.dummyHash = hash("not a password of anyone");
     }
 
     @Override
@@ -65,7 +65,12 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
 
     @Override
     public void burnOneCheck(String password) {
-        matches(password == null ? "" : password, dummyHash);
+        String dummy = dummyHash;
+        if (dummy == null) {
+            dummy = hash("not a password of anyone");
+            dummyHash = dummy;
+        }
+        matches(password == null ? "" : password, dummy);
     }
 
     private static byte[] derive(String password, byte[] salt, int memory, int passes, int lanes, int length) {
