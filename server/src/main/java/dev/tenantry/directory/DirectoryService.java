@@ -145,6 +145,7 @@ public final class DirectoryService {
         return transactions.inTransaction(() -> {
             access.requireManageUsers(caller, tenantId);
             User current = getUser(caller, tenantId, idOrUpn);
+            requireMayManage(caller, tenantId, current);
             User updated = factory.patched(current, patch);
             users.update(updated);
             if (patch.password() != null) {
@@ -162,6 +163,7 @@ public final class DirectoryService {
             if (caller instanceof Caller.User self && self.userId().equals(user.id())) {
                 throw new RuleViolationException("cannot_delete_self", "You cannot delete your own account.");
             }
+            requireMayManage(caller, tenantId, user);
             users.delete(tenantId, user.id());
         });
     }
@@ -290,6 +292,13 @@ public final class DirectoryService {
 
     public void resetPassword(Caller caller, TenantId tenantId, String idOrUpn, String newPassword) {
         updateUser(caller, tenantId, idOrUpn, new UserPatch(null, null, null, null, null, null, null, newPassword));
+    }
+
+    /** A Global Administrator's account (its password, its existence) is changed only by a Global Administrator. */
+    private void requireMayManage(Caller caller, TenantId tenantId, User target) {
+        if (roles.rolesOf(tenantId, target.id()).contains(DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR)) {
+            access.requireGlobalAdministrator(caller, tenantId, "change or delete a Global Administrator");
+        }
     }
 
     private User insertUser(Tenant tenant, NewUser newUser, String defaultUsageLocation) {

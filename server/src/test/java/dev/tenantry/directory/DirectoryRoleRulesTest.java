@@ -77,4 +77,37 @@ class DirectoryRoleRulesTest {
         assertThat(world.roles().rolesOf(contoso.id(), contoso.admin().id())).isEmpty();
         assertThat(world.roles().rolesOf(contoso.id(), kelley.id())).containsExactly(GLOBAL_ADMINISTRATOR);
     }
+
+    @Test
+    void r10UserAdministratorCannotResetAGlobalAdministratorsPassword() {
+        Caller.User userAdmin = contoso.member("uadmin", USER_ADMINISTRATOR);
+        String admin = contoso.admin().id().toString();
+
+        assertThatThrownBy(() -> world.directory().resetPassword(userAdmin, contoso.id(), admin, "Takeover!2026x"))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.requiredRoles())
+                        .containsExactly("Global Administrator"));
+    }
+
+    @Test
+    void r10UserAdministratorCannotDeleteAGlobalAdministrator() {
+        Caller.User userAdmin = contoso.member("uadmin", USER_ADMINISTRATOR);
+        String admin = contoso.admin().id().toString();
+
+        assertThatThrownBy(() -> world.directory().deleteUser(userAdmin, contoso.id(), admin))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(world.directory().getUser(Caller.system(), contoso.id(), admin))
+                .isNotNull();
+    }
+
+    @Test
+    void r10UserAdministratorDeletesAPlainUser() {
+        Caller.User userAdmin = contoso.member("uadmin", USER_ADMINISTRATOR);
+
+        world.directory().deleteUser(userAdmin, contoso.id(), kelley.id().toString());
+
+        assertThat(world.roles().rolesOf(contoso.id(), kelley.id())).isEmpty();
+        assertThatThrownBy(() -> world.directory()
+                        .getUser(Caller.system(), contoso.id(), kelley.id().toString()))
+                .isInstanceOf(dev.tenantry.shared.NotFoundException.class);
+    }
 }
