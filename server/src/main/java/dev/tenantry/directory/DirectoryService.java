@@ -141,6 +141,13 @@ public final class DirectoryService {
         return users.list(tenantId, filters, page);
     }
 
+    /** The tenant's users ordered by display name, as the consoles list them. */
+    public Page<User> listUsersByDisplayName(
+            Caller caller, TenantId tenantId, List<UserFilter> filters, PageRequest page) {
+        access.requireRead(caller, tenantId, ReadPermissions.USERS);
+        return users.listByDisplayName(tenantId, filters, page);
+    }
+
     public User updateUser(Caller caller, TenantId tenantId, String idOrUpn, UserPatch patch) {
         return transactions.inTransaction(() -> {
             access.requireManageUsers(caller, tenantId);

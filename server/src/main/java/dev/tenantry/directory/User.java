@@ -20,6 +20,11 @@ public record User(
         String jobTitle,
         Instant createdAt) {
 
+    /** The keyset position of this user in a list ordered by display name: the lower-cased name, a NUL, the id. */
+    public String displayNameKey() {
+        return displayName.toLowerCase(java.util.Locale.ROOT) + "\u0000" + id;
+    }
+
     /** The text a user principal name is unique by: lower-cased, as sign-in is case-insensitive. */
     public static String upnKey(String userPrincipalName) {
         return userPrincipalName.strip().toLowerCase(java.util.Locale.ROOT);

@@ -21,6 +21,12 @@ public interface UserRepository {
     /** A page of the tenant's users matching every filter (none: all), ordered by id. */
     Page<User> list(TenantId tenantId, List<UserFilter> filters, PageRequest page);
 
+    /**
+     * A page of the tenant's users matching every filter, ordered by display name ignoring case, then by id; the
+     * page key is {@link User#displayNameKey}.
+     */
+    Page<User> listByDisplayName(TenantId tenantId, List<UserFilter> filters, PageRequest page);
+
     void update(User user);
 
     /** Deletes the user and its role memberships; false when there was none. */

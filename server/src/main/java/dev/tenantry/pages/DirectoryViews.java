@@ -58,7 +58,7 @@ public final class DirectoryViews {
                 ? List.of()
                 : List.of(new UserFilter(UserFilter.Property.DISPLAY_NAME, UserFilter.Operator.STARTS_WITH, search));
         String after = position == null || position.isBlank() ? null : tokens.open(USERS, position);
-        Page<User> page = directory.listUsers(caller, tenant, filters, new PageRequest(after, PAGE_SIZE));
+        Page<User> page = directory.listUsersByDisplayName(caller, tenant, filters, new PageRequest(after, PAGE_SIZE));
         List<UserList.Row> rows = page.items().stream()
                 .map(u -> new UserList.Row(
                         u.displayName(), u.userPrincipalName(), basePath + "/" + u.id(), u.accountEnabled()))

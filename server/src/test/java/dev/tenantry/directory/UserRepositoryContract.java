@@ -105,6 +105,28 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void listByDisplayNamePagesInNameOrderIgnoringCaseWithTiesById() {
+        insert(contoso, "carol", "carol Jones");
+        insert(contoso, "alex", "Alex Wilber");
+        insert(contoso, "bea1", "Bea Smith");
+        insert(contoso, "bea2", "Bea Smith");
+        insert(contoso, "dan", "Dan Park");
+
+        Page<User> first = users().listByDisplayName(contoso, List.of(), PageRequest.first(2));
+        Page<User> second = users().listByDisplayName(contoso, List.of(), new PageRequest(first.nextAfter(), 2));
+        Page<User> last = users().listByDisplayName(contoso, List.of(), new PageRequest(second.nextAfter(), 2));
+
+        List<User> all = Stream.of(first, second, last)
+                .flatMap(page -> page.items().stream())
+                .toList();
+        assertThat(all)
+                .extracting(User::displayName)
+                .containsExactly("Alex Wilber", "Bea Smith", "Bea Smith", "carol Jones", "Dan Park");
+        assertThat(all.subList(1, 3)).extracting(u -> u.id().toString()).isSorted();
+        assertThat(last.nextAfter()).isNull();
+    }
+
+    @Test
     void findByUpnIgnoresCase() {
         User kelley = insert(contoso, "kelley", "Kelley Smith");
 

@@ -77,6 +77,30 @@ public final class InMemoryUserRepository implements UserRepository {
         return Page.of(fetched, page.size(), user -> user.id().toString());
     }
 
+    @Override
+    public Page<User> listByDisplayName(TenantId tenantId, List<UserFilter> filters, PageRequest page) {
+        Comparator<User> byName = Comparator.comparing(
+                        (User u) -> u.displayName().toLowerCase(Locale.ROOT))
+                .thenComparing(u -> u.id().value(), Uuids.SQL_ORDER);
+        List<User> fetched = users.values().stream()
+                .map(Stored::user)
+                .filter(u -> u.tenantId().equals(tenantId))
+                .filter(u -> filters.stream().allMatch(f -> matches(u, f)))
+                .sorted(byName)
+                .filter(u -> page.after() == null || afterPosition(u, page.after()))
+                .limit(page.size() + 1L)
+                .toList();
+        return Page.of(fetched, page.size(), User::displayNameKey);
+    }
+
+    private static boolean afterPosition(User user, String after) {
+        int separator = after.lastIndexOf('\u0000');
+        String name = after.substring(0, separator);
+        String id = after.substring(separator + 1);
+        int byName = user.displayName().toLowerCase(Locale.ROOT).compareTo(name);
+        return byName > 0 || (byName == 0 && user.id().value().toString().compareTo(id) > 0);
+    }
+
     private static boolean matches(User user, UserFilter filter) {
         return switch (filter.property()) {
             case ID ->

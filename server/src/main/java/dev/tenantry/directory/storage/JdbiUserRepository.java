@@ -6,6 +6,7 @@ import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.UserType;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
 import dev.tenantry.shared.TenantId;
@@ -97,14 +98,27 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public Page<User> list(TenantId tenantId, List<UserFilter> filters, PageRequest page) {
+        return page(tenantId, filters, page, false);
+    }
+
+    @Override
+    public Page<User> listByDisplayName(TenantId tenantId, List<UserFilter> filters, PageRequest page) {
+        return page(tenantId, filters, page, true);
+    }
+
+    private Page<User> page(TenantId tenantId, List<UserFilter> filters, PageRequest page, boolean byName) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM directory_user WHERE tenant_id = :tenantId");
         for (int i = 0; i < filters.size(); i++) {
             sql.append(" AND ").append(condition(filters.get(i), "f" + i));
         }
         if (page.after() != null) {
-            sql.append(" AND id > :after");
+            sql.append(
+                    byName
+                            ? " AND (LOWER(display_name) > :afterName OR (LOWER(display_name) = :afterName AND id > :after))"
+                            : " AND id > :after");
         }
-        sql.append(" ORDER BY id FETCH FIRST :limit ROWS ONLY");
+        sql.append(byName ? " ORDER BY LOWER(display_name), id" : " ORDER BY id")
+                .append(" FETCH FIRST :limit ROWS ONLY");
         List<User> fetched = jdbi.withHandle(handle -> {
             Query query = handle.createQuery(sql.toString())
                     .bind("tenantId", tenantId.value())
@@ -113,11 +127,27 @@ public final class JdbiUserRepository implements UserRepository {
                 bindFilter(query, filters.get(i), "f" + i);
             }
             if (page.after() != null) {
-                query.bind("after", Ids.parseUuid(page.after(), "page position"));
+                bindPosition(query, page.after(), byName);
             }
             return query.map(JdbiUserRepository::toUser).list();
         });
-        return Page.of(fetched, page.size(), user -> user.id().toString());
+        return Page.of(
+                fetched,
+                page.size(),
+                byName ? User::displayNameKey : user -> user.id().toString());
+    }
+
+    private static void bindPosition(Query query, String after, boolean byName) {
+        if (!byName) {
+            query.bind("after", Ids.parseUuid(after, "page position"));
+            return;
+        }
+        int separator = after.lastIndexOf('\u0000');
+        if (separator < 0) {
+            throw new InvalidRequestException("invalid_id", "The page position is not valid here.");
+        }
+        query.bind("afterName", after.substring(0, separator));
+        query.bind("after", Ids.parseUuid(after.substring(separator + 1), "page position"));
     }
 
     private static String condition(UserFilter filter, String name) {
