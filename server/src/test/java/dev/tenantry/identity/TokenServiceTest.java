@@ -1,0 +1,196 @@
+package dev.tenantry.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.tenantry.directory.Application;
+import dev.tenantry.directory.ApplicationService;
+import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.CreatedSecret;
+import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.NewUser;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Transactions;
+import dev.tenantry.testing.DirectTransactions;
+import dev.tenantry.testing.InMemoryApplicationRepository;
+import dev.tenantry.testing.InMemoryDirectoryRoleRepository;
+import dev.tenantry.testing.InMemoryTenantRepository;
+import dev.tenantry.testing.InMemoryUserRepository;
+import dev.tenantry.testing.PlainPasswordHasher;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TokenServiceTest {
+
+    static final String CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
+    static final String BASE = "https://login.example";
+    static final Transactions DIRECT = new DirectTransactions();
+
+    // one key for the whole class: generating RSA keys is the slow part of these tests
+    static final InMemoryIdentityStores.SigningKeyStore KEY_STORE = new InMemoryIdentityStores.SigningKeyStore();
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
+    final DirectoryService directory = new DirectoryService(
+            new InMemoryTenantRepository(),
+            new InMemoryUserRepository(),
+            new InMemoryDirectoryRoleRepository(),
+            new PlainPasswordHasher(),
+            DIRECT,
+            clock,
+            "onmicrosoft.test");
+    final ApplicationService applications =
+            new ApplicationService(new InMemoryApplicationRepository(), directory.access(), DIRECT, clock);
+    final SigningKeys keys = SigningKeys.loadOrCreate(KEY_STORE, clock);
+    final TokenService tokens = new TokenService(directory, applications, keys, refreshTokens, clock);
+    final CreatedDirectory contoso = create();
+
+    CreatedDirectory create() {
+        directory.onTenantCreated(applications::provisionTenant);
+        return directory.createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", "Passw0rd!x"));
+    }
+
+    TokenResponse password(String scope) {
+        return tokens.token(
+                new TokenRequest(
+                        "contoso.onmicrosoft.test",
+                        "password",
+                        CLI,
+                        null,
+                        scope,
+                        "admin@contoso.onmicrosoft.test",
+                        "Passw0rd!x",
+                        null,
+                        true),
+                BASE);
+    }
+
+    TokenResponse refresh(String refreshToken, String scope) {
+        return tokens.token(
+                new TokenRequest("common", "refresh_token", CLI, null, scope, null, null, refreshToken, true), BASE);
+    }
+
+    static JWTClaimsSet claims(String jwt) throws ParseException {
+        return SignedJWT.parse(jwt).getJWTClaimsSet();
+    }
+
+    @Test
+    void offlineAccessAndOpenidDecideRefreshAndIdTokens() throws Exception {
+        TokenResponse full = password("https://graph.microsoft.com/.default openid profile offline_access");
+        TokenResponse bare = password("https://graph.microsoft.com/User.Read");
+
+        assertThat(full.refreshToken()).isNotNull();
+        assertThat(full.idToken()).isNotNull();
+        assertThat(bare.refreshToken()).isNull();
+        assertThat(bare.idToken()).isNull();
+        assertThat(claims(bare.accessToken()).getStringClaim("scp")).isEqualTo("User.Read");
+        assertThat(claims(full.accessToken()).getIssuer())
+                .isEqualTo(BASE + "/" + contoso.tenant().id() + "/v2.0");
+    }
+
+    @Test
+    void replayingARotatedRefreshTokenRevokesTheFamily() {
+        String first =
+                password("https://graph.microsoft.com/.default offline_access").refreshToken();
+        String second = refresh(first, null).refreshToken();
+
+        assertThatThrownBy(() -> refresh(first, null)).extracting("code").isEqualTo("refresh_token_revoked");
+        assertThatThrownBy(() -> refresh(second, null)).extracting("code").isEqualTo("refresh_token_revoked");
+    }
+
+    @Test
+    void refreshTokensExpireAfterNinetyDays() {
+        String token =
+                password("https://graph.microsoft.com/.default offline_access").refreshToken();
+        clock.advance(Duration.ofDays(91));
+
+        assertThatThrownBy(() -> refresh(token, null)).extracting("code").isEqualTo("refresh_token_expired");
+    }
+
+    @Test
+    void clientCredentialsIgnoreOidcScopes() throws Exception {
+        Caller admin = new Caller.User(contoso.tenant().id(), contoso.admin().id(), Set.of());
+        Application app = applications.createApplication(admin, contoso.tenant().id(), "Daemon");
+        CreatedSecret secret = applications.addPassword(admin, contoso.tenant().id(), app.id(), null, null);
+        applications.createServicePrincipal(admin, contoso.tenant().id(), app.appId());
+
+        TokenResponse response = tokens.token(
+                new TokenRequest(
+                        contoso.tenant().id().toString(),
+                        "client_credentials",
+                        app.appId().toString(),
+                        secret.secretText(),
+                        "https://management.core.windows.net//.default openid profile offline_access",
+                        null,
+                        null,
+                        null,
+                        true),
+                BASE);
+
+        assertThat(response.refreshToken()).isNull();
+        assertThat(response.idToken()).isNull();
+        assertThat(response.clientInfo()).isNull();
+        assertThat(claims(response.accessToken()).getAudience())
+                .containsExactly("https://management.core.windows.net/");
+        assertThat(claims(response.accessToken()).getClaim("roles")).isNull();
+    }
+
+    @Test
+    void tokensVerifyWithinFiveMinutesOfSkewOnly() {
+        String token = password("https://graph.microsoft.com/.default").accessToken();
+        AccessTokenVerifier verifier = new AccessTokenVerifier(keys, clock);
+        Set<String> graph = Set.of(RequestedScopes.GRAPH);
+
+        clock.advance(Duration.ofMinutes(64));
+        assertThat(verifier.verify(token, graph)).isInstanceOf(Caller.User.class);
+        clock.advance(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> verifier.verify(token, graph)).hasMessageContaining("expired");
+    }
+
+    @Test
+    void nodesSharingAStoreAgreeOnTheFirstKey() {
+        InMemoryIdentityStores.SigningKeyStore store = new InMemoryIdentityStores.SigningKeyStore();
+
+        SigningKeys first = SigningKeys.loadOrCreate(store, clock);
+        SigningKeys second = SigningKeys.loadOrCreate(store, clock);
+
+        assertThat(second.currentKid()).isEqualTo(first.currentKid());
+        assertThat(store.all()).hasSize(1);
+    }
+
+    /** A clock tests move forward by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
