@@ -16,6 +16,14 @@ import dev.tenantry.identity.TokenRequest;
 import dev.tenantry.identity.TokenService;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.testing.Tls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +32,12 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Signature;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /** Measures RS256 signing on the JDK and ACCP providers and token issuance through the token service, in one run. */
@@ -47,7 +58,10 @@ public final class TokenBenchmark {
         double jdk = rate(seconds, signer(CryptoProviders.jdk(), keys, payload));
         Optional<Provider> accp = CryptoProviders.corretto();
         double corretto = accp.isPresent() ? rate(seconds, signer(accp.get(), keys, payload)) : Double.NaN;
-        double issuance = issuanceRate(seconds);
+        int threads = Runtime.getRuntime().availableProcessors();
+        double signingParallel =
+                parallelRate(seconds, threads, signer(accp.orElse(CryptoProviders.jdk()), keys, payload));
+        Issuance issuance = issuanceRates(seconds, threads * 2);
 
         System.out.printf(
                 Locale.ROOT,
@@ -60,13 +74,30 @@ public final class TokenBenchmark {
                 Locale.ROOT,
                 "client_credentials tokens/s (token service, %s): %,.0f%n",
                 CryptoProviders.preferred().getName(),
-                issuance);
-        System.out.printf(Locale.ROOT, "ratio ACCP / JDK signing:            %.2f%n", corretto / jdk);
+                issuance.inProcess());
+        System.out.printf(Locale.ROOT, "client_credentials tokens/s over HTTPS, 1 client:  %,.0f%n", issuance.https());
+        System.out.printf(Locale.ROOT, "RS256 signatures/s on %d threads:  %,.0f%n", threads, signingParallel);
         System.out.printf(
                 Locale.ROOT,
-                "ratio token issuance / raw signing:  %.2f%n",
-                issuance / (accp.isPresent() ? corretto : jdk));
+                "client_credentials tokens/s over HTTPS, %d clients: %,.0f%n",
+                threads * 2,
+                issuance.httpsParallel());
+        double raw = accp.isPresent() ? corretto : jdk;
+        System.out.printf(Locale.ROOT, "ratio ACCP / JDK signing:                       %.2f%n", corretto / jdk);
+        System.out.printf(
+                Locale.ROOT, "ratio token issuance / raw signing:             %.2f%n", issuance.inProcess() / raw);
+        System.out.printf(
+                Locale.ROOT, "ratio HTTPS tokens (1 client) / raw signing:    %.2f%n", issuance.https() / raw);
+        System.out.printf(
+                Locale.ROOT,
+                "ratio HTTPS tokens (%d clients) / raw signing (%d threads): %.2f%n",
+                threads * 2,
+                threads,
+                issuance.httpsParallel() / signingParallel);
     }
+
+    /** Token issuance rates measured against one running server. */
+    private record Issuance(double inProcess, double https, double httpsParallel) {}
 
     private static Supplier<Object> signer(Provider provider, KeyPair keys, byte[] payload) {
         return () -> {
@@ -81,7 +112,7 @@ public final class TokenBenchmark {
         };
     }
 
-    private static double issuanceRate(double seconds) throws Exception {
+    private static Issuance issuanceRates(double seconds, int clients) throws Exception {
         Path data = Files.createTempDirectory("tenantry-bench");
         try (TenantryApp app =
                 TenantryApp.start(TenantryConfig.defaults().withPort(0).withDataDir(data))) {
@@ -109,8 +140,54 @@ public final class TokenBenchmark {
                     null,
                     null,
                     false);
-            return rate(seconds, () -> tokens.token(request, "https://localhost"));
+            double inProcess = rate(seconds, () -> tokens.token(request, "https://localhost"));
+            HttpClient http = HttpClient.newBuilder()
+                    .sslContext(Tls.trusting(app.certificate()))
+                    .build();
+            HttpRequest post = HttpRequest.newBuilder(
+                            URI.create("https://localhost:" + app.port() + "/" + tid + "/oauth2/v2.0/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                            + registered.appId() + "&client_secret="
+                            + URLEncoder.encode(secret.secretText(), StandardCharsets.UTF_8)
+                            + "&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"))
+                    .build();
+            Supplier<Object> call = () -> {
+                try {
+                    HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("token endpoint answered " + response.statusCode());
+                    }
+                    return response;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            };
+            return new Issuance(inProcess, rate(seconds, call), parallelRate(seconds, clients, call));
         }
+    }
+
+    /** Operations per second of {@code work} on {@code threads} threads together, after a warm-up. */
+    private static double parallelRate(double seconds, int threads, Supplier<Object> work) throws InterruptedException {
+        LongAdder done = new LongAdder();
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < end) {
+                    sink = work.get();
+                    done.increment();
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return done.sum() / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Operations per second of {@code work} on one thread, after a warm-up of a third of the time. */
