@@ -17,21 +17,29 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Boots a real Tenantry server once per test class: port 0, a private data directory, HTTPS, real migrations. */
+/**
+ * Boots a real Tenantry server once per test class: port 0, a private data directory, HTTPS, real migrations. With
+ * {@code TENANTRY_TEST_PG_URL} (and {@code TENANTRY_TEST_PG_USER}, {@code TENANTRY_TEST_PG_PASSWORD}) set, each class
+ * gets a fresh PostgreSQL database on that server instead of the embedded H2.
+ */
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
 
     private TenantryApp server;
     private Path dataDir;
     private HttpClient http;
+    private final PostgresDatabases postgres = PostgresDatabases.fromEnv(System.getenv());
+    private String jdbcUrl;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("tenantry-it");
+        jdbcUrl = postgres == null ? null : postgres.create();
         start();
     }
 
     private void start() {
-        server = TenantryApp.start(TenantryConfig.defaults().withPort(0).withDataDir(dataDir));
+        TenantryConfig config = TenantryConfig.defaults().withPort(0).withDataDir(dataDir);
+        server = TenantryApp.start(postgres == null ? config : postgres.configure(config, jdbcUrl));
         http = HttpClient.newBuilder()
                 .sslContext(Tls.trusting(server.certificate()))
                 .connectTimeout(Duration.ofSeconds(10))
@@ -47,6 +55,9 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
         server.close();
+        if (postgres != null) {
+            postgres.drop(jdbcUrl);
+        }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());

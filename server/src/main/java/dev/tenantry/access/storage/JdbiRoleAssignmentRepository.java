@@ -26,7 +26,7 @@ public final class JdbiRoleAssignmentRepository implements RoleAssignmentReposit
     private static final String INSERT = """
             INSERT INTO role_assignment (id, tenant_id, scope, subscription_id, role_definition_id, principal_id,
                 principal_type, created_by, created_at)
-            VALUES (:id, :tenantId, :scope, :subscriptionId, :roleId, :principalId, :principalType, :createdBy,
+            VALUES (:id, :tenantId, :scope, :subscriptionId, :roleId, :principalId, :principalType, CAST(:createdBy AS UUID),
                 :createdAt)
             """;
 

@@ -20,17 +20,20 @@ public final class JdbiWebSessionRepository implements WebSessionRepository {
 
     @Override
     public void insert(WebSession session, Instant createdAt) {
+        // an anonymous session binds NULL ids, which PostgreSQL types as varchar unless the SQL casts them
         jdbi.useHandle(handle -> handle.createUpdate("""
                         INSERT INTO web_session (id_hash, tenant_id, user_id, csrf_token, created_at, expires_at)
-                        VALUES (:idHash, :tenantId, :userId, :csrf, :createdAt, :expiresAt)
+                        VALUES (:idHash, CAST(:tenantId AS UUID), CAST(:userId AS UUID), :csrf, :createdAt, :expiresAt)
                         """)
                 .bind("idHash", session.idHash())
-                .bind(
+                .bindByType(
                         "tenantId",
-                        session.tenantId() == null ? null : session.tenantId().value())
-                .bind(
+                        session.tenantId() == null ? null : session.tenantId().value(),
+                        UUID.class)
+                .bindByType(
                         "userId",
-                        session.userId() == null ? null : session.userId().value())
+                        session.userId() == null ? null : session.userId().value(),
+                        UUID.class)
                 .bind("csrf", session.csrfToken())
                 .bind("createdAt", createdAt)
                 .bind("expiresAt", session.expiresAt())

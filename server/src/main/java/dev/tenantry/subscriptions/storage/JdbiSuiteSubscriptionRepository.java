@@ -22,7 +22,7 @@ public final class JdbiSuiteSubscriptionRepository implements SuiteSubscriptionR
             INSERT INTO suite_subscription (id, tenant_id, sku_id, sku_part_number, seats_enabled, seats_suspended,
                 seats_warning, state, is_trial, trial_ends_at, created_at)
             VALUES (:id, :tenantId, :skuId, :skuPartNumber, :seatsEnabled, :seatsSuspended, :seatsWarning, :state,
-                :trial, :trialEndsAt, :createdAt)
+                :trial, CAST(:trialEndsAt AS TIMESTAMP WITH TIME ZONE), :createdAt)
             """;
 
     private final Jdbi jdbi;
