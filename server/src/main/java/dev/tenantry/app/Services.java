@@ -12,6 +12,7 @@ import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.AccessTokenVerifier;
+import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.SessionService;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
@@ -68,8 +69,9 @@ public record Services(
                 new ApplicationService(new JdbiApplicationRepository(jdbi), directory.access(), transactions, clock);
         directory.onTenantCreated(applications::provisionTenant);
         SigningKeys signingKeys = SigningKeys.loadOrCreate(new JdbiSigningKeyRepository(jdbi), clock);
-        TokenService tokens =
-                new TokenService(directory, applications, signingKeys, new JdbiRefreshTokenRepository(jdbi), clock);
+        Audiences audiences = new Audiences(config.ownOrigin());
+        TokenService tokens = new TokenService(
+                directory, applications, signingKeys, new JdbiRefreshTokenRepository(jdbi), audiences, clock);
         AccessService access = new AccessService(
                 new JdbiRoleAssignmentRepository(jdbi), principals(directory, applications), transactions, clock);
         SubscriptionService subscriptions = new SubscriptionService(
@@ -89,7 +91,7 @@ public record Services(
                 applications,
                 signingKeys,
                 tokens,
-                new AccessTokenVerifier(signingKeys, clock),
+                new AccessTokenVerifier(signingKeys, audiences, clock),
                 access,
                 subscriptions,
                 resourceGroups,

@@ -99,4 +99,20 @@ public record TenantryConfig(
                 + effectiveJdbcUrl() + ", jdbcUser=" + jdbcUser + ", jdbcPassword=***, publicUrl=" + publicUrl
                 + ", domainSuffix=" + domainSuffix + ", catalogFile=" + catalogFile + "]";
     }
+
+    /**
+     * The server's own origin as clients name it: the public URL, else the bound address ({@code https://host:port},
+     * without {@code :443}); null when the port is picked at start. It is an alias of the Resource Manager audience and
+     * never comes from a request's {@code Host} header.
+     */
+    public String ownOrigin() {
+        if (publicUrl != null && !publicUrl.isBlank()) {
+            return publicUrl.strip().replaceAll("/+$", "");
+        }
+        if (port == 0) {
+            return null;
+        }
+        String hostPart = host.contains(":") ? "[" + host + "]" : host;
+        return "https://" + hostPart + (port == 443 ? "" : ":" + port);
+    }
 }

@@ -125,7 +125,7 @@ public final class ApplicationService {
     public AppRoleAssignment grantAppRole(
             Caller caller, TenantId tenantId, UUID principalId, UUID resourceId, UUID appRoleId) {
         return transactions.inTransaction(() -> {
-            access.requireGlobalAdministrator(caller, tenantId, "grant application permissions");
+            access.requireGlobalAdministratorToGrant(caller, tenantId, "grant application permissions");
             findServicePrincipal(tenantId, principalId);
             ServicePrincipal graph = graphServicePrincipal(tenantId);
             if (!graph.id().equals(resourceId)) {
@@ -153,7 +153,7 @@ public final class ApplicationService {
     }
 
     public void revokeAppRole(Caller caller, TenantId tenantId, UUID servicePrincipalId, UUID assignmentId) {
-        access.requireGlobalAdministrator(caller, tenantId, "revoke application permissions");
+        access.requireGlobalAdministratorToGrant(caller, tenantId, "revoke application permissions");
         if (!applications.deleteAssignment(tenantId, servicePrincipalId, assignmentId)) {
             throw new NotFoundException(
                     "app_role_assignment_not_found",

@@ -36,22 +36,27 @@ public final class DirectoryAccess {
         }
     }
 
-    /** Reading users, roles and the organization: any member user; an app granted a read permission. */
-    public void requireRead(Caller caller, TenantId tenantId, GraphPermission... appPermissions) {
+    /**
+     * Reading users, roles and the organization: any member user (through a Graph token, one of {@code scopes}); an
+     * app granted one of {@code appPermissions}.
+     */
+    void requireRead(Caller caller, TenantId tenantId, List<String> scopes, GraphPermission... appPermissions) {
         requireSameTenant(caller, tenantId);
+        requireScope(caller, scopes);
         if (caller instanceof Caller.App app) {
             requireAppPermission(app, appPermissions);
         }
     }
 
-    /** Reading the organization, its domains and its subscriptions (subscribed SKUs). */
+    /** Reading the organization's subscriptions (subscribed SKUs) and everything an administrator's view shows. */
     public void requireReadOrganization(Caller caller, TenantId tenantId) {
-        requireRead(caller, tenantId, ReadPermissions.ORGANIZATION);
+        requireRead(caller, tenantId, GraphScopes.READ_ORGANIZATION, ReadPermissions.ORGANIZATION);
     }
 
     /** Creating, changing and deleting users: Global or User Administrator; an app with a write permission. */
     public void requireManageUsers(Caller caller, TenantId tenantId) {
         requireSameTenant(caller, tenantId);
+        requireScope(caller, GraphScopes.MANAGE_USERS);
         switch (caller) {
             case Caller.User user ->
                 requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR), "manage users");
@@ -63,12 +68,13 @@ public final class DirectoryAccess {
 
     /** Reading app registrations and service principals: any member user; an app granted a read permission. */
     public void requireReadApplications(Caller caller, TenantId tenantId) {
-        requireRead(caller, tenantId, ReadPermissions.APPLICATIONS);
+        requireRead(caller, tenantId, GraphScopes.READ_APPLICATIONS, ReadPermissions.APPLICATIONS);
     }
 
     /** Writing app registrations, secrets and service principals: Global or Application Administrator. */
     public void requireManageApplications(Caller caller, TenantId tenantId) {
         requireSameTenant(caller, tenantId);
+        requireScope(caller, GraphScopes.MANAGE_APPLICATIONS);
         switch (caller) {
             case Caller.User user ->
                 requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR, APPLICATION_ADMINISTRATOR), "manage applications");
@@ -77,9 +83,19 @@ public final class DirectoryAccess {
         }
     }
 
-    /** Assigning directory roles and granting application permissions: a Global Administrator only. */
+    /** Assigning directory roles: a Global Administrator only. */
     public void requireGlobalAdministrator(Caller caller, TenantId tenantId, String action) {
+        requireGlobalAdministrator(caller, tenantId, action, GraphScopes.MANAGE_ROLES);
+    }
+
+    /** Granting or revoking application permissions: a Global Administrator only. */
+    public void requireGlobalAdministratorToGrant(Caller caller, TenantId tenantId, String action) {
+        requireGlobalAdministrator(caller, tenantId, action, GraphScopes.MANAGE_APP_ROLE_ASSIGNMENTS);
+    }
+
+    private void requireGlobalAdministrator(Caller caller, TenantId tenantId, String action, List<String> scopes) {
         requireSameTenant(caller, tenantId);
+        requireScope(caller, scopes);
         switch (caller) {
             case Caller.User user -> requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR), action);
             case Caller.App ignored ->
@@ -116,6 +132,28 @@ public final class DirectoryAccess {
                     "To " + action + " you need the " + String.join(" or the ", names) + " role in this directory. "
                             + "Ask a Global Administrator of the directory to assign it.",
                     names);
+        }
+    }
+
+    /**
+     * A user acting through a Graph access token is bound by its delegated scopes as well as by its roles: a token
+     * asked for {@code User.Read} reads the user's own profile and nothing more, whatever roles the user holds.
+     */
+    private static void requireScope(Caller caller, List<String> anyOf) {
+        if (!(caller instanceof Caller.User user) || user.graphScopes().isEmpty()) {
+            return;
+        }
+        Set<String> held = user.graphScopes().get();
+        if (anyOf.stream().noneMatch(scope -> held.stream().anyMatch(scope::equalsIgnoreCase))) {
+            throw new AccessDeniedException(
+                    "scope_required",
+                    "Insufficient privileges to complete the operation: the access token's delegated permissions ("
+                            + (held.isEmpty()
+                                    ? "none"
+                                    : String.join(" ", held.stream().sorted().toList()))
+                            + ") do not include any of " + String.join(", ", anyOf)
+                            + ". Request a token with one of them.",
+                    anyOf);
         }
     }
 

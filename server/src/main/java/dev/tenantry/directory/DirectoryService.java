@@ -130,21 +130,26 @@ public final class DirectoryService {
 
     /** A user of the tenant by object id or user principal name. */
     public User getUser(Caller caller, TenantId tenantId, String idOrUpn) {
-        access.requireRead(caller, tenantId, ReadPermissions.USERS);
-        return findUser(tenantId, idOrUpn)
+        access.requireRead(caller, tenantId, GraphScopes.READ_OWN_PROFILE, ReadPermissions.USERS);
+        User user = findUser(tenantId, idOrUpn)
                 .orElseThrow(() -> new NotFoundException(
                         "user_not_found", "User '" + idOrUpn + "' does not exist in this directory."));
+        if (!(caller instanceof Caller.User self && self.userId().equals(user.id()))) {
+            // User.Read reads the signed-in user's own profile only
+            access.requireRead(caller, tenantId, GraphScopes.READ_USERS, ReadPermissions.USERS);
+        }
+        return user;
     }
 
     public Page<User> listUsers(Caller caller, TenantId tenantId, List<UserFilter> filters, PageRequest page) {
-        access.requireRead(caller, tenantId, ReadPermissions.USERS);
+        access.requireRead(caller, tenantId, GraphScopes.READ_USERS, ReadPermissions.USERS);
         return users.list(tenantId, filters, page);
     }
 
     /** The tenant's users ordered by display name, as the consoles list them. */
     public Page<User> listUsersByDisplayName(
             Caller caller, TenantId tenantId, List<UserFilter> filters, PageRequest page) {
-        access.requireRead(caller, tenantId, ReadPermissions.USERS);
+        access.requireRead(caller, tenantId, GraphScopes.READ_USERS, ReadPermissions.USERS);
         return users.listByDisplayName(tenantId, filters, page);
     }
 
@@ -177,18 +182,18 @@ public final class DirectoryService {
 
     /** R10: the directory roles a user holds. */
     public Set<DirectoryRoleTemplate> rolesOf(Caller caller, TenantId tenantId, UserId userId) {
-        access.requireRead(caller, tenantId, ReadPermissions.ROLES);
+        access.requireRead(caller, tenantId, GraphScopes.READ_ROLES, ReadPermissions.ROLES);
         return roles.rolesOf(tenantId, userId);
     }
 
     public List<DirectoryRole> activatedRoles(Caller caller, TenantId tenantId) {
-        access.requireRead(caller, tenantId, ReadPermissions.ROLES);
+        access.requireRead(caller, tenantId, GraphScopes.READ_ROLES, ReadPermissions.ROLES);
         return roles.activated(tenantId);
     }
 
     /** A role by its object id or, as Graph allows, by its template id. */
     public DirectoryRole getRole(Caller caller, TenantId tenantId, String idOrTemplateId) {
-        access.requireRead(caller, tenantId, ReadPermissions.ROLES);
+        access.requireRead(caller, tenantId, GraphScopes.READ_ROLES, ReadPermissions.ROLES);
         UUID id = Ids.parseUuid(idOrTemplateId, "directory role id");
         return roles.findById(tenantId, id)
                 .or(() -> DirectoryRoleTemplate.byTemplateId(id).flatMap(t -> roles.activated(tenantId).stream()
@@ -245,7 +250,7 @@ public final class DirectoryService {
 
     /** The organization (the directory itself) as Graph's {@code /organization} and {@code /domains} show it. */
     public Tenant readOrganization(Caller caller, TenantId tenantId) {
-        access.requireReadOrganization(caller, tenantId);
+        access.requireRead(caller, tenantId, GraphScopes.READ_ORGANIZATION_PROFILE, ReadPermissions.ORGANIZATION);
         return getTenant(caller, tenantId);
     }
 

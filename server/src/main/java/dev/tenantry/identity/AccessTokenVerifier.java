@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,15 +28,20 @@ public final class AccessTokenVerifier {
     private static final Duration SKEW = Duration.ofMinutes(5);
 
     private final SigningKeys keys;
+    private final Audiences audiences;
     private final Clock clock;
 
-    public AccessTokenVerifier(SigningKeys keys, Clock clock) {
+    public AccessTokenVerifier(SigningKeys keys, Audiences audiences, Clock clock) {
         this.keys = keys;
+        this.audiences = audiences;
         this.clock = clock;
     }
 
-    /** The caller the token was issued to, if it is valid for one of {@code audiences}. */
-    public Caller verify(String token, Set<String> audiences) {
+    /**
+     * The caller the token was issued to, if it is valid for {@code resource}: its {@code aud} must be one of the
+     * resource's configured audiences, whatever host the request was sent to.
+     */
+    public Caller verify(String token, ProtectedResource resource) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -62,11 +68,13 @@ public final class AccessTokenVerifier {
             throw invalid("The access token is not valid before " + nbf.toInstant() + ".");
         }
         List<String> aud = claims.getAudience();
-        if (aud.isEmpty() || !audiences.contains(aud.get(0))) {
-            throw invalid("The access token's audience '" + (aud.isEmpty() ? "" : aud.get(0))
-                    + "' is not accepted here; accepted audiences: " + String.join(", ", audiences) + ".");
+        if (aud.size() != 1
+                || audiences.resourceOf(aud.get(0)).filter(resource::equals).isEmpty()) {
+            throw invalid("The access token's audience '" + String.join(" ", aud)
+                    + "' is not accepted here; accepted audiences: " + String.join(", ", audiences.of(resource))
+                    + ".");
         }
-        return callerOf(claims);
+        return callerOf(claims, resource);
     }
 
     private static boolean verifies(SignedJWT jwt, JWSVerifier verifier) {
@@ -77,7 +85,7 @@ public final class AccessTokenVerifier {
         }
     }
 
-    private static Caller callerOf(JWTClaimsSet claims) {
+    private static Caller callerOf(JWTClaimsSet claims, ProtectedResource resource) {
         try {
             TenantId tenantId = new TenantId(uuid(claims.getStringClaim("tid"), "tid"));
             UUID oid = uuid(claims.getStringClaim("oid"), "oid");
@@ -89,7 +97,10 @@ public final class AccessTokenVerifier {
             String scp = claims.getStringClaim("scp");
             Set<String> scopes =
                     scp == null ? Set.of() : Set.copyOf(Arrays.asList(scp.trim().split("\\s+")));
-            return new Caller.User(tenantId, new UserId(oid), scopes);
+            return new Caller.User(
+                    tenantId,
+                    new UserId(oid),
+                    resource == ProtectedResource.GRAPH ? Optional.of(scopes) : Optional.empty());
         } catch (ParseException e) {
             throw invalid("The access token has a claim of the wrong type.");
         }

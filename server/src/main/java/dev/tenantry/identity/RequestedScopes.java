@@ -1,11 +1,13 @@
 package dev.tenantry.identity;
 
+import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The {@code scope} of a token request split into the OpenID Connect scopes and the scopes of one resource, whose
@@ -16,10 +18,6 @@ public record RequestedScopes(String raw, Set<String> oidc, String resource, Lis
 
     public static final String GRAPH = "https://graph.microsoft.com";
     public static final String ARM = "https://management.core.windows.net/";
-
-    /** What a first-party client gets on Graph for {@code .default}: the user's own directory access. */
-    static final String GRAPH_DEFAULT_SCP =
-            "Directory.AccessAsUser.All User.Read User.ReadWrite.All Directory.Read.All";
 
     private static final Set<String> OIDC = Set.of("openid", "profile", "offline_access", "email");
     private static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
@@ -84,17 +82,31 @@ public record RequestedScopes(String raw, Set<String> oidc, String resource, Lis
         return names.size() == 1 && names.get(0).equals(".default");
     }
 
-    /** The delegated scopes of a user token for a pre-authorized (first-party) client. */
-    public String delegatedScopes() {
-        boolean arm = resource.startsWith("https://management.");
+    /**
+     * The delegated scopes to issue on {@code resource} for {@code clientId}: every pre-authorized scope for
+     * {@code .default} (or no named scope), else the named ones, each of which must be pre-authorized; a scope the
+     * client was never granted is refused as Entra refuses it (AADSTS65001), never issued.
+     */
+    public String delegatedScopes(ProtectedResource resource, UUID clientId) {
+        List<String> granted = resource.preAuthorizedScopes(clientId);
         if (names.isEmpty() || names.contains(".default")) {
-            return arm ? "user_impersonation" : GRAPH_DEFAULT_SCP;
+            return String.join(" ", granted);
         }
-        return String.join(" ", names);
-    }
-
-    /** Whether the resource is Microsoft Graph, whose app roles are the granted {@code GraphPermission}s. */
-    public boolean isGraph() {
-        return resource.equals(GRAPH);
+        List<String> issued = new ArrayList<>();
+        for (String name : names) {
+            String match = granted.stream()
+                    .filter(g -> g.equalsIgnoreCase(name))
+                    .findFirst()
+                    .orElseThrow(() -> new AuthenticationException(
+                            "consent_required",
+                            "The user or administrator has not consented to use the application with ID '" + clientId
+                                    + "' for the permission '" + name + "' on '" + resource.identifier()
+                                    + "'. Permissions this client may request without consent: "
+                                    + String.join(", ", granted) + "."));
+            if (!issued.contains(match)) {
+                issued.add(match);
+            }
+        }
+        return String.join(" ", issued);
     }
 }

@@ -35,6 +35,7 @@ public final class TokenService {
     private final ApplicationService applications;
     private final TokenSigner signer;
     private final RefreshTokenRepository refreshTokens;
+    private final Audiences audiences;
     private final Clock clock;
 
     public TokenService(
@@ -42,11 +43,13 @@ public final class TokenService {
             ApplicationService applications,
             TokenSigner signer,
             RefreshTokenRepository refreshTokens,
+            Audiences audiences,
             Clock clock) {
         this.directory = directory;
         this.applications = applications;
         this.signer = signer;
         this.refreshTokens = refreshTokens;
+        this.audiences = audiences;
         this.clock = clock;
     }
 
@@ -74,9 +77,10 @@ public final class TokenService {
             throw new AuthenticationException("invalid_credentials", "Your account or password is incorrect.");
         }
         authenticatePublicOrConfidential(user.tenantId(), clientId, request.clientSecret());
+        String scp = scopes.delegatedScopes(resourceOf(scopes, user.tenantId()), clientId);
         String refresh =
                 scopes.offlineAccess() ? newRefreshToken(user, clientId, scopes.raw(), UUID.randomUUID()) : null;
-        return userTokens(request, baseUrl, user, clientId, scopes, refresh);
+        return userTokens(request, baseUrl, user, clientId, scopes, scp, refresh);
     }
 
     private TokenResponse clientCredentials(TokenRequest request, String baseUrl) {
@@ -98,9 +102,10 @@ public final class TokenService {
             throw unknownClient(clientId, tenant.id());
         }
         Caller.App app = applications.authenticateClient(tenant.id(), clientId, request.clientSecret());
+        ProtectedResource resource = resourceOf(scopes, tenant.id());
         String issuer = TokenClaims.issuer(baseUrl, tenant.id());
-        String accessToken = signer.sign(
-                TokenClaims.appAccessToken(issuer, scopes.resource(), app, scopes.isGraph(), clock.instant()));
+        String accessToken = signer.sign(TokenClaims.appAccessToken(
+                issuer, scopes.resource(), app, resource == ProtectedResource.GRAPH, clock.instant()));
         // openid/profile/offline_access are ignored here, so there is never a refresh or ID token (compat P15)
         return new TokenResponse(accessToken, expiresIn(), scopes.raw(), null, null, null);
     }
@@ -118,6 +123,10 @@ public final class TokenService {
         if (!stored.clientId().equals(clientId)) {
             throw grantRefused("refresh_token_client_mismatch", "The refresh token was issued to a different client.");
         }
+        // a scope the client may not have is refused before the refresh token is spent
+        String scope = request.scope() == null || request.scope().isBlank() ? stored.scope() : request.scope();
+        RequestedScopes scopes = RequestedScopes.parse(scope);
+        String scp = scopes.delegatedScopes(resourceOf(scopes, stored.tenantId()), clientId);
         if (stored.usedAt() != null || !refreshTokens.markUsed(stored.tokenHash(), now)) {
             // a rotated token came back: someone else may hold it, so end the whole session (RFC 9700 §4.14.2)
             refreshTokens.revokeFamily(stored.familyId());
@@ -134,22 +143,26 @@ public final class TokenService {
             throw new AuthenticationException("account_disabled", "The account is disabled; ask an administrator.");
         }
         authenticatePublicOrConfidential(user.tenantId(), clientId, request.clientSecret());
-        String scope = request.scope() == null || request.scope().isBlank() ? stored.scope() : request.scope();
-        RequestedScopes scopes = RequestedScopes.parse(scope);
         String rotated = newRefreshToken(user, clientId, scopes.raw(), stored.familyId());
-        return userTokens(request, baseUrl, user, clientId, scopes, rotated);
+        return userTokens(request, baseUrl, user, clientId, scopes, scp, rotated);
     }
 
     private TokenResponse userTokens(
-            TokenRequest request, String baseUrl, User user, UUID clientId, RequestedScopes scopes, String refresh) {
+            TokenRequest request,
+            String baseUrl,
+            User user,
+            UUID clientId,
+            RequestedScopes scopes,
+            String scp,
+            String refresh) {
         Instant now = clock.instant();
         String issuer = TokenClaims.issuer(baseUrl, user.tenantId());
         List<UUID> wids = directory.rolesOf(Caller.system(), user.tenantId(), user.id()).stream()
                 .map(DirectoryRoleTemplate::templateId)
                 .sorted()
                 .toList();
-        String accessToken = signer.sign(TokenClaims.userAccessToken(
-                issuer, scopes.resource(), scopes.delegatedScopes(), user, wids, clientId, now));
+        String accessToken =
+                signer.sign(TokenClaims.userAccessToken(issuer, scopes.resource(), scp, user, wids, clientId, now));
         String idToken = scopes.openid() ? signer.sign(TokenClaims.idToken(issuer, user, clientId, now)) : null;
         String clientInfo = request.clientInfo() ? clientInfo(user) : null;
         return new TokenResponse(accessToken, expiresIn(), scopes.raw(), refresh, idToken, clientInfo);
@@ -170,6 +183,21 @@ public final class TokenService {
                 null,
                 false));
         return text;
+    }
+
+    /**
+     * The resource a token is asked for; one this server does not serve is refused as Entra refuses an unknown
+     * resource principal (AADSTS500011), so no token ever names an audience Graph or ARM would have to guess about.
+     */
+    private ProtectedResource resourceOf(RequestedScopes scopes, TenantId tenantId) {
+        return audiences
+                .resourceOf(scopes.resource())
+                .orElseThrow(() -> new InvalidRequestException(
+                        "invalid_resource",
+                        "The resource principal named " + scopes.resource() + " was not found in the tenant "
+                                + tenantId + ". This server issues tokens for Microsoft Graph "
+                                + "(https://graph.microsoft.com/.default) and Azure Resource Manager "
+                                + "(https://management.core.windows.net//.default) only."));
     }
 
     /** First-party clients are public; a registered application must prove itself with its secret. */

@@ -5,7 +5,6 @@ import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A browser session of the web pages: anonymous until sign-in, then bound to one user. It carries the CSRF token its
@@ -19,6 +18,6 @@ public record WebSession(String idHash, TenantId tenantId, UserId userId, String
 
     /** The signed-in user as a caller of the services, empty for an anonymous session. */
     public Optional<Caller> caller() {
-        return signedIn() ? Optional.of(new Caller.User(tenantId, userId, Set.of())) : Optional.empty();
+        return signedIn() ? Optional.of(new Caller.User(tenantId, userId)) : Optional.empty();
     }
 }

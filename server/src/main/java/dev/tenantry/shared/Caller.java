@@ -10,10 +10,19 @@ import java.util.UUID;
  */
 public sealed interface Caller {
 
-    /** A signed-in user of {@code tenantId}, with the delegated scopes of the token it came with. */
-    record User(TenantId tenantId, UserId userId, Set<String> scopes) implements Caller {
+    /**
+     * A signed-in user of {@code tenantId}. {@code graphScopes} holds the delegated scopes ({@code scp}) of the Microsoft
+     * Graph access token the request came with, which bound what the request may do on top of the user's roles; it is
+     * empty when the user acts in Tenantry's own pages or through an Azure Resource Manager token.
+     */
+    record User(TenantId tenantId, UserId userId, Optional<Set<String>> graphScopes) implements Caller {
         public User {
-            scopes = Set.copyOf(scopes);
+            graphScopes = graphScopes.map(Set::copyOf);
+        }
+
+        /** The user acting directly, with all of its own rights (a console session). */
+        public User(TenantId tenantId, UserId userId) {
+            this(tenantId, userId, Optional.empty());
         }
     }
 

@@ -37,7 +37,7 @@ public final class Authentication {
             throw new AuthenticationException(
                     "missing_token", "Send an access token in an 'Authorization: Bearer …' header.");
         }
-        ctx.attribute(CALLER, verifier.verify(header.substring(7).strip(), gate, BaseUrl.of(ctx)));
+        ctx.attribute(CALLER, verifier.verify(header.substring(7).strip(), gate));
     }
 
     /** The authenticated caller of a gated route. */

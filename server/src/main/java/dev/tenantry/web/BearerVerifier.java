@@ -10,8 +10,7 @@ public interface BearerVerifier {
      * Verifies a token for a route.
      *
      * @param token the raw JWT
-     * @param gate the route's gate: its audiences, plus the server's own base URL, are accepted
-     * @param baseUrl the base URL the request came in on
+     * @param gate the route's gate, which names the resource whose audiences are accepted
      */
-    Caller verify(String token, Gate gate, String baseUrl);
+    Caller verify(String token, Gate gate);
 }

@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -120,7 +119,7 @@ public final class TokenBenchmark {
                     .directory()
                     .createDirectory("Contoso", "US", "contoso", NewUser.of("Bench Admin", "admin", "Passw0rd!x"));
             TenantId tid = contoso.tenant().id();
-            Caller admin = new Caller.User(tid, contoso.admin().id(), Set.of());
+            Caller admin = new Caller.User(tid, contoso.admin().id());
             ApplicationService applications = app.services().applications();
             Application registered = applications.createApplication(admin, tid, "bench");
             CreatedSecret secret = applications.addPassword(admin, tid, registered.id(), "bench", null);

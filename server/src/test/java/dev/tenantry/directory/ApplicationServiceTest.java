@@ -61,7 +61,7 @@ class ApplicationServiceTest {
         if (role != null) {
             roles.addMember(roles.activate(tenantId, role), id);
         }
-        return new Caller.User(tenantId, id, Set.of());
+        return new Caller.User(tenantId, id);
     }
 
     ServicePrincipal graph(TenantId tenantId) {

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TokenServiceTest {
@@ -50,7 +49,8 @@ class TokenServiceTest {
     final ApplicationService applications =
             new ApplicationService(new InMemoryApplicationRepository(), directory.access(), DIRECT, clock);
     final SigningKeys keys = SigningKeys.loadOrCreate(KEY_STORE, clock);
-    final TokenService tokens = new TokenService(directory, applications, keys, refreshTokens, clock);
+    final TokenService tokens =
+            new TokenService(directory, applications, keys, refreshTokens, new Audiences(null), clock);
     final CreatedDirectory contoso = create();
 
     CreatedDirectory create() {
@@ -117,7 +117,7 @@ class TokenServiceTest {
 
     @Test
     void clientCredentialsIgnoreOidcScopes() throws Exception {
-        Caller admin = new Caller.User(contoso.tenant().id(), contoso.admin().id(), Set.of());
+        Caller admin = new Caller.User(contoso.tenant().id(), contoso.admin().id());
         Application app = applications.createApplication(admin, contoso.tenant().id(), "Daemon");
         CreatedSecret secret = applications.addPassword(admin, contoso.tenant().id(), app.id(), null, null);
         applications.createServicePrincipal(admin, contoso.tenant().id(), app.appId());
@@ -146,8 +146,8 @@ class TokenServiceTest {
     @Test
     void tokensVerifyWithinFiveMinutesOfSkewOnly() {
         String token = password("https://graph.microsoft.com/.default").accessToken();
-        AccessTokenVerifier verifier = new AccessTokenVerifier(keys, clock);
-        Set<String> graph = Set.of(RequestedScopes.GRAPH);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(keys, new Audiences(null), clock);
+        ProtectedResource graph = ProtectedResource.GRAPH;
 
         clock.advance(Duration.ofMinutes(64));
         assertThat(verifier.verify(token, graph)).isInstanceOf(Caller.User.class);

@@ -11,7 +11,6 @@ import dev.tenantry.shared.TenantId;
 import dev.tenantry.testing.Browser;
 import dev.tenantry.testing.RunningServer;
 import java.net.http.HttpResponse;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,8 +38,7 @@ class AdminCenterPagesIT {
         server.app()
                 .services()
                 .subscriptions()
-                .buySuiteSubscription(
-                        new Caller.User(contoso, created.admin().id(), Set.of()), "ENTERPRISEPACK", 25, false);
+                .buySuiteSubscription(new Caller.User(contoso, created.admin().id()), "ENTERPRISEPACK", 25, false);
     }
 
     @Test

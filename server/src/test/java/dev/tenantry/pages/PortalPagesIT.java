@@ -11,7 +11,6 @@ import dev.tenantry.testing.RunningServer;
 import dev.tenantry.testing.TestBillingDetails;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +42,7 @@ class PortalPagesIT {
                 .services()
                 .subscriptions()
                 .createCloudSubscription(
-                        new Caller.User(paul.tenantId(), paul.id(), Set.of()),
+                        new Caller.User(paul.tenantId(), paul.id()),
                         "MS-AZR-0044P",
                         "Trial of Paul",
                         TestBillingDetails.valid().build());

@@ -43,6 +43,6 @@ public record TestDirectory(TestWorld world, Tenant tenant, User admin) {
 
     /** A user signed in with no delegated scopes. */
     public static Caller.User callerOf(User user) {
-        return new Caller.User(user.tenantId(), user.id(), Set.of());
+        return new Caller.User(user.tenantId(), user.id());
     }
 }

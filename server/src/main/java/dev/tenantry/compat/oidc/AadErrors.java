@@ -33,6 +33,8 @@ final class AadErrors {
             Map.entry("tenant_required", new AadError("invalid_request", 900023, 400, null)),
             Map.entry("unsupported_grant_type", new AadError("unsupported_grant_type", 70003, 400, null)),
             Map.entry("invalid_scope", new AadError("invalid_scope", 70011, 400, null)),
+            Map.entry("invalid_resource", new AadError("invalid_resource", 500011, 400, null)),
+            Map.entry("consent_required", new AadError("invalid_grant", 65001, 400, null)),
             Map.entry("missing_parameter", new AadError("invalid_request", 900144, 400, null)),
             Map.entry("refresh_token_invalid", new AadError("invalid_grant", 9002313, 400, null)),
             Map.entry("refresh_token_revoked", new AadError("invalid_grant", 50173, 400, null)),

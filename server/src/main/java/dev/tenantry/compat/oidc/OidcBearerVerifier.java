@@ -1,13 +1,15 @@
 package dev.tenantry.compat.oidc;
 
 import dev.tenantry.identity.AccessTokenVerifier;
+import dev.tenantry.identity.ProtectedResource;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.web.BearerVerifier;
 import dev.tenantry.web.Gate;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
-/** Verifies bearer tokens for a route: the gate's audiences, plus the server's own base URL, are accepted. */
+/**
+ * Verifies bearer tokens for a route: Graph routes accept Microsoft Graph tokens, management routes Azure Resource
+ * Manager tokens; the audiences are configured, never taken from the request.
+ */
 public final class OidcBearerVerifier implements BearerVerifier {
 
     private final AccessTokenVerifier verifier;
@@ -17,10 +19,13 @@ public final class OidcBearerVerifier implements BearerVerifier {
     }
 
     @Override
-    public Caller verify(String token, Gate gate, String baseUrl) {
-        Set<String> audiences = new LinkedHashSet<>(gate.audiences());
-        audiences.add(baseUrl);
-        audiences.add(baseUrl + "/");
-        return verifier.verify(token, audiences);
+    public Caller verify(String token, Gate gate) {
+        ProtectedResource resource =
+                switch (gate) {
+                    case GRAPH -> ProtectedResource.GRAPH;
+                    case MANAGEMENT -> ProtectedResource.MANAGEMENT;
+                    case ANONYMOUS -> throw new IllegalArgumentException("anonymous routes take no token");
+                };
+        return verifier.verify(token, resource);
     }
 }

@@ -9,6 +9,8 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.identity.AccessTokenVerifier;
+import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.ProtectedResource;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.testing.RunningServer;
@@ -16,7 +18,6 @@ import dev.tenantry.web.Gate;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -113,11 +114,11 @@ class OidcDiscoveryIT {
                 new OidcBearerVerifier(server.app().services().tokenVerifier());
         String token = userToken();
 
-        Caller caller = verifier.verify(token, Gate.GRAPH, server.baseUrl());
+        Caller caller = verifier.verify(token, Gate.GRAPH);
 
         assertThat(caller).isInstanceOf(Caller.User.class);
         assertThat(((Caller.User) caller).userId()).isEqualTo(contoso.admin().id());
-        assertThatThrownBy(() -> verifier.verify(token, Gate.MANAGEMENT, server.baseUrl()))
+        assertThatThrownBy(() -> verifier.verify(token, Gate.MANAGEMENT))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("audience 'https://graph.microsoft.com' is not accepted")
                 .hasMessageContaining("https://management.core.windows.net/");
@@ -127,13 +128,15 @@ class OidcDiscoveryIT {
     void verifierRejectsExpiredAndTamperedTokens() {
         String token = userToken();
         AccessTokenVerifier later = new AccessTokenVerifier(
-                server.app().services().signingKeys(), Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+                server.app().services().signingKeys(),
+                new Audiences(null),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
         int payloadEnd = token.lastIndexOf('.');
         String tampered = token.substring(0, payloadEnd - 2)
                 + (token.charAt(payloadEnd - 2) == 'A' ? "BB" : "AA")
                 + token.substring(payloadEnd);
         AccessTokenVerifier now = server.app().services().tokenVerifier();
-        Set<String> graph = Gate.GRAPH.audiences();
+        ProtectedResource graph = ProtectedResource.GRAPH;
 
         assertThatThrownBy(() -> later.verify(token, graph)).hasMessageContaining("expired");
         assertThatThrownBy(() -> now.verify(tampered, graph)).isInstanceOf(AuthenticationException.class);

@@ -12,6 +12,7 @@ import dev.tenantry.directory.CreatedSecret;
 import dev.tenantry.directory.GraphPermission;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.ServicePrincipal;
+import dev.tenantry.identity.ProtectedResource;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.testing.RunningServer;
 import java.net.URLEncoder;
@@ -241,7 +242,7 @@ class OidcTokenIT {
         Caller caller = server.app()
                 .services()
                 .tokenVerifier()
-                .verify(body.get("access_token").asText(), Set.of("https://graph.microsoft.com"));
+                .verify(body.get("access_token").asText(), ProtectedResource.GRAPH);
         assertThat(caller)
                 .isEqualTo(new Caller.App(
                         contoso.tenant().id(),
@@ -297,7 +298,7 @@ class OidcTokenIT {
 
     static Registered register(String name, GraphPermission permission) {
         ApplicationService applications = server.app().services().applications();
-        Caller admin = new Caller.User(contoso.tenant().id(), contoso.admin().id(), Set.of());
+        Caller admin = new Caller.User(contoso.tenant().id(), contoso.admin().id());
         var application = applications.createApplication(admin, contoso.tenant().id(), name);
         CreatedSecret secret = applications.addPassword(admin, contoso.tenant().id(), application.id(), "ci", null);
         ServicePrincipal sp =
