@@ -41,7 +41,7 @@ public record TestDirectory(TestWorld world, Tenant tenant, User admin) {
         return new Caller.App(tenant.id(), UUID.randomUUID(), UUID.randomUUID(), Set.of(appRoles));
     }
 
-    /** A user signed in with no delegated scopes. */
+    /** A user signed in to the consoles, with all of its own rights. */
     public static Caller.User callerOf(User user) {
         return new Caller.User(user.tenantId(), user.id());
     }
