@@ -150,9 +150,15 @@ public final class DirectoryService {
 
     public User updateUser(Caller caller, TenantId tenantId, String idOrUpn, UserPatch patch) {
         return transactions.inTransaction(() -> {
+            if (Boolean.FALSE.equals(patch.accountEnabled())) {
+                lockDirectory(caller, tenantId);
+            }
             access.requireManageUsers(caller, tenantId);
             User current = getUser(caller, tenantId, idOrUpn);
             requireMayManage(caller, tenantId, current);
+            if (Boolean.FALSE.equals(patch.accountEnabled()) && current.accountEnabled()) {
+                requireAnotherGlobalAdministrator(tenantId, current.id(), "disable");
+            }
             User updated = factory.patched(current, patch);
             users.update(updated);
             if (patch.password() != null) {
@@ -165,12 +171,14 @@ public final class DirectoryService {
 
     public void deleteUser(Caller caller, TenantId tenantId, String idOrUpn) {
         transactions.run(() -> {
+            lockDirectory(caller, tenantId);
             access.requireManageUsers(caller, tenantId);
             User user = getUser(caller, tenantId, idOrUpn);
             if (caller instanceof Caller.User self && self.userId().equals(user.id())) {
                 throw new RuleViolationException("cannot_delete_self", "You cannot delete your own account.");
             }
             requireMayManage(caller, tenantId, user);
+            requireAnotherGlobalAdministrator(tenantId, user.id(), "delete");
             users.delete(tenantId, user.id());
         });
     }
@@ -230,11 +238,10 @@ public final class DirectoryService {
 
     public void removeRole(Caller caller, TenantId tenantId, DirectoryRoleTemplate template, UserId userId) {
         transactions.run(() -> {
+            lockDirectory(caller, tenantId);
             access.requireGlobalAdministrator(caller, tenantId, "remove directory roles");
-            if (template == DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR
-                    && roles.holders(tenantId, Set.of(template)).equals(List.of(userId))) {
-                throw new RuleViolationException(
-                        "last_global_administrator", "A directory keeps at least one Global Administrator.");
+            if (template == DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR) {
+                requireAnotherGlobalAdministrator(tenantId, userId, "remove the role from");
             }
             if (!roles.removeMember(roles.activate(tenantId, template), userId)) {
                 throw new NotFoundException(
@@ -299,6 +306,33 @@ public final class DirectoryService {
 
     public void resetPassword(Caller caller, TenantId tenantId, String idOrUpn, String newPassword) {
         updateUser(caller, tenantId, idOrUpn, new UserPatch(null, null, null, null, null, null, null, newPassword));
+    }
+
+    /**
+     * Locks the directory for the rest of the transaction, before anything a last-administrator rule counts is read,
+     * so two administrators acting on each other at once are serialised (issue 7.3).
+     */
+    private void lockDirectory(Caller caller, TenantId tenantId) {
+        access.requireSameTenant(caller, tenantId);
+        tenants.lock(tenantId);
+    }
+
+    /** A directory keeps at least one enabled Global Administrator; call with the directory locked. */
+    private void requireAnotherGlobalAdministrator(TenantId tenantId, UserId userId, String action) {
+        Set<DirectoryRoleTemplate> globalAdministrator = Set.of(DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR);
+        if (!roles.rolesOf(tenantId, userId).containsAll(globalAdministrator)) {
+            return;
+        }
+        boolean another = roles.holders(tenantId, globalAdministrator).stream()
+                .filter(holder -> !holder.equals(userId))
+                .flatMap(holder -> users.findById(tenantId, holder).stream())
+                .anyMatch(User::accountEnabled);
+        if (!another) {
+            throw new RuleViolationException(
+                    "last_global_administrator",
+                    "A directory keeps at least one enabled Global Administrator: assign the role to another user "
+                            + "before you " + action + " this one.");
+        }
     }
 
     /** A Global Administrator's account (its password, its existence) is changed only by a Global Administrator. */
