@@ -153,9 +153,13 @@ public final class DirectoryService {
             if (Boolean.FALSE.equals(patch.accountEnabled())) {
                 lockDirectory(caller, tenantId);
             }
-            access.requireManageUsers(caller, tenantId);
+            Set<UserAction> actions = UserAction.of(patch);
+            if (!actions.equals(Set.of(UserAction.RESET_PASSWORD))) {
+                // a password alone is what a Helpdesk Administrator may set; anything else needs a user manager
+                access.requireManageUsers(caller, tenantId);
+            }
             User current = getUser(caller, tenantId, idOrUpn);
-            requireMayManage(caller, tenantId, current);
+            actions.forEach(action -> access.requireUserAction(caller, tenantId, action, current.id()));
             if (Boolean.FALSE.equals(patch.accountEnabled()) && current.accountEnabled()) {
                 requireAnotherGlobalAdministrator(tenantId, current.id(), "disable");
             }
@@ -177,7 +181,7 @@ public final class DirectoryService {
             if (caller instanceof Caller.User self && self.userId().equals(user.id())) {
                 throw new RuleViolationException("cannot_delete_self", "You cannot delete your own account.");
             }
-            requireMayManage(caller, tenantId, user);
+            access.requireUserAction(caller, tenantId, UserAction.DELETE, user.id());
             requireAnotherGlobalAdministrator(tenantId, user.id(), "delete");
             users.delete(tenantId, user.id());
         });
@@ -332,13 +336,6 @@ public final class DirectoryService {
                     "last_global_administrator",
                     "A directory keeps at least one enabled Global Administrator: assign the role to another user "
                             + "before you " + action + " this one.");
-        }
-    }
-
-    /** A Global Administrator's account (its password, its existence) is changed only by a Global Administrator. */
-    private void requireMayManage(Caller caller, TenantId tenantId, User target) {
-        if (roles.rolesOf(tenantId, target.id()).contains(DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR)) {
-            access.requireGlobalAdministrator(caller, tenantId, "change or delete a Global Administrator");
         }
     }
 
