@@ -37,6 +37,7 @@ public final class DirectoryService {
     private final Clock clock;
     private final String domainSuffix;
     private final List<Consumer<TenantId>> tenantCreatedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<UserId>> signInsRevokedListeners = new CopyOnWriteArrayList<>();
 
     public DirectoryService(
             TenantRepository tenants,
@@ -60,6 +61,15 @@ public final class DirectoryService {
     /** Runs {@code listener} inside the transaction creating every new directory, e.g. to provision it. */
     public void onTenantCreated(Consumer<TenantId> listener) {
         tenantCreatedListeners.add(listener);
+    }
+
+    /**
+     * Runs {@code listener} inside the transaction that resets a user's password, disables or deletes the account, so
+     * its web sessions and refresh tokens end with the change (issue 7.9); identity registers it, as directory may not
+     * depend on identity.
+     */
+    public void onSignInsRevoked(Consumer<UserId> listener) {
+        signInsRevokedListeners.add(listener);
     }
 
     public DirectoryAccess access() {
@@ -169,6 +179,9 @@ public final class DirectoryService {
                 PasswordPolicy.check(patch.password(), current.userPrincipalName());
                 users.setPasswordHash(current.id(), passwords.hash(patch.password()));
             }
+            if (patch.password() != null || Boolean.FALSE.equals(patch.accountEnabled())) {
+                revokeSignIns(current.id());
+            }
             return updated;
         });
     }
@@ -183,6 +196,7 @@ public final class DirectoryService {
             }
             access.requireUserAction(caller, tenantId, UserAction.DELETE, user.id());
             requireAnotherGlobalAdministrator(tenantId, user.id(), "delete");
+            revokeSignIns(user.id());
             users.delete(tenantId, user.id());
         });
     }
@@ -337,6 +351,10 @@ public final class DirectoryService {
                     "A directory keeps at least one enabled Global Administrator: assign the role to another user "
                             + "before you " + action + " this one.");
         }
+    }
+
+    private void revokeSignIns(UserId userId) {
+        signInsRevokedListeners.forEach(listener -> listener.accept(userId));
     }
 
     private User insertUser(Tenant tenant, NewUser newUser, String defaultUsageLocation) {
