@@ -146,6 +146,8 @@ public final class AccessService {
 
     public RoleAssignment remove(Caller caller, SubscriptionScope scope, UUID assignmentId) {
         return transactions.inTransaction(() -> {
+            // lock first, so the caller's own Owner role and the Owners counted are read after a concurrent removal
+            assignments.lockSubscription(scope.subscriptionId());
             requireManageAccess(caller, scope);
             RoleAssignment found = get(caller, scope, assignmentId);
             boolean lastOwner = found.role() == RoleDefinition.OWNER

@@ -19,4 +19,10 @@ public interface RoleAssignmentRepository {
     List<RoleAssignment> byPrincipal(UUID principalId);
 
     boolean delete(UUID subscriptionId, UUID id);
+
+    /**
+     * Locks the subscription's row until the current transaction ends: the serialisation point of the rule that a
+     * subscription keeps an Owner. Call it inside a transaction, before reading the assignments the rule counts.
+     */
+    void lockSubscription(UUID subscriptionId);
 }

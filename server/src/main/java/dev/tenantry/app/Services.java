@@ -14,6 +14,7 @@ import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.AccessTokenVerifier;
 import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.SessionService;
+import dev.tenantry.identity.SignInRevocation;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
 import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
@@ -69,9 +70,12 @@ public record Services(
                 new ApplicationService(new JdbiApplicationRepository(jdbi), directory.access(), transactions, clock);
         directory.onTenantCreated(applications::provisionTenant);
         SigningKeys signingKeys = SigningKeys.loadOrCreate(new JdbiSigningKeyRepository(jdbi), clock);
+        JdbiRefreshTokenRepository refreshTokens = new JdbiRefreshTokenRepository(jdbi);
+        JdbiWebSessionRepository webSessions = new JdbiWebSessionRepository(jdbi);
+        directory.onSignInsRevoked(new SignInRevocation(webSessions, refreshTokens)::revokeAll);
         Audiences audiences = new Audiences(config.ownOrigin());
-        TokenService tokens = new TokenService(
-                directory, applications, signingKeys, new JdbiRefreshTokenRepository(jdbi), audiences, clock);
+        TokenService tokens =
+                new TokenService(directory, applications, signingKeys, refreshTokens, audiences, clock);
         AccessService access = new AccessService(
                 new JdbiRoleAssignmentRepository(jdbi), principals(directory, applications), transactions, clock);
         SubscriptionService subscriptions = new SubscriptionService(
@@ -97,7 +101,7 @@ public record Services(
                 resourceGroups,
                 new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock),
                 new PageTokens(new JdbiServerSecrets(jdbi)),
-                new SessionService(directory, new JdbiWebSessionRepository(jdbi), transactions, clock));
+                new SessionService(directory, webSessions, transactions, clock));
     }
 
     /** Users and service principals of a directory, as role assignments may name them. */

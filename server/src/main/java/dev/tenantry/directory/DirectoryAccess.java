@@ -9,6 +9,7 @@ import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -120,6 +121,45 @@ public final class DirectoryAccess {
                         List.of(GLOBAL_ADMINISTRATOR.displayName(), BILLING_ADMINISTRATOR.displayName()));
             case Caller.Operator ignored -> {}
         }
+    }
+
+    /**
+     * Issue 7.6: performing {@code action} on {@code target} as {@link UserActionTable} allows for the roles the
+     * target holds, so a User Administrator cannot take over a Billing Administrator by resetting its password.
+     */
+    public void requireUserAction(Caller caller, TenantId tenantId, UserAction action, UserId target) {
+        requireSameTenant(caller, tenantId);
+        Set<DirectoryRoleTemplate> targetRoles = roles.rolesOf(tenantId, target);
+        List<String> names = UserActionTable.rolesAllowing(action, targetRoles).stream()
+                .map(DirectoryRoleTemplate::displayName)
+                .toList();
+        String whom = targetRoles.isEmpty() ? "this user" : "a user who holds " + roleNames(targetRoles);
+        switch (caller) {
+            case Caller.User user -> {
+                if (!UserActionTable.allowsUser(roles.rolesOf(user.tenantId(), user.userId()), action, targetRoles)) {
+                    throw new AccessDeniedException(
+                            "role_required",
+                            "To " + action.phrase() + " " + whom + " you need the " + String.join(" or the ", names)
+                                    + " role in this directory.",
+                            names);
+                }
+            }
+            case Caller.App app -> {
+                if (!UserActionTable.allowsApp(app.roles(), action, targetRoles)) {
+                    throw new AccessDeniedException(
+                            "role_required",
+                            "An application cannot " + action.phrase() + " " + whom + "; a signed-in "
+                                    + String.join(" or ", names) + " can.",
+                            names);
+                }
+            }
+            case Caller.Operator ignored -> {}
+        }
+    }
+
+    private static String roleNames(Set<DirectoryRoleTemplate> held) {
+        return String.join(
+                ", ", held.stream().map(DirectoryRoleTemplate::displayName).toList());
     }
 
     private void requireRole(Caller.User user, Set<DirectoryRoleTemplate> anyOf, String action) {

@@ -37,6 +37,7 @@ public final class DirectoryService {
     private final Clock clock;
     private final String domainSuffix;
     private final List<Consumer<TenantId>> tenantCreatedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<UserId>> signInsRevokedListeners = new CopyOnWriteArrayList<>();
 
     public DirectoryService(
             TenantRepository tenants,
@@ -60,6 +61,15 @@ public final class DirectoryService {
     /** Runs {@code listener} inside the transaction creating every new directory, e.g. to provision it. */
     public void onTenantCreated(Consumer<TenantId> listener) {
         tenantCreatedListeners.add(listener);
+    }
+
+    /**
+     * Runs {@code listener} inside the transaction that resets a user's password, disables or deletes the account, so
+     * its web sessions and refresh tokens end with the change (issue 7.9); identity registers it, as directory may not
+     * depend on identity.
+     */
+    public void onSignInsRevoked(Consumer<UserId> listener) {
+        signInsRevokedListeners.add(listener);
     }
 
     public DirectoryAccess access() {
@@ -155,14 +165,27 @@ public final class DirectoryService {
 
     public User updateUser(Caller caller, TenantId tenantId, String idOrUpn, UserPatch patch) {
         return transactions.inTransaction(() -> {
-            access.requireManageUsers(caller, tenantId);
+            if (Boolean.FALSE.equals(patch.accountEnabled())) {
+                lockDirectory(caller, tenantId);
+            }
+            Set<UserAction> actions = UserAction.of(patch);
+            if (!actions.equals(Set.of(UserAction.RESET_PASSWORD))) {
+                // a password alone is what a Helpdesk Administrator may set; anything else needs a user manager
+                access.requireManageUsers(caller, tenantId);
+            }
             User current = getUser(caller, tenantId, idOrUpn);
-            requireMayManage(caller, tenantId, current);
+            actions.forEach(action -> access.requireUserAction(caller, tenantId, action, current.id()));
+            if (Boolean.FALSE.equals(patch.accountEnabled()) && current.accountEnabled()) {
+                requireAnotherGlobalAdministrator(tenantId, current.id(), "disable");
+            }
             User updated = factory.patched(current, patch);
             users.update(updated);
             if (patch.password() != null) {
                 PasswordPolicy.check(patch.password(), current.userPrincipalName());
                 users.setPasswordHash(current.id(), passwords.hash(patch.password()));
+            }
+            if (patch.password() != null || Boolean.FALSE.equals(patch.accountEnabled())) {
+                revokeSignIns(current.id());
             }
             return updated;
         });
@@ -170,12 +193,15 @@ public final class DirectoryService {
 
     public void deleteUser(Caller caller, TenantId tenantId, String idOrUpn) {
         transactions.run(() -> {
+            lockDirectory(caller, tenantId);
             access.requireManageUsers(caller, tenantId);
             User user = getUser(caller, tenantId, idOrUpn);
             if (caller instanceof Caller.User self && self.userId().equals(user.id())) {
                 throw new RuleViolationException("cannot_delete_self", "You cannot delete your own account.");
             }
-            requireMayManage(caller, tenantId, user);
+            access.requireUserAction(caller, tenantId, UserAction.DELETE, user.id());
+            requireAnotherGlobalAdministrator(tenantId, user.id(), "delete");
+            revokeSignIns(user.id());
             users.delete(tenantId, user.id());
         });
     }
@@ -235,11 +261,10 @@ public final class DirectoryService {
 
     public void removeRole(Caller caller, TenantId tenantId, DirectoryRoleTemplate template, UserId userId) {
         transactions.run(() -> {
+            lockDirectory(caller, tenantId);
             access.requireGlobalAdministrator(caller, tenantId, "remove directory roles");
-            if (template == DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR
-                    && roles.holders(tenantId, Set.of(template)).equals(List.of(userId))) {
-                throw new RuleViolationException(
-                        "last_global_administrator", "A directory keeps at least one Global Administrator.");
+            if (template == DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR) {
+                requireAnotherGlobalAdministrator(tenantId, userId, "remove the role from");
             }
             if (!roles.removeMember(roles.activate(tenantId, template), userId)) {
                 throw new NotFoundException(
@@ -306,11 +331,35 @@ public final class DirectoryService {
         updateUser(caller, tenantId, idOrUpn, new UserPatch(null, null, null, null, null, null, null, newPassword));
     }
 
-    /** A Global Administrator's account (its password, its existence) is changed only by a Global Administrator. */
-    private void requireMayManage(Caller caller, TenantId tenantId, User target) {
-        if (roles.rolesOf(tenantId, target.id()).contains(DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR)) {
-            access.requireGlobalAdministrator(caller, tenantId, "change or delete a Global Administrator");
+    /**
+     * Locks the directory for the rest of the transaction, before anything a last-administrator rule counts is read,
+     * so two administrators acting on each other at once are serialised (issue 7.3).
+     */
+    private void lockDirectory(Caller caller, TenantId tenantId) {
+        access.requireSameTenant(caller, tenantId);
+        tenants.lock(tenantId);
+    }
+
+    /** A directory keeps at least one enabled Global Administrator; call with the directory locked. */
+    private void requireAnotherGlobalAdministrator(TenantId tenantId, UserId userId, String action) {
+        Set<DirectoryRoleTemplate> globalAdministrator = Set.of(DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR);
+        if (!roles.rolesOf(tenantId, userId).containsAll(globalAdministrator)) {
+            return;
         }
+        boolean another = roles.holders(tenantId, globalAdministrator).stream()
+                .filter(holder -> !holder.equals(userId))
+                .flatMap(holder -> users.findById(tenantId, holder).stream())
+                .anyMatch(User::accountEnabled);
+        if (!another) {
+            throw new RuleViolationException(
+                    "last_global_administrator",
+                    "A directory keeps at least one enabled Global Administrator: assign the role to another user "
+                            + "before you " + action + " this one.");
+        }
+    }
+
+    private void revokeSignIns(UserId userId) {
+        signInsRevokedListeners.forEach(listener -> listener.accept(userId));
     }
 
     private User insertUser(Tenant tenant, NewUser newUser, String defaultUsageLocation) {

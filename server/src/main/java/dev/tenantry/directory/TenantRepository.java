@@ -13,4 +13,10 @@ public interface TenantRepository {
 
     /** Finds the tenant whose initial domain is {@code domain}, compared case-insensitively. */
     Optional<Tenant> findByDomain(String domain);
+
+    /**
+     * Locks the tenant's row until the current transaction ends: the serialisation point of every rule that counts
+     * the tenant's Global Administrators. Call it inside a transaction, before reading what the rule counts.
+     */
+    void lock(TenantId id);
 }

@@ -1,5 +1,6 @@
 package dev.tenantry.identity;
 
+import dev.tenantry.shared.UserId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,4 +17,7 @@ public interface RefreshTokenRepository {
 
     /** Revokes every token of the family. */
     void revokeFamily(UUID familyId);
+
+    /** Revokes every token of a user, in every family; returns how many were still live. */
+    int revokeAllOf(UserId userId);
 }

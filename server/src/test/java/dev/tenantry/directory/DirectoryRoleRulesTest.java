@@ -12,9 +12,12 @@ import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.testing.TestDirectories;
 import dev.tenantry.testing.TestDirectory;
 import dev.tenantry.testing.TestWorld;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class DirectoryRoleRulesTest {
+
+    private static final UserPatch DISABLE = new UserPatch(null, null, null, null, false, null, null, null);
 
     private final TestWorld world = TestWorld.create();
     private final TestDirectory contoso = TestDirectories.contoso().create(world);
@@ -109,5 +112,64 @@ class DirectoryRoleRulesTest {
         assertThatThrownBy(() -> world.directory()
                         .getUser(Caller.system(), contoso.id(), kelley.id().toString()))
                 .isInstanceOf(dev.tenantry.shared.NotFoundException.class);
+    }
+
+    @Test
+    @DisplayName("issue 7.3: the last Global Administrator's account cannot be deleted")
+    void lastGlobalAdministratorCannotBeDeleted() {
+        world.directory().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
+        world.directory().removeRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
+
+        assertThatThrownBy(() -> world.directory()
+                        .deleteUser(
+                                Caller.system(),
+                                contoso.id(),
+                                contoso.admin().id().toString()))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("last_global_administrator"));
+        assertThat(world.users().findById(contoso.id(), contoso.admin().id())).isPresent();
+    }
+
+    @Test
+    @DisplayName("issue 7.3 (low): the only Global Administrator cannot disable itself")
+    void onlyGlobalAdministratorCannotDisableItself() {
+        String admin = contoso.admin().id().toString();
+
+        assertThatThrownBy(() -> world.directory().updateUser(contoso.adminCaller(), contoso.id(), admin, DISABLE))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("last_global_administrator"));
+        assertThat(world.users()
+                        .findById(contoso.id(), contoso.admin().id())
+                        .orElseThrow()
+                        .accountEnabled())
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("issue 7.3: a disabled Global Administrator does not count as the one that remains")
+    void disabledGlobalAdministratorDoesNotCount() {
+        world.directory().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
+        world.directory()
+                .updateUser(contoso.adminCaller(), contoso.id(), kelley.id().toString(), DISABLE);
+
+        assertThatThrownBy(() -> world.directory()
+                        .removeRole(
+                                Caller.system(),
+                                contoso.id(),
+                                GLOBAL_ADMINISTRATOR,
+                                contoso.admin().id()))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("last_global_administrator"));
+    }
+
+    @Test
+    @DisplayName("issue 7.3: a Global Administrator is disabled while another remains enabled")
+    void globalAdministratorIsDisabledWhileAnotherRemains() {
+        world.directory().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
+
+        User disabled = world.directory()
+                .updateUser(contoso.adminCaller(), contoso.id(), kelley.id().toString(), DISABLE);
+
+        assertThat(disabled.accountEnabled()).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenantry.identity;
 
+import dev.tenantry.shared.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,15 @@ final class InMemoryIdentityStores {
         @Override
         public void revokeFamily(UUID familyId) {
             byHash.replaceAll((hash, t) -> t.familyId().equals(familyId) ? copy(t, t.usedAt(), true) : t);
+        }
+
+        @Override
+        public int revokeAllOf(UserId userId) {
+            int live = (int) byHash.values().stream()
+                    .filter(t -> t.userId().equals(userId) && !t.revoked())
+                    .count();
+            byHash.replaceAll((hash, t) -> t.userId().equals(userId) ? copy(t, t.usedAt(), true) : t);
+            return live;
         }
 
         private static RefreshToken copy(RefreshToken t, Instant usedAt, boolean revoked) {

@@ -58,4 +58,9 @@ public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRep
     public boolean delete(UUID subscriptionId, UUID id) {
         return findById(subscriptionId, id).map(a -> assignments.remove(a.id())).isPresent();
     }
+
+    @Override
+    public void lockSubscription(UUID subscriptionId) {
+        // one thread at a time uses a fake world: nothing to serialise
+    }
 }

@@ -37,6 +37,11 @@ public final class InMemoryTenantRepository implements TenantRepository {
                 .findFirst();
     }
 
+    @Override
+    public void lock(TenantId id) {
+        // one thread at a time uses a fake world: nothing to serialise
+    }
+
     /** Every stored directory, in insertion order. */
     public List<Tenant> all() {
         return List.copyOf(tenants.values());

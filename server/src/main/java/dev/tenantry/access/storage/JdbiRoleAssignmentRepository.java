@@ -99,6 +99,16 @@ public final class JdbiRoleAssignmentRepository implements RoleAssignmentReposit
                 > 0;
     }
 
+    @Override
+    public void lockSubscription(UUID subscriptionId) {
+        // the subscription's row, not its assignments: FOR UPDATE on rows another transaction deletes behaves
+        // differently on H2 and PostgreSQL, a parent row that stays is locked alike on both
+        jdbi.useHandle(handle -> handle.createQuery("SELECT id FROM cloud_subscription WHERE id = :id FOR UPDATE")
+                .bind("id", subscriptionId)
+                .mapTo(UUID.class)
+                .findOne());
+    }
+
     private static RoleAssignment toAssignment(ResultSet rs, StatementContext ctx) throws SQLException {
         UUID roleId = rs.getObject("role_definition_id", UUID.class);
         return new RoleAssignment(

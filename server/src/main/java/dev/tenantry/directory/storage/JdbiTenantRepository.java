@@ -67,6 +67,15 @@ public final class JdbiTenantRepository implements TenantRepository {
                         .findOne());
     }
 
+    @Override
+    public void lock(TenantId id) {
+        // FOR UPDATE on the parent row works alike on H2 and PostgreSQL: a second locker waits for the commit
+        jdbi.useHandle(handle -> handle.createQuery("SELECT id FROM tenant WHERE id = :id FOR UPDATE")
+                .bind("id", id.value())
+                .mapTo(UUID.class)
+                .findOne());
+    }
+
     private static Tenant toTenant(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Tenant(
                 new TenantId(rs.getObject("id", UUID.class)),

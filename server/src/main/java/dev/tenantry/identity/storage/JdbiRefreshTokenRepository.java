@@ -74,6 +74,14 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
                         .execute());
     }
 
+    @Override
+    public int revokeAllOf(UserId userId) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE refresh_token SET revoked = TRUE WHERE user_id = :userId AND revoked = FALSE")
+                .bind("userId", userId.value())
+                .execute());
+    }
+
     private static RefreshToken toToken(ResultSet rs, StatementContext ctx) throws SQLException {
         return new RefreshToken(
                 rs.getString("token_hash"),
