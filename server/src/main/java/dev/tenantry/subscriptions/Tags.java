@@ -15,6 +15,9 @@ final class Tags {
     static final int MAX_NAME = 512;
     static final int MAX_VALUE = 256;
 
+    /** Control characters a JSON writer escapes in two characters ({@code \\n}); the others take six. */
+    private static final String SHORT_ESCAPES = "\b\t\n\f\r";
+
     private Tags() {}
 
     /** The tags unchanged (null reads as none), or an {@link InvalidRequestException} saying which rule they break. */
@@ -45,7 +48,7 @@ final class Tags {
         return valid;
     }
 
-    /** The length of {@code {"name":"value",…}} as a JSON writer escapes it: quote, backslash, control characters. */
+    /** The length of {@code {"name":"value",…}} as a JSON writer (Jackson) escapes it. */
     static int jsonLength(Map<String, String> tags) {
         int length = 2 + Math.max(0, tags.size() - 1);
         for (Map.Entry<String, String> tag : tags.entrySet()) {
@@ -58,7 +61,7 @@ final class Tags {
         int length = 2;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            length += c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
+            length += c == '"' || c == '\\' || SHORT_ESCAPES.indexOf(c) >= 0 ? 2 : c < 0x20 ? 6 : 1;
         }
         return length;
     }
