@@ -23,6 +23,7 @@ import dev.tenantry.subscriptions.http.CommerceRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Failures;
+import dev.tenantry.web.FormBody;
 import dev.tenantry.web.ProblemRenderer;
 import dev.tenantry.web.RequestLogging;
 import gg.jte.ContentType;
@@ -54,6 +55,7 @@ final class Routes {
                         new HtmlFailureRenderer(pages),
                         new ProblemRenderer()))
                 .register(cfg.routes);
+        FormBody.register(cfg.routes);
         new Authentication(new OidcBearerVerifier(services.tokenVerifier())).register(cfg.routes);
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         new OidcDiscoveryRoutes(services.directory(), services.signingKeys()).register(cfg.routes);

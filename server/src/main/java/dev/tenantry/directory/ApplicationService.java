@@ -2,6 +2,7 @@ package dev.tenantry.directory;
 
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
@@ -42,7 +43,7 @@ public final class ApplicationService {
 
     public Application createApplication(Caller caller, TenantId tenantId, String displayName) {
         access.requireManageApplications(caller, tenantId);
-        String name = Text.required(displayName, "displayName", 256);
+        String name = Text.required(displayName, "displayName", Column.APPLICATION_DISPLAY_NAME);
         Application application =
                 new Application(UUID.randomUUID(), tenantId, UUID.randomUUID(), name, clock.instant(), List.of());
         applications.insert(application);
@@ -80,7 +81,11 @@ public final class ApplicationService {
             }
             String text = Secrets.random(SECRET_BYTES);
             ClientSecret credential = new ClientSecret(
-                    UUID.randomUUID(), Text.optional(displayName, "displayName", 256), text.substring(0, 3), now, end);
+                    UUID.randomUUID(),
+                    Text.optional(displayName, "displayName", Column.APPLICATION_SECRET_DISPLAY_NAME),
+                    text.substring(0, 3),
+                    now,
+                    end);
             applications.insertSecret(application.id(), new StoredSecret(credential, Secrets.sha256Hex(text)));
             return new CreatedSecret(credential, text);
         });

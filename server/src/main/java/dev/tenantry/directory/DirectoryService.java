@@ -2,6 +2,7 @@ package dev.tenantry.directory;
 
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
@@ -82,7 +83,7 @@ public final class DirectoryService {
      */
     public CreatedDirectory createDirectory(
             String organization, String countryCode, String domainPrefix, NewUser admin) {
-        String name = Text.required(organization, "organization", 256);
+        String name = Text.required(organization, "organization", Column.TENANT_DISPLAY_NAME);
         String country = Countries.require(countryCode);
         String domain = initialDomain(domainPrefix);
         return transactions.inTransaction(() -> {

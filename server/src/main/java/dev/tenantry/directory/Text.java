@@ -1,30 +1,26 @@
 package dev.tenantry.directory;
 
+import dev.tenantry.shared.Column;
 import dev.tenantry.shared.InvalidRequestException;
 
-/** Validation of free-text input: required, trimmed, bounded. */
+/** Validation of free-text input: required, trimmed, bounded by the column it is stored in. */
 public final class Text {
 
     private Text() {}
 
     /** The stripped value, or an {@link InvalidRequestException} naming the field when it is blank or too long. */
-    public static String required(String value, String field, int maxLength) {
+    public static String required(String value, String field, Column column) {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException("missing_field", "'" + field + "' is required.");
         }
-        return optional(value, field, maxLength);
+        return optional(value, field, column);
     }
 
     /** The stripped value, null when blank, or an error naming the field when it is too long. */
-    public static String optional(String value, String field, int maxLength) {
+    public static String optional(String value, String field, Column column) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String stripped = value.strip();
-        if (stripped.length() > maxLength) {
-            throw new InvalidRequestException(
-                    "field_too_long", "'" + field + "' is longer than " + maxLength + " characters.");
-        }
-        return stripped;
+        return column.check(value.strip(), field);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenantry.directory;
 
+import dev.tenantry.shared.Column;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.shared.UserId;
@@ -24,22 +25,22 @@ final class UserFactory {
         String nickname =
                 request.mailNickname() == null || request.mailNickname().isBlank()
                         ? alias
-                        : Text.optional(request.mailNickname(), "mailNickname", 64);
+                        : Text.optional(request.mailNickname(), "mailNickname", Column.USER_MAIL_NICKNAME);
         String usage =
                 request.usageLocation() == null ? defaultUsageLocation : Countries.optional(request.usageLocation());
         return new User(
                 UserId.random(),
                 tenant.id(),
                 upn,
-                Text.required(request.displayName(), "displayName", 256),
-                Text.optional(request.givenName(), "givenName", 64),
-                Text.optional(request.surname(), "surname", 64),
+                Text.required(request.displayName(), "displayName", Column.USER_DISPLAY_NAME),
+                Text.optional(request.givenName(), "givenName", Column.USER_GIVEN_NAME),
+                Text.optional(request.surname(), "surname", Column.USER_SURNAME),
                 upn,
                 nickname,
                 request.accountEnabled() == null || request.accountEnabled(),
                 usage,
                 UserType.MEMBER,
-                Text.optional(request.jobTitle(), "jobTitle", 128),
+                Text.optional(request.jobTitle(), "jobTitle", Column.USER_JOB_TITLE),
                 clock.instant());
     }
 
@@ -50,21 +51,27 @@ final class UserFactory {
                 user.userPrincipalName(),
                 patch.displayName() == null
                         ? user.displayName()
-                        : Text.required(patch.displayName(), "displayName", 256),
-                patch.givenName() == null ? user.givenName() : Text.optional(patch.givenName(), "givenName", 64),
-                patch.surname() == null ? user.surname() : Text.optional(patch.surname(), "surname", 64),
-                patch.mail() == null ? user.mail() : Text.optional(patch.mail(), "mail", 320),
+                        : Text.required(patch.displayName(), "displayName", Column.USER_DISPLAY_NAME),
+                patch.givenName() == null
+                        ? user.givenName()
+                        : Text.optional(patch.givenName(), "givenName", Column.USER_GIVEN_NAME),
+                patch.surname() == null
+                        ? user.surname()
+                        : Text.optional(patch.surname(), "surname", Column.USER_SURNAME),
+                patch.mail() == null ? user.mail() : Text.optional(patch.mail(), "mail", Column.USER_MAIL),
                 user.mailNickname(),
                 patch.accountEnabled() == null ? user.accountEnabled() : patch.accountEnabled(),
                 patch.usageLocation() == null ? user.usageLocation() : Countries.optional(patch.usageLocation()),
                 user.userType(),
-                patch.jobTitle() == null ? user.jobTitle() : Text.optional(patch.jobTitle(), "jobTitle", 128),
+                patch.jobTitle() == null
+                        ? user.jobTitle()
+                        : Text.optional(patch.jobTitle(), "jobTitle", Column.USER_JOB_TITLE),
                 user.createdAt());
     }
 
     /** A bare alias gets the initial domain; a full name must be in one of the directory's domains. */
     private static String userPrincipalName(Tenant tenant, String requested) {
-        String value = Text.required(requested, "userPrincipalName", 320);
+        String value = Text.required(requested, "userPrincipalName", Column.USER_PRINCIPAL_NAME);
         int at = value.indexOf('@');
         String alias = at < 0 ? value : value.substring(0, at);
         String domain =

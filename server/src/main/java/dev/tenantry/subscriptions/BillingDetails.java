@@ -1,5 +1,6 @@
 package dev.tenantry.subscriptions;
 
+import dev.tenantry.shared.Column;
 import dev.tenantry.shared.InvalidRequestException;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -38,20 +39,23 @@ public record BillingDetails(
     /** The field-level problems, keyed by field name; empty when the details are valid. */
     public List<FieldError> problems(YearMonth now) {
         List<FieldError> errors = new ArrayList<>();
-        require(errors, "name", name, "Enter the name of the person or company that pays.");
-        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
-            errors.add(new FieldError("email", "Enter an email address such as name@example.com."));
+        require(errors, "name", name, Column.BILLING_NAME, "Enter the name of the person or company that pays");
+        if (email == null || !EMAIL.matcher(email.strip()).matches() || !Column.BILLING_EMAIL.fits(email.strip())) {
+            errors.add(new FieldError(
+                    "email",
+                    "Enter an email address such as name@example.com (at most " + Column.BILLING_EMAIL.limit()
+                            + " characters)."));
         }
-        if (phone == null || !PHONE.matcher(phone.strip()).matches()) {
+        if (phone == null || !PHONE.matcher(phone.strip()).matches() || !Column.BILLING_PHONE.fits(phone.strip())) {
             errors.add(new FieldError("phone", "Enter a phone number of 6 to 20 digits, optionally starting with +."));
         }
         String country = countryCode == null ? "" : countryCode.strip().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(country)) {
             errors.add(new FieldError("countryCode", "Choose a country (a two-letter code such as US)."));
         }
-        require(errors, "addressLine1", addressLine1, "Enter the street address.");
-        require(errors, "city", city, "Enter the city.");
-        require(errors, "postalCode", postalCode, "Enter the postal code.");
+        require(errors, "addressLine1", addressLine1, Column.BILLING_ADDRESS_LINE1, "Enter the street address");
+        require(errors, "city", city, Column.BILLING_CITY, "Enter the city");
+        require(errors, "postalCode", postalCode, Column.BILLING_POSTAL_CODE, "Enter the postal code");
         if (card != null) {
             cardProblems(errors, now);
         }
@@ -113,9 +117,10 @@ public record BillingDetails(
         return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
     }
 
-    private static void require(List<FieldError> errors, String field, String value, String message) {
-        if (value == null || value.isBlank() || value.length() > 256) {
-            errors.add(new FieldError(field, message));
+    /** A required text that must fit its column once stripped; the message says how long it may be. */
+    private static void require(List<FieldError> errors, String field, String value, Column column, String what) {
+        if (value == null || value.isBlank() || !column.fits(value.strip())) {
+            errors.add(new FieldError(field, what + " (at most " + column.limit() + " characters)."));
         }
     }
 

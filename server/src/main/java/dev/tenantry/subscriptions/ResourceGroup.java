@@ -1,6 +1,7 @@
 package dev.tenantry.subscriptions;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,5 +11,10 @@ public record ResourceGroup(
 
     public ResourceGroup {
         tags = Map.copyOf(tags);
+    }
+
+    /** The key a group is found by: its name lower-cased, as ARM compares resource group names. */
+    public static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -3,11 +3,13 @@ package dev.tenantry.subscriptions;
 import dev.tenantry.access.AccessService;
 import dev.tenantry.access.SubscriptionScope;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Column;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Transactions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -57,7 +59,9 @@ public final class ResourceGroupService {
                 throw new InvalidRequestException(
                         "location_required", "A resource group needs a 'location', such as 'westeurope'.");
             }
-            String normalised = location.strip().replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+            String normalised = Column.RESOURCE_GROUP_LOCATION.check(
+                    location.strip().replace(" ", "").toLowerCase(Locale.ROOT), "location");
+            Map<String, String> valid = Tags.validate(tags);
             var existing = groups.find(subscriptionId, name);
             if (existing.isPresent() && !existing.get().location().equals(normalised)) {
                 throw new InvalidRequestException(
@@ -69,7 +73,7 @@ public final class ResourceGroupService {
                     subscriptionId,
                     existing.map(ResourceGroup::name).orElse(name),
                     normalised,
-                    tags == null ? Map.of() : tags,
+                    valid,
                     existing.map(ResourceGroup::createdAt).orElse(clock.instant()));
             boolean created = groups.upsert(group);
             return new Saved(group, created);
@@ -93,6 +97,7 @@ public final class ResourceGroupService {
                     "Resource group names have 1 to 90 letters, digits, underscores, parentheses, hyphens and periods, "
                             + "and do not end in a period.");
         }
+        Column.RESOURCE_GROUP_NAME_KEY.checkKey(ResourceGroup.key(name), "name");
     }
 
     private static NotFoundException notFound(String name) {

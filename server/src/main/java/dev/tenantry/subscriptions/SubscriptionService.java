@@ -8,6 +8,7 @@ import dev.tenantry.directory.Text;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Column;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
@@ -146,7 +147,7 @@ public final class SubscriptionService {
     private CloudSubscription newCloud(TenantId tenantId, User accountAdmin, Offer offer, String displayName) {
         String name = displayName == null || displayName.isBlank()
                 ? offer.displayName()
-                : Text.required(displayName, "displayName", 64);
+                : Text.required(displayName, "displayName", Column.CLOUD_SUBSCRIPTION_DISPLAY_NAME);
         CloudSubscription subscription = new CloudSubscription(
                 UUID.randomUUID(),
                 tenantId,

@@ -61,16 +61,13 @@ public final class Failures {
                 HttpResponseException.class,
                 (e, ctx) -> render(ctx, new Failure(e.getStatus(), codeOf(e), e.getMessage())));
         routes.exception(Exception.class, (e, ctx) -> {
-            if (isMalformedBody(e)) {
-                render(
-                        ctx,
-                        new Failure(
-                                400,
-                                "malformed_body",
-                                "The request body is not valid JSON for this request: " + firstLine(e)));
+            JacksonException json = jsonCause(e);
+            if (json != null) {
+                render(ctx, new Failure(400, "malformed_body", JsonProblems.describe(json)));
                 return;
             }
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            // SQL failures carry the statement and its bound values (personal data): log them redacted
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), RedactedFailure.of(e));
             render(ctx, new Failure(500, "internal_error", "The server failed to handle the request; it was logged."));
         });
         routes.error(404, ctx -> {
@@ -108,24 +105,12 @@ public final class Failures {
         };
     }
 
-    private static boolean isMalformedBody(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String firstLine(Throwable e) {
+    private static JacksonException jsonCause(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson) {
-                String message = jackson.getOriginalMessage();
-                return message == null
-                        ? "unreadable JSON"
-                        : message.lines().findFirst().orElse(message);
+                return jackson;
             }
         }
-        return "unreadable JSON";
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenantry.web;
 
+import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.IdempotencyRecords;
 import dev.tenantry.shared.InvalidRequestException;
@@ -45,8 +46,10 @@ public final class Idempotency {
             ctx.status(answer.status()).json(answer.body());
             return;
         }
-        if (key.isBlank() || key.length() > 255) {
-            throw new InvalidRequestException("invalid_idempotency_key", "An Idempotency-Key has 1 to 255 characters.");
+        if (key.isBlank() || !Column.IDEMPOTENCY_KEY.fits(key)) {
+            throw new InvalidRequestException(
+                    "invalid_idempotency_key",
+                    "An Idempotency-Key has 1 to " + Column.IDEMPOTENCY_KEY.limit() + " characters.");
         }
         String hash = sha256(ctx.body());
         Optional<IdempotencyRecords.Answer> stored;

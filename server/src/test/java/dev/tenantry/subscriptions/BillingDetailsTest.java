@@ -7,6 +7,7 @@ import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.testing.TestBillingDetails;
 import java.time.YearMonth;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class BillingDetailsTest {
@@ -109,5 +110,33 @@ class BillingDetailsTest {
         String text = details.toString() + details.card();
 
         assertThat(text).doesNotContain("4242").doesNotContain("987");
+    }
+
+    @Test
+    @DisplayName("issue 7.5: each billing field is bounded by its column, not by one shared 256")
+    void fieldsLongerThanTheirColumnsAreWrong() {
+        BillingDetails details = TestBillingDetails.valid()
+                .name("n".repeat(129))
+                .email("a@" + "e".repeat(320) + ".example")
+                .city("c".repeat(129))
+                .postalCode("9".repeat(33))
+                .build();
+
+        assertThat(wrongFields(details)).containsExactlyInAnyOrder("name", "email", "city", "postalCode");
+        assertThat(details.problems(NOW))
+                .filteredOn(e -> e.field().equals("postalCode"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("at most 32 characters"));
+    }
+
+    @Test
+    void fieldsAsLongAsTheirColumnsAreAccepted() {
+        BillingDetails details = TestBillingDetails.valid()
+                .name("n".repeat(128))
+                .city("c".repeat(128))
+                .postalCode("9".repeat(32))
+                .build();
+
+        assertThat(wrongFields(details)).isEmpty();
     }
 }

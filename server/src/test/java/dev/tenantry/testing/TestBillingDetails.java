@@ -43,6 +43,11 @@ public final class TestBillingDetails {
         return this;
     }
 
+    public TestBillingDetails city(String value) {
+        this.city = value;
+        return this;
+    }
+
     public TestBillingDetails postalCode(String value) {
         this.postalCode = value;
         return this;

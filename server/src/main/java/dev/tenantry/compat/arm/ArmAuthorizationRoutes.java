@@ -11,6 +11,7 @@ import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.Gate;
+import dev.tenantry.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -88,7 +89,7 @@ public final class ArmAuthorizationRoutes {
         SubscriptionScope scope = scope(ctx);
         Caller caller = Authentication.caller(ctx);
         UUID name = Ids.parseUuid(ctx.pathParam("name"), "role assignment name");
-        AssignmentBody body = ctx.bodyAsClass(AssignmentBody.class);
+        AssignmentBody body = JsonBody.read(ctx, AssignmentBody.class);
         if (body.properties() == null || body.properties().principalId() == null) {
             throw new InvalidRequestException(
                     "missing_field", "Send {\"properties\":{\"roleDefinitionId\":…,\"principalId\":…}}.");

@@ -4,6 +4,7 @@ import dev.tenantry.shared.Ids;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.Gate;
+import dev.tenantry.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class ArmResourceGroupRoutes {
 
     private void put(Context ctx) {
         UUID subscription = subscription(ctx);
-        GroupBody body = ctx.body().isBlank() ? new GroupBody(null, null) : ctx.bodyAsClass(GroupBody.class);
+        GroupBody body = JsonBody.readOrElse(ctx, GroupBody.class, new GroupBody(null, null));
         ResourceGroupService.Saved saved = groups.createOrUpdate(
                 Authentication.caller(ctx), subscription, ctx.pathParam("name"), body.location(), body.tags());
         ctx.status(saved.created() ? 201 : 200).json(ArmJson.resourceGroup(saved.group()));

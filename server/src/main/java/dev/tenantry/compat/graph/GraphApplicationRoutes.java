@@ -10,6 +10,7 @@ import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
+import dev.tenantry.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public final class GraphApplicationRoutes {
     }
 
     private void create(Context ctx) {
-        CreateRequest body = ctx.bodyAsClass(CreateRequest.class);
+        CreateRequest body = JsonBody.read(ctx, CreateRequest.class);
         Application application = applications.createApplication(
                 Authentication.caller(ctx), GraphResponses.tenant(ctx), body.displayName());
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
@@ -69,7 +70,7 @@ public final class GraphApplicationRoutes {
 
     private void addPassword(Context ctx) {
         PasswordCredential credential =
-                ctx.bodyAsClass(AddPasswordRequest.class).credential();
+                JsonBody.read(ctx, AddPasswordRequest.class).credential();
         CreatedSecret created = applications.addPassword(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),

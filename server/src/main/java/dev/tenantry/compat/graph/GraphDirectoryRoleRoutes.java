@@ -10,6 +10,7 @@ import dev.tenantry.shared.UserId;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
+import dev.tenantry.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ public final class GraphDirectoryRoleRoutes {
     }
 
     private void activate(Context ctx) {
-        ActivateRequest body = ctx.bodyAsClass(ActivateRequest.class);
+        ActivateRequest body = JsonBody.read(ctx, ActivateRequest.class);
         UUID templateId = Ids.parseUuid(body.roleTemplateId(), "roleTemplateId");
         DirectoryRole role = directory.activateRole(Authentication.caller(ctx), GraphResponses.tenant(ctx), templateId);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/directoryRoles/" + role.id());
@@ -93,7 +94,7 @@ public final class GraphDirectoryRoleRoutes {
     }
 
     private void addMember(Context ctx) {
-        ReferenceRequest body = ctx.bodyAsClass(ReferenceRequest.class);
+        ReferenceRequest body = JsonBody.read(ctx, ReferenceRequest.class);
         directory.addRoleMember(
                 Authentication.caller(ctx), GraphResponses.tenant(ctx), roleId(ctx), referencedUser(body.odataId()));
         GraphResponses.noContent(ctx);

@@ -30,6 +30,8 @@ public final class GraphRoutes {
     }
 
     public void register(RoutesConfig routes) {
+        // Graph answers carry personal data: no cache may keep them, errors included
+        routes.before("/v1.0/*", ctx -> ctx.header("Cache-Control", "no-store"));
         users.register(routes);
         roles.register(routes);
         organization.register(routes);

@@ -10,6 +10,7 @@ import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
+import dev.tenantry.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -62,7 +63,7 @@ public final class GraphServicePrincipalRoutes {
     }
 
     private void create(Context ctx) {
-        UUID appId = Ids.parseUuid(ctx.bodyAsClass(CreateRequest.class).appId(), "appId");
+        UUID appId = Ids.parseUuid(JsonBody.read(ctx, CreateRequest.class).appId(), "appId");
         ServicePrincipal sp =
                 applications.createServicePrincipal(Authentication.caller(ctx), GraphResponses.tenant(ctx), appId);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/servicePrincipals/" + sp.id());
@@ -80,7 +81,7 @@ public final class GraphServicePrincipalRoutes {
     }
 
     private void grant(Context ctx) {
-        GrantRequest body = ctx.bodyAsClass(GrantRequest.class);
+        GrantRequest body = JsonBody.read(ctx, GrantRequest.class);
         AppRoleAssignment assignment = applications.grantAppRole(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),

@@ -12,6 +12,7 @@ import dev.tenantry.shared.PageRequest;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
+import dev.tenantry.web.JsonBody;
 import dev.tenantry.web.PageTokens;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -76,7 +77,7 @@ public final class GraphUserRoutes {
     }
 
     private void create(Context ctx) {
-        CreateUserRequest body = ctx.bodyAsClass(CreateUserRequest.class);
+        CreateUserRequest body = JsonBody.read(ctx, CreateUserRequest.class);
         User user = directory.createUser(Authentication.caller(ctx), GraphResponses.tenant(ctx), body.toNewUser());
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/users/" + user.id());
         GraphResponses.write(
@@ -87,7 +88,7 @@ public final class GraphUserRoutes {
     }
 
     private void update(Context ctx) {
-        UpdateUserRequest body = ctx.bodyAsClass(UpdateUserRequest.class);
+        UpdateUserRequest body = JsonBody.read(ctx, UpdateUserRequest.class);
         directory.updateUser(
                 Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id"), body.toPatch());
         GraphResponses.noContent(ctx);

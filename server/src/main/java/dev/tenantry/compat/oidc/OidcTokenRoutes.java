@@ -7,9 +7,6 @@ import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.security.BasicAuthCredentials;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,23 +24,7 @@ public final class OidcTokenRoutes {
     }
 
     private void token(Context ctx) {
-        String clientId = ctx.formParam("client_id");
-        String clientSecret = ctx.formParam("client_secret");
-        BasicAuthCredentials basic = basicCredentials(ctx);
-        if (clientSecret == null && basic != null) { // client_secret_basic: RFC 6749 §2.3.1 form-encodes both parts
-            clientId = clientId != null ? clientId : decode(basic.getUsername());
-            clientSecret = decode(basic.getPassword());
-        }
-        TokenRequest request = new TokenRequest(
-                ctx.pathParam("tenant"),
-                ctx.formParam("grant_type"),
-                clientId,
-                clientSecret,
-                ctx.formParam("scope"),
-                ctx.formParam("username"),
-                ctx.formParam("password"),
-                ctx.formParam("refresh_token"),
-                "1".equals(ctx.formParam("client_info")));
+        TokenRequest request = TokenForm.read(ctx);
         TokenResponse response = tokens.token(request, BaseUrl.of(ctx));
         ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache").json(body(response));
     }
@@ -65,14 +46,5 @@ public final class OidcTokenRoutes {
             body.put("client_info", response.clientInfo());
         }
         return body;
-    }
-
-    private static BasicAuthCredentials basicCredentials(Context ctx) {
-        String header = ctx.header("Authorization");
-        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6) ? ctx.basicAuthCredentials() : null;
-    }
-
-    private static String decode(String value) {
-        return value == null ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

@@ -4,20 +4,11 @@ import dev.tenantry.directory.NewUser;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.subscriptions.BillingDetails;
 import dev.tenantry.subscriptions.SignUp;
-import io.javalin.http.Context;
 
 /** The commerce API's request bodies; wire shapes only, turned into domain inputs here. */
 final class CommerceRequests {
 
     private CommerceRequests() {}
-
-    /** Reads a JSON body; an empty or non-JSON body is a 400 that says what is expected. */
-    static <T> T body(Context ctx, Class<T> type) {
-        if (ctx.body().isBlank()) {
-            throw new InvalidRequestException("missing_body", "Send a JSON body with Content-Type: application/json.");
-        }
-        return ctx.bodyAsClass(type);
-    }
 
     record AdminRequest(String displayName, String userName, String password, String givenName, String surname) {}
 

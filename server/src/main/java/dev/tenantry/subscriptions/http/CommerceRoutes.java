@@ -9,6 +9,7 @@ import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.Gate;
 import dev.tenantry.web.Idempotency;
+import dev.tenantry.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class CommerceRoutes {
     }
 
     private void signUp(Context ctx) {
-        CommerceRequests.SignUpRequest body = CommerceRequests.body(ctx, CommerceRequests.SignUpRequest.class);
+        CommerceRequests.SignUpRequest body = JsonBody.read(ctx, CommerceRequests.SignUpRequest.class);
         idempotency.respond(ctx, ANONYMOUS, "signups", () -> {
             SignUpResult result = subscriptions.signUp(body.toSignUp());
             ctx.header("Location", "/api/tenants/" + result.tenant().id());
@@ -64,7 +65,7 @@ public final class CommerceRoutes {
 
     private void createCloud(Context ctx) {
         Caller caller = Authentication.caller(ctx);
-        CommerceRequests.CloudOrder body = CommerceRequests.body(ctx, CommerceRequests.CloudOrder.class);
+        CommerceRequests.CloudOrder body = JsonBody.read(ctx, CommerceRequests.CloudOrder.class);
         idempotency.respond(
                 ctx,
                 caller.key(),
@@ -80,7 +81,7 @@ public final class CommerceRoutes {
 
     private void buySuite(Context ctx) {
         Caller caller = Authentication.caller(ctx);
-        CommerceRequests.SuiteOrder body = CommerceRequests.body(ctx, CommerceRequests.SuiteOrder.class);
+        CommerceRequests.SuiteOrder body = JsonBody.read(ctx, CommerceRequests.SuiteOrder.class);
         idempotency.respond(
                 ctx,
                 caller.key(),

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +34,7 @@ public final class JdbiResourceGroupRepository implements ResourceGroupRepositor
                             "UPDATE resource_group SET tags = :tags WHERE subscription_id = :sub AND name_key = :key")
                     .bind("tags", tags(group.tags()))
                     .bind("sub", group.subscriptionId())
-                    .bind("key", key(group.name()))
+                    .bind("key", ResourceGroup.key(group.name()))
                     .execute();
             if (updated > 0) {
                 return false;
@@ -45,7 +44,7 @@ public final class JdbiResourceGroupRepository implements ResourceGroupRepositor
                             VALUES (:sub, :key, :name, :location, :tags, :createdAt)
                             """)
                     .bind("sub", group.subscriptionId())
-                    .bind("key", key(group.name()))
+                    .bind("key", ResourceGroup.key(group.name()))
                     .bind("name", group.name())
                     .bind("location", group.location())
                     .bind("tags", tags(group.tags()))
@@ -60,7 +59,7 @@ public final class JdbiResourceGroupRepository implements ResourceGroupRepositor
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT " + COLUMNS + " FROM resource_group WHERE subscription_id = :sub AND name_key = :key")
                 .bind("sub", subscriptionId)
-                .bind("key", key(name))
+                .bind("key", ResourceGroup.key(name))
                 .map(JdbiResourceGroupRepository::toGroup)
                 .findOne());
     }
@@ -79,13 +78,9 @@ public final class JdbiResourceGroupRepository implements ResourceGroupRepositor
         return jdbi.withHandle(handle -> handle.createUpdate(
                                 "DELETE FROM resource_group WHERE subscription_id = :sub AND name_key = :key")
                         .bind("sub", subscriptionId)
-                        .bind("key", key(name))
+                        .bind("key", ResourceGroup.key(name))
                         .execute())
                 > 0;
-    }
-
-    private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
     }
 
     private static String tags(Map<String, String> tags) {

@@ -1,0 +1,95 @@
+package dev.tenantry.shared;
+
+/**
+ * The one table of how long each user-supplied value may be: every database column that stores text a client sent,
+ * with its size as the migrations declare it and the limit the service accepts (never more than the size).
+ *
+ * <p>Lengths are counted as {@link String#length()}, UTF-16 units, which is what H2 counts; PostgreSQL counts code
+ * points, never more. A column that stores a lower-cased key is checked on the lower-cased value, because lower-casing
+ * can make a text longer ({@code İ} becomes {@code i̇}). {@code ColumnTest} holds this table to the migrations.
+ */
+public enum Column {
+    TENANT_DISPLAY_NAME("tenant", "display_name", 256),
+    USER_PRINCIPAL_NAME("directory_user", "user_principal_name", 320),
+    USER_DISPLAY_NAME("directory_user", "display_name", 256),
+    USER_GIVEN_NAME("directory_user", "given_name", 64),
+    USER_SURNAME("directory_user", "surname", 64),
+    USER_MAIL("directory_user", "mail", 320),
+    USER_MAIL_NICKNAME("directory_user", "mail_nickname", 64),
+    USER_JOB_TITLE("directory_user", "job_title", 128),
+    APPLICATION_DISPLAY_NAME("application", "display_name", 256),
+    APPLICATION_SECRET_DISPLAY_NAME("application_secret", "display_name", 256),
+    /** Azure accepts subscription names of at most 64 characters. */
+    CLOUD_SUBSCRIPTION_DISPLAY_NAME("cloud_subscription", "display_name", 128, 64),
+    BILLING_NAME("billing_profile", "name", 128),
+    BILLING_EMAIL("billing_profile", "email", 320),
+    BILLING_PHONE("billing_profile", "phone", 32),
+    BILLING_ADDRESS_LINE1("billing_profile", "address_line1", 256),
+    BILLING_CITY("billing_profile", "city", 128),
+    BILLING_POSTAL_CODE("billing_profile", "postal_code", 32),
+    RESOURCE_GROUP_NAME("resource_group", "name", 90),
+    RESOURCE_GROUP_NAME_KEY("resource_group", "name_key", 90),
+    RESOURCE_GROUP_LOCATION("resource_group", "location", 64),
+    /** The tags as the JSON object they are stored as. */
+    RESOURCE_GROUP_TAGS("resource_group", "tags", 4000),
+    REFRESH_TOKEN_SCOPE("refresh_token", "scope", 2000),
+    IDEMPOTENCY_KEY("idempotency_record", "idem_key", 255);
+
+    private final String table;
+    private final String column;
+    private final int size;
+    private final int limit;
+
+    Column(String table, String column, int size) {
+        this(table, column, size, size);
+    }
+
+    Column(String table, String column, int size, int limit) {
+        this.table = table;
+        this.column = column;
+        this.size = size;
+        this.limit = limit;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    /** The size the migrations declare. */
+    public int size() {
+        return size;
+    }
+
+    /** The longest value the service accepts, at most {@link #size()}. */
+    public int limit() {
+        return limit;
+    }
+
+    /** Whether {@code value} (null fits) is within the limit. */
+    public boolean fits(String value) {
+        return value == null || value.length() <= limit;
+    }
+
+    /** {@code value} unchanged, or an {@link InvalidRequestException} naming {@code field} when it is too long. */
+    public String check(String value, String field) {
+        if (!fits(value)) {
+            throw new InvalidRequestException(
+                    "field_too_long", "'" + field + "' is longer than " + limit + " characters.");
+        }
+        return value;
+    }
+
+    /** {@code key}, a lower-cased value as the column stores it, unchanged when it fits, or an error naming {@code field}. */
+    public String checkKey(String key, String field) {
+        if (!fits(key)) {
+            throw new InvalidRequestException(
+                    "field_too_long",
+                    "'" + field + "' is longer than " + limit + " characters once lower-cased; use a shorter one.");
+        }
+        return key;
+    }
+}

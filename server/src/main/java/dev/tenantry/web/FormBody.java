@@ -1,0 +1,168 @@
+package dev.tenantry.web;
+
+import dev.tenantry.shared.InvalidRequestException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A request's {@code application/x-www-form-urlencoded} body, read strictly: a bad {@code %} escape, bytes that are
+ * not UTF-8 or a multipart body are refused with a 400 {@code invalid_request} before any handler reads a field, so
+ * no handler sees a half-read form. Handlers may use Javalin's form parameters or {@link #of} once this has run.
+ */
+public final class FormBody {
+
+    public static final String MEDIA_TYPE = "application/x-www-form-urlencoded";
+
+    private static final String ATTRIBUTE = "tenantry.form";
+
+    private final Map<String, List<String>> fields;
+
+    private FormBody(Map<String, List<String>> fields) {
+        this.fields = fields;
+    }
+
+    /** Checks the body of every matched request that sends a form, or a multipart body, which no route reads. */
+    public static void register(RoutesConfig routes) {
+        routes.beforeMatched(ctx -> {
+            String media = mediaType(ctx);
+            if (media.startsWith("multipart/")) {
+                throw new InvalidRequestException(
+                        "invalid_request", "Multipart bodies are not accepted; send the fields as " + MEDIA_TYPE + ".");
+            }
+            if (media.equals(MEDIA_TYPE) && !ctx.method().equals(HandlerType.GET)) {
+                of(ctx);
+            }
+        });
+    }
+
+    /** The form of this request; it must be sent as {@value #MEDIA_TYPE}. */
+    public static FormBody of(Context ctx) {
+        FormBody cached = ctx.attribute(ATTRIBUTE);
+        if (cached != null) {
+            return cached;
+        }
+        if (!mediaType(ctx).equals(MEDIA_TYPE)) {
+            throw new InvalidRequestException(
+                    "invalid_request", "Send the request body as " + MEDIA_TYPE + " (RFC 6749 §4).");
+        }
+        FormBody form = new FormBody(parse(ctx.body()));
+        ctx.attribute(ATTRIBUTE, form);
+        return form;
+    }
+
+    /** The value of {@code name}, or null; a field sent more than once is refused (RFC 6749 §3.2). */
+    public String single(String name) {
+        List<String> values = fields.get(name);
+        if (values == null) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new InvalidRequestException(
+                    "invalid_request", "The parameter '" + name + "' was sent more than once; send it once.");
+        }
+        return values.get(0);
+    }
+
+    /** Every field name and its values, in the order sent. */
+    public Map<String, List<String>> fields() {
+        return fields;
+    }
+
+    static Map<String, List<String>> parse(String body) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        if (body == null || body.isEmpty()) {
+            return fields;
+        }
+        for (String pair : body.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            fields.computeIfAbsent(name, ignored -> new ArrayList<>()).add(value);
+        }
+        fields.replaceAll((name, values) -> List.copyOf(values));
+        return fields;
+    }
+
+    /** Decodes one form component: {@code +} is a space, {@code %XX} a byte, and the bytes must be UTF-8. */
+    public static String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || hex(text.charAt(i + 1)) < 0 || hex(text.charAt(i + 2)) < 0) {
+                    throw malformed("'%' must be followed by two hexadecimal digits");
+                }
+                bytes.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
+                i += 2;
+                continue;
+            }
+            flush(bytes, out);
+            out.append(c == '+' ? ' ' : c);
+        }
+        flush(bytes, out);
+        return out.toString();
+    }
+
+    private static void flush(ByteArrayOutputStream bytes, StringBuilder out) {
+        if (bytes.size() == 0) {
+            return;
+        }
+        out.append(utf8(bytes.toByteArray()));
+        bytes.reset();
+    }
+
+    /** {@code bytes} as UTF-8 text, or an {@link InvalidRequestException} when they are not UTF-8. */
+    public static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw malformed("the escaped bytes are not UTF-8");
+        }
+    }
+
+    /** The value of an ASCII hexadecimal digit, or -1 (Character.digit would take other scripts' digits too). */
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        char lower = Character.toLowerCase(c);
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+    }
+
+    private static InvalidRequestException malformed(String problem) {
+        return new InvalidRequestException(
+                "invalid_request", "The form body cannot be read: " + problem + " (percent-encode it as UTF-8).");
+    }
+
+    private static String mediaType(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null) {
+            return "";
+        }
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tenantry.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenantry.shared.InvalidRequestException;
+import io.javalin.http.Context;
+
+/**
+ * Reads a request's JSON body as one object of a wire type. An empty body, {@code null}, an array or a bare value is
+ * refused with a 400 that says what was sent and what to send, so no handler ever sees a null body.
+ */
+public final class JsonBody {
+
+    private JsonBody() {}
+
+    /** The body as {@code type}; it must be a JSON object. */
+    public static <T> T read(Context ctx, Class<T> type) {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw new InvalidRequestException(
+                    "missing_body", "Send a JSON object as the body, with Content-Type: application/json.");
+        }
+        return object(ctx, body, type);
+    }
+
+    /** The body as {@code type}, or {@code empty} when there is no body at all. */
+    public static <T> T readOrElse(Context ctx, Class<T> type, T empty) {
+        String body = ctx.body();
+        return body.isBlank() ? empty : object(ctx, body, type);
+    }
+
+    private static <T> T object(Context ctx, String body, Class<T> type) {
+        JsonNode node = ctx.jsonMapper().fromJsonString(body, JsonNode.class);
+        if (!node.isObject()) {
+            throw new InvalidRequestException(
+                    "malformed_body",
+                    "The body is " + kind(node) + "; send a JSON object ({\"name\": value, …}) instead.");
+        }
+        return ctx.jsonMapper().fromJsonString(body, type);
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case NULL -> "JSON null";
+            case ARRAY -> "a JSON array";
+            case STRING -> "a JSON string";
+            case NUMBER -> "a JSON number";
+            case BOOLEAN -> "a JSON boolean";
+            default -> "not a JSON object";
+        };
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tenantry.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Holds {@link Column} to the migrations: same sizes, and every text column either in it or written by the server. */
+class ColumnTest {
+
+    /** Text columns whose values the server makes (ids, hashes, codes from fixed lists), each with why it is safe. */
+    private static final Map<String, String> SERVER_WRITTEN = Map.ofEntries(
+            Map.entry("tenant.country_code", "Countries: a two-letter ISO code"),
+            Map.entry("tenant.initial_domain", "a prefix of at most 27 [a-z0-9-] plus the configured suffix"),
+            Map.entry("directory_user.upn_key", "the UPN lower-cased: ASCII alias and the initial domain"),
+            Map.entry("directory_user.usage_location", "Countries: a two-letter ISO code"),
+            Map.entry("directory_user.user_type", "UserType enum"),
+            Map.entry("directory_user.password_hash", "Argon2id encoding"),
+            Map.entry("application_secret.hint", "first three characters of a generated secret"),
+            Map.entry("application_secret.secret_hash", "SHA-256 hex"),
+            Map.entry("service_principal.display_name", "copied from application.display_name (same size)"),
+            Map.entry("cloud_subscription.offer_id", "an offer id of the catalog"),
+            Map.entry("cloud_subscription.state", "CloudSubscription.State enum"),
+            Map.entry("suite_subscription.sku_part_number", "a SKU of the catalog"),
+            Map.entry("suite_subscription.state", "SuiteSubscription state enum"),
+            Map.entry("billing_profile.country_code", "an ISO country code, checked"),
+            Map.entry("billing_profile.card_brand", "one of four brand names"),
+            Map.entry("billing_profile.card_last4", "four digits"),
+            Map.entry("role_assignment.scope", "/subscriptions/{guid}"),
+            Map.entry("role_assignment.principal_type", "PrincipalType enum"),
+            Map.entry("signing_key.kid", "RFC 7638 thumbprint"),
+            Map.entry("signing_key.private_der", "generated key"),
+            Map.entry("signing_key.public_der", "generated key"),
+            Map.entry("refresh_token.token_hash", "SHA-256 hex"),
+            Map.entry("idempotency_record.caller_key", "Caller.key(): a kind and a GUID"),
+            Map.entry("idempotency_record.route", "a constant route name"),
+            Map.entry("idempotency_record.request_hash", "SHA-256 hex"),
+            Map.entry("server_secret.name", "a constant name"),
+            Map.entry("server_secret.secret_value", "generated"),
+            Map.entry("web_session.id_hash", "SHA-256 hex"),
+            Map.entry("web_session.csrf_token", "generated"));
+
+    private static final Pattern TABLE = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
+    private static final Pattern ALTER = Pattern.compile(
+            "ALTER TABLE (\\w+)\\s+(?:ADD COLUMN|ALTER COLUMN)\\s+(\\w+)\\s+(?:SET DATA TYPE |TYPE )?VARCHAR\\((\\d+)\\)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern VARCHAR = Pattern.compile("^\\s*(\\w+)\\s+VARCHAR\\((\\d+)\\)", Pattern.MULTILINE);
+
+    @Test
+    @DisplayName("issue 7.5: every Column has the size its migration declares")
+    void sizesMatchTheMigrations() throws Exception {
+        Map<String, Integer> declared = varcharColumns();
+
+        for (Column column : Column.values()) {
+            assertThat(declared).as(column.name()).containsEntry(column.table() + "." + column.column(), column.size());
+            assertThat(column.limit()).as(column.name()).isLessThanOrEqualTo(column.size());
+        }
+    }
+
+    @Test
+    @DisplayName("issue 7.5: every text column is checked through Column or is written by the server")
+    void everyTextColumnIsCovered() throws Exception {
+        Set<String> checked = Arrays.stream(Column.values())
+                .map(c -> c.table() + "." + c.column())
+                .collect(Collectors.toSet());
+
+        assertThat(varcharColumns().keySet())
+                .allSatisfy(name -> assertThat(checked.contains(name) || SERVER_WRITTEN.containsKey(name))
+                        .as("%s is neither a Column nor server-written", name)
+                        .isTrue());
+    }
+
+    @Test
+    void checkMeasuresTheValueAndNamesTheField() {
+        assertThat(Column.BILLING_POSTAL_CODE.check("9".repeat(32), "postalCode"))
+                .hasSize(32);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Column.BILLING_POSTAL_CODE.check("9".repeat(33), "postalCode"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("'postalCode'")
+                .hasMessageContaining("32");
+        assertThat(Column.RESOURCE_GROUP_NAME_KEY.fits("\u0130".repeat(90).toLowerCase(Locale.ROOT)))
+                .isFalse();
+    }
+
+    private static Map<String, Integer> varcharColumns() throws IOException, URISyntaxException {
+        URL folder = ColumnTest.class.getResource("/db/migration");
+        assertThat(folder).isNotNull();
+        Map<String, Integer> columns = new HashMap<>();
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    Matcher table = TABLE.matcher(sql);
+                    while (table.find()) {
+                        Matcher column = VARCHAR.matcher(table.group(2));
+                        while (column.find()) {
+                            columns.put(table.group(1) + "." + column.group(1), Integer.parseInt(column.group(2)));
+                        }
+                    }
+                    Matcher altered = ALTER.matcher(sql);
+                    while (altered.find()) {
+                        columns.put(
+                                altered.group(1).toLowerCase(Locale.ROOT) + "."
+                                        + altered.group(2).toLowerCase(Locale.ROOT),
+                                Integer.parseInt(altered.group(3)));
+                    }
+                }
+            }
+        }
+        assertThat(columns).containsKey("billing_profile.postal_code");
+        return columns;
+    }
+}

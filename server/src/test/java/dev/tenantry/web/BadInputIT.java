@@ -1,0 +1,281 @@
+package dev.tenantry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenantry.testing.RunningServer;
+import dev.tenantry.testing.Tokens;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Issue 7.5 and its low items, over HTTPS: bad input is a 4xx that says what is wrong, never a 500. */
+class BadInputIT {
+
+    @RegisterExtension
+    static final RunningServer server = new RunningServer();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "Tenantry!2026";
+    private static final String TOKEN = "/organizations/oauth2/v2.0/token";
+    private static final String ARM = "?api-version=2022-12-01";
+
+    static String subscriptionId;
+    static String graphToken;
+    static String armToken;
+
+    @BeforeAll
+    static void signUp() throws Exception {
+        HttpResponse<String> signUp = server.postJson("/api/signups", """
+                {"organization":"Tailspin","domainPrefix":"tailspin","countryCode":"US",
+                 "admin":{"displayName":"Ada Admin","userName":"admin","password":"%s"},"product":"MS-AZR-0044P"}
+                """.formatted(PASSWORD));
+        assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
+        subscriptionId =
+                JSON.readTree(signUp.body()).at("/subscription/subscriptionId").asText();
+        graphToken = Tokens.password(server, "admin@tailspin.onmicrosoft.test", PASSWORD, Tokens.GRAPH);
+        armToken = Tokens.password(server, "admin@tailspin.onmicrosoft.test", PASSWORD, Tokens.MANAGEMENT);
+    }
+
+    /** Every route that reads a JSON body: method, path, and which token it takes (null: none). */
+    static Stream<List<String>> jsonRoutes() {
+        String sub = "/subscriptions/" + subscriptionId; // the ARM routes look the subscription up first
+        String rg = sub + "/resourcegroups/rg1" + ARM;
+        String ra = sub + "/providers/Microsoft.Authorization/roleAssignments/" + "11111111-1111-1111-1111-111111111111"
+                + "?api-version=2022-04-01";
+        return Stream.of(
+                List.of("POST", "/api/signups", ""),
+                List.of("POST", "/api/subscriptions/cloud", "arm"),
+                List.of("POST", "/api/subscriptions/suite", "arm"),
+                List.of("POST", "/v1.0/users", "graph"),
+                List.of("PATCH", "/v1.0/users/admin@tailspin.onmicrosoft.test", "graph"),
+                List.of("POST", "/v1.0/applications", "graph"),
+                List.of("POST", "/v1.0/applications/00000000-0000-0000-0000-000000000002/addPassword", "graph"),
+                List.of("POST", "/v1.0/servicePrincipals", "graph"),
+                List.of(
+                        "POST",
+                        "/v1.0/servicePrincipals/00000000-0000-0000-0000-000000000003/appRoleAssignments",
+                        "graph"),
+                List.of("POST", "/v1.0/directoryRoles", "graph"),
+                List.of("POST", "/v1.0/directoryRoles/00000000-0000-0000-0000-000000000004/members/$ref", "graph"),
+                List.of("PUT", rg, "arm"),
+                List.of("PUT", ra, "arm"));
+    }
+
+    private static HttpResponse<String> send(
+            String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder request = server.request(path)
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (token != null && !token.isEmpty()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return server.send(request.build());
+    }
+
+    private static HttpResponse<String> json(List<String> route, String body) {
+        String token =
+                switch (route.get(2)) {
+                    case "graph" -> graphToken;
+                    case "arm" -> armToken;
+                    default -> null;
+                };
+        return send(route.get(0), route.get(1), token, "application/json", body);
+    }
+
+    @ParameterizedTest
+    @MethodSource("jsonRoutes")
+    @DisplayName("issue 7.5: a JSON body of null, an array or a bare value is a 400 on every JSON route")
+    void bodyThatIsNotAnObjectIsRefused(List<String> route) {
+        for (String body : List.of("null", "[]", "[null]", "\"x\"", "42", "true", " null ")) {
+            HttpResponse<String> response = json(route, body);
+
+            assertThat(response.statusCode())
+                    .as(route + " " + body + ": " + response.body())
+                    .isEqualTo(400);
+        }
+    }
+
+    @Test
+    @DisplayName("issue 7.5: a multipart token request is a 400 invalid_request in the AADSTS shape")
+    void multipartTokenRequestIsRefused() throws Exception {
+        for (String type : List.of("multipart/form-data", "multipart/form-data; boundary=x")) {
+            HttpResponse<String> response = send("POST", TOKEN, null, type, "grant_type=password");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.get("error").asText()).isEqualTo("invalid_request");
+            assertThat(body.get("error_description").asText()).startsWith("AADSTS");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"!!!not-base64", "bm9jb2xvbg==", "YSV6ejpiJQ==", "/w==", "YQ"})
+    @DisplayName("issue 7.5: unreadable Basic client credentials are a 401 invalid_client in the AADSTS shape")
+    void malformedBasicCredentialsAreInvalidClient(String credentials) throws Exception {
+        // bm9jb2xvbg== is "nocolon"; YSV6ejpiJQ== is "a%zz:b%"; /w== is a byte that is not UTF-8; YQ lacks padding
+        HttpResponse<String> response = server.send(server.request("/tailspin.onmicrosoft.test/oauth2/v2.0/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + credentials)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=x"))
+                .build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("error").asText()).isEqualTo("invalid_client");
+        assertThat(body.get("error_codes").isArray()).isTrue();
+        assertThat(body.get("error_description").asText()).startsWith("AADSTS");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"grant_type=password&client_id=%zz", "grant_type=%C3%28", "grant_type=a&grant_type=b"})
+    @DisplayName("issue 7.5: a token form that cannot be read is a 400 invalid_request")
+    void unreadableTokenFormIsInvalidRequest(String form) throws Exception {
+        HttpResponse<String> response = server.postForm(TOKEN, form);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    @DisplayName("issue 7.5: a scope longer than the refresh token column is a 400 invalid_scope")
+    void overlongScopeIsRefused() throws Exception {
+        String scope = "offline_access openid " + "https://graph.microsoft.com/User.Read ".repeat(60);
+        HttpResponse<String> response = server.postForm(
+                TOKEN,
+                "grant_type=password&client_id=" + Tokens.AZURE_CLI + "&username=admin%40tailspin.onmicrosoft.test"
+                        + "&password=" + enc(PASSWORD) + "&scope=" + enc(scope));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("invalid_scope");
+    }
+
+    @Test
+    @DisplayName("issue 7.5: resource group fields longer than their columns are a 400")
+    void resourceGroupLengthsAreChecked() {
+        String group = "/subscriptions/" + subscriptionId + "/resourcegroups/";
+        assertThat(send(
+                                "PUT",
+                                group + "rg1" + ARM,
+                                armToken,
+                                "application/json",
+                                "{\"location\":\"" + "w".repeat(65) + "\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        String tags = "{"
+                + String.join(
+                        ",",
+                        Stream.iterate(0, i -> i + 1)
+                                .limit(20)
+                                .map(i -> "\"t" + i + "\":\"" + "v".repeat(250) + "\"")
+                                .toList())
+                + "}";
+        assertThat(send(
+                                "PUT",
+                                group + "rg1" + ARM,
+                                armToken,
+                                "application/json",
+                                "{\"location\":\"westus\",\"tags\":" + tags + "}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(send(
+                                "PUT",
+                                group + enc("\u0130".repeat(90)) + ARM,
+                                armToken,
+                                "application/json",
+                                "{\"location\":\"westus\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(send(
+                                "PUT",
+                                group + "rg1" + ARM,
+                                armToken,
+                                "application/json",
+                                "{\"location\":\"westus\",\"tags\":{\"a\":null}}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(send(
+                                "PUT",
+                                group + "rg1" + ARM,
+                                armToken,
+                                "application/json",
+                                "{\"location\":\"westus\",\"tags\":{\"a\":\"b\"}}")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"name", "email", "city", "postalCode"})
+    @DisplayName("issue 7.5: billing fields longer than their columns are a 400")
+    void billingLengthsAreChecked(String field) {
+        String billing = """
+                {"name":"Tailspin","email":"pay@tailspin.example","phone":"+1 425 555 0100","countryCode":"US",
+                 "addressLine1":"1 Main St","city":"Seattle","postalCode":"98052",
+                 "paymentCard":{"number":"4111 1111 1111 1111","expiryMonth":12,"expiryYear":2040,"cvc":"123"}}""";
+        String tooLong = field.equals("email")
+                ? "a@" + "e".repeat(320) + ".example"
+                : "x".repeat(field.equals("postalCode") ? 33 : 129);
+        billing = billing.replaceFirst("\"" + field + "\":\"[^\"]*\"", "\"" + field + "\":\"" + tooLong + "\"");
+
+        HttpResponse<String> response = send(
+                "POST",
+                "/api/subscriptions/cloud",
+                armToken,
+                "application/json",
+                "{\"offerId\":\"MS-AZR-0003P\",\"billingProfile\":" + billing + "}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains(field);
+    }
+
+    @Test
+    @DisplayName("issue 7 (low): a 400 for an unknown or mistyped field names the field, never a Java class")
+    void badFieldMessagesNameNoClass() throws Exception {
+        for (String body : List.of(
+                "{\"foo\":1}",
+                "{\"admin\":{\"bar\":1}}",
+                "{\"seats\":\"many\"}",
+                "{\"organization\":{}}",
+                "{\"seats\":1e999}",
+                "[1]",
+                "{")) {
+            HttpResponse<String> response = server.postJson("/api/signups", body);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            String detail = JSON.readTree(response.body()).get("detail").asText();
+            assertThat(detail).as(body).doesNotContain("dev.tenantry", "class", "java.", "`");
+        }
+        assertThat(JSON.readTree(server.postJson("/api/signups", "{\"foo\":1}").body())
+                        .get("detail")
+                        .asText())
+                .contains("'foo'");
+    }
+
+    @Test
+    @DisplayName("issue 7 (low): Graph answers, errors included, carry Cache-Control: no-store")
+    void graphAnswersAreNotCached() {
+        assertThat(server.get("/v1.0/users", graphToken).headers().firstValue("Cache-Control"))
+                .hasValue("no-store");
+        assertThat(server.get("/v1.0/users/nobody@tailspin.onmicrosoft.test", graphToken)
+                        .headers()
+                        .firstValue("Cache-Control"))
+                .hasValue("no-store");
+        assertThat(server.get("/v1.0/users").headers().firstValue("Cache-Control"))
+                .hasValue("no-store");
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
