@@ -6,19 +6,28 @@ import dev.tenantry.access.PrincipalType;
 import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
 import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.Argon2idPasswordHasher;
+import dev.tenantry.directory.BoundedPasswordHasher;
 import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.AccessTokenVerifier;
+import dev.tenantry.identity.LockoutPolicy;
+import dev.tenantry.identity.LockoutRepository;
+import dev.tenantry.identity.LockoutService;
+import dev.tenantry.identity.RefreshTokenRepository;
+import dev.tenantry.identity.RetentionPurge;
 import dev.tenantry.identity.SessionService;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
+import dev.tenantry.identity.WebSessionRepository;
+import dev.tenantry.identity.storage.JdbiLockoutRepository;
 import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
 import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
 import dev.tenantry.identity.storage.JdbiWebSessionRepository;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.IdempotencyRecords;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Transactions;
 import dev.tenantry.storage.Database;
@@ -51,16 +60,19 @@ public record Services(
         ResourceGroupService resourceGroups,
         Idempotency idempotency,
         PageTokens pageTokens,
-        SessionService sessions) {
+        SessionService sessions,
+        BoundedPasswordHasher passwordHashing,
+        RetentionPurge retentionPurge) {
 
     static Services create(TenantryConfig config, Database database, Clock clock) {
         Jdbi jdbi = database.jdbi();
         Transactions transactions = new JdbiTransactions(jdbi);
+        BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(new Argon2idPasswordHasher());
         DirectoryService directory = new DirectoryService(
                 new JdbiTenantRepository(jdbi),
                 new JdbiUserRepository(jdbi),
                 new JdbiDirectoryRoleRepository(jdbi),
-                new Argon2idPasswordHasher(),
+                passwordHashing,
                 transactions,
                 clock,
                 config.domainSuffix());
@@ -68,8 +80,13 @@ public record Services(
                 new ApplicationService(new JdbiApplicationRepository(jdbi), directory.access(), transactions, clock);
         directory.onTenantCreated(applications::provisionTenant);
         SigningKeys signingKeys = SigningKeys.loadOrCreate(new JdbiSigningKeyRepository(jdbi), clock);
-        TokenService tokens =
-                new TokenService(directory, applications, signingKeys, new JdbiRefreshTokenRepository(jdbi), clock);
+        LockoutRepository lockoutCounts = new JdbiLockoutRepository(jdbi);
+        LockoutService lockouts =
+                new LockoutService(directory, applications, lockoutCounts, LockoutPolicy.defaults(), clock);
+        RefreshTokenRepository refreshTokens = new JdbiRefreshTokenRepository(jdbi);
+        TokenService tokens = new TokenService(directory, lockouts, signingKeys, refreshTokens, clock);
+        WebSessionRepository webSessions = new JdbiWebSessionRepository(jdbi);
+        IdempotencyRecords idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
         AccessService access = new AccessService(
                 new JdbiRoleAssignmentRepository(jdbi), principals(directory, applications), transactions, clock);
         SubscriptionService subscriptions = new SubscriptionService(
@@ -93,9 +110,11 @@ public record Services(
                 access,
                 subscriptions,
                 resourceGroups,
-                new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock),
+                new Idempotency(idempotencyRecords, transactions, clock),
                 new PageTokens(new JdbiServerSecrets(jdbi)),
-                new SessionService(directory, new JdbiWebSessionRepository(jdbi), transactions, clock));
+                new SessionService(lockouts, webSessions, transactions, clock),
+                passwordHashing,
+                new RetentionPurge(webSessions, refreshTokens, idempotencyRecords, lockoutCounts, clock));
     }
 
     /** Users and service principals of a directory, as role assignments may name them. */

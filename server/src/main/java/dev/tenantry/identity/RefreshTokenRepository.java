@@ -16,4 +16,10 @@ public interface RefreshTokenRepository {
 
     /** Revokes every token of the family. */
     void revokeFamily(UUID familyId);
+
+    /**
+     * Deletes the tokens that can never be redeemed again and need not be remembered: expired at {@code now}, used
+     * before {@code spentBefore}, or revoked and issued before it. Returns how many.
+     */
+    int deleteSpent(Instant now, Instant spentBefore);
 }
