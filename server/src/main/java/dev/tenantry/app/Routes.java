@@ -40,7 +40,10 @@ final class Routes {
 
     static void register(JavalinConfig cfg, TenantryConfig config, Services services) {
         PageSupport pages = new PageSupport(
-                TemplateEngine.createPrecompiled(ContentType.Html), services.sessions(), services.directory());
+                TemplateEngine.createPrecompiled(ContentType.Html),
+                services.sessions(),
+                services.directory(),
+                services.pageTokens());
         RequestLogging.register(cfg);
         cfg.staticFiles.add(files -> {
             files.hostedPath = "/static";

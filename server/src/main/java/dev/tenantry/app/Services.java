@@ -6,6 +6,7 @@ import dev.tenantry.access.PrincipalType;
 import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
 import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.Argon2idPasswordHasher;
+import dev.tenantry.directory.BoundedPasswordHasher;
 import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
@@ -13,14 +14,22 @@ import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.AccessTokenVerifier;
 import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.LockoutPolicy;
+import dev.tenantry.identity.LockoutRepository;
+import dev.tenantry.identity.LockoutService;
+import dev.tenantry.identity.RefreshTokenRepository;
+import dev.tenantry.identity.RetentionPurge;
 import dev.tenantry.identity.SessionService;
 import dev.tenantry.identity.SignInRevocation;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
+import dev.tenantry.identity.WebSessionRepository;
+import dev.tenantry.identity.storage.JdbiLockoutRepository;
 import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
 import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
 import dev.tenantry.identity.storage.JdbiWebSessionRepository;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.IdempotencyRecords;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Transactions;
 import dev.tenantry.storage.Database;
@@ -53,16 +62,19 @@ public record Services(
         ResourceGroupService resourceGroups,
         Idempotency idempotency,
         PageTokens pageTokens,
-        SessionService sessions) {
+        SessionService sessions,
+        BoundedPasswordHasher passwordHashing,
+        RetentionPurge retentionPurge) {
 
     static Services create(TenantryConfig config, Database database, Clock clock) {
         Jdbi jdbi = database.jdbi();
         Transactions transactions = new JdbiTransactions(jdbi);
+        BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(new Argon2idPasswordHasher());
         DirectoryService directory = new DirectoryService(
                 new JdbiTenantRepository(jdbi),
                 new JdbiUserRepository(jdbi),
                 new JdbiDirectoryRoleRepository(jdbi),
-                new Argon2idPasswordHasher(),
+                passwordHashing,
                 transactions,
                 clock,
                 config.domainSuffix());
@@ -70,12 +82,15 @@ public record Services(
                 new ApplicationService(new JdbiApplicationRepository(jdbi), directory.access(), transactions, clock);
         directory.onTenantCreated(applications::provisionTenant);
         SigningKeys signingKeys = SigningKeys.loadOrCreate(new JdbiSigningKeyRepository(jdbi), clock);
-        JdbiRefreshTokenRepository refreshTokens = new JdbiRefreshTokenRepository(jdbi);
-        JdbiWebSessionRepository webSessions = new JdbiWebSessionRepository(jdbi);
+        RefreshTokenRepository refreshTokens = new JdbiRefreshTokenRepository(jdbi);
+        WebSessionRepository webSessions = new JdbiWebSessionRepository(jdbi);
         directory.onSignInsRevoked(new SignInRevocation(webSessions, refreshTokens)::revokeAll);
+        LockoutRepository lockoutCounts = new JdbiLockoutRepository(jdbi);
+        LockoutService lockouts =
+                new LockoutService(directory, applications, lockoutCounts, LockoutPolicy.defaults(), clock);
         Audiences audiences = new Audiences(config.ownOrigin());
-        TokenService tokens =
-                new TokenService(directory, applications, signingKeys, refreshTokens, audiences, clock);
+        TokenService tokens = new TokenService(directory, lockouts, signingKeys, refreshTokens, audiences, clock);
+        IdempotencyRecords idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
         AccessService access = new AccessService(
                 new JdbiRoleAssignmentRepository(jdbi), principals(directory, applications), transactions, clock);
         SubscriptionService subscriptions = new SubscriptionService(
@@ -99,9 +114,11 @@ public record Services(
                 access,
                 subscriptions,
                 resourceGroups,
-                new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock),
+                new Idempotency(idempotencyRecords, transactions, clock),
                 new PageTokens(new JdbiServerSecrets(jdbi)),
-                new SessionService(directory, webSessions, transactions, clock));
+                new SessionService(lockouts, webSessions, transactions, clock),
+                passwordHashing,
+                new RetentionPurge(webSessions, refreshTokens, idempotencyRecords, lockoutCounts, clock));
     }
 
     /** Users and service principals of a directory, as role assignments may name them. */

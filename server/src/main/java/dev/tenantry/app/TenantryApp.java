@@ -6,6 +6,7 @@ import dev.tenantry.web.HttpsServer;
 import io.javalin.Javalin;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,18 +14,22 @@ import org.slf4j.LoggerFactory;
 public final class TenantryApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantryApp.class);
+    private static final Duration PURGE_FIRST_AFTER = Duration.ofMinutes(1);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final Database database;
     private final Javalin http;
     private final TlsMaterial tls;
     private final Services services;
+    private final PurgeSchedule purge;
     private final int port;
 
-    private TenantryApp(Database database, Javalin http, TlsMaterial tls, Services services) {
+    private TenantryApp(Database database, Javalin http, TlsMaterial tls, Services services, PurgeSchedule purge) {
         this.database = database;
         this.http = http;
         this.tls = tls;
         this.services = services;
+        this.purge = purge;
         this.port = HttpsServer.boundPort(http);
     }
 
@@ -38,7 +43,8 @@ public final class TenantryApp implements AutoCloseable {
             Javalin http = HttpsServer.create(
                     config.host(), config.port(), tls, cfg -> Routes.register(cfg, config, services));
             http.start();
-            return new TenantryApp(database, http, tls, services);
+            PurgeSchedule purge = PurgeSchedule.start(services.retentionPurge(), PURGE_FIRST_AFTER, PURGE_EVERY);
+            return new TenantryApp(database, http, tls, services, purge);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -57,9 +63,16 @@ public final class TenantryApp implements AutoCloseable {
         return services;
     }
 
+    /** The database, for tools and tests that inspect what the server stored. */
+    public Database database() {
+        return database;
+    }
+
     @Override
     public void close() {
+        purge.close();
         http.stop();
+        services.passwordHashing().close();
         database.close();
     }
 }

@@ -309,6 +309,16 @@ public final class DirectoryService {
     }
 
     /**
+     * The user who signs in with this name in any directory, for counting failed sign-ins (issue 7.8); no caller,
+     * because the answer never leaves the server.
+     */
+    public Optional<UserId> findSignInUser(String userPrincipalName) {
+        return userPrincipalName == null
+                ? Optional.empty()
+                : users.findByUpn(userPrincipalName).map(User::id);
+    }
+
+    /**
      * Checks a user name and password. An unknown user and a wrong password fail alike and take the same time; a
      * disabled account fails only once the password is right.
      */

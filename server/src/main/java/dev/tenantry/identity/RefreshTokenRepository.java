@@ -20,4 +20,10 @@ public interface RefreshTokenRepository {
 
     /** Revokes every token of a user, in every family; returns how many were still live. */
     int revokeAllOf(UserId userId);
+
+    /**
+     * Deletes the tokens that can never be redeemed again and need not be remembered: expired at {@code now}, used
+     * before {@code spentBefore}, or revoked and issued before it. Returns how many.
+     */
+    int deleteSpent(Instant now, Instant spentBefore);
 }

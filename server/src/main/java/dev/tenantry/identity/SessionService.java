@@ -1,6 +1,5 @@
 package dev.tenantry.identity;
 
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.Secrets;
 import dev.tenantry.shared.Transactions;
@@ -10,22 +9,23 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Web sign-in sessions: anonymous ones that carry a CSRF token for the public forms, and signed-in ones made by
- * {@link #signIn}, which always issues a new session id (no fixation).
+ * Web sign-in sessions, made only by {@link #signIn}, which always issues a new session id (no fixation). A visitor
+ * who has not signed in has no session row (issue 7.10): the pages keep the CSRF token of anonymous forms in a signed
+ * cookie instead.
  */
 public final class SessionService {
 
     private static final Duration LIFETIME = Duration.ofHours(12);
     private static final int ID_BYTES = 32;
 
-    private final DirectoryService directory;
+    private final LockoutService lockouts;
     private final WebSessionRepository sessions;
     private final Transactions transactions;
     private final Clock clock;
 
     public SessionService(
-            DirectoryService directory, WebSessionRepository sessions, Transactions transactions, Clock clock) {
-        this.directory = directory;
+            LockoutService lockouts, WebSessionRepository sessions, Transactions transactions, Clock clock) {
+        this.lockouts = lockouts;
         this.sessions = sessions;
         this.transactions = transactions;
         this.clock = clock;
@@ -42,17 +42,12 @@ public final class SessionService {
         return sessions.find(Secrets.sha256Hex(cookieValue), clock.instant());
     }
 
-    /** A new anonymous session, for a visitor's first form. */
-    public Started startAnonymous() {
-        return create(null);
-    }
-
     /**
-     * Checks the user name and password (the same answer for an unknown user and a wrong password) and replaces the
-     * previous session, if any, with a new signed-in one.
+     * Checks the user name and password (the same answer for an unknown user and a wrong password; refused while the
+     * account is locked) and replaces the previous session, if any, with a new signed-in one.
      */
     public Started signIn(String previousCookieValue, String userName, String password) {
-        User user = directory.authenticate(userName, password);
+        User user = lockouts.authenticateUser(userName, password);
         return transactions.inTransaction(() -> {
             end(previousCookieValue);
             return create(user);
@@ -80,11 +75,7 @@ public final class SessionService {
         String cookieValue = Secrets.random(ID_BYTES);
         Instant now = clock.instant();
         WebSession session = new WebSession(
-                Secrets.sha256Hex(cookieValue),
-                user == null ? null : user.tenantId(),
-                user == null ? null : user.id(),
-                Secrets.random(24),
-                now.plus(LIFETIME));
+                Secrets.sha256Hex(cookieValue), user.tenantId(), user.id(), Secrets.random(24), now.plus(LIFETIME));
         sessions.insert(session, now);
         return new Started(cookieValue, session);
     }

@@ -1,6 +1,5 @@
 package dev.tenantry.identity;
 
-import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.DirectoryRoleTemplate;
 import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.Tenant;
@@ -32,7 +31,7 @@ public final class TokenService {
     private static final int REFRESH_BYTES = 32;
 
     private final DirectoryService directory;
-    private final ApplicationService applications;
+    private final LockoutService lockouts;
     private final TokenSigner signer;
     private final RefreshTokenRepository refreshTokens;
     private final Audiences audiences;
@@ -40,13 +39,13 @@ public final class TokenService {
 
     public TokenService(
             DirectoryService directory,
-            ApplicationService applications,
+            LockoutService lockouts,
             TokenSigner signer,
             RefreshTokenRepository refreshTokens,
             Audiences audiences,
             Clock clock) {
         this.directory = directory;
-        this.applications = applications;
+        this.lockouts = lockouts;
         this.signer = signer;
         this.refreshTokens = refreshTokens;
         this.audiences = audiences;
@@ -70,7 +69,7 @@ public final class TokenService {
         Optional<Tenant> urlTenant = tenantOf(request.tenant());
         UUID clientId = clientId(request);
         RequestedScopes scopes = RequestedScopes.parse(request.scope());
-        User user = directory.authenticate(
+        User user = lockouts.authenticateUser(
                 required(request.username(), "username"), required(request.password(), "password"));
         if (urlTenant.isPresent() && !urlTenant.get().id().equals(user.tenantId())) {
             // same answer as a wrong password: the user is not known in this directory
@@ -101,7 +100,7 @@ public final class TokenService {
         if (FirstPartyClients.contains(clientId)) {
             throw unknownClient(clientId, tenant.id());
         }
-        Caller.App app = applications.authenticateClient(tenant.id(), clientId, request.clientSecret());
+        Caller.App app = lockouts.authenticateClient(tenant.id(), clientId, request.clientSecret());
         ProtectedResource resource = resourceOf(scopes, tenant.id());
         String issuer = TokenClaims.issuer(baseUrl, tenant.id());
         String accessToken = signer.sign(TokenClaims.appAccessToken(
@@ -203,7 +202,7 @@ public final class TokenService {
     /** First-party clients are public; a registered application must prove itself with its secret. */
     private void authenticatePublicOrConfidential(TenantId tenantId, UUID clientId, String clientSecret) {
         if (!FirstPartyClients.contains(clientId)) {
-            applications.authenticateClient(tenantId, clientId, clientSecret);
+            lockouts.authenticateClient(tenantId, clientId, clientSecret);
         }
     }
 

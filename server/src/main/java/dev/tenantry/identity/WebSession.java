@@ -7,10 +7,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A browser session of the web pages: anonymous until sign-in, then bound to one user. It carries the CSRF token its
- * forms must echo.
+ * A browser session of the web pages, bound to one user from sign-in on; before sign-in an {@link #anonymous} value
+ * that is never stored. It carries the CSRF token its forms must echo.
  */
 public record WebSession(String idHash, TenantId tenantId, UserId userId, String csrfToken, Instant expiresAt) {
+
+    /** A visitor who has not signed in: nothing is stored, the CSRF token comes from a signed cookie. */
+    public static WebSession anonymous(String csrfToken) {
+        return new WebSession(null, null, null, csrfToken, null);
+    }
 
     public boolean signedIn() {
         return userId != null;

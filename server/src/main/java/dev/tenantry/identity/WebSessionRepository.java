@@ -16,4 +16,7 @@ public interface WebSessionRepository {
 
     /** Ends every session of a user (sign-out everywhere); returns how many there were. */
     int deleteAllOf(UserId userId);
+
+    /** Deletes every session expired at {@code now}; returns how many. */
+    int deleteExpired(Instant now);
 }

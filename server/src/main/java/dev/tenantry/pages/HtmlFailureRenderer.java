@@ -42,6 +42,8 @@ public final class HtmlFailureRenderer implements FailureRenderer {
             case 404 -> "Page not found";
             case 400, 422 -> "Something in the request needs fixing";
             case 401 -> "Please sign in";
+            case 429 -> "Too many attempts";
+            case 503 -> "We're busy right now";
             default -> status >= 500 ? "Something went wrong on our side" : "That didn't work";
         };
     }

@@ -7,6 +7,7 @@ import dev.tenantry.identity.WebSession;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Secrets;
+import dev.tenantry.web.PageTokens;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
@@ -18,11 +19,15 @@ import java.util.Optional;
 
 /**
  * What every page handler shares: the session behind the {@code __Host-} cookie, CSRF checks, rendering a typed page
- * model with its precompiled template, and the security headers of every page.
+ * model with its precompiled template, and the security headers of every page. A visitor who has not signed in has no
+ * session row (issue 7.10): the CSRF token of anonymous forms lives in a second {@code __Host-} cookie, signed with
+ * an HMAC under a server secret of the database, so any node can check it and nobody can forge one.
  */
 public final class PageSupport {
 
     public static final String COOKIE = "__Host-tenantry-session";
+    public static final String CSRF_COOKIE = "__Host-tenantry-csrf";
+    private static final String CSRF_PURPOSE = "anonymous-csrf";
     private static final String SESSION = "tenantry.webSession";
     private static final String CSP =
             "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; "
@@ -31,28 +36,31 @@ public final class PageSupport {
     private final TemplateEngine templates;
     private final SessionService sessions;
     private final DirectoryService directory;
+    private final PageTokens signedValues;
 
-    public PageSupport(TemplateEngine templates, SessionService sessions, DirectoryService directory) {
+    public PageSupport(
+            TemplateEngine templates, SessionService sessions, DirectoryService directory, PageTokens signedValues) {
         this.templates = templates;
         this.sessions = sessions;
         this.directory = directory;
+        this.signedValues = signedValues;
     }
 
     public SessionService sessions() {
         return sessions;
     }
 
-    /** The visitor's session, starting an anonymous one (and setting its cookie) on the first visit. */
+    /**
+     * The visitor's signed-in session, or an anonymous one that is never stored, whose CSRF token comes from the
+     * signed cookie (set on the first visit).
+     */
     public WebSession session(Context ctx) {
         WebSession cached = ctx.attribute(SESSION);
         if (cached != null) {
             return cached;
         }
-        WebSession session = sessions.find(ctx.cookie(COOKIE)).orElseGet(() -> {
-            SessionService.Started started = sessions.startAnonymous();
-            setCookie(ctx, started.cookieValue());
-            return started.session();
-        });
+        WebSession session =
+                sessions.find(ctx.cookie(COOKIE)).orElseGet(() -> WebSession.anonymous(anonymousCsrfToken(ctx)));
         ctx.attribute(SESSION, session);
         return session;
     }
@@ -77,18 +85,21 @@ public final class PageSupport {
         ctx.attribute(SESSION, started.session());
     }
 
-    /** Refuses a form post whose {@code csrf_token} is missing or is not this session's. */
+    /**
+     * Refuses a form post whose {@code csrf_token} is missing or is not the signed-in session's (or, without a
+     * session, the one in the visitor's signed CSRF cookie).
+     */
     public void requireCsrf(Context ctx) {
         String sent = ctx.formParam("csrf_token");
-        Optional<WebSession> session = sessions.find(ctx.cookie(COOKIE));
-        if (sent == null
-                || session.isEmpty()
-                || !Secrets.constantTimeEquals(sent, session.get().csrfToken())) {
+        WebSession session = sessions.find(ctx.cookie(COOKIE))
+                .or(() -> signedCsrfToken(ctx).map(WebSession::anonymous))
+                .orElse(null);
+        if (sent == null || session == null || !Secrets.constantTimeEquals(sent, session.csrfToken())) {
             throw new AccessDeniedException(
                     "csrf_failed",
                     "This form has expired or did not come from this site. Go back, reload the page and try again.");
         }
-        ctx.attribute(SESSION, session.get());
+        ctx.attribute(SESSION, session);
     }
 
     /** The frame of a page in {@code console}, with the signed-in user when there is one. */
@@ -136,7 +147,25 @@ public final class PageSupport {
         return ctx.path() + (query == null ? "" : "?" + query);
     }
 
+    /** The anonymous visitor's CSRF token: the one in a valid signed cookie, or a new one in a new cookie. */
+    private String anonymousCsrfToken(Context ctx) {
+        return signedCsrfToken(ctx).orElseGet(() -> {
+            String token = Secrets.random(24);
+            setCookie(ctx, CSRF_COOKIE, signedValues.seal(CSRF_PURPOSE, token));
+            return token;
+        });
+    }
+
+    private Optional<String> signedCsrfToken(Context ctx) {
+        String cookie = ctx.cookie(CSRF_COOKIE);
+        return cookie == null || cookie.length() > 200 ? Optional.empty() : signedValues.tryOpen(CSRF_PURPOSE, cookie);
+    }
+
     private static void setCookie(Context ctx, String value) {
-        ctx.cookie(new Cookie(COOKIE, value, "/", -1, true, true, null, SameSite.LAX));
+        setCookie(ctx, COOKIE, value);
+    }
+
+    private static void setCookie(Context ctx, String name, String value) {
+        ctx.cookie(new Cookie(name, value, "/", -1, true, true, null, SameSite.LAX));
     }
 }

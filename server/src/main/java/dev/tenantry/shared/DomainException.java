@@ -10,7 +10,9 @@ public abstract sealed class DomainException extends RuntimeException
                 InvalidRequestException,
                 RuleViolationException,
                 AccessDeniedException,
-                AuthenticationException {
+                AuthenticationException,
+                RateLimitedException,
+                ServiceBusyException {
 
     private static final long serialVersionUID = 1L;
 

@@ -17,4 +17,7 @@ public interface IdempotencyRecords {
     void complete(String callerKey, String route, String key, int status, String body);
 
     void forget(String callerKey, String route, String key);
+
+    /** Deletes every record created before {@code cutoff}; returns how many. */
+    int deleteCreatedBefore(Instant cutoff);
 }

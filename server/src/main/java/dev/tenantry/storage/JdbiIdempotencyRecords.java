@@ -79,4 +79,12 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
                 .bind("key", key)
                 .execute());
     }
+
+    @Override
+    public int deleteCreatedBefore(Instant cutoff) {
+        return jdbi.withHandle(
+                handle -> handle.createUpdate("DELETE FROM idempotency_record WHERE created_at < :cutoff")
+                        .bind("cutoff", cutoff)
+                        .execute());
+    }
 }

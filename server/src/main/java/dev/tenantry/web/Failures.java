@@ -7,12 +7,16 @@ import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.RateLimitedException;
 import dev.tenantry.shared.RuleViolationException;
+import dev.tenantry.shared.ServiceBusyException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,8 @@ public final class Failures {
             case NotFoundException ignored -> 404;
             case ConflictException ignored -> 409;
             case RuleViolationException ignored -> 422;
+            case RateLimitedException ignored -> 429;
+            case ServiceBusyException ignored -> 503;
         };
     }
 
@@ -47,6 +53,7 @@ public final class Failures {
         routes.exception(DomainException.class, (e, ctx) -> {
             LOG.debug("{} {} refused: {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
             List<String> roles = e instanceof AccessDeniedException denied ? denied.requiredRoles() : List.of();
+            retryAfter(e).ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
             render(ctx, new Failure(statusOf(e), e.code(), e.getMessage(), roles));
         });
         routes.exception(
@@ -93,6 +100,15 @@ public final class Failures {
             }
         }
         throw new IllegalStateException("no failure renderer for " + ctx.path());
+    }
+
+    /** How long a refused caller should wait, for the {@code Retry-After} header (RFC 9110 §10.2.3). */
+    private static Optional<Duration> retryAfter(DomainException e) {
+        return switch (e) {
+            case RateLimitedException limited -> Optional.of(limited.retryAfter());
+            case ServiceBusyException busy -> Optional.of(busy.retryAfter());
+            default -> Optional.empty();
+        };
     }
 
     private static String codeOf(HttpResponseException e) {

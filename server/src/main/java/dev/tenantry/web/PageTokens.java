@@ -7,12 +7,14 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Opaque, signed {@code $skiptoken} values for keyset paging: the key to continue after, tagged with an HMAC so a
- * client cannot forge a position. The signing key is shared by every node through the database.
+ * Opaque, signed values: {@code $skiptoken}s for keyset paging (the key to continue after) and the CSRF cookie of
+ * visitors without a session, each tagged with an HMAC for its purpose so a client cannot forge one. The key is
+ * shared by every node through the database.
  */
 public final class PageTokens {
 
@@ -33,19 +35,26 @@ public final class PageTokens {
 
     /** The key a token continues after; a token that was not made here, or for another list, is a 400. */
     public String open(String purpose, String token) {
+        return tryOpen(purpose, token)
+                .orElseThrow(() -> new InvalidRequestException(
+                        "invalid_skiptoken",
+                        "The $skiptoken is not valid here; follow the nextLink of the previous page."));
+    }
+
+    /** What {@link #seal} sealed for {@code purpose}; empty for a token made elsewhere, for another purpose, or bent. */
+    public Optional<String> tryOpen(String purpose, String token) {
         String[] parts = token == null ? new String[0] : token.split("\\.", -1);
         try {
             if (parts.length == 2) {
                 byte[] payload = DECODER.decode(parts[0]);
                 if (MessageDigest.isEqual(mac(purpose, payload), DECODER.decode(parts[1]))) {
-                    return new String(payload, StandardCharsets.UTF_8);
+                    return Optional.of(new String(payload, StandardCharsets.UTF_8));
                 }
             }
         } catch (IllegalArgumentException ignored) {
-            // not base64url: falls through to the same answer as a bad signature
+            // not base64url: the same answer as a bad signature
         }
-        throw new InvalidRequestException(
-                "invalid_skiptoken", "The $skiptoken is not valid here; follow the nextLink of the previous page.");
+        return Optional.empty();
     }
 
     private byte[] mac(String purpose, byte[] payload) {

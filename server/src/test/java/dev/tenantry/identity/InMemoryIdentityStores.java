@@ -53,6 +53,16 @@ final class InMemoryIdentityStores {
             return live;
         }
 
+        @Override
+        public int deleteSpent(Instant now, Instant spentBefore) {
+            int before = byHash.size();
+            byHash.values()
+                    .removeIf(t -> !t.expiresAt().isAfter(now)
+                            || (t.usedAt() != null && t.usedAt().isBefore(spentBefore))
+                            || (t.revoked() && t.issuedAt().isBefore(spentBefore)));
+            return before - byHash.size();
+        }
+
         private static RefreshToken copy(RefreshToken t, Instant usedAt, boolean revoked) {
             return new RefreshToken(
                     t.tokenHash(),

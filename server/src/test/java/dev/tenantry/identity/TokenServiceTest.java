@@ -16,6 +16,7 @@ import dev.tenantry.shared.Transactions;
 import dev.tenantry.testing.DirectTransactions;
 import dev.tenantry.testing.InMemoryApplicationRepository;
 import dev.tenantry.testing.InMemoryDirectoryRoleRepository;
+import dev.tenantry.testing.InMemoryLockoutRepository;
 import dev.tenantry.testing.InMemoryTenantRepository;
 import dev.tenantry.testing.InMemoryUserRepository;
 import dev.tenantry.testing.PlainPasswordHasher;
@@ -49,8 +50,9 @@ class TokenServiceTest {
     final ApplicationService applications =
             new ApplicationService(new InMemoryApplicationRepository(), directory.access(), DIRECT, clock);
     final SigningKeys keys = SigningKeys.loadOrCreate(KEY_STORE, clock);
-    final TokenService tokens =
-            new TokenService(directory, applications, keys, refreshTokens, new Audiences(null), clock);
+    final LockoutService lockouts = new LockoutService(
+            directory, applications, new InMemoryLockoutRepository(), LockoutPolicy.defaults(), clock);
+    final TokenService tokens = new TokenService(directory, lockouts, keys, refreshTokens, new Audiences(null), clock);
     final CreatedDirectory contoso = create();
 
     CreatedDirectory create() {

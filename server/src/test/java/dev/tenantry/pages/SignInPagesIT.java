@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,14 +39,31 @@ class SignInPagesIT {
     }
 
     @Test
-    void sessionCookieIsHostPrefixedSecureHttpOnlyLax() {
+    @DisplayName("issue 7.10: a visitor gets a signed CSRF cookie, __Host- prefixed, Secure, HttpOnly, Lax; no session")
+    void anonymousCsrfCookieIsHostPrefixedSecureHttpOnlyLax() {
         HttpResponse<String> page = server.get("/signin");
 
-        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie)
-                .startsWith("__Host-tenantry-session=")
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .singleElement()
+                .asString()
+                .startsWith("__Host-tenantry-csrf=")
                 .contains("Secure", "HttpOnly", "SameSite=Lax", "Path=/");
         assertThat(page.body()).contains("autocomplete=\"username\"");
+    }
+
+    @Test
+    void sessionCookieIsHostPrefixedSecureHttpOnlyLax() {
+        Browser browser = new Browser(server);
+        String csrf = browser.csrf("/signin");
+
+        HttpResponse<String> signedIn =
+                browser.post("/signin", form(csrf, "admin@wingtip.onmicrosoft.test", PASSWORD, "/"));
+
+        assertThat(signedIn.headers().allValues("Set-Cookie"))
+                .singleElement()
+                .asString()
+                .startsWith("__Host-tenantry-session=")
+                .contains("Secure", "HttpOnly", "SameSite=Lax", "Path=/");
     }
 
     @Test
@@ -78,16 +96,19 @@ class SignInPagesIT {
     @Test
     void signInRotatesTheSessionAndReturnsToASameOriginPath() {
         Browser browser = new Browser(server);
+        browser.signIn("admin@wingtip.onmicrosoft.test", PASSWORD);
+        String firstSession = browser.cookie();
         String csrf = browser.csrf("/signin");
-        String anonymousCookie = browser.cookie();
 
         HttpResponse<String> signedIn =
                 browser.post("/signin", form(csrf, "admin@wingtip.onmicrosoft.test", PASSWORD, "/?from=signin"));
 
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.headers().firstValue("Location")).hasValue("/?from=signin");
-        assertThat(browser.cookie()).isNotEqualTo(anonymousCookie);
+        assertThat(browser.cookie()).isNotNull().isNotEqualTo(firstSession);
         assertThat(browser.get("/").body()).contains("Wendy Tip", "Sign out");
+        browser.cookie(firstSession);
+        assertThat(browser.get("/").body()).doesNotContain("Wendy Tip");
     }
 
     @Test

@@ -14,25 +14,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A minimal cookie-keeping client for the web pages: enough to walk the forms without a real browser. */
+/** A minimal cookie-keeping client for the web pages (a small cookie jar): enough to walk the forms. */
 public final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
 
+    private static final String SESSION_COOKIE = "__Host-tenantry-session";
+
     private final RunningServer server;
-    private String cookie;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public Browser(RunningServer server) {
         this.server = server;
     }
 
+    /** The session cookie as {@code name=value}; null before sign-in (a visitor has only the CSRF cookie). */
     public String cookie() {
-        return cookie;
+        String value = cookies.get(SESSION_COOKIE);
+        return value == null ? null : SESSION_COOKIE + "=" + value;
     }
 
-    /** Replaces the session cookie, for example to replay one that was signed out. */
-    public void cookie(String value) {
-        this.cookie = value;
+    /** Sets a cookie ({@code name=value}), for example to replay a session cookie that was signed out. */
+    public void cookie(String pair) {
+        String[] parts = pair.split("=", 2);
+        cookies.put(parts[0], parts[1]);
+    }
+
+    /** Every cookie the browser keeps, by name. */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
     }
 
     public HttpResponse<String> get(String path) {
@@ -126,13 +136,24 @@ public final class Browser {
     }
 
     private HttpRequest.Builder withCookie(HttpRequest.Builder builder) {
-        return cookie == null ? builder : builder.header("Cookie", cookie);
+        if (cookies.isEmpty()) {
+            return builder;
+        }
+        return builder.header(
+                "Cookie",
+                cookies.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("; ")));
     }
 
     private HttpResponse<String> keep(HttpResponse<String> response) {
         response.headers().allValues("Set-Cookie").forEach(value -> {
-            String pair = value.split(";", 2)[0];
-            cookie = pair.endsWith("=") ? null : pair;
+            String[] pair = value.split(";", 2)[0].split("=", 2);
+            if (pair.length < 2 || pair[1].isEmpty()) {
+                cookies.remove(pair[0]);
+            } else {
+                cookies.put(pair[0], pair[1]);
+            }
         });
         return response;
     }

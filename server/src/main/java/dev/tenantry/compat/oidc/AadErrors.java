@@ -40,7 +40,14 @@ final class AadErrors {
             Map.entry("refresh_token_revoked", new AadError("invalid_grant", 50173, 400, null)),
             Map.entry("refresh_token_expired", new AadError("invalid_grant", 700082, 400, null)),
             Map.entry("refresh_token_client_mismatch", new AadError("invalid_grant", 70000, 400, null)),
-            Map.entry("user_not_found", new AadError("invalid_grant", 50034, 400, null)));
+            Map.entry("user_not_found", new AadError("invalid_grant", 50034, 400, null)),
+            // issue 7.8: Entra's smart lockout answers AADSTS50053 (IdsLocked) with 400 invalid_grant
+            Map.entry("account_locked", new AadError("invalid_grant", 50053, 400, null)),
+            // wrong client secrets in a loop: Entra's loop detection is AADSTS50196; we answer it with 429 and
+            // Retry-After, as MSAL expects of throttling (it backs off for that long instead of retrying at once)
+            Map.entry("client_throttled", new AadError("temporarily_unavailable", 50196, 429, null)),
+            // password hashing at its bound: shed with 503 and Retry-After, which MSAL retries after the wait
+            Map.entry("server_busy", new AadError("temporarily_unavailable", 90033, 503, null)));
 
     private AadErrors() {}
 

@@ -82,6 +82,17 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
                 .execute());
     }
 
+    @Override
+    public int deleteSpent(Instant now, Instant spentBefore) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        DELETE FROM refresh_token
+                        WHERE expires_at <= :now OR used_at < :spentBefore OR (revoked AND issued_at < :spentBefore)
+                        """)
+                .bind("now", now)
+                .bind("spentBefore", spentBefore)
+                .execute());
+    }
+
     private static RefreshToken toToken(ResultSet rs, StatementContext ctx) throws SQLException {
         return new RefreshToken(
                 rs.getString("token_hash"),

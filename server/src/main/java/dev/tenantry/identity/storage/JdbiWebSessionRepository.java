@@ -69,6 +69,13 @@ public final class JdbiWebSessionRepository implements WebSessionRepository {
     }
 
     @Override
+    public int deleteExpired(Instant now) {
+        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM web_session WHERE expires_at <= :now")
+                .bind("now", now)
+                .execute());
+    }
+
+    @Override
     public int deleteAllOf(UserId userId) {
         return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM web_session WHERE user_id = :userId")
                 .bind("userId", userId.value())

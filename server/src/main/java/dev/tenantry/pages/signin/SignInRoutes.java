@@ -54,7 +54,9 @@ public final class SignInRoutes {
             pages.signedInAs(ctx, started);
             ctx.redirect(returnUrl, HttpStatus.SEE_OTHER);
         } catch (AuthenticationException e) {
-            String message = "account_disabled".equals(e.code()) ? e.getMessage() : INCORRECT;
+            // a disabled or locked account is told so (Entra does too); anything else never says which part was wrong
+            boolean explained = "account_disabled".equals(e.code()) || "account_locked".equals(e.code());
+            String message = explained ? e.getMessage() : INCORRECT;
             render(ctx, true, userName, returnUrl, message);
             ctx.status(HttpStatus.UNAUTHORIZED);
         }

@@ -1,0 +1,166 @@
+package dev.tenantry.identity.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.NewUser;
+import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
+import dev.tenantry.directory.storage.JdbiTenantRepository;
+import dev.tenantry.directory.storage.JdbiUserRepository;
+import dev.tenantry.identity.Lockout;
+import dev.tenantry.identity.RefreshToken;
+import dev.tenantry.identity.RetentionPurge;
+import dev.tenantry.identity.WebSession;
+import dev.tenantry.storage.Database;
+import dev.tenantry.storage.JdbiIdempotencyRecords;
+import dev.tenantry.storage.JdbiTransactions;
+import dev.tenantry.testing.PlainPasswordHasher;
+import dev.tenantry.testing.TestDatabases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The purge against the real SQL on H2, at a fixed instant: what is expired goes, what is live stays. */
+class RetentionPurgeTest {
+
+    static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    static final Duration HOUR = Duration.ofHours(1);
+
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final Database database = TestDatabases.h2();
+    final JdbiWebSessionRepository sessions = new JdbiWebSessionRepository(database.jdbi());
+    final JdbiRefreshTokenRepository refreshTokens = new JdbiRefreshTokenRepository(database.jdbi());
+    final JdbiIdempotencyRecords idempotency = new JdbiIdempotencyRecords(database.jdbi());
+    final JdbiLockoutRepository lockouts = new JdbiLockoutRepository(database.jdbi());
+    final RetentionPurge purge = new RetentionPurge(sessions, refreshTokens, idempotency, lockouts, clock);
+    final CreatedDirectory contoso = new DirectoryService(
+                    new JdbiTenantRepository(database.jdbi()),
+                    new JdbiUserRepository(database.jdbi()),
+                    new JdbiDirectoryRoleRepository(database.jdbi()),
+                    new PlainPasswordHasher(),
+                    new JdbiTransactions(database.jdbi()),
+                    clock,
+                    "onmicrosoft.test")
+            .createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", "Passw0rd!x"));
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    void session(String idHash, Instant expiresAt) {
+        sessions.insert(
+                new WebSession(idHash, contoso.tenant().id(), contoso.admin().id(), "csrf", expiresAt),
+                expiresAt.minus(HOUR));
+    }
+
+    void refreshToken(String hash, Instant issuedAt, Instant expiresAt, Instant usedAt, boolean revoked) {
+        UUID family = UUID.randomUUID();
+        refreshTokens.insert(new RefreshToken(
+                hash,
+                family,
+                contoso.tenant().id(),
+                contoso.admin().id(),
+                UUID.randomUUID(),
+                "openid",
+                issuedAt,
+                expiresAt,
+                null,
+                false));
+        if (usedAt != null) {
+            refreshTokens.markUsed(hash, usedAt);
+        }
+        if (revoked) {
+            refreshTokens.revokeFamily(family);
+        }
+    }
+
+    void lockout(String subject, Instant lastFailureAt, Instant lockedUntil) {
+        lockouts.update(subject, none -> new Lockout(subject, 1, lastFailureAt, lockedUntil, 1, lastFailureAt));
+    }
+
+    @Test
+    @DisplayName("issue 7.10: expired web sessions are purged, live ones kept")
+    void expiredWebSessionsGoLiveOnesStay() {
+        session("expired", NOW.minusSeconds(1));
+        session("live", NOW.plus(HOUR));
+
+        RetentionPurge.Purged purged = purge.run();
+
+        assertThat(purged.webSessions()).isEqualTo(1);
+        assertThat(sessions.find("live", NOW.minus(HOUR))).isPresent();
+        assertThat(sessions.find("expired", NOW.minus(HOUR))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 7.10: expired, long-used and long-revoked refresh tokens are purged; live and recent kept")
+    void spentRefreshTokensGoLiveAndRecentOnesStay() {
+        Instant later = NOW.plus(Duration.ofDays(30));
+        Instant twoDaysAgo = NOW.minus(Duration.ofDays(2));
+        refreshToken("expired", twoDaysAgo, NOW.minusSeconds(1), null, false);
+        refreshToken("used-two-days-ago", twoDaysAgo, later, twoDaysAgo, false);
+        refreshToken("revoked-two-days-ago", twoDaysAgo, later, null, true);
+        refreshToken("live", twoDaysAgo, later, null, false);
+        refreshToken("used-an-hour-ago", twoDaysAgo, later, NOW.minus(HOUR), false);
+        refreshToken("revoked-today", NOW.minus(HOUR), later, null, true);
+
+        RetentionPurge.Purged purged = purge.run();
+
+        assertThat(purged.refreshTokens()).isEqualTo(3);
+        assertThat(refreshTokens.findByHash("live")).isPresent();
+        assertThat(refreshTokens.findByHash("used-an-hour-ago")).isPresent();
+        assertThat(refreshTokens.findByHash("revoked-today")).isPresent();
+        assertThat(refreshTokens.findByHash("expired")).isEmpty();
+        assertThat(refreshTokens.findByHash("used-two-days-ago")).isEmpty();
+        assertThat(refreshTokens.findByHash("revoked-two-days-ago")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 7.10: idempotency records older than 24 h are purged, younger ones kept")
+    void idempotencyRecordsOlderThanADayGo() {
+        idempotency.claim("caller", "/api/x", "old", "hash", NOW.minus(Duration.ofHours(25)));
+        idempotency.claim("caller", "/api/x", "young", "hash", NOW.minus(Duration.ofHours(23)));
+
+        RetentionPurge.Purged purged = purge.run();
+
+        assertThat(purged.idempotencyRecords()).isEqualTo(1);
+        assertThat(idempotency.find("caller", "/api/x", "young")).isPresent();
+        assertThat(idempotency.find("caller", "/api/x", "old")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 7.10: lockout counts idle for a day are purged; recent ones and locks in force kept")
+    void staleLockoutCountsGo() {
+        Instant twoDaysAgo = NOW.minus(Duration.ofDays(2));
+        lockout("user:stale", twoDaysAgo, twoDaysAgo.plusSeconds(60));
+        lockout("user:recent", NOW.minus(HOUR), null);
+        lockout("user:still-locked", twoDaysAgo, NOW.plus(HOUR));
+
+        RetentionPurge.Purged purged = purge.run();
+
+        assertThat(purged.lockouts()).isEqualTo(1);
+        assertThat(lockouts.find("user:stale")).isEmpty();
+        assertThat(lockouts.find("user:recent")).isPresent();
+        assertThat(lockouts.find("user:still-locked")).isPresent();
+    }
+
+    @Test
+    @DisplayName("issue 7.8: a lockout count round-trips through SQL, and a second update sees the first")
+    void lockoutUpdatesAccumulate() {
+        lockouts.update("user:x", none -> new Lockout("user:x", 1, NOW, null, 0, NOW));
+
+        Lockout second = lockouts.update(
+                "user:x",
+                current -> new Lockout(
+                        "user:x", current.failures() + 1, current.windowStartedAt(), null, 0, NOW.plusSeconds(1)));
+
+        assertThat(second.failures()).isEqualTo(2);
+        assertThat(lockouts.find("user:x")).contains(second);
+    }
+}
