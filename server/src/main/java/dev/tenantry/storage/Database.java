@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -25,10 +26,13 @@ public final class Database implements AutoCloseable {
         jdbi.registerColumnMapper(Instant.class, instantMapper());
     }
 
-    /** Opens a pool on {@code jdbcUrl} and brings the schema up to date with the Flyway migrations. */
+    /**
+     * Opens a pool on {@code jdbcUrl} and brings the schema up to date with the Flyway migrations. An embedded H2 file
+     * database writes every commit to its file before the commit returns (see {@link #durable(String)}).
+     */
     public static Database open(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(durable(jdbcUrl));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(16);
@@ -46,6 +50,21 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /**
+     * {@code jdbcUrl} with H2's delayed write turned off. By default H2 keeps commits in memory for up to 500 ms
+     * ({@code WRITE_DELAY}), so a process killed in that window loses transactions it already acknowledged. With
+     * {@code WRITE_DELAY=0} the MVStore writes the commit to its file before {@code commit()} returns, which survives a
+     * crash of the process ({@code kill -9}); H2 does not fsync each commit, so surviving a power loss takes
+     * PostgreSQL. Other databases' URLs are returned as they are.
+     */
+    static String durable(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:") || lower.startsWith("jdbc:h2:mem:") || lower.contains(";write_delay=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     public Jdbi jdbi() {
