@@ -15,11 +15,12 @@ public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRep
 
     private static final Comparator<RoleAssignment> BY_ID = Comparator.comparing(RoleAssignment::id, Uuids.SQL_ORDER);
 
-    private final Map<UUID, RoleAssignment> assignments = new HashMap<>();
+    /** Keyed by subscription and name: a name is unique within its subscription only, as Azure scopes it. */
+    private final Map<List<UUID>, RoleAssignment> assignments = new HashMap<>();
 
     @Override
     public void insert(RoleAssignment assignment) {
-        boolean duplicate = assignments.containsKey(assignment.id())
+        boolean duplicate = assignments.containsKey(key(assignment.subscriptionId(), assignment.id()))
                 || assignments.values().stream()
                         .anyMatch(a -> a.scope().equals(assignment.scope())
                                 && a.role() == assignment.role()
@@ -29,13 +30,12 @@ public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRep
                     "role_assignment_exists",
                     "The principal already holds " + assignment.role().roleName() + " at " + assignment.scope() + ".");
         }
-        assignments.put(assignment.id(), assignment);
+        assignments.put(key(assignment.subscriptionId(), assignment.id()), assignment);
     }
 
     @Override
     public Optional<RoleAssignment> findById(UUID subscriptionId, UUID id) {
-        return Optional.ofNullable(assignments.get(id))
-                .filter(a -> a.subscriptionId().equals(subscriptionId));
+        return Optional.ofNullable(assignments.get(key(subscriptionId, id)));
     }
 
     @Override
@@ -56,11 +56,15 @@ public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRep
 
     @Override
     public boolean delete(UUID subscriptionId, UUID id) {
-        return findById(subscriptionId, id).map(a -> assignments.remove(a.id())).isPresent();
+        return assignments.remove(key(subscriptionId, id)) != null;
     }
 
     @Override
     public void lockSubscription(UUID subscriptionId) {
         // one thread at a time uses a fake world: nothing to serialise
+    }
+
+    private static List<UUID> key(UUID subscriptionId, UUID id) {
+        return List.of(subscriptionId, id);
     }
 }

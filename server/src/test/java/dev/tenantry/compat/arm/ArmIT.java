@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -174,6 +175,43 @@ class ArmIT {
         assertThat(direct.statusCode()).isEqualTo(404);
         assertThat(direct.body()).contains("SubscriptionNotFound");
         assertThat(listed.body()).doesNotContain(subscriptionId);
+    }
+
+    @Test
+    @DisplayName("issue 7 (low): a role assignment name another directory uses is no existence oracle")
+    void assignmentNameOfAnotherDirectoryLeaksNothing() throws Exception {
+        JsonNode other = JSON.readTree(
+                server.postJson("/api/signups", """
+                        {"organization":"Oracle","domainPrefix":"oraclearm","countryCode":"US",
+                         "admin":{"displayName":"Oracle Admin","userName":"admin","password":"%s"},
+                         "product":"MS-AZR-0044P"}
+                        """.formatted(PASSWORD)).body());
+        String otherToken = Tokens.password(server, "admin@oraclearm.onmicrosoft.test", PASSWORD, Tokens.MANAGEMENT);
+        UUID name = UUID.randomUUID();
+        String otherPath =
+                "/subscriptions/" + other.at("/subscription/subscriptionId").asText()
+                        + "/providers/Microsoft.Authorization/roleAssignments/" + name;
+        String readerOfOther = roleBody(
+                        "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+                        other.at("/admin/id").asText())
+                .replace(
+                        subscriptionId, other.at("/subscription/subscriptionId").asText());
+        assertThat(put(otherPath, readerOfOther, otherToken).statusCode()).isEqualTo(201);
+
+        String sam = server.app()
+                .services()
+                .directory()
+                .createUser(Caller.system(), TenantId.parse(tenantId), NewUser.of("Sam Second", "sam", PASSWORD))
+                .id()
+                .toString();
+
+        HttpResponse<String> mine =
+                put(assignmentPath(name), roleBody("acdd72a7-3385-48ef-bd42-f606fba81ae7", sam), ownerToken);
+
+        assertThat(mine.statusCode()).isEqualTo(201);
+        assertThat(mine.body())
+                .contains(sam)
+                .doesNotContain(other.at("/admin/id").asText());
     }
 
     @Test
