@@ -66,10 +66,12 @@ public final class SaturationBenchmark {
         }
     }
 
-    private record Result(List<Long> healthNanos, Map<Integer, LongAdder> grantStatuses, double elapsedSeconds) {}
+    private record Result(
+            List<Long> healthNanos, Map<Integer, LongAdder> grantStatuses, double elapsedSeconds, String loadBefore) {}
 
     private static Result run(HttpClient http, HttpRequest grant, HttpRequest health, int clients, double seconds)
             throws InterruptedException {
+        String loadBefore = loadAverage();
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
@@ -93,7 +95,7 @@ public final class SaturationBenchmark {
         for (Thread worker : workers) {
             worker.join();
         }
-        return new Result(healthNanos, statuses, (System.nanoTime() - start) / 1e9);
+        return new Result(healthNanos, statuses, (System.nanoTime() - start) / 1e9, loadBefore);
     }
 
     private static int send(HttpClient http, HttpRequest request) {
@@ -117,10 +119,12 @@ public final class SaturationBenchmark {
         result.grantStatuses().forEach((status, count) -> byStatus.put(status, count.sum()));
         System.out.printf(
                 Locale.ROOT,
-                "%d clients sending password grants for %.0f s on %d cores%n",
+                "%d clients sending password grants for %.0f s on %d cores (load average before/after: %s / %s)%n",
                 clients,
                 seconds,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(),
+                result.loadBefore(),
+                loadAverage());
         System.out.printf(
                 Locale.ROOT,
                 "/health (%d requests): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
@@ -134,6 +138,15 @@ public final class SaturationBenchmark {
                 grants,
                 grants / result.elapsedSeconds(),
                 byStatus);
+    }
+
+    /** The one-minute load average of the machine (the benchmark shares its cores with whatever else runs). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ", 2)[0];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private static double percentile(List<Long> sorted, double fraction) {
