@@ -25,6 +25,7 @@ import dev.tenantry.storage.Database;
 import dev.tenantry.storage.JdbiIdempotencyRecords;
 import dev.tenantry.storage.JdbiServerSecrets;
 import dev.tenantry.storage.JdbiTransactions;
+import dev.tenantry.storage.MasterKey;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
@@ -53,8 +54,12 @@ public record Services(
         PageTokens pageTokens,
         SessionService sessions) {
 
-    static Services create(TenantryConfig config, Database database, Clock clock) {
+    static Services create(TenantryConfig config, Database database, MasterKey masterKey, Clock clock) {
         Jdbi jdbi = database.jdbi();
+        JdbiSigningKeyRepository signingKeyRepository = new JdbiSigningKeyRepository(jdbi, masterKey);
+        JdbiServerSecrets serverSecrets = new JdbiServerSecrets(jdbi, masterKey);
+        signingKeyRepository.sealPlaintext(); // keys stored by a version without encryption at rest
+        serverSecrets.sealPlaintext();
         Transactions transactions = new JdbiTransactions(jdbi);
         DirectoryService directory = new DirectoryService(
                 new JdbiTenantRepository(jdbi),
@@ -67,7 +72,7 @@ public record Services(
         ApplicationService applications =
                 new ApplicationService(new JdbiApplicationRepository(jdbi), directory.access(), transactions, clock);
         directory.onTenantCreated(applications::provisionTenant);
-        SigningKeys signingKeys = SigningKeys.loadOrCreate(new JdbiSigningKeyRepository(jdbi), clock);
+        SigningKeys signingKeys = SigningKeys.loadOrCreate(signingKeyRepository, clock);
         TokenService tokens =
                 new TokenService(directory, applications, signingKeys, new JdbiRefreshTokenRepository(jdbi), clock);
         AccessService access = new AccessService(
@@ -94,7 +99,7 @@ public record Services(
                 subscriptions,
                 resourceGroups,
                 new Idempotency(new JdbiIdempotencyRecords(jdbi), transactions, clock),
-                new PageTokens(new JdbiServerSecrets(jdbi)),
+                new PageTokens(serverSecrets),
                 new SessionService(directory, new JdbiWebSessionRepository(jdbi), transactions, clock));
     }
 
