@@ -36,6 +36,7 @@ import dev.tenantry.storage.Database;
 import dev.tenantry.storage.JdbiIdempotencyRecords;
 import dev.tenantry.storage.JdbiServerSecrets;
 import dev.tenantry.storage.JdbiTransactions;
+import dev.tenantry.storage.MasterKey;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
@@ -66,8 +67,12 @@ public record Services(
         BoundedPasswordHasher passwordHashing,
         RetentionPurge retentionPurge) {
 
-    static Services create(TenantryConfig config, Database database, Clock clock) {
+    static Services create(TenantryConfig config, Database database, MasterKey masterKey, Clock clock) {
         Jdbi jdbi = database.jdbi();
+        JdbiSigningKeyRepository signingKeyRepository = new JdbiSigningKeyRepository(jdbi, masterKey);
+        JdbiServerSecrets serverSecrets = new JdbiServerSecrets(jdbi, masterKey);
+        signingKeyRepository.sealPlaintext(); // keys stored by a version without encryption at rest
+        serverSecrets.sealPlaintext();
         Transactions transactions = new JdbiTransactions(jdbi);
         BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(new Argon2idPasswordHasher());
         DirectoryService directory = new DirectoryService(
@@ -81,7 +86,7 @@ public record Services(
         ApplicationService applications =
                 new ApplicationService(new JdbiApplicationRepository(jdbi), directory.access(), transactions, clock);
         directory.onTenantCreated(applications::provisionTenant);
-        SigningKeys signingKeys = SigningKeys.loadOrCreate(new JdbiSigningKeyRepository(jdbi), clock);
+        SigningKeys signingKeys = SigningKeys.loadOrCreate(signingKeyRepository, clock);
         RefreshTokenRepository refreshTokens = new JdbiRefreshTokenRepository(jdbi);
         WebSessionRepository webSessions = new JdbiWebSessionRepository(jdbi);
         directory.onSignInsRevoked(new SignInRevocation(webSessions, refreshTokens)::revokeAll);
@@ -115,7 +120,7 @@ public record Services(
                 subscriptions,
                 resourceGroups,
                 new Idempotency(idempotencyRecords, transactions, clock),
-                new PageTokens(new JdbiServerSecrets(jdbi)),
+                new PageTokens(serverSecrets),
                 new SessionService(lockouts, webSessions, transactions, clock),
                 passwordHashing,
                 new RetentionPurge(webSessions, refreshTokens, idempotencyRecords, lockoutCounts, clock));

@@ -1,6 +1,8 @@
 package dev.tenantry.app;
 
+import dev.tenantry.storage.DataDirectory;
 import dev.tenantry.storage.Database;
+import dev.tenantry.storage.MasterKey;
 import dev.tenantry.tls.TlsMaterial;
 import dev.tenantry.web.HttpsServer;
 import io.javalin.Javalin;
@@ -33,13 +35,18 @@ public final class TenantryApp implements AutoCloseable {
         this.port = HttpsServer.boundPort(http);
     }
 
-    /** Opens (or creates) the data directory and starts serving HTTPS. */
+    /**
+     * Opens (or creates) the data directory, makes it owner-only, and starts serving HTTPS. A master key that does not
+     * decrypt the stored secrets is an {@link IllegalStateException} that says so.
+     */
     public static TenantryApp start(TenantryConfig config) {
         LOG.debug("starting with {}", config);
+        DataDirectory.secure(config.dataDir());
+        MasterKey masterKey = MasterKey.load(config.masterKeyFile(), config.masterKey());
         TlsMaterial tls = TlsMaterial.loadOrCreate(config.certificateFile(), config.privateKeyFile(), config.host());
         Database database = Database.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         try {
-            Services services = Services.create(config, database, Clock.systemUTC());
+            Services services = Services.create(config, database, masterKey, Clock.systemUTC());
             Javalin http = HttpsServer.create(
                     config.host(), config.port(), tls, cfg -> Routes.register(cfg, config, services));
             http.start();

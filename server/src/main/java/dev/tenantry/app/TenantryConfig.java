@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param publicUrl the base URL clients use (issuer, links); null means the request's own host
  * @param domainSuffix suffix of initial domains, as {@code onmicrosoft.com} in Entra
  * @param catalogFile an operator's catalog replacing the shipped one; null for the defaults
+ * @param masterKey base64 of the 32-byte key that encrypts secrets at rest; null means {@code keys/master.key} in
+ *     {@code dataDir}, created on first start
  */
 public record TenantryConfig(
         String host,
@@ -25,13 +27,14 @@ public record TenantryConfig(
         String jdbcPassword,
         String publicUrl,
         String domainSuffix,
-        Path catalogFile) {
+        Path catalogFile,
+        String masterKey) {
 
     public static final String DEFAULT_DOMAIN_SUFFIX = "onmicrosoft.test";
 
     public static TenantryConfig defaults() {
         return new TenantryConfig(
-                "127.0.0.1", 8443, Path.of("tenantry-data"), null, "sa", "", null, DEFAULT_DOMAIN_SUFFIX, null);
+                "127.0.0.1", 8443, Path.of("tenantry-data"), null, "sa", "", null, DEFAULT_DOMAIN_SUFFIX, null, null);
     }
 
     /** Reads {@code TENANTRY_HOST}, {@code _PORT}, {@code _DATA}, {@code _JDBC_URL}, … over the defaults. */
@@ -48,32 +51,83 @@ public record TenantryConfig(
                 env.getOrDefault("TENANTRY_JDBC_PASSWORD", base.jdbcPassword()),
                 env.getOrDefault("TENANTRY_PUBLIC_URL", base.publicUrl()),
                 env.getOrDefault("TENANTRY_DOMAIN_SUFFIX", base.domainSuffix()),
-                Optional.ofNullable(env.get("TENANTRY_CATALOG")).map(Path::of).orElse(base.catalogFile()));
+                Optional.ofNullable(env.get("TENANTRY_CATALOG")).map(Path::of).orElse(base.catalogFile()),
+                env.getOrDefault("TENANTRY_MASTER_KEY", base.masterKey()));
     }
 
     public TenantryConfig withHost(String newHost) {
         return new TenantryConfig(
-                newHost, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, domainSuffix, catalogFile);
+                newHost,
+                port,
+                dataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey);
     }
 
     public TenantryConfig withPort(int newPort) {
         return new TenantryConfig(
-                host, newPort, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, domainSuffix, catalogFile);
+                host,
+                newPort,
+                dataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey);
     }
 
     public TenantryConfig withDataDir(Path newDataDir) {
         return new TenantryConfig(
-                host, port, newDataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, domainSuffix, catalogFile);
+                host,
+                port,
+                newDataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey);
     }
 
     public TenantryConfig withDomainSuffix(String newSuffix) {
         return new TenantryConfig(
-                host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, newSuffix, catalogFile);
+                host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, newSuffix, catalogFile, masterKey);
     }
 
     public TenantryConfig withPublicUrl(String newPublicUrl) {
         return new TenantryConfig(
-                host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, newPublicUrl, domainSuffix, catalogFile);
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                newPublicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey);
+    }
+
+    public TenantryConfig withMasterKey(String newMasterKey) {
+        return new TenantryConfig(
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                newMasterKey);
     }
 
     /** The JDBC URL in force: the configured one, or H2 in PostgreSQL mode inside the data directory. */
@@ -83,6 +137,11 @@ public record TenantryConfig(
         }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tenantry")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+    }
+
+    /** The key file that holds the master key when {@code TENANTRY_MASTER_KEY} is not set. */
+    public Path masterKeyFile() {
+        return dataDir.resolve("keys").resolve("master.key");
     }
 
     public Path certificateFile() {
@@ -97,7 +156,8 @@ public record TenantryConfig(
     public String toString() {
         return "TenantryConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl="
                 + effectiveJdbcUrl() + ", jdbcUser=" + jdbcUser + ", jdbcPassword=***, publicUrl=" + publicUrl
-                + ", domainSuffix=" + domainSuffix + ", catalogFile=" + catalogFile + "]";
+                + ", domainSuffix=" + domainSuffix + ", catalogFile=" + catalogFile + ", masterKey="
+                + (masterKey == null ? "keys/master.key" : "***") + "]";
     }
 
     /**

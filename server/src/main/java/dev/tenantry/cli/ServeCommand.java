@@ -2,6 +2,7 @@ package dev.tenantry.cli;
 
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +45,14 @@ final class ServeCommand implements Callable<Integer>, EnvFactory.NeedsEnv {
         if (publicUrl != null) {
             config = config.withPublicUrl(publicUrl);
         }
-        TenantryApp app = TenantryApp.start(config);
+        TenantryApp app;
+        try {
+            app = TenantryApp.start(config);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            // a refusal to start (wrong master key, unreadable data directory): the reason, not a stack trace
+            System.err.println("Tenantry cannot start: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

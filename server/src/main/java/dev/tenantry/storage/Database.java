@@ -28,11 +28,12 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens a pool on {@code jdbcUrl} and brings the schema up to date with the Flyway migrations. An embedded H2 file
-     * database writes every commit to its file before the commit returns (see {@link #durable(String)}).
+     * database writes every commit to its file before the commit returns (see {@link #durable(String)}) and creates
+     * its files owner-only (see {@link OwnerOnlyFilePath}).
      */
     public static Database open(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(durable(jdbcUrl));
+        config.setJdbcUrl(ownerOnly(durable(jdbcUrl)));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(16);
@@ -65,6 +66,16 @@ public final class Database implements AutoCloseable {
             return jdbcUrl;
         }
         return jdbcUrl + ";WRITE_DELAY=0";
+    }
+
+    /** An embedded H2 {@code jdbc:h2:file:} URL on the {@link OwnerOnlyFilePath} file system; others unchanged. */
+    static String ownerOnly(String jdbcUrl) {
+        String file = "jdbc:h2:file:";
+        if (!jdbcUrl.regionMatches(true, 0, file, 0, file.length())) {
+            return jdbcUrl;
+        }
+        OwnerOnlyFilePath.register();
+        return "jdbc:h2:" + OwnerOnlyFilePath.SCHEME + ":" + jdbcUrl.substring(file.length());
     }
 
     public Jdbi jdbi() {

@@ -10,15 +10,31 @@ import java.util.concurrent.ConcurrentMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** Server secrets in SQL: insert-or-read, so two nodes starting at once agree on one value. Cached once read. */
+/**
+ * Server secrets in SQL, encrypted with the {@link MasterKey}: insert-or-read, so two nodes starting at once agree on
+ * one value. Cached once read.
+ */
 public final class JdbiServerSecrets implements ServerSecrets {
 
     private final Jdbi jdbi;
+    private final MasterKey masterKey;
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentMap<String, byte[]> cache = new ConcurrentHashMap<>();
 
-    public JdbiServerSecrets(Jdbi jdbi) {
+    public JdbiServerSecrets(Jdbi jdbi, MasterKey masterKey) {
         this.jdbi = jdbi;
+        this.masterKey = masterKey;
+    }
+
+    /** The associated data that binds a sealed {@code server_secret} value to its row. */
+    public static String context(String name) {
+        return "server_secret/" + name;
+    }
+
+    /** Encrypts the values an older version stored in plaintext; returns how many there were. */
+    public int sealPlaintext() {
+        return PlaintextSecrets.encrypt(
+                jdbi, masterKey, "server_secret", "name", "secret_value", JdbiServerSecrets::context);
     }
 
     @Override
@@ -32,7 +48,7 @@ public final class JdbiServerSecrets implements ServerSecrets {
                 .bind("name", name)
                 .mapTo(String.class)
                 .findOne()
-                .map(Base64.getDecoder()::decode));
+                .map(stored -> Base64.getDecoder().decode(masterKey.open(stored, context(name)))));
     }
 
     private byte[] create(String name, int bytes) {
@@ -42,7 +58,7 @@ public final class JdbiServerSecrets implements ServerSecrets {
             jdbi.useHandle(handle -> handle.createUpdate(
                             "INSERT INTO server_secret (name, secret_value, created_at) VALUES (:name, :value, :now)")
                     .bind("name", name)
-                    .bind("value", Base64.getEncoder().encodeToString(value))
+                    .bind("value", masterKey.seal(Base64.getEncoder().encodeToString(value), context(name)))
                     .bind("now", Instant.now())
                     .execute());
             return value;

@@ -94,11 +94,13 @@ public final class TlsMaterial {
         try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
             Object object = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            return switch (object) {
-                case PEMKeyPair pair -> converter.getKeyPair(pair).getPrivate();
-                case PrivateKeyInfo info -> converter.getPrivateKey(info);
-                case null, default -> throw new IllegalStateException(file + " holds no PEM private key");
-            };
+            if (object instanceof PEMKeyPair pair) {
+                return converter.getKeyPair(pair).getPrivate();
+            }
+            if (object instanceof PrivateKeyInfo info) {
+                return converter.getPrivateKey(info);
+            }
+            throw new IllegalStateException(file + " holds no PEM private key");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -146,19 +148,29 @@ public final class TlsMaterial {
 
     private void write(Path certificateFile, Path keyFile) {
         try {
-            Files.createDirectories(certificateFile.toAbsolutePath().getParent());
-            Files.createDirectories(keyFile.toAbsolutePath().getParent());
-            writeAtomically(keyFile, pem(new JcaPKCS8Generator(privateKey, null)), true);
-            writeAtomically(certificateFile, certificatePem(), false);
+            createOwnerOnly(certificateFile.toAbsolutePath().getParent());
+            createOwnerOnly(keyFile.toAbsolutePath().getParent());
+            writeAtomically(keyFile, pem(new JcaPKCS8Generator(privateKey, null)));
+            writeAtomically(certificateFile, certificatePem());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write TLS files next to " + certificateFile, e);
         }
     }
 
-    private static void writeAtomically(Path target, String content, boolean secret) throws IOException {
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+    }
+
+    // owner-only, as everything in the data directory (the certificate is public: `tenantry cert export` prints it)
+    private static void writeAtomically(Path target, String content) throws IOException {
         Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".tmp-", ".pem");
         if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
         }
         Files.writeString(temp, content, StandardCharsets.US_ASCII);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,14 +1,17 @@
 package dev.tenantry.web;
 
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 
 /**
  * Rewrites request paths with repeated slashes ({@code //subscriptions/…}, as the ARM authorization SDK sends) to
- * single slashes before the servlet layer sees them, which would otherwise refuse them as ambiguous.
+ * single slashes before the servlet layer sees them, which would otherwise refuse them as ambiguous. Dot segments are
+ * resolved on the way; a path that climbs above the root ({@code //../x}) is a 400.
  */
 final class CollapseSlashesHandler extends Handler.Wrapper {
 
@@ -23,7 +26,11 @@ final class CollapseSlashesHandler extends Handler.Wrapper {
         if (path == null || !path.contains("//")) {
             return super.handle(request, response, callback);
         }
-        String collapsed = path.replaceAll("/{2,}", "/");
+        String collapsed = URIUtil.canonicalPath(path.replaceAll("/{2,}", "/"));
+        if (collapsed == null) { // dot segments that climb above the root, as in //../x: a bad request, never a 500
+            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400);
+            return true;
+        }
         HttpURI rewritten = HttpURI.build(uri).path(collapsed).asImmutable();
         return super.handle(
                 new Request.Wrapper(request) {

@@ -50,7 +50,8 @@ final class PostgresDatabases {
                 password,
                 config.publicUrl(),
                 config.domainSuffix(),
-                config.catalogFile());
+                config.catalogFile(),
+                config.masterKey());
     }
 
     void drop(String jdbcUrl) {
