@@ -24,7 +24,13 @@ final class CollapseSlashesHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         String collapsed = path.replaceAll("/{2,}", "/");
-        HttpURI rewritten = HttpURI.build(uri).path(collapsed).asImmutable();
+        HttpURI rewritten;
+        try {
+            rewritten = HttpURI.build(uri).path(collapsed).asImmutable();
+        } catch (IllegalArgumentException e) { // collapsed, it climbs above the root: //../x
+            Response.writeError(request, response, callback, 400, "Bad URI: the path climbs above the root.");
+            return true;
+        }
         return super.handle(
                 new Request.Wrapper(request) {
                     @Override
