@@ -37,7 +37,8 @@ public final class Authentication {
             throw new AuthenticationException(
                     "missing_token", "Send an access token in an 'Authorization: Bearer …' header.");
         }
-        ctx.attribute(CALLER, verifier.verify(header.substring(7).strip(), gate));
+        String token = BearerTokens.requireWellFormed(header.substring(7).strip());
+        ctx.attribute(CALLER, verifier.verify(token, gate));
     }
 
     /** The authenticated caller of a gated route. */

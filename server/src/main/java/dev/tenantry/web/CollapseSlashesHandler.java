@@ -26,12 +26,16 @@ final class CollapseSlashesHandler extends Handler.Wrapper {
         if (path == null || !path.contains("//")) {
             return super.handle(request, response, callback);
         }
-        String collapsed = URIUtil.canonicalPath(path.replaceAll("/{2,}", "/"));
-        if (collapsed == null) { // dot segments that climb above the root, as in //../x: a bad request, never a 500
-            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400);
+        HttpURI rewritten = rewrite(uri, URIUtil.canonicalPath(path.replaceAll("/{2,}", "/")));
+        if (rewritten == null) { // dot segments that climb above the root, as in //../x: a bad request, never a 500
+            Response.writeError(
+                    request,
+                    response,
+                    callback,
+                    HttpStatus.BAD_REQUEST_400,
+                    "Bad URI: the path climbs above the root.");
             return true;
         }
-        HttpURI rewritten = HttpURI.build(uri).path(collapsed).asImmutable();
         return super.handle(
                 new Request.Wrapper(request) {
                     @Override
@@ -41,5 +45,16 @@ final class CollapseSlashesHandler extends Handler.Wrapper {
                 },
                 response,
                 callback);
+    }
+
+    private static HttpURI rewrite(HttpURI uri, String collapsed) {
+        if (collapsed == null) {
+            return null;
+        }
+        try {
+            return HttpURI.build(uri).path(collapsed).asImmutable();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

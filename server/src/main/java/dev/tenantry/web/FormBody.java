@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,9 +33,17 @@ public final class FormBody {
         this.fields = fields;
     }
 
-    /** Checks the body of every matched request that sends a form, or a multipart body, which no route reads. */
+    /**
+     * Checks every request's Content-Type and, for a form, its body: an unknown charset, a multipart body (no route
+     * reads one) or a form that cannot be decoded is refused here, before anything reads the body.
+     */
     public static void register(RoutesConfig routes) {
-        routes.beforeMatched(ctx -> {
+        routes.before(ctx -> {
+            String charset = charset(ctx.header("Content-Type"));
+            if (charset != null && !supported(charset)) {
+                throw new InvalidRequestException(
+                        "invalid_request", "The charset '" + charset + "' is not supported; send UTF-8.");
+            }
             String media = mediaType(ctx);
             if (media.startsWith("multipart/")) {
                 throw new InvalidRequestException(
@@ -157,12 +166,34 @@ public final class FormBody {
                 "invalid_request", "The form body cannot be read: " + problem + " (percent-encode it as UTF-8).");
     }
 
+    /** The media type, lower-cased; read from the header, as the servlet's parsed one fails on an unknown charset. */
     private static String mediaType(Context ctx) {
-        String type = ctx.contentType();
+        String type = ctx.header("Content-Type");
         if (type == null) {
             return "";
         }
         int semicolon = type.indexOf(';');
         return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String parameter : contentType.split(";", -1)) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
+                return parameter.substring(equals + 1).strip().replace("\"", "");
+            }
+        }
+        return null;
+    }
+
+    private static boolean supported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalArgumentException e) { // an illegal name
+            return false;
+        }
     }
 }

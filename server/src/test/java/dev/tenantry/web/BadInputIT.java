@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenantry.testing.RunningServer;
+import dev.tenantry.testing.Tls;
 import dev.tenantry.testing.Tokens;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -273,6 +277,24 @@ class BadInputIT {
                 .hasValue("no-store");
         assertThat(server.get("/v1.0/users").headers().firstValue("Cache-Control"))
                 .hasValue("no-store");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//../x", "//..", "///../../x", "//a/../../x"})
+    @DisplayName("issue 7.5: a path that climbs above the root once its slashes collapse is a 400, not Jetty's 500")
+    void pathClimbingAboveTheRootIsRefused(String path) throws Exception {
+        try (SSLSocket socket = (SSLSocket) Tls.trusting(server.app().certificate())
+                .getSocketFactory()
+                .createSocket("localhost", server.app().port())) {
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+
+            assertThat(status).startsWith("HTTP/1.1 400");
+        }
     }
 
     private static String enc(String value) {
