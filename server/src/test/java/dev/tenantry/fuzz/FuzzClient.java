@@ -105,12 +105,22 @@ final class FuzzClient {
                 head.append("Content-Length: ").append(input.body().length).append("\r\n");
             }
             head.append("Connection: close\r\n\r\n");
-            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(input.body());
-            out.flush();
+            IOException unsent = null;
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+                out.write(input.body());
+                out.flush();
+            } catch (IOException e) { // the server may have answered (414, 431, 413) and closed before reading all
+                unsent = e;
+            }
             BufferedReader in =
                     new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-            String status = in.readLine();
+            String status;
+            try {
+                status = in.readLine();
+            } catch (IOException e) {
+                throw unsent != null ? unsent : e;
+            }
             if (status == null || !status.startsWith("HTTP/1.1 ") || status.length() < 12) {
                 return new Outcome(0, false, "no status line: " + status);
             }

@@ -82,25 +82,6 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Runs {@code tenantry serve} on {@code dataDir} to its end, expecting it to fail; returns its stderr. */
-    public static String failingStart(Path dataDir, Map<String, String> env) {
-        try {
-            Path log = Files.createTempFile("tenantry-process-", ".log");
-            Process process = launch(dataDir, env, log);
-            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the server started although it should have refused to");
-            }
-            return read(log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Process launch(Path dataDir, Map<String, String> env, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m"));
@@ -177,6 +158,11 @@ public final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             kill();
             Thread.currentThread().interrupt();
+        }
+        try {
+            Files.deleteIfExists(stderr);
+        } catch (IOException e) {
+            // a leftover log in the temporary directory is harmless
         }
     }
 
