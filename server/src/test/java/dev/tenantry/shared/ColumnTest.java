@@ -54,12 +54,15 @@ class ColumnTest {
             Map.entry("server_secret.name", "a constant name"),
             Map.entry("server_secret.secret_value", "generated"),
             Map.entry("web_session.id_hash", "SHA-256 hex"),
-            Map.entry("web_session.csrf_token", "generated"));
+            Map.entry("web_session.csrf_token", "generated"),
+            Map.entry("credential_lockout.subject", "a kind and a GUID, or a hash bucket of a user name"));
 
     private static final Pattern TABLE = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern ALTER = Pattern.compile(
             "ALTER TABLE (\\w+)\\s+(?:ADD COLUMN|ALTER COLUMN)\\s+(\\w+)\\s+(?:SET DATA TYPE |TYPE )?VARCHAR\\((\\d+)\\)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern RENAME =
+            Pattern.compile("ALTER TABLE (\\w+) RENAME TO (\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern VARCHAR = Pattern.compile("^\\s*(\\w+)\\s+VARCHAR\\((\\d+)\\)", Pattern.MULTILINE);
 
     @Test
@@ -120,6 +123,16 @@ class ColumnTest {
                                 altered.group(1).toLowerCase(Locale.ROOT) + "."
                                         + altered.group(2).toLowerCase(Locale.ROOT),
                                 Integer.parseInt(altered.group(3)));
+                    }
+                    Matcher renamed = RENAME.matcher(sql); // a table rebuilt by copy keeps its final name
+                    while (renamed.find()) {
+                        String from = renamed.group(1).toLowerCase(Locale.ROOT) + ".";
+                        String to = renamed.group(2).toLowerCase(Locale.ROOT) + ".";
+                        for (String name : Set.copyOf(columns.keySet())) {
+                            if (name.startsWith(from)) {
+                                columns.put(to + name.substring(from.length()), columns.remove(name));
+                            }
+                        }
                     }
                 }
             }
