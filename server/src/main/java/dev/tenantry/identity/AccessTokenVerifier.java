@@ -47,7 +47,7 @@ public final class AccessTokenVerifier {
         try {
             jwt = SignedJWT.parse(token);
             claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) { // Nimbus throws unchecked exceptions on some odd headers
             throw invalid("The access token is not a well-formed JWT.");
         }
         if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {

@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(ownerOnly(durable(jdbcUrl)));
+        config.setJdbcUrl(ownerOnly(untraced(durable(jdbcUrl))));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(16);
@@ -66,6 +66,19 @@ public final class Database implements AutoCloseable {
             return jdbcUrl;
         }
         return jdbcUrl + ";WRITE_DELAY=0";
+    }
+
+    /**
+     * {@code jdbcUrl} with H2's trace file turned off: by default H2 writes a failing statement to
+     * {@code tenantry.trace.db} with its bound values, which are personal data (e-mail, phone, address) and token
+     * hashes. Failures reach the server's own log, redacted; other databases' URLs are returned as they are.
+     */
+    static String untraced(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:") || lower.contains(";trace_level_file=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";TRACE_LEVEL_FILE=0";
     }
 
     /** An embedded H2 {@code jdbc:h2:file:} URL on the {@link OwnerOnlyFilePath} file system; others unchanged. */
