@@ -17,13 +17,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Makes a POST safe to retry with an {@code Idempotency-Key} header: the first answer is stored with the work in one
- * transaction, and a retry with the same key and body gets it again. The same key with another body is refused, and
+ * Makes a POST safe to retry with an {@code Idempotency-Key} header: the key is claimed first, then the answer is
+ * stored with the work in one transaction, and a retry with the same key and body gets it again. The same key with another body is refused, and
  * two concurrent requests with one key never both do the work. Keys are scoped to the caller and route, kept 24 h.
  */
 public final class Idempotency {
 
     private static final Duration RETENTION = Duration.ofHours(24);
+    private static final Duration ABANDONED = Duration.ofMinutes(5);
 
     private final IdempotencyRecords records;
     private final Transactions transactions;
@@ -52,33 +53,54 @@ public final class Idempotency {
                     "An Idempotency-Key has 1 to " + Column.IDEMPOTENCY_KEY.limit() + " characters.");
         }
         String hash = sha256(ctx.body());
-        Optional<IdempotencyRecords.Answer> stored;
+        Optional<IdempotencyRecords.Answer> stored = claim(callerKey, route, key, hash);
+        if (stored.isPresent()) {
+            replay(ctx, stored.get(), hash);
+            return;
+        }
         try {
-            stored = transactions.inTransaction(() -> {
-                Optional<IdempotencyRecords.Answer> existing = live(callerKey, route, key);
-                if (existing.isPresent()) {
-                    return existing;
-                }
-                records.claim(callerKey, route, key, hash, clock.instant());
+            transactions.inTransaction(() -> {
                 Answer answer = work.get();
                 String body = ctx.jsonMapper().toJsonString(answer.body(), Object.class);
                 records.complete(callerKey, route, key, answer.status(), body);
                 ctx.status(answer.status()).contentType("application/json").result(body);
-                return Optional.empty();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            records.forget(callerKey, route, key); // nothing was done: the key may be used again
+            throw e;
+        }
+    }
+
+    /**
+     * Claims the key in a transaction of its own, so a concurrent request with the same key meets a committed claim
+     * and is answered at once ({@code idempotency_key_in_use}) instead of waiting on an uncommitted row while the
+     * work runs; returns the stored answer (or running claim) when the key is already taken.
+     */
+    private Optional<IdempotencyRecords.Answer> claim(String callerKey, String route, String key, String hash) {
+        try {
+            return transactions.inTransaction(() -> {
+                Optional<IdempotencyRecords.Answer> existing = live(callerKey, route, key);
+                if (existing.isEmpty()) {
+                    records.claim(callerKey, route, key, hash, clock.instant());
+                }
+                return existing;
             });
         } catch (ConflictException e) {
             if (!"idempotency_key_in_use".equals(e.code())) {
                 throw e;
             }
-            stored = live(callerKey, route, key); // the concurrent request has committed by now
+            return live(callerKey, route, key); // the concurrent claim is committed
         }
-        stored.ifPresent(answer -> replay(ctx, answer, hash));
     }
 
     private Optional<IdempotencyRecords.Answer> live(String callerKey, String route, String key) {
         Optional<IdempotencyRecords.Answer> found = records.find(callerKey, route, key);
         if (found.isPresent()
-                && found.get().createdAt().isBefore(clock.instant().minus(RETENTION))) {
+                && found.get()
+                        .createdAt()
+                        .isBefore(clock.instant().minus(found.get().status() == 0 ? ABANDONED : RETENTION))) {
+            // expired, or claimed by a request whose server stopped before it answered
             records.forget(callerKey, route, key);
             return Optional.empty();
         }
