@@ -9,6 +9,7 @@ import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.CreatedSecret;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.ServiceBusyException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.testing.Browser;
 import dev.tenantry.testing.RunningServer;
@@ -20,6 +21,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -179,31 +182,46 @@ class ThrottlingIT {
                 .isEqualTo(200);
     }
 
-    /** Fills every worker and every queue place of the hasher with work that waits for {@code release}. */
+    /**
+     * Fills every worker and every queue place of the hasher with work that waits for {@code release}. A password
+     * check of an earlier request may still hold a place, so occupiers that are turned away are replaced until the
+     * hasher is full of occupiers alone; it fails after a minute rather than hanging the build.
+     */
     static List<Thread> occupyEverySlot(BoundedPasswordHasher hashing, CountDownLatch release)
             throws InterruptedException {
         int workers = Runtime.getRuntime().availableProcessors();
         int queue = 4 * workers;
-        CountDownLatch running = new CountDownLatch(workers);
+        AtomicInteger running = new AtomicInteger();
         List<Thread> occupiers = new ArrayList<>();
-        for (int i = 0; i < workers + queue; i++) {
-            occupiers.add(Thread.ofPlatform()
-                    .daemon()
-                    .start(() -> hashing.bounded(() -> {
-                        running.countDown();
-                        try {
-                            release.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return null;
-                    })));
-        }
-        running.await();
-        while (hashing.waiting() < queue) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (running.get() < workers || hashing.waiting() < queue) {
+            if (System.nanoTime() > deadline) {
+                release.countDown();
+                throw new AssertionError("could not fill the hasher: " + running.get() + " of " + workers + " workers, "
+                        + hashing.waiting() + " of " + queue + " queue places");
+            }
+            if (occupiers.stream().filter(Thread::isAlive).count() < workers + queue) {
+                occupiers.add(Thread.ofPlatform().daemon().start(() -> occupy(hashing, release, running)));
+            }
             Thread.sleep(5);
         }
         return occupiers;
+    }
+
+    private static void occupy(BoundedPasswordHasher hashing, CountDownLatch release, AtomicInteger running) {
+        try {
+            hashing.bounded(() -> {
+                running.incrementAndGet();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+        } catch (ServiceBusyException turnedAway) {
+            // another request held the place; the caller starts another occupier
+        }
     }
 
     static String[] with(String[] pairs, String name, String value) {
