@@ -1,5 +1,5 @@
 # Sourced by bin/test: makes sure Debian's chromium and chromium-driver are there for the browser tests
-# (compat-tests, dev.tenantry.compat.browser). Never a browser downloaded by a test tool: only Debian's packages,
+# (client-tests, dev.tenantry.clients.browser). Never a browser downloaded by a test tool: only Debian's packages,
 # and only when we are root and apt-get exists. Without them the browser tests skip (JUnit assumptions).
 
 tenantry_browser() {
@@ -17,7 +17,7 @@ tenantry_browser() {
         echo "browser: chromium ${version:-(unknown version)} at $chromium" >&2
     else
         local count
-        count=$(cat "$root"/compat-tests/src/test/java/dev/tenantry/compat/browser/*BrowserIT.java 2>/dev/null \
+        count=$(cat "$root"/client-tests/src/test/java/dev.tenantry.clients/browser/*BrowserIT.java 2>/dev/null \
             | grep -c '^[[:space:]]*@Test[[:space:]]*$' || true)
         echo "browser: not installed, skipping ${count:-0} browser tests" >&2
     fi

@@ -1,15 +1,15 @@
 package dev.tenantry.app;
 
-import dev.tenantry.compat.arm.ArmAuthorizationRoutes;
-import dev.tenantry.compat.arm.ArmRenderer;
-import dev.tenantry.compat.arm.ArmResourceGroupRoutes;
-import dev.tenantry.compat.arm.ArmSubscriptionRoutes;
-import dev.tenantry.compat.graph.GraphFailureRenderer;
-import dev.tenantry.compat.graph.GraphRoutes;
-import dev.tenantry.compat.oidc.OAuthFailureRenderer;
-import dev.tenantry.compat.oidc.OidcBearerVerifier;
-import dev.tenantry.compat.oidc.OidcDiscoveryRoutes;
-import dev.tenantry.compat.oidc.OidcTokenRoutes;
+import dev.tenantry.arm.ArmAuthorizationRoutes;
+import dev.tenantry.arm.ArmRenderer;
+import dev.tenantry.arm.ArmResourceGroupRoutes;
+import dev.tenantry.arm.ArmSubscriptionRoutes;
+import dev.tenantry.entra.OAuthFailureRenderer;
+import dev.tenantry.entra.OidcBearerVerifier;
+import dev.tenantry.entra.OidcDiscoveryRoutes;
+import dev.tenantry.entra.OidcTokenRoutes;
+import dev.tenantry.graph.GraphFailureRenderer;
+import dev.tenantry.graph.GraphRoutes;
 import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;

@@ -23,6 +23,20 @@ class ArchitectureTest {
         "dev.tenantry.identity"
     };
 
+    /** The surfaces Microsoft's clients speak to: the identity platform, Microsoft Graph, Azure Resource Manager. */
+    private static final String[] PROTOCOL_SURFACES = {
+        "dev.tenantry.entra..", "dev.tenantry.graph..", "dev.tenantry.arm.."
+    };
+
+    private static final String[] SURFACES = {
+        "..http..",
+        "dev.tenantry.entra..",
+        "dev.tenantry.graph..",
+        "dev.tenantry.arm..",
+        "dev.tenantry.pages..",
+        "dev.tenantry.web.."
+    };
+
     @Test
     void domainKnowsNoHttpSqlOrJson() {
         noClasses()
@@ -51,7 +65,7 @@ class ArchitectureTest {
                 .resideInAnyPackage("..storage..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..http..", "dev.tenantry.compat..", "dev.tenantry.pages..", "dev.tenantry.web..")
+                .resideInAnyPackage(SURFACES)
                 .check(MAIN);
     }
 
@@ -59,7 +73,7 @@ class ArchitectureTest {
     void surfacesReceiveServicesNotRepositories() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..http..", "dev.tenantry.compat..", "dev.tenantry.pages..", "dev.tenantry.web..")
+                .resideInAnyPackage(SURFACES)
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("..storage..")
@@ -67,10 +81,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void compatSurfacesOwnTheirWireShapes() {
+    void protocolSurfacesOwnTheirWireShapes() {
         noClasses()
                 .that()
-                .resideInAnyPackage("dev.tenantry.compat..")
+                .resideInAnyPackage(PROTOCOL_SURFACES)
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.tenantry.*.http..")

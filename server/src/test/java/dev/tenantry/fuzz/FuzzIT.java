@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.TenantId;
-import dev.tenantry.testing.Browser;
+import dev.tenantry.testing.CookieClient;
 import dev.tenantry.testing.RunningServer;
 import dev.tenantry.testing.Tokens;
 import java.net.http.HttpResponse;
@@ -76,9 +76,9 @@ class FuzzIT {
                         "{\"appId\":\"" + app.get("appId").asText() + "\"}",
                         graph)
                 .body());
-        Browser admin = new Browser(server).signIn("admin@" + domain, PASSWORD);
+        CookieClient admin = new CookieClient(server).signIn("admin@" + domain, PASSWORD);
         String adminCsrf = admin.csrf("/admin/users/new");
-        Browser anonymous = new Browser(server);
+        CookieClient anonymous = new CookieClient(server);
         String anonymousCsrf = anonymous.csrf("/signin");
         targets = new FuzzTargets(
                 tenantId,

@@ -8,7 +8,7 @@ import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.TenantId;
-import dev.tenantry.testing.Browser;
+import dev.tenantry.testing.CookieClient;
 import dev.tenantry.testing.RunningServer;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +51,7 @@ class AdminCenterPagesIT {
 
     @Test
     void anAdministratorAddsAUserWhoThenAppearsInTheList() {
-        Browser browser = new Browser(server).signIn(ADMIN, PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn(ADMIN, PASSWORD);
 
         HttpResponse<String> added = browser.post(
                 NEW_USER, "displayName", "Nina New", "userName", "nina", "password", PASSWORD, "usageLocation", "NL");
@@ -60,14 +60,14 @@ class AdminCenterPagesIT {
         String location = added.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith("/admin/users/").endsWith("?done=created");
         String profile = browser.get(location).body();
-        assertThat(Browser.textOf(profile, "notice")).isEqualTo("The user was added.");
-        assertThat(Browser.textOf(profile, "profile-usage-location")).isEqualTo("NL");
+        assertThat(CookieClient.textOf(profile, "notice")).isEqualTo("The user was added.");
+        assertThat(CookieClient.textOf(profile, "profile-usage-location")).isEqualTo("NL");
         assertThat(browser.get("/admin/users").body()).contains("nina@contoso.onmicrosoft.test", "Nina New");
     }
 
     @Test
     void badInputKeepsTheValuesAndNamesTheField() {
-        Browser browser = new Browser(server).signIn(ADMIN, PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn(ADMIN, PASSWORD);
 
         HttpResponse<String> weak = browser.post(
                 NEW_USER, "displayName", "Walt Weak", "userName", "walt", "password", "short", "usageLocation", "");
@@ -81,13 +81,13 @@ class AdminCenterPagesIT {
                 .contains("value=\"Walt Weak\"", "value=\"walt\"", "id=\"password-error\"")
                 .doesNotContain("short");
         assertThat(taken.body()).contains("value=\"Pete Again\"", "id=\"userName-error\"");
-        assertThat(Browser.textOf(taken.body(), "userName-error")).contains("already taken");
+        assertThat(CookieClient.textOf(taken.body(), "userName-error")).contains("already taken");
         assertThat(country.body()).contains("id=\"usageLocation-error\"", "value=\"ZZ\"");
     }
 
     @Test
     void aPlainUserCannotAddUsers() {
-        Browser browser = new Browser(server).signIn(PETE, PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn(PETE, PASSWORD);
 
         HttpResponse<String> refused = browser.post(
                 NEW_USER, "displayName", "Sneaky", "userName", "sneaky", "password", PASSWORD, "usageLocation", "");
@@ -98,7 +98,7 @@ class AdminCenterPagesIT {
 
     @Test
     void aPlainUsersRoleAssignmentIsRefusedNamingGlobalAdministrator() {
-        Browser browser = new Browser(server).signIn(PETE, PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn(PETE, PASSWORD);
         String page = "/admin/users/" + pete.id();
 
         HttpResponse<String> refused = browser.postFrom(
@@ -109,7 +109,8 @@ class AdminCenterPagesIT {
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Roles that would allow this", "<li>Global Administrator</li>");
-        assertThat(Browser.textOf(browser.get(page).body(), "directory-role")).isEqualTo("User");
+        assertThat(CookieClient.textOf(browser.get(page).body(), "directory-role"))
+                .isEqualTo("User");
     }
 
     @Test
@@ -118,7 +119,7 @@ class AdminCenterPagesIT {
                 .services()
                 .directory()
                 .createUser(Caller.system(), contoso, NewUser.of("Bill Payer", "bill", PASSWORD));
-        Browser browser = new Browser(server).signIn(ADMIN, PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn(ADMIN, PASSWORD);
         String page = "/admin/users/" + bill.id();
 
         HttpResponse<String> assigned = browser.postFrom(
@@ -130,11 +131,11 @@ class AdminCenterPagesIT {
         assertThat(assigned.statusCode()).isEqualTo(303);
         String profile = browser.get(assigned.headers().firstValue("Location").orElseThrow())
                 .body();
-        assertThat(Browser.textOf(profile, "directory-role")).isEqualTo("Billing Administrator");
-        assertThat(Browser.textOf(profile, "notice")).isEqualTo("The directory role was assigned.");
+        assertThat(CookieClient.textOf(profile, "directory-role")).isEqualTo("Billing Administrator");
+        assertThat(CookieClient.textOf(profile, "notice")).isEqualTo("The directory role was assigned.");
         String portalProfile =
                 browser.get("/portal/directory/users/" + bill.id()).body();
-        assertThat(Browser.textOf(portalProfile, "directory-role")).isEqualTo("Billing Administrator");
+        assertThat(CookieClient.textOf(portalProfile, "directory-role")).isEqualTo("Billing Administrator");
     }
 
     @Test
@@ -143,7 +144,7 @@ class AdminCenterPagesIT {
                 .services()
                 .directory()
                 .createUser(Caller.system(), contoso, NewUser.of("Rita Reset", "rita", PASSWORD));
-        Browser browser = new Browser(server).signIn(ADMIN, PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn(ADMIN, PASSWORD);
         String page = "/admin/users/" + rita.id();
 
         HttpResponse<String> weak = browser.postFrom(page, page + "/password", "newPassword", "weak");
@@ -152,14 +153,14 @@ class AdminCenterPagesIT {
         assertThat(weak.statusCode()).isEqualTo(422);
         assertThat(weak.body()).contains("id=\"newPassword-error\"");
         assertThat(reset.statusCode()).isEqualTo(303);
-        assertThat(Browser.textOf(browser.get(page + "?done=password").body(), "notice"))
+        assertThat(CookieClient.textOf(browser.get(page + "?done=password").body(), "notice"))
                 .startsWith("The password was reset.");
-        new Browser(server).signIn("rita@contoso.onmicrosoft.test", "Fresh!Start2026");
+        new CookieClient(server).signIn("rita@contoso.onmicrosoft.test", "Fresh!Start2026");
     }
 
     @Test
     void productsShowSeatsUsedOfTotal() {
-        String page = new Browser(server)
+        String page = new CookieClient(server)
                 .signIn(ADMIN, PASSWORD)
                 .get("/admin/billing/products")
                 .body();
@@ -170,7 +171,7 @@ class AdminCenterPagesIT {
 
     @Test
     void aPostWithoutCsrfTokenIsForbidden() {
-        Browser browser = new Browser(server).signIn(ADMIN, PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn(ADMIN, PASSWORD);
 
         HttpResponse<String> response =
                 browser.post(NEW_USER, "displayName=Mallory&userName=mallory&password=Tenantry%212026");

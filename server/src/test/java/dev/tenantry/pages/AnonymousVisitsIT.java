@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.identity.RetentionPurge;
-import dev.tenantry.testing.Browser;
+import dev.tenantry.testing.CookieClient;
 import dev.tenantry.testing.RunningServer;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -53,7 +53,7 @@ class AnonymousVisitsIT {
     @Test
     @DisplayName("issue 7.10: an anonymous visitor can still sign in with the token from the signed cookie")
     void signInWithTheAnonymousTokenCreatesTheOnlySession() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         int before = webSessionRows();
 
         browser.signIn("admin@tailspin.onmicrosoft.test", PASSWORD);
@@ -65,7 +65,7 @@ class AnonymousVisitsIT {
     @Test
     @DisplayName("issue 7.10: the sign-in form without a CSRF token, or with a wrong one, is refused")
     void signInWithoutOrWithAWrongTokenIsRefused() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         browser.get("/signin");
         Map<String, String> credentials =
                 Map.of("username", "admin@tailspin.onmicrosoft.test", "password", PASSWORD, "returnUrl", "/");
@@ -82,7 +82,7 @@ class AnonymousVisitsIT {
     @Test
     @DisplayName("issue 7.10: the store's new-customer form without a CSRF token, or with a wrong one, is refused")
     void newCustomerFormWithoutOrWithAWrongTokenIsRefused() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         browser.get(SIGN_UP);
         Map<String, String> organisation = Map.of(
                 "organization", "Forged", "domainPrefix", "forged", "countryCode", "US", "displayName", "F Orged");
@@ -99,7 +99,7 @@ class AnonymousVisitsIT {
     @Test
     @DisplayName("issue 7.10: a CSRF cookie not signed by the server is refused, even when the form echoes it")
     void anUnsignedCsrfCookieIsRefused() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         browser.cookie("__Host-tenantry-csrf=dG9rZW4.AAAAAAAAAAAAAAAAAAAAAA");
 
         HttpResponse<String> forged = browser.post(
@@ -112,7 +112,7 @@ class AnonymousVisitsIT {
     @Test
     @DisplayName("issue 7.10: the purge keeps a live session: the signed-in visitor stays signed in")
     void thePurgeKeepsLiveSessions() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         browser.signIn("admin@tailspin.onmicrosoft.test", PASSWORD);
 
         RetentionPurge.Purged purged = server.app().services().retentionPurge().run();

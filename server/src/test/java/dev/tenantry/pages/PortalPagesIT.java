@@ -6,7 +6,7 @@ import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.Caller;
-import dev.tenantry.testing.Browser;
+import dev.tenantry.testing.CookieClient;
 import dev.tenantry.testing.RunningServer;
 import dev.tenantry.testing.TestBillingDetails;
 import java.net.http.HttpResponse;
@@ -58,50 +58,52 @@ class PortalPagesIT {
 
     @Test
     void homeShowsTheDirectoryAndTheSwitcher() {
-        String home = new Browser(server).signIn(PAUL, PASSWORD).get("/portal").body();
+        String home =
+                new CookieClient(server).signIn(PAUL, PASSWORD).get("/portal").body();
 
-        assertThat(Browser.textOf(home, "directory-name")).isEqualTo("Fabrikam");
-        assertThat(Browser.textOf(home, "directory-domain")).isEqualTo("fabrikam.onmicrosoft.test");
+        assertThat(CookieClient.textOf(home, "directory-name")).isEqualTo("Fabrikam");
+        assertThat(CookieClient.textOf(home, "directory-domain")).isEqualTo("fabrikam.onmicrosoft.test");
         assertThat(home).contains("id=\"directory-switcher\"", "aria-current=\"page\">Home</a>");
     }
 
     @Test
     void portalAndAdminCenterListTheSameUsers() {
-        Browser browser = new Browser(server).signIn(PAUL, PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn(PAUL, PASSWORD);
 
-        List<String> portal = Browser.all(browser.get("/portal/directory/users").body(), UPN_CELLS);
-        List<String> adminCenter = Browser.all(browser.get("/admin/users").body(), UPN_CELLS);
+        List<String> portal =
+                CookieClient.all(browser.get("/portal/directory/users").body(), UPN_CELLS);
+        List<String> adminCenter = CookieClient.all(browser.get("/admin/users").body(), UPN_CELLS);
 
         assertThat(portal).contains(ADMIN, PAUL).doesNotContain(BEA).isEqualTo(adminCenter);
     }
 
     @Test
     void searchFiltersByDisplayNameStart() {
-        Browser browser = new Browser(server).signIn(PAUL, PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn(PAUL, PASSWORD);
 
         String found = browser.get("/portal/directory/users?search=pau").body();
 
-        assertThat(Browser.all(found, UPN_CELLS)).containsExactly(PAUL);
+        assertThat(CookieClient.all(found, UPN_CELLS)).containsExactly(PAUL);
         assertThat(found).contains("value=\"pau\"");
     }
 
     @Test
     void profileShowsTheDirectoryRolesOrUser() {
-        Browser browser = new Browser(server).signIn(PAUL, PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn(PAUL, PASSWORD);
 
         String adminProfile =
                 browser.get("/portal/directory/users/" + admin.id()).body();
         String paulProfile = browser.get("/portal/directory/users/" + paul.id()).body();
 
-        assertThat(Browser.textOf(adminProfile, "directory-role")).isEqualTo("Global Administrator");
-        assertThat(Browser.textOf(paulProfile, "directory-role")).isEqualTo("User");
-        assertThat(Browser.textOf(paulProfile, "profile-upn")).isEqualTo(PAUL);
+        assertThat(CookieClient.textOf(adminProfile, "directory-role")).isEqualTo("Global Administrator");
+        assertThat(CookieClient.textOf(paulProfile, "directory-role")).isEqualTo("User");
+        assertThat(CookieClient.textOf(paulProfile, "profile-upn")).isEqualTo(PAUL);
         assertThat(paulProfile).contains("Usage location", "Account enabled", "Member", "Created");
     }
 
     @Test
     void subscriptionsShowDirectoryOfferStateAndAccountAdministrator() {
-        String page = new Browser(server)
+        String page = new CookieClient(server)
                 .signIn(PAUL, PASSWORD)
                 .get("/portal/subscriptions")
                 .body();
@@ -120,7 +122,7 @@ class PortalPagesIT {
 
     @Test
     void aUserOfAnotherDirectoryCannotOpenAProfile() {
-        Browser browser = new Browser(server).signIn(BEA, PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn(BEA, PASSWORD);
 
         HttpResponse<String> portal = browser.get("/portal/directory/users/" + paul.id());
         HttpResponse<String> adminCenter = browser.get("/admin/users/" + paul.id());
@@ -128,7 +130,7 @@ class PortalPagesIT {
         assertThat(portal.statusCode()).isEqualTo(404);
         assertThat(adminCenter.statusCode()).isEqualTo(404);
         assertThat(portal.body()).doesNotContain("Paul Plain");
-        assertThat(Browser.all(browser.get("/portal/directory/users").body(), UPN_CELLS))
+        assertThat(CookieClient.all(browser.get("/portal/directory/users").body(), UPN_CELLS))
                 .containsExactly(BEA);
     }
 
@@ -143,15 +145,15 @@ class PortalPagesIT {
                     tailspin.tenant().id(),
                     NewUser.of("Member %02d".formatted(i), "member%02d".formatted(i), PASSWORD));
         }
-        Browser browser = new Browser(server).signIn("admin@tailspin.onmicrosoft.test", PASSWORD);
+        CookieClient browser = new CookieClient(server).signIn("admin@tailspin.onmicrosoft.test", PASSWORD);
 
         String first = browser.get("/portal/directory/users").body();
-        List<String> next = Browser.all(first, "id=\"next-page\" href=\"([^\"]+)\"");
+        List<String> next = CookieClient.all(first, "id=\"next-page\" href=\"([^\"]+)\"");
         assertThat(next).hasSize(1);
         String second = browser.get(next.get(0).replace("&amp;", "&")).body();
 
-        List<String> firstUsers = Browser.all(first, UPN_CELLS);
-        List<String> secondUsers = Browser.all(second, UPN_CELLS);
+        List<String> firstUsers = CookieClient.all(first, UPN_CELLS);
+        List<String> secondUsers = CookieClient.all(second, UPN_CELLS);
         assertThat(firstUsers).hasSize(50);
         assertThat(secondUsers).hasSize(1).doesNotContainAnyElementsOf(firstUsers);
         assertThat(second).doesNotContain("id=\"next-page\"");

@@ -3,7 +3,7 @@ package dev.tenantry.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantry.directory.NewUser;
-import dev.tenantry.testing.Browser;
+import dev.tenantry.testing.CookieClient;
 import dev.tenantry.testing.RunningServer;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -53,7 +53,7 @@ class SignInPagesIT {
 
     @Test
     void sessionCookieIsHostPrefixedSecureHttpOnlyLax() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         String csrf = browser.csrf("/signin");
 
         HttpResponse<String> signedIn =
@@ -68,7 +68,7 @@ class SignInPagesIT {
 
     @Test
     void postWithoutCsrfTokenIsForbidden() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         browser.get("/signin");
 
         HttpResponse<String> response = browser.post("/signin", "username=admin%40wingtip.onmicrosoft.test");
@@ -79,7 +79,7 @@ class SignInPagesIT {
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSameMessage() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         String csrf = browser.csrf("/signin");
 
         HttpResponse<String> wrong =
@@ -95,7 +95,7 @@ class SignInPagesIT {
 
     @Test
     void signInRotatesTheSessionAndReturnsToASameOriginPath() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         browser.signIn("admin@wingtip.onmicrosoft.test", PASSWORD);
         String firstSession = browser.cookie();
         String csrf = browser.csrf("/signin");
@@ -113,7 +113,7 @@ class SignInPagesIT {
 
     @Test
     void returnUrlToAnotherHostIsIgnored() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         String csrf = browser.csrf("/signin");
 
         HttpResponse<String> signedIn =
@@ -124,7 +124,7 @@ class SignInPagesIT {
 
     @Test
     void signOutEndsTheSession() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         String csrf = browser.csrf("/signin");
         browser.post("/signin", form(csrf, "admin@wingtip.onmicrosoft.test", PASSWORD, "/"));
         String signedInCsrf = browser.csrf("/");

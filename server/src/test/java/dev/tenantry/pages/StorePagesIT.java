@@ -10,7 +10,7 @@ import dev.tenantry.shared.TenantId;
 import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.SuiteSubscription;
-import dev.tenantry.testing.Browser;
+import dev.tenantry.testing.CookieClient;
 import dev.tenantry.testing.RunningServer;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ class StorePagesIT {
 
     @Test
     void r7SuiteUserWithNoRoleSignsUpForCloudThroughTheBillingForm() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         assertThat(browser.get("/store/cloud").body()).contains("Start free", "href=\"/store/cloud/start\"");
         assertThat(browser.get("/store/cloud/start").body())
                 .contains("Sign in with an organisational account", "Create a new account")
@@ -93,7 +93,7 @@ class StorePagesIT {
 
     @Test
     void r6GlobalAdministratorOrdersASuiteTrialAndGetsAReceipt() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         assertThat(browser.get("/store/suite").body())
                 .contains("Microsoft 365 Business Basic", "Office 365 E3", "Try free for 30 days");
         assertThat(browser.get(E3 + "/trial").body())
@@ -118,7 +118,7 @@ class StorePagesIT {
 
     @Test
     void r6UserWithoutBillingRoleSeesTheRolesAndWhoHoldsThemAndNothingIsCreated() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         browser.signIn("pat@litware.onmicrosoft.test", PASSWORD, E3 + "/confirm");
 
         HttpResponse<String> refused = browser.submit(E3 + "/confirm", E3 + "/confirm", Map.of("seats", "25"));
@@ -133,7 +133,7 @@ class StorePagesIT {
 
     @Test
     void r8NewCustomerGetsADirectoryAnAdminSignedInAndTheTrialInOneStep() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         String trial = "/store/suite/O365_BUSINESS_ESSENTIALS/trial";
         String anonymousCookie = browser.cookie();
 
@@ -158,7 +158,7 @@ class StorePagesIT {
 
     @Test
     void r8NewCustomerSignsUpForTheCloudFreeTrial() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         String signUp = "/store/cloud/signup";
 
         HttpResponse<String> created = browser.submit(signUp, signUp, organisation("adatum", PASSWORD));
@@ -171,7 +171,7 @@ class StorePagesIT {
 
     @Test
     void takenDomainPrefixComesBackNextToTheFieldWithTheValuesKept() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         String trial = E3 + "/trial";
 
         HttpResponse<String> taken = browser.submit(trial, trial, organisation("fabrikam", PASSWORD));
@@ -186,7 +186,7 @@ class StorePagesIT {
 
     @Test
     void weakPasswordComesBackNextToThePasswordField() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         String trial = E3 + "/trial";
 
         HttpResponse<String> weak = browser.submit(trial, trial, organisation("weakling", "short"));
@@ -213,7 +213,7 @@ class StorePagesIT {
 
     @Test
     void postWithoutCsrfTokenIsForbidden() {
-        Browser browser = new Browser(server);
+        CookieClient browser = new CookieClient(server);
         browser.get(E3 + "/trial");
 
         HttpResponse<String> response = browser.post(E3 + "/trial", organisation("nocsrf", PASSWORD));

@@ -1,0 +1,76 @@
+package dev.tenantry.entra;
+
+import dev.tenantry.identity.TokenRequest;
+import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.Column;
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.web.FormBody;
+import io.javalin.http.Context;
+import java.util.Base64;
+
+/**
+ * Reads a token request (RFC 6749 §4, §6) from the form and the {@code Authorization: Basic} header: a form that
+ * cannot be read is a 400 {@code invalid_request}, client credentials that cannot be read a 401 {@code invalid_client}.
+ */
+final class TokenForm {
+
+    private TokenForm() {}
+
+    static TokenRequest read(Context ctx) {
+        FormBody form = FormBody.of(ctx);
+        String clientId = form.single("client_id");
+        String clientSecret = form.single("client_secret");
+        String header = ctx.header("Authorization");
+        if (clientSecret == null && header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] basic = basic(header.substring(6).strip());
+            clientId = clientId != null ? clientId : basic[0];
+            clientSecret = basic[1];
+        }
+        String scope = form.single("scope");
+        if (!Column.REFRESH_TOKEN_SCOPE.fits(scope)) {
+            throw new InvalidRequestException(
+                    "invalid_scope",
+                    "The provided value for the input parameter 'scope' is not valid: it is longer than "
+                            + Column.REFRESH_TOKEN_SCOPE.limit() + " characters.");
+        }
+        return new TokenRequest(
+                ctx.pathParam("tenant"),
+                form.single("grant_type"),
+                clientId,
+                clientSecret,
+                scope,
+                form.single("username"),
+                form.single("password"),
+                form.single("refresh_token"),
+                "1".equals(form.single("client_info")));
+    }
+
+    /** The client id and secret of {@code client_secret_basic}: base64 of UTF-8, each part form-encoded (§2.3.1). */
+    private static String[] basic(String credentials) {
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(credentials);
+        } catch (IllegalArgumentException e) {
+            throw unreadable("it is not base64");
+        }
+        try {
+            String decoded = FormBody.utf8(raw);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw unreadable("it has no ':' between the client id and the secret");
+            }
+            return new String[] {
+                FormBody.decode(decoded.substring(0, colon)), FormBody.decode(decoded.substring(colon + 1))
+            };
+        } catch (InvalidRequestException e) {
+            throw unreadable("it is not UTF-8, or the client id or secret has a bad '%' escape");
+        }
+    }
+
+    private static AuthenticationException unreadable(String problem) {
+        return new AuthenticationException(
+                "invalid_client_credentials",
+                "The Authorization header's Basic credentials cannot be read: " + problem
+                        + ". Send base64(urlencode(client_id) ':' urlencode(client_secret)).");
+    }
+}

@@ -1,0 +1,160 @@
+package dev.tenantry.graph;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.tenantry.directory.Application;
+import dev.tenantry.directory.ApplicationService;
+import dev.tenantry.directory.ClientSecret;
+import dev.tenantry.directory.CreatedSecret;
+import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.web.Authentication;
+import dev.tenantry.web.BaseUrl;
+import dev.tenantry.web.Gate;
+import dev.tenantry.web.JsonBody;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Graph v1.0 app registrations: list, get, create, delete, and {@code addPassword} (the only answer that shows a
+ * secret's text).
+ *
+ * @see <a href="https://learn.microsoft.com/graph/api/resources/application">Graph application resource</a>
+ */
+public final class GraphApplicationRoutes {
+
+    private final ApplicationService applications;
+
+    public GraphApplicationRoutes(ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/v1.0/applications", this::list, Gate.GRAPH);
+        routes.post("/v1.0/applications", this::create, Gate.GRAPH);
+        routes.get("/v1.0/applications/{id}", this::get, Gate.GRAPH);
+        routes.delete("/v1.0/applications/{id}", this::delete, Gate.GRAPH);
+        routes.post("/v1.0/applications/{id}/addPassword", this::addPassword, Gate.GRAPH);
+    }
+
+    private void list(Context ctx) {
+        List<ApplicationView> items =
+                applications.listApplications(Authentication.caller(ctx), GraphResponses.tenant(ctx)).stream()
+                        .map(ApplicationView::of)
+                        .toList();
+        GraphResponses.ok(ctx, GraphResponses.collection(ctx, "applications", items, null));
+    }
+
+    private void get(Context ctx) {
+        Application application =
+                applications.getApplication(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId(ctx));
+        GraphResponses.ok(ctx, ApplicationView.of(application));
+    }
+
+    private void create(Context ctx) {
+        CreateRequest body = JsonBody.read(ctx, CreateRequest.class);
+        Application application = applications.createApplication(
+                Authentication.caller(ctx), GraphResponses.tenant(ctx), body.displayName());
+        ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
+        GraphResponses.write(ctx, 201, ApplicationView.of(application));
+    }
+
+    private void delete(Context ctx) {
+        applications.deleteApplication(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId(ctx));
+        GraphResponses.noContent(ctx);
+    }
+
+    private void addPassword(Context ctx) {
+        PasswordCredential credential =
+                JsonBody.read(ctx, AddPasswordRequest.class).credential();
+        CreatedSecret created = applications.addPassword(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                objectId(ctx),
+                credential.displayName(),
+                instant(credential.endDateTime()));
+        GraphResponses.ok(ctx, PasswordView.of(created.credential(), created.secretText()));
+    }
+
+    private static UUID objectId(Context ctx) {
+        return Ids.parseUuid(ctx.pathParam("id"), "application object id");
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(
+                    "invalid_end_date_time",
+                    "endDateTime '" + text + "' is not a date-time such as 2030-01-01T00:00:00Z.");
+        }
+    }
+
+    /** Graph's application resource; secrets show only their hint. */
+    record ApplicationView(
+            String id,
+            String appId,
+            String displayName,
+            String createdDateTime,
+            String signInAudience,
+            List<PasswordView> passwordCredentials) {
+
+        static ApplicationView of(Application application) {
+            return new ApplicationView(
+                    application.id().toString(),
+                    application.appId().toString(),
+                    application.displayName(),
+                    application.createdAt().toString(),
+                    "AzureADMyOrg",
+                    application.passwordCredentials().stream()
+                            .map(secret -> PasswordView.of(secret, null))
+                            .toList());
+        }
+    }
+
+    /** Graph's passwordCredential; {@code secretText} is set only in the answer to {@code addPassword}. */
+    record PasswordView(
+            String customKeyIdentifier,
+            String displayName,
+            String endDateTime,
+            String hint,
+            String keyId,
+            String secretText,
+            String startDateTime) {
+
+        static PasswordView of(ClientSecret secret, String secretText) {
+            return new PasswordView(
+                    null,
+                    secret.displayName(),
+                    secret.endDateTime().toString(),
+                    secret.hint(),
+                    secret.keyId().toString(),
+                    secretText,
+                    secret.startDateTime().toString());
+        }
+    }
+
+    /** {@code POST /applications} body. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CreateRequest(String displayName) {}
+
+    /** {@code addPassword} body: {@code {"passwordCredential":{"displayName","endDateTime"}}}, all optional. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AddPasswordRequest(PasswordCredential passwordCredential) {
+
+        PasswordCredential credential() {
+            return passwordCredential == null ? new PasswordCredential(null, null) : passwordCredential;
+        }
+    }
+
+    /** The requested credential's name and end. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PasswordCredential(String displayName, String endDateTime) {}
+}

@@ -1,0 +1,93 @@
+package dev.tenantry.graph;
+
+import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.web.Authentication;
+import dev.tenantry.web.BaseUrl;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writing Graph responses: Graph's JSON media type (P5), {@code @odata.context} and {@code @odata.nextLink}. */
+final class GraphResponses {
+
+    /** The media type Graph itself answers with; Kiota needs at least {@code application/json} (compat P5). */
+    static final String CONTENT_TYPE =
+            "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+
+    private GraphResponses() {}
+
+    static void write(Context ctx, int status, Object body) {
+        // json() sets its own content type, so Graph's is set after it
+        ctx.status(status).json(body).contentType(CONTENT_TYPE);
+    }
+
+    static void ok(Context ctx, Object body) {
+        write(ctx, 200, body);
+    }
+
+    static void noContent(Context ctx) {
+        ctx.status(204);
+    }
+
+    /** {@code https://HOST/v1.0/$metadata#<fragment>}. */
+    static String context(Context ctx, String fragment) {
+        return BaseUrl.of(ctx) + "/v1.0/$metadata#" + fragment;
+    }
+
+    /** A single entity with its context, then its properties. */
+    static Map<String, Object> entity(Context ctx, String fragment, Map<String, Object> properties) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("@odata.context", context(ctx, fragment));
+        json.putAll(properties);
+        return json;
+    }
+
+    /** A collection: context, next link when there is another page, then {@code value}. */
+    static Map<String, Object> collection(Context ctx, String fragment, List<?> items, String nextLink) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("@odata.context", context(ctx, fragment));
+        if (nextLink != null) {
+            json.put("@odata.nextLink", nextLink);
+        }
+        json.put("value", items);
+        return json;
+    }
+
+    /** This request's absolute URL with its query options kept and {@code $skiptoken} replaced. */
+    static String nextLink(Context ctx, String skipToken) {
+        StringBuilder url =
+                new StringBuilder(BaseUrl.of(ctx)).append(ctx.path()).append('?');
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("$skiptoken") && !name.equalsIgnoreCase("skiptoken")) {
+                values.forEach(value -> url.append(encode(name))
+                        .append('=')
+                        .append(encode(value))
+                        .append('&'));
+            }
+        });
+        return url.append("$skiptoken=").append(encode(skipToken)).toString();
+    }
+
+    /** The directory of the caller: Graph always works on the token's own tenant. */
+    static TenantId tenant(Context ctx) {
+        return switch (Authentication.caller(ctx)) {
+            case Caller.User user -> user.tenantId();
+            case Caller.App app -> app.tenantId();
+            case Caller.Operator ignored ->
+                throw new AuthenticationException("missing_token", "Graph needs a token issued for a directory.");
+        };
+    }
+
+    private static String encode(String text) {
+        // keep '$' and ',' readable, as Graph's own links do; spaces as %20, not '+'
+        return URLEncoder.encode(text, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("%24", "$")
+                .replace("%2C", ",");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tenantry.graph;
+
+import dev.tenantry.directory.ApplicationService;
+import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.subscriptions.SubscriptionService;
+import dev.tenantry.web.PageTokens;
+import io.javalin.config.RoutesConfig;
+
+/** The Microsoft Graph v1.0 subset: registers every Graph route family on the server. */
+public final class GraphRoutes {
+
+    private final GraphUserRoutes users;
+    private final GraphDirectoryRoleRoutes roles;
+    private final GraphOrganizationRoutes organization;
+    private final GraphSubscribedSkuRoutes subscribedSkus;
+    private final GraphApplicationRoutes applicationRoutes;
+    private final GraphServicePrincipalRoutes servicePrincipals;
+
+    public GraphRoutes(
+            DirectoryService directory,
+            ApplicationService applications,
+            SubscriptionService subscriptions,
+            PageTokens pageTokens) {
+        this.users = new GraphUserRoutes(directory, pageTokens);
+        this.roles = new GraphDirectoryRoleRoutes(directory);
+        this.organization = new GraphOrganizationRoutes(directory);
+        this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);
+        this.applicationRoutes = new GraphApplicationRoutes(applications);
+        this.servicePrincipals = new GraphServicePrincipalRoutes(applications);
+    }
+
+    public void register(RoutesConfig routes) {
+        // Graph answers carry personal data: no cache may keep them, errors included
+        routes.before("/v1.0/*", ctx -> ctx.header("Cache-Control", "no-store"));
+        users.register(routes);
+        roles.register(routes);
+        organization.register(routes);
+        subscribedSkus.register(routes);
+        applicationRoutes.register(routes);
+        servicePrincipals.register(routes);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.tenantry.graph;
+
+import dev.tenantry.directory.User;
+import dev.tenantry.shared.InvalidRequestException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A user on the Graph wire. Without {@code $select} it carries Graph v1.0's default property set; {@code $select}
+ * picks any supported property, including those outside the default set.
+ *
+ * @see <a href="https://learn.microsoft.com/graph/api/resources/user">Graph user resource</a>
+ */
+record GraphUser(
+        String id,
+        List<String> businessPhones,
+        String displayName,
+        String givenName,
+        String jobTitle,
+        String mail,
+        String mobilePhone,
+        String officeLocation,
+        String preferredLanguage,
+        String surname,
+        String userPrincipalName,
+        boolean accountEnabled,
+        String usageLocation,
+        String userType,
+        String mailNickname,
+        String createdDateTime) {
+
+    static final String ODATA_TYPE = "#microsoft.graph.user";
+
+    private static final List<String> DEFAULT = List.of(
+            "businessPhones",
+            "displayName",
+            "givenName",
+            "jobTitle",
+            "mail",
+            "mobilePhone",
+            "officeLocation",
+            "preferredLanguage",
+            "surname",
+            "userPrincipalName",
+            "id");
+
+    private static final List<String> ALL = List.of(
+            "id",
+            "businessPhones",
+            "displayName",
+            "givenName",
+            "jobTitle",
+            "mail",
+            "mobilePhone",
+            "officeLocation",
+            "preferredLanguage",
+            "surname",
+            "userPrincipalName",
+            "accountEnabled",
+            "usageLocation",
+            "userType",
+            "mailNickname",
+            "createdDateTime");
+
+    static GraphUser of(User user) {
+        return new GraphUser(
+                user.id().toString(),
+                List.of(),
+                user.displayName(),
+                user.givenName(),
+                user.jobTitle(),
+                user.mail(),
+                null,
+                null,
+                null,
+                user.surname(),
+                user.userPrincipalName(),
+                user.accountEnabled(),
+                user.usageLocation(),
+                user.userType().graphName(),
+                user.mailNickname(),
+                user.createdAt().toString());
+    }
+
+    /**
+     * The canonical names of {@code select} (Graph matches them ignoring case), or the default set when it is empty.
+     * An unknown name is a 400, as in Graph.
+     */
+    static List<String> properties(List<String> select) {
+        if (select.isEmpty() || select.contains("*")) {
+            return select.isEmpty() ? DEFAULT : ALL;
+        }
+        return select.stream().map(GraphUser::canonical).distinct().toList();
+    }
+
+    /** The given properties, in that order; {@code @odata.type} first when {@code typed}. */
+    Map<String, Object> project(List<String> properties, boolean typed) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (typed) {
+            json.put("@odata.type", ODATA_TYPE);
+        }
+        for (String property : properties) {
+            json.put(property, value(property));
+        }
+        return json;
+    }
+
+    private Object value(String property) {
+        return switch (property) {
+            case "id" -> id;
+            case "businessPhones" -> businessPhones;
+            case "displayName" -> displayName;
+            case "givenName" -> givenName;
+            case "jobTitle" -> jobTitle;
+            case "mail" -> mail;
+            case "mobilePhone" -> mobilePhone;
+            case "officeLocation" -> officeLocation;
+            case "preferredLanguage" -> preferredLanguage;
+            case "surname" -> surname;
+            case "userPrincipalName" -> userPrincipalName;
+            case "accountEnabled" -> accountEnabled;
+            case "usageLocation" -> usageLocation;
+            case "userType" -> userType;
+            case "mailNickname" -> mailNickname;
+            case "createdDateTime" -> createdDateTime;
+            default -> throw new IllegalArgumentException(property);
+        };
+    }
+
+    private static String canonical(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return ALL.stream()
+                .filter(p -> p.toLowerCase(Locale.ROOT).equals(lower))
+                .findFirst()
+                .orElseThrow(() -> new InvalidRequestException(
+                        "unsupported_select",
+                        "Could not find a property named '" + name + "' on type 'microsoft.graph.user'. Supported: "
+                                + String.join(", ", ALL) + "."));
+    }
+}

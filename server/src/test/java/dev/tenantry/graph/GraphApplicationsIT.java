@@ -1,0 +1,149 @@
+package dev.tenantry.graph;
+
+import static dev.tenantry.graph.GraphFixture.encode;
+import static dev.tenantry.graph.GraphFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.GraphPermission;
+import dev.tenantry.directory.User;
+import dev.tenantry.testing.RunningServer;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class GraphApplicationsIT {
+
+    private static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
+
+    @RegisterExtension
+    static final RunningServer server = new RunningServer();
+
+    private static GraphFixture graph;
+    private static CreatedDirectory contoso;
+    private static String adminToken;
+    private static String aliceToken;
+    private static String graphSpId;
+
+    @BeforeAll
+    static void directory() {
+        graph = new GraphFixture(server);
+        contoso = graph.directory("contoso");
+        User alice = graph.user(contoso, "Alice Adams", "alice");
+        adminToken = graph.token(contoso.admin());
+        aliceToken = graph.token(alice);
+        graphSpId = json(graph.get(
+                        "/v1.0/servicePrincipals?$filter=" + encode("appId eq '" + GRAPH_APP_ID + "'"), adminToken))
+                .at("/value/0/id")
+                .asText();
+    }
+
+    @Test
+    void graphServicePrincipalOffersGraphsAppRoles() {
+        JsonNode sp = json(graph.get("/v1.0/servicePrincipals/" + graphSpId, adminToken));
+
+        assertThat(sp.get("appId").asText()).isEqualTo(GRAPH_APP_ID);
+        assertThat(sp.get("appRoles").findValuesAsText("value")).contains("User.Read.All", "Directory.Read.All");
+        assertThat(sp.at("/appRoles/0/allowedMemberTypes/0").asText()).isEqualTo("Application");
+    }
+
+    @Test
+    void appWithUserReadAllReadsUsersButHasNoMe() {
+        App app = register("Reader");
+        HttpResponse<String> granted = graph.post(
+                "/v1.0/servicePrincipals/" + app.spId() + "/appRoleAssignments",
+                grant(app.spId(), GraphPermission.USER_READ_ALL),
+                adminToken);
+        String token = graph.appToken(contoso, app.appId(), app.secret());
+
+        HttpResponse<String> users = graph.get("/v1.0/users", token);
+        HttpResponse<String> me = graph.get("/v1.0/me", token);
+        JsonNode assignments =
+                json(graph.get("/v1.0/servicePrincipals/" + app.spId() + "/appRoleAssignments", adminToken));
+
+        assertThat(granted.statusCode()).isEqualTo(201);
+        assertThat(users.statusCode()).isEqualTo(200);
+        assertThat(json(users).get("value").findValuesAsText("id"))
+                .contains(contoso.admin().id().toString());
+        assertThat(me.statusCode()).isEqualTo(400);
+        assertThat(json(me).at("/error/message").asText())
+                .isEqualTo("/me request is only valid with delegated authentication flow.");
+        assertThat(assignments.get("value").findValuesAsText("appRoleId"))
+                .containsExactly(GraphPermission.USER_READ_ALL.id().toString());
+    }
+
+    @Test
+    void appWithoutGrantsReadsNothing() {
+        App app = register("Nobody");
+        String token = graph.appToken(contoso, app.appId(), app.secret());
+
+        HttpResponse<String> users = graph.get("/v1.0/users", token);
+
+        assertThat(users.statusCode()).isEqualTo(403);
+        assertThat(json(users).at("/error/code").asText()).isEqualTo("Authorization_RequestDenied");
+    }
+
+    @Test
+    void onlyAGlobalAdministratorGrantsAndRevokesPermissions() {
+        App app = register("Granted");
+        String path = "/v1.0/servicePrincipals/" + app.spId() + "/appRoleAssignments";
+
+        HttpResponse<String> refused = graph.post(path, grant(app.spId(), GraphPermission.USER_READ_ALL), aliceToken);
+        String assignmentId = json(graph.post(path, grant(app.spId(), GraphPermission.USER_READ_ALL), adminToken))
+                .get("id")
+                .asText();
+        HttpResponse<String> revoked = graph.delete(path + "/" + assignmentId, adminToken);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        assertThat(json(graph.get(path, adminToken)).get("value")).isEmpty();
+    }
+
+    @Test
+    void listsGetsAndDeletesApplications() {
+        App app = register("Short-lived");
+
+        JsonNode list = json(graph.get("/v1.0/applications", adminToken));
+        JsonNode one = json(graph.get("/v1.0/applications/" + app.objectId(), adminToken));
+        HttpResponse<String> deleted = graph.delete("/v1.0/applications/" + app.objectId(), adminToken);
+
+        assertThat(list.get("value").findValuesAsText("appId")).contains(app.appId());
+        assertThat(one.at("/passwordCredentials/0/hint").asText())
+                .isEqualTo(app.secret().substring(0, 3));
+        assertThat(one.at("/passwordCredentials/0/secretText").isNull()).isTrue();
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(graph.get("/v1.0/applications/" + app.objectId(), adminToken).statusCode())
+                .isEqualTo(404);
+    }
+
+    /** Registers an app with a secret and a service principal, through Graph as a script would. */
+    private static App register(String name) {
+        HttpResponse<String> created =
+                graph.post("/v1.0/applications", "{\"displayName\":\"" + name + "\"}", adminToken);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String objectId = json(created).get("id").asText();
+        String appId = json(created).get("appId").asText();
+        JsonNode password = json(graph.post(
+                "/v1.0/applications/" + objectId + "/addPassword",
+                "{\"passwordCredential\":{\"displayName\":\"ci\",\"endDateTime\":\"2099-01-01T00:00:00Z\"}}",
+                adminToken));
+        assertThat(password.get("keyId").asText()).isNotBlank();
+        HttpResponse<String> sp = graph.post("/v1.0/servicePrincipals", "{\"appId\":\"" + appId + "\"}", adminToken);
+        assertThat(sp.statusCode()).isEqualTo(201);
+        return new App(
+                objectId,
+                appId,
+                password.get("secretText").asText(),
+                json(sp).get("id").asText());
+    }
+
+    private static String grant(String principalId, GraphPermission permission) {
+        return "{\"principalId\":\"" + principalId + "\",\"resourceId\":\"" + graphSpId + "\",\"appRoleId\":\""
+                + permission.id() + "\"}";
+    }
+
+    /** An app registered for a test. */
+    private record App(String objectId, String appId, String secret, String spId) {}
+}
