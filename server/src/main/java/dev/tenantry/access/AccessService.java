@@ -56,7 +56,7 @@ public final class AccessService {
         if (caller instanceof Caller.Operator) {
             return EnumSet.allOf(RoleDefinition.class);
         }
-        if (principal.isEmpty() || !caller.homeTenant().equals(Optional.of(scope.tenantId()))) {
+        if (principal.isEmpty() || !caller.actingTenant().equals(Optional.of(scope.tenantId()))) {
             return Set.of();
         }
         Set<RoleDefinition> held = EnumSet.noneOf(RoleDefinition.class);
@@ -70,7 +70,7 @@ public final class AccessService {
     public Set<UUID> subscriptionsOf(Caller caller) {
         return principalOf(caller)
                 .map(principal -> Set.copyOf(assignments.byPrincipal(principal).stream()
-                        .filter(a -> caller.homeTenant().equals(Optional.of(a.tenantId())))
+                        .filter(a -> caller.actingTenant().equals(Optional.of(a.tenantId())))
                         .map(RoleAssignment::subscriptionId)
                         .toList()))
                 .orElse(Set.of());

@@ -42,7 +42,7 @@ final class Routes {
         PageSupport pages = new PageSupport(
                 TemplateEngine.createPrecompiled(ContentType.Html),
                 services.sessions(),
-                services.directory(),
+                services.users(),
                 services.pageTokens());
         RequestLogging.register(cfg);
         cfg.staticFiles.add(files -> {
@@ -61,20 +61,28 @@ final class Routes {
         FormBody.register(cfg.routes);
         new Authentication(new OidcBearerVerifier(services.tokenVerifier())).register(cfg.routes);
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
-        new OidcDiscoveryRoutes(services.directory(), services.signingKeys()).register(cfg.routes);
+        new OidcDiscoveryRoutes(services.tenants(), services.signingKeys()).register(cfg.routes);
         new OidcTokenRoutes(services.tokens()).register(cfg.routes);
-        new GraphRoutes(services.directory(), services.applications(), services.subscriptions(), services.pageTokens())
+        new GraphRoutes(
+                        services.tenants(),
+                        services.users(),
+                        services.directoryRoles(),
+                        services.applications(),
+                        services.subscriptions(),
+                        services.pageTokens())
                 .register(cfg.routes);
-        new CommerceRoutes(services.subscriptions(), services.directory(), services.idempotency()).register(cfg.routes);
-        new ArmSubscriptionRoutes(services.subscriptions(), services.directory(), services.pageTokens())
+        new CommerceRoutes(services.subscriptions(), services.tenants(), services.idempotency()).register(cfg.routes);
+        new ArmSubscriptionRoutes(services.subscriptions(), services.tenants(), services.pageTokens())
                 .register(cfg.routes);
         new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
-        new CloudStoreRoutes(pages, services.subscriptions(), services.directory()).register(cfg.routes);
-        new SuiteStoreRoutes(pages, services.subscriptions(), services.directory()).register(cfg.routes);
+        new CloudStoreRoutes(pages, services.subscriptions(), services.tenants()).register(cfg.routes);
+        new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())
+                .register(cfg.routes);
         new SignInRoutes(pages).register(cfg.routes);
-        DirectoryViews views = new DirectoryViews(services.directory(), services.pageTokens());
+        DirectoryViews views = new DirectoryViews(
+                services.tenants(), services.users(), services.directoryRoles(), services.pageTokens());
         new PortalRoutes(pages, views, services.subscriptions()).register(cfg.routes);
         new AdminCenterRoutes(pages, views, services.subscriptions()).register(cfg.routes);
     }

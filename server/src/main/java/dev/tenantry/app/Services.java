@@ -3,57 +3,47 @@ package dev.tenantry.app;
 import dev.tenantry.access.AccessService;
 import dev.tenantry.access.PrincipalDirectory;
 import dev.tenantry.access.PrincipalType;
-import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
-import dev.tenantry.directory.ApplicationService;
-import dev.tenantry.directory.Argon2idPasswordHasher;
-import dev.tenantry.directory.BoundedPasswordHasher;
-import dev.tenantry.directory.DirectoryService;
-import dev.tenantry.directory.storage.JdbiApplicationRepository;
-import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
-import dev.tenantry.directory.storage.JdbiTenantRepository;
-import dev.tenantry.directory.storage.JdbiUserRepository;
+import dev.tenantry.directory.DirectoryAccess;
+import dev.tenantry.directory.GlobalAdministrators;
+import dev.tenantry.directory.NewUsers;
+import dev.tenantry.directory.PasswordHasher;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.credentials.CredentialService;
+import dev.tenantry.directory.roles.DirectoryRoleService;
+import dev.tenantry.directory.tenants.TenantService;
+import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.AccessTokenVerifier;
 import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.LockoutPolicy;
-import dev.tenantry.identity.LockoutRepository;
 import dev.tenantry.identity.LockoutService;
-import dev.tenantry.identity.RefreshTokenRepository;
 import dev.tenantry.identity.RetentionPurge;
 import dev.tenantry.identity.SessionService;
 import dev.tenantry.identity.SignInRevocation;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
-import dev.tenantry.identity.WebSessionRepository;
-import dev.tenantry.identity.storage.JdbiLockoutRepository;
-import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
-import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
-import dev.tenantry.identity.storage.JdbiWebSessionRepository;
-import dev.tenantry.shared.Caller;
-import dev.tenantry.shared.IdempotencyRecords;
-import dev.tenantry.shared.NotFoundException;
-import dev.tenantry.shared.Transactions;
-import dev.tenantry.storage.Database;
-import dev.tenantry.storage.JdbiIdempotencyRecords;
-import dev.tenantry.storage.JdbiServerSecrets;
-import dev.tenantry.storage.JdbiTransactions;
-import dev.tenantry.storage.MasterKey;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
+import dev.tenantry.subscriptions.Catalog;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
-import dev.tenantry.subscriptions.storage.JdbiBillingProfileRepository;
-import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
-import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
-import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
 import dev.tenantry.web.Idempotency;
 import dev.tenantry.web.PageTokens;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import java.util.UUID;
 
-/** Every service of the server, built with plain constructors in dependency order. */
+/**
+ * Every service of the server, built in one place with plain constructors in dependency order: the composition root
+ * the server, the integration tests and the unit tests share, over SQL stores or in-memory fakes ({@link Stores}).
+ */
 public record Services(
-        Transactions transactions,
-        DirectoryService directory,
+        Stores stores,
+        TenantService tenants,
+        UserService users,
+        DirectoryRoleService directoryRoles,
+        CredentialService credentials,
         ApplicationService applications,
         SigningKeys signingKeys,
         TokenService tokens,
@@ -64,82 +54,102 @@ public record Services(
         Idempotency idempotency,
         PageTokens pageTokens,
         SessionService sessions,
-        BoundedPasswordHasher passwordHashing,
         RetentionPurge retentionPurge) {
 
-    static Services create(TenantryConfig config, Database database, MasterKey masterKey, Clock clock) {
-        Jdbi jdbi = database.jdbi();
-        JdbiSigningKeyRepository signingKeyRepository = new JdbiSigningKeyRepository(jdbi, masterKey);
-        JdbiServerSecrets serverSecrets = new JdbiServerSecrets(jdbi, masterKey);
-        signingKeyRepository.sealPlaintext(); // keys stored by a version without encryption at rest
-        serverSecrets.sealPlaintext();
-        Transactions transactions = new JdbiTransactions(jdbi);
-        BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(new Argon2idPasswordHasher());
-        DirectoryService directory = new DirectoryService(
-                new JdbiTenantRepository(jdbi),
-                new JdbiUserRepository(jdbi),
-                new JdbiDirectoryRoleRepository(jdbi),
-                passwordHashing,
+    /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
+    public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
+
+        /** The settings of a configured server. */
+        static Settings of(TenantryConfig config) {
+            return new Settings(
+                    config.domainSuffix(),
+                    config.ownOrigin(),
+                    CatalogFile.load(config.catalogFile()),
+                    LockoutPolicy.defaults());
+        }
+    }
+
+    /** Builds every service over {@code stores}; {@code passwords} hashes and checks passwords. */
+    public static Services wire(Stores stores, PasswordHasher passwords, Settings settings, Clock clock) {
+        var transactions = stores.transactions();
+        var directoryAccess = new DirectoryAccess(stores.directoryRoles());
+        var globalAdministrators =
+                new GlobalAdministrators(stores.tenants(), stores.users(), stores.directoryRoles(), directoryAccess);
+        var newUsers = new NewUsers(stores.users(), passwords, clock);
+        var applications = new ApplicationService(stores.applications(), directoryAccess, transactions, clock);
+        var tenants = new TenantService(
+                stores.tenants(),
+                stores.directoryRoles(),
+                newUsers,
+                directoryAccess,
+                List.of(applications::provisionTenant),
                 transactions,
                 clock,
-                config.domainSuffix());
-        ApplicationService applications =
-                new ApplicationService(new JdbiApplicationRepository(jdbi), directory.access(), transactions, clock);
-        directory.onTenantCreated(applications::provisionTenant);
-        SigningKeys signingKeys = SigningKeys.loadOrCreate(signingKeyRepository, clock);
-        RefreshTokenRepository refreshTokens = new JdbiRefreshTokenRepository(jdbi);
-        WebSessionRepository webSessions = new JdbiWebSessionRepository(jdbi);
-        directory.onSignInsRevoked(new SignInRevocation(webSessions, refreshTokens)::revokeAll);
-        LockoutRepository lockoutCounts = new JdbiLockoutRepository(jdbi);
-        LockoutService lockouts =
-                new LockoutService(directory, applications, lockoutCounts, LockoutPolicy.defaults(), clock);
-        Audiences audiences = new Audiences(config.ownOrigin());
-        TokenService tokens = new TokenService(directory, lockouts, signingKeys, refreshTokens, audiences, clock);
-        IdempotencyRecords idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
-        AccessService access = new AccessService(
-                new JdbiRoleAssignmentRepository(jdbi), principals(directory, applications), transactions, clock);
-        SubscriptionService subscriptions = new SubscriptionService(
-                CatalogFile.load(config.catalogFile()),
-                directory,
+                settings.domainSuffix());
+        var users = new UserService(
+                stores.tenants(),
+                stores.users(),
+                stores.directoryRoles(),
+                newUsers,
+                globalAdministrators,
+                directoryAccess,
+                passwords,
+                new SignInRevocation(stores.webSessions(), stores.refreshTokens())::revokeAll,
+                transactions);
+        var directoryRoles = new DirectoryRoleService(
+                stores.directoryRoles(), stores.users(), globalAdministrators, directoryAccess, transactions);
+        var credentials = new CredentialService(stores.users(), passwords);
+        var signingKeys = SigningKeys.loadOrCreate(stores.signingKeys(), clock);
+        var lockouts =
+                new LockoutService(credentials, applications, stores.lockouts(), settings.lockoutPolicy(), clock);
+        var audiences = new Audiences(settings.ownOrigin());
+        var tokens = new TokenService(
+                tenants, users, directoryRoles, lockouts, signingKeys, stores.refreshTokens(), audiences, clock);
+        var access = new AccessService(stores.roleAssignments(), principals(stores), transactions, clock);
+        var subscriptions = new SubscriptionService(
+                settings.catalog(),
+                tenants,
+                users,
+                directoryAccess,
                 access,
-                new JdbiCloudSubscriptionRepository(jdbi),
-                new JdbiSuiteSubscriptionRepository(jdbi),
-                new JdbiBillingProfileRepository(jdbi),
+                stores.cloudSubscriptions(),
+                stores.suiteSubscriptions(),
+                stores.billingProfiles(),
                 transactions,
                 clock);
-        ResourceGroupService resourceGroups = new ResourceGroupService(
-                subscriptions, access, new JdbiResourceGroupRepository(jdbi), transactions, clock);
         return new Services(
-                transactions,
-                directory,
+                stores,
+                tenants,
+                users,
+                directoryRoles,
+                credentials,
                 applications,
                 signingKeys,
                 tokens,
                 new AccessTokenVerifier(signingKeys, audiences, clock),
                 access,
                 subscriptions,
-                resourceGroups,
-                new Idempotency(idempotencyRecords, transactions, clock),
-                new PageTokens(serverSecrets),
-                new SessionService(lockouts, webSessions, transactions, clock),
-                passwordHashing,
-                new RetentionPurge(webSessions, refreshTokens, idempotencyRecords, lockoutCounts, clock));
+                new ResourceGroupService(subscriptions, access, stores.resourceGroups(), transactions, clock),
+                new Idempotency(stores.idempotencyRecords(), transactions, clock),
+                new PageTokens(stores.serverSecrets()),
+                new SessionService(lockouts, stores.webSessions(), transactions, clock),
+                new RetentionPurge(
+                        stores.webSessions(),
+                        stores.refreshTokens(),
+                        stores.idempotencyRecords(),
+                        stores.lockouts(),
+                        clock));
     }
 
     /** Users and service principals of a directory, as role assignments may name them. */
-    private static PrincipalDirectory principals(DirectoryService directory, ApplicationService applications) {
-        return (tenantId, principalId) -> {
-            try {
-                directory.getUser(Caller.system(), tenantId, principalId.toString());
+    private static PrincipalDirectory principals(Stores stores) {
+        return (TenantId tenantId, UUID principalId) -> {
+            if (stores.users().findById(tenantId, new UserId(principalId)).isPresent()) {
                 return Optional.of(PrincipalType.USER);
-            } catch (NotFoundException notAUser) {
-                try {
-                    applications.getServicePrincipal(Caller.system(), tenantId, principalId);
-                    return Optional.of(PrincipalType.SERVICE_PRINCIPAL);
-                } catch (NotFoundException notAServicePrincipal) {
-                    return Optional.empty();
-                }
             }
+            return stores.applications()
+                    .findServicePrincipal(tenantId, principalId)
+                    .map(servicePrincipal -> PrincipalType.SERVICE_PRINCIPAL);
         };
     }
 }

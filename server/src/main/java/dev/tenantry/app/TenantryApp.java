@@ -1,5 +1,7 @@
 package dev.tenantry.app;
 
+import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
+import dev.tenantry.directory.credentials.BoundedPasswordHasher;
 import dev.tenantry.storage.DataDirectory;
 import dev.tenantry.storage.Database;
 import dev.tenantry.storage.MasterKey;
@@ -23,14 +25,22 @@ public final class TenantryApp implements AutoCloseable {
     private final Javalin http;
     private final TlsMaterial tls;
     private final Services services;
+    private final BoundedPasswordHasher passwordHashing;
     private final PurgeSchedule purge;
     private final int port;
 
-    private TenantryApp(Database database, Javalin http, TlsMaterial tls, Services services, PurgeSchedule purge) {
+    private TenantryApp(
+            Database database,
+            Javalin http,
+            TlsMaterial tls,
+            Services services,
+            BoundedPasswordHasher passwordHashing,
+            PurgeSchedule purge) {
         this.database = database;
         this.http = http;
         this.tls = tls;
         this.services = services;
+        this.passwordHashing = passwordHashing;
         this.purge = purge;
         this.port = HttpsServer.boundPort(http);
     }
@@ -45,14 +55,20 @@ public final class TenantryApp implements AutoCloseable {
         MasterKey masterKey = MasterKey.load(config.masterKeyFile(), config.masterKey());
         TlsMaterial tls = TlsMaterial.loadOrCreate(config.certificateFile(), config.privateKeyFile(), config.host());
         Database database = Database.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(new Argon2idPasswordHasher());
         try {
-            Services services = Services.create(config, database, masterKey, Clock.systemUTC());
+            Services services = Services.wire(
+                    Stores.sql(database.jdbi(), masterKey),
+                    passwordHashing,
+                    Services.Settings.of(config),
+                    Clock.systemUTC());
             Javalin http = HttpsServer.create(
                     config.host(), config.port(), tls, cfg -> Routes.register(cfg, config, services));
             http.start();
             PurgeSchedule purge = PurgeSchedule.start(services.retentionPurge(), PURGE_FIRST_AFTER, PURGE_EVERY);
-            return new TenantryApp(database, http, tls, services, purge);
+            return new TenantryApp(database, http, tls, services, passwordHashing, purge);
         } catch (RuntimeException e) {
+            passwordHashing.close();
             database.close();
             throw e;
         }
@@ -70,6 +86,11 @@ public final class TenantryApp implements AutoCloseable {
         return services;
     }
 
+    /** Where password checks queue, bounded so a flood of sign-ins sheds load instead of starving the server. */
+    public BoundedPasswordHasher passwordHashing() {
+        return passwordHashing;
+    }
+
     /** The database, for tools and tests that inspect what the server stored. */
     public Database database() {
         return database;
@@ -79,7 +100,7 @@ public final class TenantryApp implements AutoCloseable {
     public void close() {
         purge.close();
         http.stop();
-        services.passwordHashing().close();
+        passwordHashing.close();
         database.close();
     }
 }

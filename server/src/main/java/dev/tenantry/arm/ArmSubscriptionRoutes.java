@@ -1,6 +1,6 @@
 package dev.tenantry.arm;
 
-import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.Page;
@@ -25,12 +25,12 @@ public final class ArmSubscriptionRoutes {
     private static final String PAGING = "arm-subscriptions";
 
     private final SubscriptionService subscriptions;
-    private final DirectoryService directory;
+    private final TenantService tenants;
     private final PageTokens pageTokens;
 
-    public ArmSubscriptionRoutes(SubscriptionService subscriptions, DirectoryService directory, PageTokens pageTokens) {
+    public ArmSubscriptionRoutes(SubscriptionService subscriptions, TenantService tenants, PageTokens pageTokens) {
         this.subscriptions = subscriptions;
-        this.directory = directory;
+        this.tenants = tenants;
         this.pageTokens = pageTokens;
     }
 
@@ -43,10 +43,10 @@ public final class ArmSubscriptionRoutes {
     private void tenants(Context ctx) {
         ArmJson.requireApiVersion(ctx);
         Caller caller = Authentication.caller(ctx);
-        List<Object> tenants = caller.homeTenant()
-                .<List<Object>>map(home -> List.of(ArmJson.tenant(directory.getTenant(caller, home))))
+        List<Object> own = caller.actingTenant()
+                .<List<Object>>map(acting -> List.of(ArmJson.tenant(tenants.getTenant(caller, acting))))
                 .orElse(List.of());
-        ctx.json(ArmJson.list(tenants, null));
+        ctx.json(ArmJson.list(own, null));
     }
 
     private void list(Context ctx) {

@@ -1,7 +1,6 @@
 package dev.tenantry.directory;
 
 import static dev.tenantry.directory.DirectoryRoleTemplate.APPLICATION_ADMINISTRATOR;
-import static dev.tenantry.directory.DirectoryRoleTemplate.BILLING_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.USER_ADMINISTRATOR;
 
@@ -30,7 +29,7 @@ public final class DirectoryAccess {
 
     /** R14: a caller reaches only its own directory. Another directory's objects look as if they did not exist. */
     public void requireSameTenant(Caller caller, TenantId tenantId) {
-        if (caller.homeTenant().filter(own -> !own.equals(tenantId)).isPresent()) {
+        if (caller.actingTenant().filter(own -> !own.equals(tenantId)).isPresent()) {
             throw new NotFoundException(
                     DirectoryError.TENANT_NOT_FOUND,
                     "Directory '" + tenantId + "' does not exist or is not the caller's directory.");
@@ -41,12 +40,32 @@ public final class DirectoryAccess {
      * Reading users, roles and the organization: any member user (through a Graph token, one of {@code scopes}); an
      * app granted one of {@code appPermissions}.
      */
-    void requireRead(Caller caller, TenantId tenantId, List<String> scopes, GraphPermission... appPermissions) {
+    private void requireRead(Caller caller, TenantId tenantId, List<String> scopes, GraphPermission... appPermissions) {
         requireSameTenant(caller, tenantId);
         requireScope(caller, scopes);
         if (caller instanceof Caller.App app) {
             requireAppPermission(app, appPermissions);
         }
+    }
+
+    /** Reading the signed-in user's own profile ({@code User.Read}), or any user's with a wider scope. */
+    public void requireReadOwnProfile(Caller caller, TenantId tenantId) {
+        requireRead(caller, tenantId, GraphScopes.READ_OWN_PROFILE, ReadPermissions.USERS);
+    }
+
+    /** Reading the directory's users. */
+    public void requireReadUsers(Caller caller, TenantId tenantId) {
+        requireRead(caller, tenantId, GraphScopes.READ_USERS, ReadPermissions.USERS);
+    }
+
+    /** Reading directory roles and their members. */
+    public void requireReadRoles(Caller caller, TenantId tenantId) {
+        requireRead(caller, tenantId, GraphScopes.READ_ROLES, ReadPermissions.ROLES);
+    }
+
+    /** Reading the organization's profile (Graph's {@code /organization}), which {@code User.Read} allows. */
+    public void requireReadOrganizationProfile(Caller caller, TenantId tenantId) {
+        requireRead(caller, tenantId, GraphScopes.READ_ORGANIZATION_PROFILE, ReadPermissions.ORGANIZATION);
     }
 
     /** Reading the organization's subscriptions (subscribed SKUs) and everything an administrator's view shows. */
@@ -108,17 +127,20 @@ public final class DirectoryAccess {
         }
     }
 
-    /** R6: buying a suite subscription with an existing account needs Global or Billing Administrator. */
-    public void requireBillingRole(Caller caller, TenantId tenantId) {
+    /**
+     * A signed-in user of the directory holding any of {@code anyOf}, for rules of other features (R6 in subscriptions);
+     * an application is refused with {@code appRefusal}.
+     */
+    public void requireUserWithRole(
+            Caller caller, TenantId tenantId, Set<DirectoryRoleTemplate> anyOf, String action, String appRefusal) {
         requireSameTenant(caller, tenantId);
         switch (caller) {
-            case Caller.User user ->
-                requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR, BILLING_ADMINISTRATOR), "buy a suite subscription");
+            case Caller.User user -> requireRole(user, anyOf, action);
             case Caller.App ignored ->
                 throw new AccessDeniedException(
                         DirectoryError.ROLE_REQUIRED,
-                        "Buying a subscription needs a signed-in Global Administrator or Billing Administrator.",
-                        List.of(GLOBAL_ADMINISTRATOR.displayName(), BILLING_ADMINISTRATOR.displayName()));
+                        appRefusal,
+                        anyOf.stream().map(DirectoryRoleTemplate::displayName).toList());
             case Caller.Operator ignored -> {}
         }
     }

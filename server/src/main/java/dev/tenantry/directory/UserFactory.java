@@ -9,17 +9,17 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Builds valid {@link User} records from requests: names, UPN in a domain of the directory, defaults. */
-final class UserFactory {
+public final class UserFactory {
 
     private static final Pattern ALIAS = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._'-]{0,63}$");
 
     private final Clock clock;
 
-    UserFactory(Clock clock) {
+    public UserFactory(Clock clock) {
         this.clock = clock;
     }
 
-    User create(Tenant tenant, NewUser request, String defaultUsageLocation) {
+    public User create(Tenant tenant, NewUser request, String defaultUsageLocation) {
         String upn = userPrincipalName(tenant, request.userPrincipalName());
         String alias = upn.substring(0, upn.indexOf('@'));
         String nickname =
@@ -45,7 +45,7 @@ final class UserFactory {
                 clock.instant());
     }
 
-    User patched(User user, UserPatch patch) {
+    public User patched(User user, UserPatch patch) {
         return new User(
                 user.id(),
                 user.tenantId(),

@@ -1,8 +1,8 @@
 package dev.tenantry.entra;
 
 import dev.tenantry.directory.DirectoryError;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.Tenant;
+import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.web.BaseUrl;
@@ -17,11 +17,11 @@ import java.util.Map;
 /** OpenID Connect discovery, the JWKS and the user realm endpoint of the identity platform (compat §3.1, §3.7). */
 public final class OidcDiscoveryRoutes {
 
-    private final DirectoryService directory;
+    private final TenantService tenants;
     private final SigningKeys keys;
 
-    public OidcDiscoveryRoutes(DirectoryService directory, SigningKeys keys) {
-        this.directory = directory;
+    public OidcDiscoveryRoutes(TenantService tenants, SigningKeys keys) {
+        this.tenants = tenants;
         this.keys = keys;
     }
 
@@ -49,7 +49,7 @@ public final class OidcDiscoveryRoutes {
         String domain = at < 0 ? "" : username.substring(at + 1).toLowerCase(Locale.ROOT);
         Map<String, Object> realm = new LinkedHashMap<>();
         realm.put("ver", "1.0");
-        if (!domain.isEmpty() && directory.findTenant(domain).isPresent()) {
+        if (!domain.isEmpty() && tenants.findTenant(domain).isPresent()) {
             realm.put("account_type", "Managed");
             realm.put("domain_name", domain);
         } else {
@@ -66,8 +66,7 @@ public final class OidcDiscoveryRoutes {
         if (lower.equals("common") || lower.equals("organizations")) {
             return "{tenantid}";
         }
-        return directory
-                .findTenant(lower)
+        return tenants.findTenant(lower)
                 .map(Tenant::id)
                 .map(Object::toString)
                 .orElseThrow(() -> new NotFoundException(

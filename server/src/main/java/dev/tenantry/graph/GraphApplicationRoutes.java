@@ -1,11 +1,11 @@
 package dev.tenantry.graph;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.tenantry.directory.Application;
-import dev.tenantry.directory.ApplicationService;
-import dev.tenantry.directory.ClientSecret;
-import dev.tenantry.directory.CreatedSecret;
 import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.ClientSecret;
+import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.web.Authentication;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tenantry.directory.DirectoryRole;
 import dev.tenantry.directory.DirectoryRoleTemplate;
-import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.web.Authentication;
@@ -26,10 +26,10 @@ import java.util.UUID;
  */
 public final class GraphDirectoryRoleRoutes {
 
-    private final DirectoryService directory;
+    private final DirectoryRoleService directoryRoles;
 
-    public GraphDirectoryRoleRoutes(DirectoryService directory) {
-        this.directory = directory;
+    public GraphDirectoryRoleRoutes(DirectoryRoleService directoryRoles) {
+        this.directoryRoles = directoryRoles;
     }
 
     public void register(RoutesConfig routes) {
@@ -44,14 +44,15 @@ public final class GraphDirectoryRoleRoutes {
     }
 
     private void list(Context ctx) {
-        List<?> roles = directory.activatedRoles(Authentication.caller(ctx), GraphResponses.tenant(ctx)).stream()
+        List<?> roles = directoryRoles.activatedRoles(Authentication.caller(ctx), GraphResponses.tenant(ctx)).stream()
                 .map(GraphDirectoryRole::of)
                 .toList();
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "directoryRoles", roles, null));
     }
 
     private void get(Context ctx) {
-        DirectoryRole role = directory.getRole(Authentication.caller(ctx), GraphResponses.tenant(ctx), roleId(ctx));
+        DirectoryRole role =
+                directoryRoles.getRole(Authentication.caller(ctx), GraphResponses.tenant(ctx), roleId(ctx));
         GraphResponses.ok(
                 ctx,
                 GraphResponses.entity(
@@ -61,8 +62,8 @@ public final class GraphDirectoryRoleRoutes {
     }
 
     private void getByTemplate(Context ctx) {
-        DirectoryRole role =
-                directory.getRole(Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("templateId"));
+        DirectoryRole role = directoryRoles.getRole(
+                Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("templateId"));
         GraphResponses.ok(
                 ctx,
                 GraphResponses.entity(
@@ -74,7 +75,8 @@ public final class GraphDirectoryRoleRoutes {
     private void activate(Context ctx) {
         ActivateRequest body = JsonBody.read(ctx, ActivateRequest.class);
         UUID templateId = Ids.parseUuid(body.roleTemplateId(), "roleTemplateId");
-        DirectoryRole role = directory.activateRole(Authentication.caller(ctx), GraphResponses.tenant(ctx), templateId);
+        DirectoryRole role =
+                directoryRoles.activateRole(Authentication.caller(ctx), GraphResponses.tenant(ctx), templateId);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/directoryRoles/" + role.id());
         GraphResponses.write(
                 ctx,
@@ -87,7 +89,7 @@ public final class GraphDirectoryRoleRoutes {
 
     private void members(Context ctx) {
         List<?> members =
-                directory.roleMembers(Authentication.caller(ctx), GraphResponses.tenant(ctx), roleId(ctx)).stream()
+                directoryRoles.roleMembers(Authentication.caller(ctx), GraphResponses.tenant(ctx), roleId(ctx)).stream()
                         .map(user -> GraphUser.of(user).project(GraphUser.properties(List.of()), true))
                         .toList();
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "directoryObjects", members, null));
@@ -95,14 +97,14 @@ public final class GraphDirectoryRoleRoutes {
 
     private void addMember(Context ctx) {
         ReferenceRequest body = JsonBody.read(ctx, ReferenceRequest.class);
-        directory.addRoleMember(
+        directoryRoles.addRoleMember(
                 Authentication.caller(ctx), GraphResponses.tenant(ctx), roleId(ctx), referencedUser(body.odataId()));
         GraphResponses.noContent(ctx);
     }
 
     private void removeMember(Context ctx) {
         UserId user = UserId.parse(ctx.pathParam("userId"));
-        directory.removeRoleMember(Authentication.caller(ctx), GraphResponses.tenant(ctx), roleId(ctx), user);
+        directoryRoles.removeRoleMember(Authentication.caller(ctx), GraphResponses.tenant(ctx), roleId(ctx), user);
         GraphResponses.noContent(ctx);
     }
 

@@ -1,7 +1,7 @@
 package dev.tenantry.graph;
 
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.Tenant;
+import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.Gate;
@@ -17,10 +17,10 @@ import java.util.List;
  */
 public final class GraphOrganizationRoutes {
 
-    private final DirectoryService directory;
+    private final TenantService tenants;
 
-    public GraphOrganizationRoutes(DirectoryService directory) {
-        this.directory = directory;
+    public GraphOrganizationRoutes(TenantService tenants) {
+        this.tenants = tenants;
     }
 
     public void register(RoutesConfig routes) {
@@ -31,24 +31,24 @@ public final class GraphOrganizationRoutes {
     }
 
     private void organization(Context ctx) {
-        Tenant tenant = directory.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
+        Tenant tenant = tenants.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
         GraphResponses.ok(
                 ctx, GraphResponses.collection(ctx, "organization", List.of(OrganizationView.of(tenant)), null));
     }
 
     private void organizationById(Context ctx) {
-        Tenant tenant = directory.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
+        Tenant tenant = tenants.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
         requireId(ctx, tenant.id().toString());
         GraphResponses.ok(ctx, OrganizationView.of(tenant));
     }
 
     private void domains(Context ctx) {
-        Tenant tenant = directory.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
+        Tenant tenant = tenants.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "domains", List.of(DomainView.of(tenant)), null));
     }
 
     private void domain(Context ctx) {
-        Tenant tenant = directory.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
+        Tenant tenant = tenants.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
         requireId(ctx, tenant.initialDomain());
         GraphResponses.ok(ctx, DomainView.of(tenant));
     }

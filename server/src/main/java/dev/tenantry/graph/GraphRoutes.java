@@ -1,7 +1,9 @@
 package dev.tenantry.graph;
 
-import dev.tenantry.directory.ApplicationService;
-import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.roles.DirectoryRoleService;
+import dev.tenantry.directory.tenants.TenantService;
+import dev.tenantry.directory.users.UserService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.web.PageTokens;
 import io.javalin.config.RoutesConfig;
@@ -17,13 +19,15 @@ public final class GraphRoutes {
     private final GraphServicePrincipalRoutes servicePrincipals;
 
     public GraphRoutes(
-            DirectoryService directory,
+            TenantService tenants,
+            UserService users,
+            DirectoryRoleService directoryRoles,
             ApplicationService applications,
             SubscriptionService subscriptions,
             PageTokens pageTokens) {
-        this.users = new GraphUserRoutes(directory, pageTokens);
-        this.roles = new GraphDirectoryRoleRoutes(directory);
-        this.organization = new GraphOrganizationRoutes(directory);
+        this.users = new GraphUserRoutes(users, pageTokens);
+        this.roles = new GraphDirectoryRoleRoutes(directoryRoles);
+        this.organization = new GraphOrganizationRoutes(tenants);
         this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);
         this.applicationRoutes = new GraphApplicationRoutes(applications);
         this.servicePrincipals = new GraphServicePrincipalRoutes(applications);

@@ -1,10 +1,10 @@
 package dev.tenantry.graph;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.tenantry.directory.AppRoleAssignment;
-import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.GraphPermission;
-import dev.tenantry.directory.ServicePrincipal;
+import dev.tenantry.directory.apps.AppRoleAssignment;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;

@@ -1,10 +1,10 @@
 package dev.tenantry.graph;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserPatch;
+import dev.tenantry.directory.users.UserService;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.Page;
@@ -30,11 +30,11 @@ public final class GraphUserRoutes {
     /** The list a {@code $skiptoken} belongs to: a token of another list (ARM's, say) is refused. */
     private static final String PAGE_PURPOSE = "graph.users";
 
-    private final DirectoryService directory;
+    private final UserService users;
     private final PageTokens pageTokens;
 
-    public GraphUserRoutes(DirectoryService directory, PageTokens pageTokens) {
-        this.directory = directory;
+    public GraphUserRoutes(UserService users, PageTokens pageTokens) {
+        this.users = users;
         this.pageTokens = pageTokens;
     }
 
@@ -53,7 +53,7 @@ public final class GraphUserRoutes {
         ODataQuery query = ODataQuery.parse(ctx.queryParamMap());
         List<String> properties = GraphUser.properties(query.select());
         String after = query.skipToken() == null ? null : pageTokens.open(PAGE_PURPOSE, query.skipToken());
-        Page<User> page = directory.listUsers(
+        Page<User> page = users.listUsers(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
                 ODataFilter.parse(query.filter()),
@@ -67,18 +67,18 @@ public final class GraphUserRoutes {
     }
 
     private void get(Context ctx) {
-        User user = directory.getUser(Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id"));
+        User user = users.getUser(Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id"));
         respondUser(ctx, user);
     }
 
     private void me(Context ctx) {
-        User user = directory.getUser(Authentication.caller(ctx), GraphResponses.tenant(ctx), signedInUser(ctx));
+        User user = users.getUser(Authentication.caller(ctx), GraphResponses.tenant(ctx), signedInUser(ctx));
         respondUser(ctx, user);
     }
 
     private void create(Context ctx) {
         CreateUserRequest body = JsonBody.read(ctx, CreateUserRequest.class);
-        User user = directory.createUser(Authentication.caller(ctx), GraphResponses.tenant(ctx), body.toNewUser());
+        User user = users.createUser(Authentication.caller(ctx), GraphResponses.tenant(ctx), body.toNewUser());
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/users/" + user.id());
         GraphResponses.write(
                 ctx,
@@ -89,13 +89,12 @@ public final class GraphUserRoutes {
 
     private void update(Context ctx) {
         UpdateUserRequest body = JsonBody.read(ctx, UpdateUserRequest.class);
-        directory.updateUser(
-                Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id"), body.toPatch());
+        users.updateUser(Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id"), body.toPatch());
         GraphResponses.noContent(ctx);
     }
 
     private void delete(Context ctx) {
-        directory.deleteUser(Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id"));
+        users.deleteUser(Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id"));
         GraphResponses.noContent(ctx);
     }
 
@@ -114,10 +113,9 @@ public final class GraphUserRoutes {
     }
 
     private void respondRoles(Context ctx, String userIdOrUpn) {
-        var roles =
-                directory.directoryRolesOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), userIdOrUpn).stream()
-                        .map(role -> GraphDirectoryRole.of(role).typed())
-                        .toList();
+        var roles = users.memberOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), userIdOrUpn).stream()
+                .map(role -> GraphDirectoryRole.of(role).typed())
+                .toList();
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "directoryObjects", roles, null));
     }
 

@@ -1,9 +1,9 @@
 package dev.tenantry.identity;
 
-import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.DirectoryError;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.User;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.credentials.CredentialService;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
@@ -35,19 +35,19 @@ public final class LockoutService {
     private static final ErrorCode BAD_SECRET = DirectoryError.INVALID_CLIENT_SECRET;
     private static final int UNKNOWN_NAME_HEX_DIGITS = 4; // 16^4 = 65 536 buckets
 
-    private final DirectoryService directory;
+    private final CredentialService credentials;
     private final ApplicationService applications;
     private final LockoutRepository lockouts;
     private final LockoutPolicy policy;
     private final Clock clock;
 
     public LockoutService(
-            DirectoryService directory,
+            CredentialService credentials,
             ApplicationService applications,
             LockoutRepository lockouts,
             LockoutPolicy policy,
             Clock clock) {
-        this.directory = directory;
+        this.credentials = credentials;
         this.applications = applications;
         this.lockouts = lockouts;
         this.policy = policy;
@@ -57,7 +57,7 @@ public final class LockoutService {
     /** {@link DirectoryService#authenticate}, refused with {@code account_locked} while the account is locked. */
     public User authenticateUser(String userName, String password) {
         return guarded(userSubject(userName), BAD_PASSWORD, LockoutService::accountLocked, () -> {
-            return directory.authenticate(userName, password);
+            return credentials.authenticate(userName, password);
         });
     }
 
@@ -93,7 +93,7 @@ public final class LockoutService {
     }
 
     private String userSubject(String userName) {
-        return directory
+        return credentials
                 .findSignInUser(userName)
                 .map(id -> "user:" + id)
                 .orElseGet(() -> "name:"

@@ -2,9 +2,11 @@ package dev.tenantry.identity;
 
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.DirectoryRoleTemplate;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.User;
+import dev.tenantry.directory.roles.DirectoryRoleService;
+import dev.tenantry.directory.tenants.TenantService;
+import dev.tenantry.directory.users.UserService;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
@@ -31,7 +33,9 @@ public final class TokenService {
     private static final Duration REFRESH_LIFETIME = Duration.ofDays(90);
     private static final int REFRESH_BYTES = 32;
 
-    private final DirectoryService directory;
+    private final TenantService tenants;
+    private final UserService users;
+    private final DirectoryRoleService directoryRoles;
     private final LockoutService lockouts;
     private final TokenSigner signer;
     private final RefreshTokenRepository refreshTokens;
@@ -39,13 +43,17 @@ public final class TokenService {
     private final Clock clock;
 
     public TokenService(
-            DirectoryService directory,
+            TenantService tenants,
+            UserService users,
+            DirectoryRoleService directoryRoles,
             LockoutService lockouts,
             TokenSigner signer,
             RefreshTokenRepository refreshTokens,
             Audiences audiences,
             Clock clock) {
-        this.directory = directory;
+        this.tenants = tenants;
+        this.users = users;
+        this.directoryRoles = directoryRoles;
         this.lockouts = lockouts;
         this.signer = signer;
         this.refreshTokens = refreshTokens;
@@ -141,7 +149,7 @@ public final class TokenService {
         if (!stored.expiresAt().isAfter(now)) {
             throw grantRefused(IdentityError.REFRESH_TOKEN_EXPIRED, "The refresh token has expired; sign in again.");
         }
-        User user = directory.getUser(
+        User user = users.getUser(
                 Caller.system(), stored.tenantId(), stored.userId().toString());
         if (!user.accountEnabled()) {
             throw new AuthenticationException(
@@ -162,7 +170,7 @@ public final class TokenService {
             String refresh) {
         Instant now = clock.instant();
         String issuer = TokenClaims.issuer(baseUrl, user.tenantId());
-        List<UUID> wids = directory.rolesOf(Caller.system(), user.tenantId(), user.id()).stream()
+        List<UUID> wids = directoryRoles.rolesOf(Caller.system(), user.tenantId(), user.id()).stream()
                 .map(DirectoryRoleTemplate::templateId)
                 .sorted()
                 .toList();
@@ -217,8 +225,7 @@ public final class TokenService {
         if (tenant.equals("common") || tenant.equals("organizations")) {
             return Optional.empty();
         }
-        return Optional.of(directory
-                .findTenant(tenant)
+        return Optional.of(tenants.findTenant(tenant)
                 .orElseThrow(() -> new NotFoundException(
                         DirectoryError.TENANT_NOT_FOUND,
                         "Tenant '" + segment + "' not found. Check to make sure you have the correct tenant ID and "

@@ -1,10 +1,12 @@
 package dev.tenantry.pages;
 
 import dev.tenantry.directory.DirectoryRoleTemplate;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserFilter;
+import dev.tenantry.directory.roles.DirectoryRoleService;
+import dev.tenantry.directory.tenants.TenantService;
+import dev.tenantry.directory.users.UserService;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
@@ -33,16 +35,29 @@ public final class DirectoryViews {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final DirectoryService directory;
+    private final TenantService tenants;
+    private final UserService users;
+    private final DirectoryRoleService directoryRoles;
     private final PageTokens tokens;
 
-    public DirectoryViews(DirectoryService directory, PageTokens tokens) {
-        this.directory = directory;
+    public DirectoryViews(
+            TenantService tenants, UserService users, DirectoryRoleService directoryRoles, PageTokens tokens) {
+        this.tenants = tenants;
+        this.users = users;
+        this.directoryRoles = directoryRoles;
         this.tokens = tokens;
     }
 
-    public DirectoryService directory() {
-        return directory;
+    public TenantService tenants() {
+        return tenants;
+    }
+
+    public UserService userService() {
+        return users;
+    }
+
+    public DirectoryRoleService directoryRoles() {
+        return directoryRoles;
     }
 
     public PageTokens tokens() {
@@ -58,7 +73,7 @@ public final class DirectoryViews {
                 ? List.of()
                 : List.of(new UserFilter(UserFilter.Property.DISPLAY_NAME, UserFilter.Operator.STARTS_WITH, search));
         String after = position == null || position.isBlank() ? null : tokens.open(USERS, position);
-        Page<User> page = directory.listUsersByDisplayName(caller, tenant, filters, new PageRequest(after, PAGE_SIZE));
+        Page<User> page = users.listUsersByDisplayName(caller, tenant, filters, new PageRequest(after, PAGE_SIZE));
         List<UserList.Row> rows = page.items().stream()
                 .map(u -> new UserList.Row(
                         u.displayName(), u.userPrincipalName(), basePath + "/" + u.id(), u.accountEnabled()))
@@ -72,8 +87,8 @@ public final class DirectoryViews {
 
     /** A user of the caller's directory with the roles it holds; another directory's user is not found (R14). */
     public UserProfile profile(Caller caller, TenantId tenant, String idOrUpn) {
-        User user = directory.getUser(caller, tenant, idOrUpn);
-        Set<DirectoryRoleTemplate> held = directory.rolesOf(caller, tenant, user.id());
+        User user = users.getUser(caller, tenant, idOrUpn);
+        Set<DirectoryRoleTemplate> held = directoryRoles.rolesOf(caller, tenant, user.id());
         List<String> roles = Arrays.stream(DirectoryRoleTemplate.values())
                 .filter(held::contains)
                 .map(DirectoryRoleTemplate::displayName)
@@ -93,7 +108,7 @@ public final class DirectoryViews {
 
     /** The directories the caller can switch between: today only its home directory (guests are a later issue). */
     public DirectorySwitcher switcher(Caller caller, TenantId tenant, String href) {
-        Tenant home = directory.getTenant(caller, tenant);
+        Tenant home = tenants.getTenant(caller, tenant);
         return new DirectorySwitcher(
                 List.of(new DirectorySwitcher.Entry(home.displayName(), home.initialDomain(), href, true)));
     }

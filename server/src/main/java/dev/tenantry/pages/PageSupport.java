@@ -1,7 +1,7 @@
 package dev.tenantry.pages;
 
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.User;
+import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.SessionService;
 import dev.tenantry.identity.WebSession;
 import dev.tenantry.shared.AccessDeniedException;
@@ -35,14 +35,13 @@ public final class PageSupport {
 
     private final TemplateEngine templates;
     private final SessionService sessions;
-    private final DirectoryService directory;
+    private final UserService users;
     private final PageTokens signedValues;
 
-    public PageSupport(
-            TemplateEngine templates, SessionService sessions, DirectoryService directory, PageTokens signedValues) {
+    public PageSupport(TemplateEngine templates, SessionService sessions, UserService users, PageTokens signedValues) {
         this.templates = templates;
         this.sessions = sessions;
-        this.directory = directory;
+        this.users = users;
         this.signedValues = signedValues;
     }
 
@@ -108,7 +107,7 @@ public final class PageSupport {
         if (!session.signedIn()) {
             return new Chrome(console, null, null, session.csrfToken());
         }
-        User user = directory.getUser(
+        User user = users.getUser(
                 Caller.system(), session.tenantId(), session.userId().toString());
         return new Chrome(console, user.displayName(), user.userPrincipalName(), session.csrfToken());
     }

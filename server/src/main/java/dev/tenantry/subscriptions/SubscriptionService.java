@@ -4,9 +4,12 @@ import dev.tenantry.access.AccessError;
 import dev.tenantry.access.AccessService;
 import dev.tenantry.access.SubscriptionScope;
 import dev.tenantry.directory.CreatedDirectory;
-import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.DirectoryAccess;
+import dev.tenantry.directory.DirectoryRoleTemplate;
 import dev.tenantry.directory.Text;
 import dev.tenantry.directory.User;
+import dev.tenantry.directory.tenants.TenantService;
+import dev.tenantry.directory.users.UserService;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Column;
@@ -30,7 +33,13 @@ import java.util.UUID;
 public final class SubscriptionService {
 
     private final Catalog catalog;
-    private final DirectoryService directory;
+    /** R6: who may buy a suite subscription with an existing account. */
+    private static final Set<DirectoryRoleTemplate> SUITE_BUYERS =
+            Set.of(DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR, DirectoryRoleTemplate.BILLING_ADMINISTRATOR);
+
+    private final TenantService tenants;
+    private final UserService users;
+    private final DirectoryAccess directoryAccess;
     private final AccessService access;
     private final CloudSubscriptionRepository clouds;
     private final SuiteSubscriptionRepository suites;
@@ -40,7 +49,9 @@ public final class SubscriptionService {
 
     public SubscriptionService(
             Catalog catalog,
-            DirectoryService directory,
+            TenantService tenants,
+            UserService users,
+            DirectoryAccess directoryAccess,
             AccessService access,
             CloudSubscriptionRepository clouds,
             SuiteSubscriptionRepository suites,
@@ -48,7 +59,9 @@ public final class SubscriptionService {
             Transactions transactions,
             Clock clock) {
         this.catalog = catalog;
-        this.directory = directory;
+        this.tenants = tenants;
+        this.users = users;
+        this.directoryAccess = directoryAccess;
         this.access = access;
         this.clouds = clouds;
         this.suites = suites;
@@ -69,7 +82,7 @@ public final class SubscriptionService {
         Product product = product(signUp.product());
         validateBilling(signUp.billingProfile());
         return transactions.inTransaction(() -> {
-            CreatedDirectory created = directory.createDirectory(
+            CreatedDirectory created = tenants.createDirectory(
                     signUp.organization(), signUp.countryCode(), signUp.domainPrefix(), signUp.admin());
             Subscription subscription =
                     switch (product) {
@@ -93,7 +106,7 @@ public final class SubscriptionService {
         Offer offer = selfServiceOffer(catalog.requireOffer(offerId));
         validateBilling(billingDetails);
         return transactions.inTransaction(() -> {
-            User account = directory.getUser(
+            User account = users.getUser(
                     Caller.system(), user.tenantId(), user.userId().toString());
             CloudSubscription subscription = newCloud(user.tenantId(), account, offer, displayName);
             storeBilling(user.tenantId(), subscription.id(), billingDetails);
@@ -109,7 +122,12 @@ public final class SubscriptionService {
         Caller.User user = requireUser(caller, "buy a suite subscription");
         Sku sku = catalog.requireSku(skuPartNumber);
         return transactions.inTransaction(() -> {
-            directory.access().requireBillingRole(caller, user.tenantId());
+            directoryAccess.requireUserWithRole(
+                    caller,
+                    user.tenantId(),
+                    SUITE_BUYERS,
+                    "buy a suite subscription",
+                    "Buying a subscription needs a signed-in Global Administrator or Billing Administrator.");
             return newSuite(user.tenantId(), sku, seats, trial);
         });
     }
@@ -136,13 +154,13 @@ public final class SubscriptionService {
 
     /** The directory's suite subscriptions (Graph subscribedSkus, the admin center's billing page). */
     public List<SuiteSubscription> suiteSubscriptions(Caller caller, TenantId tenantId) {
-        directory.access().requireReadOrganization(caller, tenantId);
+        directoryAccess.requireReadOrganization(caller, tenantId);
         return suites.byTenant(tenantId);
     }
 
     /** The directory's cloud subscriptions, for its administrators' views. */
     public List<CloudSubscription> cloudSubscriptionsOf(Caller caller, TenantId tenantId) {
-        directory.access().requireReadOrganization(caller, tenantId);
+        directoryAccess.requireReadOrganization(caller, tenantId);
         return clouds.byTenant(tenantId);
     }
 

@@ -8,7 +8,6 @@ import dev.tenantry.access.RoleDefinition;
 import dev.tenantry.access.SubscriptionScope;
 import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.DirectoryRoleTemplate;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserPatch;
@@ -59,13 +58,15 @@ class LastAdministratorRaceIT {
         for (int i = 0; i < REPETITIONS; i++) {
             Pair pair = twoGlobalAdministrators();
             race(
-                    () -> directory()
+                    () -> services()
+                            .directoryRoles()
                             .removeRole(
                                     pair.first(),
                                     pair.tenant(),
                                     globalAdmin(),
                                     pair.second().userId()),
-                    () -> directory()
+                    () -> services()
+                            .directoryRoles()
                             .removeRole(
                                     pair.second(),
                                     pair.tenant(),
@@ -84,12 +85,14 @@ class LastAdministratorRaceIT {
         for (int i = 0; i < REPETITIONS; i++) {
             Pair pair = twoGlobalAdministrators();
             race(
-                    () -> directory()
+                    () -> services()
+                            .users()
                             .deleteUser(
                                     pair.first(),
                                     pair.tenant(),
                                     pair.second().userId().toString()),
-                    () -> directory()
+                    () -> services()
+                            .users()
                             .deleteUser(
                                     pair.second(),
                                     pair.tenant(),
@@ -108,8 +111,8 @@ class LastAdministratorRaceIT {
         for (int i = 0; i < REPETITIONS; i++) {
             Pair pair = twoGlobalAdministrators();
             race(
-                    () -> directory().updateUser(pair.first(), pair.tenant(), id(pair.second()), disable),
-                    () -> directory().updateUser(pair.second(), pair.tenant(), id(pair.first()), disable));
+                    () -> services().users().updateUser(pair.first(), pair.tenant(), id(pair.second()), disable),
+                    () -> services().users().updateUser(pair.second(), pair.tenant(), id(pair.first()), disable));
             withoutAdministrator += enabledGlobalAdministrators(pair.tenant()) == 0 ? 1 : 0;
         }
 
@@ -173,21 +176,23 @@ class LastAdministratorRaceIT {
 
     private static Pair twoGlobalAdministrators() {
         int n = NEXT.incrementAndGet();
-        CreatedDirectory created = directory()
+        CreatedDirectory created = services()
+                .tenants()
                 .createDirectory(
                         "Race " + n,
                         "US",
                         "race" + n + "-" + UUID.randomUUID().toString().substring(0, 8),
                         NewUser.of("First " + n, "first", TestDirectories.PASSWORD));
         TenantId tenant = created.tenant().id();
-        User second = directory()
+        User second = services()
+                .users()
                 .createUser(Caller.system(), tenant, NewUser.of("Second " + n, "second", TestDirectories.PASSWORD));
-        directory().assignRole(Caller.system(), tenant, globalAdmin(), second.id());
+        services().directoryRoles().assignRole(Caller.system(), tenant, globalAdmin(), second.id());
         return new Pair(tenant, TestDirectory.callerOf(created.admin()), TestDirectory.callerOf(second));
     }
 
     private static long enabledGlobalAdministrators(TenantId tenant) {
-        return directory().holdersOf(tenant, Set.of(globalAdmin())).stream()
+        return services().directoryRoles().holdersOf(Caller.system(), tenant, Set.of(globalAdmin())).stream()
                 .filter(User::accountEnabled)
                 .count();
     }
@@ -198,10 +203,6 @@ class LastAdministratorRaceIT {
 
     private static DirectoryRoleTemplate globalAdmin() {
         return DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR;
-    }
-
-    private static DirectoryService directory() {
-        return services().directory();
     }
 
     private static Services services() {

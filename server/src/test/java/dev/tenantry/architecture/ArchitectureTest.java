@@ -1,5 +1,7 @@
 package dev.tenantry.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,7 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The layering rules of CONVENTIONS.md §2, checked on the compiled main classes. */
+/** The layering rules of CONVENTIONS.md §2 and docs/architecture.md, checked on the compiled main classes. */
 class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -99,6 +101,31 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.tenantry.app..")
+                .check(MAIN);
+    }
+
+    /**
+     * A feature's root package holds its vocabulary (records, ports, codes, authorization); each subpackage holds the
+     * use cases of one concept and reaches the others only through that vocabulary (docs/architecture.md).
+     */
+    @Test
+    void directoryConceptsDependOnlyOnTheDirectoryVocabulary() {
+        slices().matching("dev.tenantry.directory.(*)..")
+                .should()
+                .notDependOnEachOther()
+                .ignoreDependency(resideInAPackage("dev.tenantry.directory.storage.."), alwaysTrue())
+                .check(MAIN);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tenantry.directory")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.tenantry.directory.apps..",
+                        "dev.tenantry.directory.tenants..",
+                        "dev.tenantry.directory.users..",
+                        "dev.tenantry.directory.roles..",
+                        "dev.tenantry.directory.credentials..")
                 .check(MAIN);
     }
 

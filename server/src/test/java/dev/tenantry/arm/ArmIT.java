@@ -44,7 +44,7 @@ class ArmIT {
         tenantId = body.get("tenantId").asText();
         readerId = server.app()
                 .services()
-                .directory()
+                .users()
                 .createUser(Caller.system(), TenantId.parse(tenantId), NewUser.of("Robin Reader", "robin", PASSWORD))
                 .id()
                 .toString();
@@ -200,7 +200,7 @@ class ArmIT {
 
         String sam = server.app()
                 .services()
-                .directory()
+                .users()
                 .createUser(Caller.system(), TenantId.parse(tenantId), NewUser.of("Sam Second", "sam", PASSWORD))
                 .id()
                 .toString();

@@ -43,7 +43,7 @@ public final class SaturationBenchmark {
         try (TenantryApp app =
                 TenantryApp.start(TenantryConfig.defaults().withPort(0).withDataDir(data))) {
             app.services()
-                    .directory()
+                    .tenants()
                     .createDirectory("Contoso", "US", "contoso", NewUser.of("Bench Admin", "admin", "Passw0rd!x"));
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)

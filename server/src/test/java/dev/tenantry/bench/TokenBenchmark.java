@@ -4,13 +4,13 @@ package dev.tenantry.bench;
 
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
-import dev.tenantry.directory.Application;
-import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.CreatedDirectory;
-import dev.tenantry.directory.CreatedSecret;
 import dev.tenantry.directory.GraphPermission;
 import dev.tenantry.directory.NewUser;
-import dev.tenantry.directory.ServicePrincipal;
+import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.identity.CryptoProviders;
 import dev.tenantry.identity.TokenRequest;
 import dev.tenantry.identity.TokenService;
@@ -116,7 +116,7 @@ public final class TokenBenchmark {
         try (TenantryApp app =
                 TenantryApp.start(TenantryConfig.defaults().withPort(0).withDataDir(data))) {
             CreatedDirectory contoso = app.services()
-                    .directory()
+                    .tenants()
                     .createDirectory("Contoso", "US", "contoso", NewUser.of("Bench Admin", "admin", "Passw0rd!x"));
             TenantId tid = contoso.tenant().id();
             Caller admin = new Caller.User(tid, contoso.admin().id());

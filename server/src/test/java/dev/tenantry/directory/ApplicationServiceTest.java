@@ -3,6 +3,11 @@ package dev.tenantry.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantry.directory.apps.AppRoleAssignment;
+import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;

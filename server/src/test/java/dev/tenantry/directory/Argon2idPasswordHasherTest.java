@@ -2,6 +2,7 @@ package dev.tenantry.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
 import org.junit.jupiter.api.Test;
 
 class Argon2idPasswordHasherTest {

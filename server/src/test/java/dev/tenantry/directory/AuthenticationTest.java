@@ -17,7 +17,7 @@ class AuthenticationTest {
     private final User kelley = contoso.addUser("kelley");
 
     private void disableKelley() {
-        world.directory()
+        world.userService()
                 .updateUser(
                         Caller.system(),
                         contoso.id(),
@@ -27,16 +27,16 @@ class AuthenticationTest {
 
     @Test
     void rightPasswordSignsTheUserIn() {
-        User signedIn = world.directory().authenticate("KELLEY@contoso.onmicrosoft.test", TestDirectories.PASSWORD);
+        User signedIn = world.credentials().authenticate("KELLEY@contoso.onmicrosoft.test", TestDirectories.PASSWORD);
 
         assertThat(signedIn.id()).isEqualTo(kelley.id());
     }
 
     @Test
     void unknownUserAndWrongPasswordFailAlike() {
-        AuthenticationException unknown = catchThrowableOfType(AuthenticationException.class, () -> world.directory()
+        AuthenticationException unknown = catchThrowableOfType(AuthenticationException.class, () -> world.credentials()
                 .authenticate("nobody@contoso.onmicrosoft.test", TestDirectories.PASSWORD));
-        AuthenticationException wrong = catchThrowableOfType(AuthenticationException.class, () -> world.directory()
+        AuthenticationException wrong = catchThrowableOfType(AuthenticationException.class, () -> world.credentials()
                 .authenticate(kelley.userPrincipalName(), "Wrong-Password-1"));
 
         assertThat(unknown.code()).isEqualTo("invalid_credentials");
@@ -46,7 +46,7 @@ class AuthenticationTest {
 
     @Test
     void unknownUserSpendsOneHashCheck() {
-        AuthenticationException failure = catchThrowableOfType(AuthenticationException.class, () -> world.directory()
+        AuthenticationException failure = catchThrowableOfType(AuthenticationException.class, () -> world.credentials()
                 .authenticate("nobody@contoso.onmicrosoft.test", TestDirectories.PASSWORD));
 
         assertThat(failure.code()).isEqualTo("invalid_credentials");
@@ -57,7 +57,7 @@ class AuthenticationTest {
     void disabledAccountWithTheRightPasswordIsAccountDisabled() {
         disableKelley();
 
-        AuthenticationException failure = catchThrowableOfType(AuthenticationException.class, () -> world.directory()
+        AuthenticationException failure = catchThrowableOfType(AuthenticationException.class, () -> world.credentials()
                 .authenticate(kelley.userPrincipalName(), TestDirectories.PASSWORD));
 
         assertThat(failure.code()).isEqualTo("account_disabled");
@@ -67,7 +67,7 @@ class AuthenticationTest {
     void disabledAccountWithAWrongPasswordIsInvalidCredentials() {
         disableKelley();
 
-        AuthenticationException failure = catchThrowableOfType(AuthenticationException.class, () -> world.directory()
+        AuthenticationException failure = catchThrowableOfType(AuthenticationException.class, () -> world.credentials()
                 .authenticate(kelley.userPrincipalName(), "Wrong-Password-1"));
 
         assertThat(failure.code()).isEqualTo("invalid_credentials");

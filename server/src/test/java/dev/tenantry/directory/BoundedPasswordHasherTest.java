@@ -3,6 +3,7 @@ package dev.tenantry.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantry.directory.credentials.BoundedPasswordHasher;
 import dev.tenantry.shared.ServiceBusyException;
 import dev.tenantry.testing.PlainPasswordHasher;
 import java.time.Duration;

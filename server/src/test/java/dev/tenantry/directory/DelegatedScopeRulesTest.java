@@ -31,15 +31,15 @@ class DelegatedScopeRulesTest {
     void userReadReadsItself() {
         Caller.User token = adminWith("User.Read");
 
-        assertThat(world.directory()
+        assertThat(world.userService()
                         .getUser(token, contoso.id(), contoso.admin().id().toString()))
                 .isEqualTo(contoso.admin());
-        assertThat(world.directory().readOrganization(token, contoso.id())).isEqualTo(contoso.tenant());
-        assertThatThrownBy(() -> world.directory()
+        assertThat(world.tenantService().readOrganization(token, contoso.id())).isEqualTo(contoso.tenant());
+        assertThatThrownBy(() -> world.userService()
                         .getUser(token, contoso.id(), kelley.id().toString()))
                 .isInstanceOfSatisfying(
                         AccessDeniedException.class, e -> assertThat(e.code()).isEqualTo("scope_required"));
-        assertThatThrownBy(() -> world.directory().listUsers(token, contoso.id(), List.of(), PageRequest.first(10)))
+        assertThatThrownBy(() -> world.userService().listUsers(token, contoso.id(), List.of(), PageRequest.first(10)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -48,11 +48,11 @@ class DelegatedScopeRulesTest {
     void readScopesDoNotWrite() {
         Caller.User token = adminWith("User.Read.All", "Directory.Read.All");
 
-        assertThat(world.directory()
+        assertThat(world.userService()
                         .listUsers(token, contoso.id(), List.of(), PageRequest.first(10))
                         .items())
                 .hasSize(2);
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .createUser(token, contoso.id(), NewUser.of("Mallory", "mallory", TestDirectories.PASSWORD)))
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.requiredRoles())
                         .contains("User.ReadWrite.All", "Directory.AccessAsUser.All"));
@@ -65,11 +65,11 @@ class DelegatedScopeRulesTest {
         Caller.User plain =
                 new Caller.User(contoso.id(), kelley.id(), Optional.of(Set.of("Directory.AccessAsUser.All")));
 
-        assertThat(world.directory()
+        assertThat(world.userService()
                         .createUser(admin, contoso.id(), NewUser.of("Jane Doe", "jane", TestDirectories.PASSWORD))
                         .displayName())
                 .isEqualTo("Jane Doe");
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .createUser(plain, contoso.id(), NewUser.of("Tricia Lee", "tricia", TestDirectories.PASSWORD)))
                 .isInstanceOfSatisfying(
                         AccessDeniedException.class, e -> assertThat(e.code()).isEqualTo("role_required"));

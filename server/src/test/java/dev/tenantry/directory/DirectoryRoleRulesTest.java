@@ -25,9 +25,9 @@ class DirectoryRoleRulesTest {
 
     @Test
     void r10RolesOfShowsTheRoleAGlobalAdministratorAssigned() {
-        world.directory().assignRole(contoso.adminCaller(), contoso.id(), BILLING_ADMINISTRATOR, kelley.id());
+        world.roleService().assignRole(contoso.adminCaller(), contoso.id(), BILLING_ADMINISTRATOR, kelley.id());
 
-        var roles = world.directory().rolesOf(contoso.adminCaller(), contoso.id(), kelley.id());
+        var roles = world.roleService().rolesOf(contoso.adminCaller(), contoso.id(), kelley.id());
 
         assertThat(roles).containsExactly(BILLING_ADMINISTRATOR);
     }
@@ -36,8 +36,8 @@ class DirectoryRoleRulesTest {
     void r10AnyMemberSeesAnotherUsersRoles() {
         Caller.User member = TestDirectory.callerOf(kelley);
 
-        var roles =
-                world.directory().rolesOf(member, contoso.id(), contoso.admin().id());
+        var roles = world.roleService()
+                .rolesOf(member, contoso.id(), contoso.admin().id());
 
         assertThat(roles).containsExactly(GLOBAL_ADMINISTRATOR);
     }
@@ -46,8 +46,8 @@ class DirectoryRoleRulesTest {
     void r10UserAdministratorCannotAssignRoles() {
         Caller.User userAdmin = contoso.member("uadmin", USER_ADMINISTRATOR);
 
-        assertThatThrownBy(
-                        () -> world.directory().assignRole(userAdmin, contoso.id(), BILLING_ADMINISTRATOR, kelley.id()))
+        assertThatThrownBy(() ->
+                        world.roleService().assignRole(userAdmin, contoso.id(), BILLING_ADMINISTRATOR, kelley.id()))
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
                     assertThat(e.code()).isEqualTo("role_required");
                     assertThat(e.requiredRoles()).containsExactly("Global Administrator");
@@ -59,7 +59,7 @@ class DirectoryRoleRulesTest {
     void r10LastGlobalAdministratorCannotBeRemoved() {
         User admin = contoso.admin();
 
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.roleService()
                         .removeRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, admin.id()))
                 .isInstanceOfSatisfying(
                         RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("last_global_administrator"));
@@ -68,9 +68,9 @@ class DirectoryRoleRulesTest {
 
     @Test
     void r10GlobalAdministratorCanBeRemovedWhileAnotherRemains() {
-        world.directory().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
+        world.roleService().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
 
-        world.directory()
+        world.roleService()
                 .removeRole(
                         contoso.adminCaller(),
                         contoso.id(),
@@ -86,7 +86,7 @@ class DirectoryRoleRulesTest {
         Caller.User userAdmin = contoso.member("uadmin", USER_ADMINISTRATOR);
         String admin = contoso.admin().id().toString();
 
-        assertThatThrownBy(() -> world.directory().resetPassword(userAdmin, contoso.id(), admin, "Takeover!2026x"))
+        assertThatThrownBy(() -> world.userService().resetPassword(userAdmin, contoso.id(), admin, "Takeover!2026x"))
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.requiredRoles())
                         .containsExactly("Global Administrator"));
     }
@@ -96,9 +96,9 @@ class DirectoryRoleRulesTest {
         Caller.User userAdmin = contoso.member("uadmin", USER_ADMINISTRATOR);
         String admin = contoso.admin().id().toString();
 
-        assertThatThrownBy(() -> world.directory().deleteUser(userAdmin, contoso.id(), admin))
+        assertThatThrownBy(() -> world.userService().deleteUser(userAdmin, contoso.id(), admin))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(world.directory().getUser(Caller.system(), contoso.id(), admin))
+        assertThat(world.userService().getUser(Caller.system(), contoso.id(), admin))
                 .isNotNull();
     }
 
@@ -106,10 +106,10 @@ class DirectoryRoleRulesTest {
     void r10UserAdministratorDeletesAPlainUser() {
         Caller.User userAdmin = contoso.member("uadmin", USER_ADMINISTRATOR);
 
-        world.directory().deleteUser(userAdmin, contoso.id(), kelley.id().toString());
+        world.userService().deleteUser(userAdmin, contoso.id(), kelley.id().toString());
 
         assertThat(world.roles().rolesOf(contoso.id(), kelley.id())).isEmpty();
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .getUser(Caller.system(), contoso.id(), kelley.id().toString()))
                 .isInstanceOf(dev.tenantry.shared.NotFoundException.class);
     }
@@ -117,10 +117,10 @@ class DirectoryRoleRulesTest {
     @Test
     @DisplayName("issue 7.3: the last Global Administrator's account cannot be deleted")
     void lastGlobalAdministratorCannotBeDeleted() {
-        world.directory().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
-        world.directory().removeRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
+        world.roleService().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
+        world.roleService().removeRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
 
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .deleteUser(
                                 Caller.system(),
                                 contoso.id(),
@@ -135,7 +135,7 @@ class DirectoryRoleRulesTest {
     void onlyGlobalAdministratorCannotDisableItself() {
         String admin = contoso.admin().id().toString();
 
-        assertThatThrownBy(() -> world.directory().updateUser(contoso.adminCaller(), contoso.id(), admin, DISABLE))
+        assertThatThrownBy(() -> world.userService().updateUser(contoso.adminCaller(), contoso.id(), admin, DISABLE))
                 .isInstanceOfSatisfying(
                         RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("last_global_administrator"));
         assertThat(world.users()
@@ -148,11 +148,11 @@ class DirectoryRoleRulesTest {
     @Test
     @DisplayName("issue 7.3: a disabled Global Administrator does not count as the one that remains")
     void disabledGlobalAdministratorDoesNotCount() {
-        world.directory().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
-        world.directory()
+        world.roleService().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
+        world.userService()
                 .updateUser(contoso.adminCaller(), contoso.id(), kelley.id().toString(), DISABLE);
 
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.roleService()
                         .removeRole(
                                 Caller.system(),
                                 contoso.id(),
@@ -165,9 +165,9 @@ class DirectoryRoleRulesTest {
     @Test
     @DisplayName("issue 7.3: a Global Administrator is disabled while another remains enabled")
     void globalAdministratorIsDisabledWhileAnotherRemains() {
-        world.directory().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
+        world.roleService().assignRole(contoso.adminCaller(), contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id());
 
-        User disabled = world.directory()
+        User disabled = world.userService()
                 .updateUser(contoso.adminCaller(), contoso.id(), kelley.id().toString(), DISABLE);
 
         assertThat(disabled.accountEnabled()).isFalse();

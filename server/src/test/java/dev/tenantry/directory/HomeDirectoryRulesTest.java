@@ -22,7 +22,7 @@ class HomeDirectoryRulesTest {
     private final TestDirectory fabrikam = TestDirectories.fabrikam().create(world);
 
     private List<UserId> userIdsSeenBy(Caller caller) {
-        return world.directory().listUsers(caller, contoso.id(), List.of(), PageRequest.first(50)).items().stream()
+        return world.userService().listUsers(caller, contoso.id(), List.of(), PageRequest.first(50)).items().stream()
                 .map(User::id)
                 .toList();
     }
@@ -32,7 +32,7 @@ class HomeDirectoryRulesTest {
         User kelley = contoso.addUser("kelley");
 
         assertThat(kelley.tenantId()).isEqualTo(contoso.id());
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .getUser(Caller.system(), fabrikam.id(), kelley.id().toString()))
                 .isInstanceOfSatisfying(
                         NotFoundException.class, e -> assertThat(e.code()).isEqualTo("user_not_found"));
@@ -43,7 +43,7 @@ class HomeDirectoryRulesTest {
         contoso.addUser("kelley");
         int before = world.users().count();
 
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .createUser(
                                 fabrikam.adminCaller(),
                                 fabrikam.id(),
@@ -57,7 +57,7 @@ class HomeDirectoryRulesTest {
     void r2UpnTakenInTheSameDirectoryIsAConflict() {
         contoso.addUser("kelley");
 
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .createUser(
                                 contoso.adminCaller(),
                                 contoso.id(),

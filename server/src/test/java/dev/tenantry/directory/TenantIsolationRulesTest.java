@@ -29,21 +29,22 @@ class TenantIsolationRulesTest {
 
     @Test
     void r14UserOfAnotherDirectoryCannotGetAUser() {
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .getUser(intruder, contoso.id(), kelley.id().toString()))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void r14UserOfAnotherDirectoryCannotFindAUserByUpnThroughItsOwnDirectory() {
-        assertThatThrownBy(() -> world.directory().getUser(intruder, fabrikam.id(), kelley.userPrincipalName()))
+        assertThatThrownBy(() -> world.userService().getUser(intruder, fabrikam.id(), kelley.userPrincipalName()))
                 .isInstanceOfSatisfying(
                         NotFoundException.class, e -> assertThat(e.code()).isEqualTo("user_not_found"));
     }
 
     @Test
     void r14UserOfAnotherDirectoryCannotListUsers() {
-        assertThatThrownBy(() -> world.directory().listUsers(intruder, contoso.id(), List.of(), PageRequest.first(10)))
+        assertThatThrownBy(
+                        () -> world.userService().listUsers(intruder, contoso.id(), List.of(), PageRequest.first(10)))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -51,7 +52,7 @@ class TenantIsolationRulesTest {
     void r14UserOfAnotherDirectoryCannotUpdateAUser() {
         UserPatch rename = new UserPatch("Hacked", null, null, null, null, null, null, null);
 
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .updateUser(intruder, contoso.id(), kelley.id().toString(), rename))
                 .isInstanceOf(NotFoundException.class);
         assertThat(world.users()
@@ -63,7 +64,7 @@ class TenantIsolationRulesTest {
 
     @Test
     void r14UserOfAnotherDirectoryCannotDeleteAUser() {
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .deleteUser(intruder, contoso.id(), kelley.id().toString()))
                 .isInstanceOf(NotFoundException.class);
         assertThat(world.users().findById(contoso.id(), kelley.id())).isPresent();
@@ -72,7 +73,7 @@ class TenantIsolationRulesTest {
     @Test
     void r14UserOfAnotherDirectoryCannotAssignRolesThere() {
         assertThatThrownBy(
-                        () -> world.directory().assignRole(intruder, contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id()))
+                        () -> world.roleService().assignRole(intruder, contoso.id(), GLOBAL_ADMINISTRATOR, kelley.id()))
                 .isInstanceOf(NotFoundException.class);
         assertThat(world.roles().rolesOf(contoso.id(), kelley.id())).isEmpty();
     }

@@ -73,9 +73,9 @@ class UserActionRulesTest {
     void userAdministratorCannotDisableOrDeleteABillingAdministrator() {
         User billing = contoso.addUser("billing", BILLING_ADMINISTRATOR);
 
-        assertThatThrownBy(() -> world.directory().updateUser(userAdmin, contoso.id(), id(billing), DISABLE))
+        assertThatThrownBy(() -> world.userService().updateUser(userAdmin, contoso.id(), id(billing), DISABLE))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> world.directory().deleteUser(userAdmin, contoso.id(), id(billing)))
+        assertThatThrownBy(() -> world.userService().deleteUser(userAdmin, contoso.id(), id(billing)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(world.users()
                         .findById(contoso.id(), billing.id())
@@ -89,7 +89,7 @@ class UserActionRulesTest {
     void userAdministratorChangesAPrivilegedProfile() {
         User billing = contoso.addUser("billing", BILLING_ADMINISTRATOR);
 
-        User renamed = world.directory().updateUser(userAdmin, contoso.id(), id(billing), RENAME);
+        User renamed = world.userService().updateUser(userAdmin, contoso.id(), id(billing), RENAME);
 
         assertThat(renamed.displayName()).isEqualTo("Renamed");
     }
@@ -113,7 +113,7 @@ class UserActionRulesTest {
     void helpdeskAdministratorCannotDisable() {
         User plain = contoso.addUser("plain");
 
-        assertThatThrownBy(() -> world.directory().updateUser(helpdesk, contoso.id(), id(plain), DISABLE))
+        assertThatThrownBy(() -> world.userService().updateUser(helpdesk, contoso.id(), id(plain), DISABLE))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -138,13 +138,13 @@ class UserActionRulesTest {
         Caller.App app = contoso.app("User.ReadWrite.All");
         User plain = contoso.addUser("plain");
 
-        User disabled = world.directory().updateUser(app, contoso.id(), id(plain), DISABLE);
+        User disabled = world.userService().updateUser(app, contoso.id(), id(plain), DISABLE);
 
         assertThat(disabled.accountEnabled()).isFalse();
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .updateUser(app, contoso.id(), userAdmin.userId().toString(), DISABLE))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> world.directory()
+        assertThatThrownBy(() -> world.userService()
                         .deleteUser(app, contoso.id(), userAdmin.userId().toString()))
                 .isInstanceOf(AccessDeniedException.class);
     }
@@ -183,7 +183,7 @@ class UserActionRulesTest {
     }
 
     private void reset(Caller caller, User target) {
-        world.directory().resetPassword(caller, contoso.id(), id(target), NEW_PASSWORD);
+        world.userService().resetPassword(caller, contoso.id(), id(target), NEW_PASSWORD);
     }
 
     private String hash(User user) {

@@ -34,7 +34,7 @@ class OidcDiscoveryIT {
     static void directory() {
         contoso = server.app()
                 .services()
-                .directory()
+                .tenants()
                 .createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", "Passw0rd!x"));
     }
 

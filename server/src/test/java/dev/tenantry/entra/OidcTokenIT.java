@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.CreatedDirectory;
-import dev.tenantry.directory.CreatedSecret;
 import dev.tenantry.directory.GraphPermission;
 import dev.tenantry.directory.NewUser;
-import dev.tenantry.directory.ServicePrincipal;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.identity.ProtectedResource;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.testing.RunningServer;
@@ -45,11 +45,11 @@ class OidcTokenIT {
     static void directories() {
         contoso = server.app()
                 .services()
-                .directory()
+                .tenants()
                 .createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", "Passw0rd!x"));
         fabrikam = server.app()
                 .services()
-                .directory()
+                .tenants()
                 .createDirectory("Fabrikam", "US", "fabrikam", NewUser.of("Fab Admin", "admin", "Passw0rd!y"));
     }
 

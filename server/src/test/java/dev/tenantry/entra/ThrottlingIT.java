@@ -2,12 +2,12 @@ package dev.tenantry.entra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenantry.directory.Application;
-import dev.tenantry.directory.ApplicationService;
-import dev.tenantry.directory.BoundedPasswordHasher;
 import dev.tenantry.directory.CreatedDirectory;
-import dev.tenantry.directory.CreatedSecret;
 import dev.tenantry.directory.NewUser;
+import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.credentials.BoundedPasswordHasher;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.ServiceBusyException;
 import dev.tenantry.shared.TenantId;
@@ -44,7 +44,7 @@ class ThrottlingIT {
     static void directory() {
         contoso = server.app()
                 .services()
-                .directory()
+                .tenants()
                 .createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", PASSWORD));
     }
 
@@ -52,7 +52,7 @@ class ThrottlingIT {
         Caller admin = new Caller.User(contoso.tenant().id(), contoso.admin().id());
         return server.app()
                 .services()
-                .directory()
+                .users()
                 .createUser(admin, contoso.tenant().id(), NewUser.of(name, name, PASSWORD))
                 .userPrincipalName();
     }
@@ -147,7 +147,7 @@ class ThrottlingIT {
     void aFullHashingQueueShedsPasswordChecksButServesCheapRequests() throws Exception {
         CookieClient browser = new CookieClient(server);
         String csrf = browser.csrf("/signin");
-        BoundedPasswordHasher hashing = server.app().services().passwordHashing();
+        BoundedPasswordHasher hashing = server.app().passwordHashing();
         CountDownLatch release = new CountDownLatch(1);
         List<Thread> occupiers = occupyEverySlot(hashing, release);
         try {

@@ -45,11 +45,11 @@ class TokenAudienceIT {
     static void directory() {
         directory = server.app()
                 .services()
-                .directory()
+                .tenants()
                 .createDirectory("Audience", "US", "audience", NewUser.of("Ada Admin", "admin", "Passw0rd!x"));
         server.app()
                 .services()
-                .directory()
+                .users()
                 .createUser(Caller.system(), directory.tenant().id(), NewUser.of("Paul Plain", "paul", "Passw0rd!x"));
     }
 

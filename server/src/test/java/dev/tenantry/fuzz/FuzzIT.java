@@ -63,7 +63,7 @@ class FuzzIT {
         for (String alias : List.of("victim", "victim2")) {
             victims.add(server.app()
                     .services()
-                    .directory()
+                    .users()
                     .createUser(Caller.system(), TenantId.parse(tenantId), NewUser.of("Vic " + alias, alias, PASSWORD))
                     .id()
                     .toString());

@@ -33,14 +33,14 @@ final class GraphFixture {
     CreatedDirectory directory(String prefix) {
         return server.app()
                 .services()
-                .directory()
+                .tenants()
                 .createDirectory(prefix + " Ltd", "US", prefix, NewUser.of("Kelley Wall", "admin", PASSWORD));
     }
 
     User user(CreatedDirectory directory, String displayName, String alias) {
         return server.app()
                 .services()
-                .directory()
+                .users()
                 .createUser(Caller.system(), directory.tenant().id(), NewUser.of(displayName, alias, PASSWORD));
     }
 

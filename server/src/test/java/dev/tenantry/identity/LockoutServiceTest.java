@@ -3,24 +3,18 @@ package dev.tenantry.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenantry.directory.Application;
-import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.CreatedDirectory;
-import dev.tenantry.directory.CreatedSecret;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.NewUser;
+import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.RateLimitedException;
 import dev.tenantry.shared.TenantId;
-import dev.tenantry.testing.DirectTransactions;
-import dev.tenantry.testing.InMemoryApplicationRepository;
-import dev.tenantry.testing.InMemoryDirectoryRoleRepository;
 import dev.tenantry.testing.InMemoryLockoutRepository;
-import dev.tenantry.testing.InMemoryTenantRepository;
-import dev.tenantry.testing.InMemoryUserRepository;
-import dev.tenantry.testing.PlainPasswordHasher;
+import dev.tenantry.testing.TestWorld;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
@@ -33,22 +27,13 @@ class LockoutServiceTest {
 
     final TokenServiceTest.MutableClock clock =
             new TokenServiceTest.MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
-    final DirectTransactions transactions = new DirectTransactions();
-    final DirectoryService directory = new DirectoryService(
-            new InMemoryTenantRepository(),
-            new InMemoryUserRepository(),
-            new InMemoryDirectoryRoleRepository(),
-            new PlainPasswordHasher(),
-            transactions,
-            clock,
-            "onmicrosoft.test");
-    final ApplicationService applications =
-            new ApplicationService(new InMemoryApplicationRepository(), directory.access(), transactions, clock);
-    final InMemoryLockoutRepository counts = new InMemoryLockoutRepository();
+    final TestWorld world = TestWorld.create(clock);
+    final ApplicationService applications = world.services().applications();
+    final InMemoryLockoutRepository counts = world.lockouts();
     final LockoutService lockouts =
-            new LockoutService(directory, applications, counts, LockoutPolicy.defaults(), clock);
-    final CreatedDirectory contoso =
-            directory.createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", PASSWORD));
+            new LockoutService(world.credentials(), applications, counts, LockoutPolicy.defaults(), clock);
+    final CreatedDirectory contoso = world.tenantService()
+            .createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", PASSWORD));
 
     void failTimes(String userName, int times) {
         for (int i = 0; i < times; i++) {

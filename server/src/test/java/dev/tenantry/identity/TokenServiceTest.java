@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.tenantry.directory.Application;
-import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.CreatedDirectory;
-import dev.tenantry.directory.CreatedSecret;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.NewUser;
+import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
-import dev.tenantry.shared.Transactions;
-import dev.tenantry.testing.DirectTransactions;
-import dev.tenantry.testing.InMemoryApplicationRepository;
-import dev.tenantry.testing.InMemoryDirectoryRoleRepository;
-import dev.tenantry.testing.InMemoryLockoutRepository;
-import dev.tenantry.testing.InMemoryTenantRepository;
-import dev.tenantry.testing.InMemoryUserRepository;
-import dev.tenantry.testing.PlainPasswordHasher;
+import dev.tenantry.testing.TestWorld;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,33 +25,13 @@ class TokenServiceTest {
 
     static final String CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
     static final String BASE = "https://login.example";
-    static final Transactions DIRECT = new DirectTransactions();
-
-    // one key for the whole class: generating RSA keys is the slow part of these tests
-    static final InMemoryIdentityStores.SigningKeyStore KEY_STORE = new InMemoryIdentityStores.SigningKeyStore();
-
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
-    final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
-    final DirectoryService directory = new DirectoryService(
-            new InMemoryTenantRepository(),
-            new InMemoryUserRepository(),
-            new InMemoryDirectoryRoleRepository(),
-            new PlainPasswordHasher(),
-            DIRECT,
-            clock,
-            "onmicrosoft.test");
-    final ApplicationService applications =
-            new ApplicationService(new InMemoryApplicationRepository(), directory.access(), DIRECT, clock);
-    final SigningKeys keys = SigningKeys.loadOrCreate(KEY_STORE, clock);
-    final LockoutService lockouts = new LockoutService(
-            directory, applications, new InMemoryLockoutRepository(), LockoutPolicy.defaults(), clock);
-    final TokenService tokens = new TokenService(directory, lockouts, keys, refreshTokens, new Audiences(null), clock);
-    final CreatedDirectory contoso = create();
-
-    CreatedDirectory create() {
-        directory.onTenantCreated(applications::provisionTenant);
-        return directory.createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", "Passw0rd!x"));
-    }
+    final TestWorld world = TestWorld.create(clock);
+    final InMemoryIdentityStores.RefreshTokens refreshTokens = world.refreshTokens();
+    final ApplicationService applications = world.services().applications();
+    final TokenService tokens = world.services().tokens();
+    final CreatedDirectory contoso = world.tenantService()
+            .createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", "Passw0rd!x"));
 
     TokenResponse password(String scope) {
         return tokens.token(
@@ -155,7 +127,8 @@ class TokenServiceTest {
     @Test
     void tokensVerifyWithinFiveMinutesOfSkewOnly() {
         String token = password("https://graph.microsoft.com/.default").accessToken();
-        AccessTokenVerifier verifier = new AccessTokenVerifier(keys, new Audiences(null), clock);
+        AccessTokenVerifier verifier =
+                new AccessTokenVerifier(world.services().signingKeys(), new Audiences(null), clock);
         ProtectedResource graph = ProtectedResource.GRAPH;
 
         clock.advance(Duration.ofMinutes(64));

@@ -2,8 +2,8 @@ package dev.tenantry.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantry.app.Services;
 import dev.tenantry.directory.DirectoryRoleTemplate;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.Caller;
@@ -30,11 +30,11 @@ class AdminCenterPagesIT {
 
     @BeforeAll
     static void directory() {
-        DirectoryService directory = server.app().services().directory();
-        var created =
-                directory.createDirectory("Contoso", "US", "contoso", NewUser.of("Carla Admin", "admin", PASSWORD));
+        Services services = server.app().services();
+        var created = services.tenants()
+                .createDirectory("Contoso", "US", "contoso", NewUser.of("Carla Admin", "admin", PASSWORD));
         contoso = created.tenant().id();
-        pete = directory.createUser(Caller.system(), contoso, NewUser.of("Pete Plain", "pete", PASSWORD));
+        pete = services.users().createUser(Caller.system(), contoso, NewUser.of("Pete Plain", "pete", PASSWORD));
         server.app()
                 .services()
                 .subscriptions()
@@ -117,7 +117,7 @@ class AdminCenterPagesIT {
     void aGlobalAdministratorAssignsBillingAdministrator() {
         User bill = server.app()
                 .services()
-                .directory()
+                .users()
                 .createUser(Caller.system(), contoso, NewUser.of("Bill Payer", "bill", PASSWORD));
         CookieClient browser = new CookieClient(server).signIn(ADMIN, PASSWORD);
         String page = "/admin/users/" + bill.id();
@@ -142,7 +142,7 @@ class AdminCenterPagesIT {
     void resetPasswordLetsTheUserSignInWithTheNewOne() {
         User rita = server.app()
                 .services()
-                .directory()
+                .users()
                 .createUser(Caller.system(), contoso, NewUser.of("Rita Reset", "rita", PASSWORD));
         CookieClient browser = new CookieClient(server).signIn(ADMIN, PASSWORD);
         String page = "/admin/users/" + rita.id();

@@ -27,7 +27,7 @@ class AnonymousVisitsIT {
     static void directory() {
         server.app()
                 .services()
-                .directory()
+                .tenants()
                 .createDirectory("Tailspin", "US", "tailspin", NewUser.of("Tia Spin", "admin", PASSWORD));
     }
 
@@ -92,7 +92,7 @@ class AnonymousVisitsIT {
 
         assertThat(without.statusCode()).isEqualTo(403);
         assertThat(wrong.statusCode()).isEqualTo(403);
-        assertThat(server.app().services().directory().findTenant("forged.onmicrosoft.test"))
+        assertThat(server.app().services().tenants().findTenant("forged.onmicrosoft.test"))
                 .isEmpty();
     }
 

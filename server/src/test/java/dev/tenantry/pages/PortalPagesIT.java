@@ -2,7 +2,7 @@ package dev.tenantry.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.app.Services;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.Caller;
@@ -31,13 +31,13 @@ class PortalPagesIT {
 
     @BeforeAll
     static void directories() {
-        DirectoryService directory = server.app().services().directory();
-        var fabrikam =
-                directory.createDirectory("Fabrikam", "US", "fabrikam", NewUser.of("Ada Admin", "admin", PASSWORD));
+        Services services = server.app().services();
+        var fabrikam = services.tenants()
+                .createDirectory("Fabrikam", "US", "fabrikam", NewUser.of("Ada Admin", "admin", PASSWORD));
         admin = fabrikam.admin();
-        paul = directory.createUser(
-                Caller.system(), fabrikam.tenant().id(), NewUser.of("Paul Plain", "paul", PASSWORD));
-        directory.createDirectory("Northwind", "NL", "northwind", NewUser.of("Bea Baker", "bea", PASSWORD));
+        paul = services.users()
+                .createUser(Caller.system(), fabrikam.tenant().id(), NewUser.of("Paul Plain", "paul", PASSWORD));
+        services.tenants().createDirectory("Northwind", "NL", "northwind", NewUser.of("Bea Baker", "bea", PASSWORD));
         server.app()
                 .services()
                 .subscriptions()
@@ -136,14 +136,15 @@ class PortalPagesIT {
 
     @Test
     void usersArePagedFiftyAtATime() {
-        DirectoryService directory = server.app().services().directory();
-        var tailspin =
-                directory.createDirectory("Tailspin", "US", "tailspin", NewUser.of("Tia Admin", "admin", PASSWORD));
+        Services services = server.app().services();
+        var tailspin = services.tenants()
+                .createDirectory("Tailspin", "US", "tailspin", NewUser.of("Tia Admin", "admin", PASSWORD));
         for (int i = 0; i < 50; i++) {
-            directory.createUser(
-                    Caller.system(),
-                    tailspin.tenant().id(),
-                    NewUser.of("Member %02d".formatted(i), "member%02d".formatted(i), PASSWORD));
+            services.users()
+                    .createUser(
+                            Caller.system(),
+                            tailspin.tenant().id(),
+                            NewUser.of("Member %02d".formatted(i), "member%02d".formatted(i), PASSWORD));
         }
         CookieClient browser = new CookieClient(server).signIn("admin@tailspin.onmicrosoft.test", PASSWORD);
 

@@ -24,7 +24,7 @@ class SignInPagesIT {
     static void directory() {
         server.app()
                 .services()
-                .directory()
+                .tenants()
                 .createDirectory("Wingtip", "US", "wingtip", NewUser.of("Wendy Tip", "admin", PASSWORD));
     }
 

@@ -2,6 +2,7 @@ package dev.tenantry.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantry.app.Services;
 import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
@@ -36,20 +37,20 @@ class StorePagesIT {
 
     @BeforeAll
     static void directories() {
-        var directory = server.app().services().directory();
-        fabrikam = directory
+        Services services = server.app().services();
+        fabrikam = services.tenants()
                 .createDirectory("Fabrikam", "US", "fabrikam", NewUser.of("Fay Admin", "admin", PASSWORD))
                 .tenant()
                 .id();
-        sam = directory.createUser(Caller.system(), fabrikam, NewUser.of("Sam Plain", "sam", PASSWORD));
-        contoso = directory
+        sam = services.users().createUser(Caller.system(), fabrikam, NewUser.of("Sam Plain", "sam", PASSWORD));
+        contoso = services.tenants()
                 .createDirectory("Contoso", "US", "contoso", NewUser.of("Cody Admin", "admin", PASSWORD))
                 .tenant()
                 .id();
-        CreatedDirectory created =
-                directory.createDirectory("Litware", "NL", "litware", NewUser.of("Lee Admin", "admin", PASSWORD));
+        CreatedDirectory created = services.tenants()
+                .createDirectory("Litware", "NL", "litware", NewUser.of("Lee Admin", "admin", PASSWORD));
         litware = created.tenant().id();
-        directory.createUser(Caller.system(), litware, NewUser.of("Pat Plain", "pat", PASSWORD));
+        services.users().createUser(Caller.system(), litware, NewUser.of("Pat Plain", "pat", PASSWORD));
     }
 
     @Test
@@ -147,7 +148,7 @@ class StorePagesIT {
         assertThat(receipt.body()).contains("Order receipt", "Microsoft 365 Business Basic", "Nora North");
         TenantId northwind = server.app()
                 .services()
-                .directory()
+                .tenants()
                 .findTenant("northwind.onmicrosoft.test")
                 .orElseThrow()
                 .id();
@@ -193,7 +194,7 @@ class StorePagesIT {
 
         assertThat(weak.statusCode()).isEqualTo(422);
         assertThat(weak.body()).contains("id=\"password-error\"").doesNotContain("value=\"short\"");
-        assertThat(server.app().services().directory().findTenant("weakling.onmicrosoft.test"))
+        assertThat(server.app().services().tenants().findTenant("weakling.onmicrosoft.test"))
                 .isEmpty();
     }
 
@@ -219,7 +220,7 @@ class StorePagesIT {
         HttpResponse<String> response = browser.post(E3 + "/trial", organisation("nocsrf", PASSWORD));
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(server.app().services().directory().findTenant("nocsrf.onmicrosoft.test"))
+        assertThat(server.app().services().tenants().findTenant("nocsrf.onmicrosoft.test"))
                 .isEmpty();
     }
 

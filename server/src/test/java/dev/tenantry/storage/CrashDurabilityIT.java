@@ -2,9 +2,9 @@ package dev.tenantry.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantry.app.Services;
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.testing.ServerProcess;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -81,9 +81,9 @@ class CrashDurabilityIT {
         List<String> missing;
         try (TenantryApp restarted =
                 TenantryApp.start(TenantryConfig.defaults().withPort(0).withDataDir(data))) {
-            DirectoryService directory = restarted.services().directory();
+            Services services = restarted.services();
             missing = acknowledged.stream()
-                    .filter(directory::isDomainAvailable)
+                    .filter(services.tenants()::isDomainAvailable)
                     .sorted()
                     .toList();
         }

@@ -54,7 +54,7 @@ public final class TestDirectories {
 
     /** Creates the directory and its admin through {@code DirectoryService.createDirectory}. */
     public TestDirectory create(TestWorld world) {
-        CreatedDirectory created = world.directory()
+        CreatedDirectory created = world.tenantService()
                 .createDirectory(
                         organization,
                         countryCode,

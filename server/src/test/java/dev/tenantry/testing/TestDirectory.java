@@ -23,10 +23,10 @@ public record TestDirectory(TestWorld world, Tenant tenant, User admin) {
 
     /** Adds a member user with {@code alias} holding {@code roles}, created by the operator. */
     public User addUser(String alias, DirectoryRoleTemplate... roles) {
-        User user = world.directory()
+        User user = world.userService()
                 .createUser(Caller.system(), tenant.id(), NewUser.of("User " + alias, alias, TestDirectories.PASSWORD));
         for (DirectoryRoleTemplate role : roles) {
-            world.directory().assignRole(Caller.system(), tenant.id(), role, user.id());
+            world.roleService().assignRole(Caller.system(), tenant.id(), role, user.id());
         }
         return user;
     }

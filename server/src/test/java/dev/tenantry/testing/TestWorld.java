@@ -1,10 +1,14 @@
 package dev.tenantry.testing;
 
 import dev.tenantry.access.AccessService;
-import dev.tenantry.access.PrincipalDirectory;
-import dev.tenantry.access.PrincipalType;
-import dev.tenantry.directory.DirectoryService;
-import dev.tenantry.shared.UserId;
+import dev.tenantry.app.Services;
+import dev.tenantry.app.Stores;
+import dev.tenantry.directory.credentials.CredentialService;
+import dev.tenantry.directory.roles.DirectoryRoleService;
+import dev.tenantry.directory.tenants.TenantService;
+import dev.tenantry.directory.users.UserService;
+import dev.tenantry.identity.InMemoryIdentityStores;
+import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
@@ -12,7 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** The services of one server wired over in-memory fakes, with a fixed clock; a fresh world per test. */
+/** The services of one server, wired by the server's composition root over in-memory fakes, with a fixed clock; a fresh world per test. */
 public final class TestWorld {
 
     /** The instant the fixed clock shows. */
@@ -21,7 +25,11 @@ public final class TestWorld {
     /** The suffix of every initial domain, as the server's default configuration has it. */
     public static final String DOMAIN_SUFFIX = "onmicrosoft.test";
 
-    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    // one signing key for every world: generating an RSA key is the slow part of building the services
+    private static final InMemoryIdentityStores.SigningKeyStore SIGNING_KEYS =
+            new InMemoryIdentityStores.SigningKeyStore();
+
+    private final Clock clock;
     private final DirectTransactions transactions = new DirectTransactions();
     private final PlainPasswordHasher passwords = new PlainPasswordHasher();
     private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
@@ -32,48 +40,93 @@ public final class TestWorld {
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
     private final InMemoryBillingProfileRepository billing = new InMemoryBillingProfileRepository();
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
-    private final DirectoryService directory;
-    private final AccessService access;
-    private final SubscriptionService subscriptions;
-    private final ResourceGroupService resourceGroups;
+    private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
+    private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
+    private final Services services;
 
-    private TestWorld() {
-        directory = new DirectoryService(tenants, users, roles, passwords, transactions, clock, DOMAIN_SUFFIX);
-        PrincipalDirectory principals = (tenantId, principalId) ->
-                users.findById(tenantId, new UserId(principalId)).map(user -> PrincipalType.USER);
-        access = new AccessService(assignments, principals, transactions, clock);
-        subscriptions = new SubscriptionService(
-                CatalogFile.load(null), directory, access, clouds, suites, billing, transactions, clock);
-        resourceGroups = new ResourceGroupService(subscriptions, access, groups, transactions, clock);
+    private TestWorld(Clock clock) {
+        this.clock = clock;
+        Stores stores = new Stores(
+                transactions,
+                tenants,
+                users,
+                roles,
+                new InMemoryApplicationRepository(),
+                assignments,
+                clouds,
+                suites,
+                billing,
+                groups,
+                refreshTokens,
+                new InMemoryWebSessionRepository(),
+                lockouts,
+                SIGNING_KEYS,
+                new InMemoryIdempotencyRecords(),
+                new InMemoryServerSecrets());
+        services = Services.wire(
+                stores,
+                passwords,
+                new Services.Settings(DOMAIN_SUFFIX, null, CatalogFile.load(null), LockoutPolicy.defaults()),
+                clock);
     }
 
     /** A new, empty world. */
     public static TestWorld create() {
-        return new TestWorld();
+        return new TestWorld(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** A new, empty world whose services read {@code clock}, for tests that move time. */
+    public static TestWorld create(Clock clock) {
+        return new TestWorld(clock);
     }
 
     public Clock clock() {
         return clock;
     }
 
-    public DirectoryService directory() {
-        return directory;
+    /** The services, wired by the server's own composition root over this world's fakes. */
+    public Services services() {
+        return services;
+    }
+
+    public TenantService tenantService() {
+        return services.tenants();
+    }
+
+    public UserService userService() {
+        return services.users();
+    }
+
+    public DirectoryRoleService roleService() {
+        return services.directoryRoles();
+    }
+
+    public CredentialService credentials() {
+        return services.credentials();
     }
 
     public AccessService access() {
-        return access;
+        return services.access();
     }
 
     public SubscriptionService subscriptions() {
-        return subscriptions;
+        return services.subscriptions();
     }
 
     public ResourceGroupService resourceGroups() {
-        return resourceGroups;
+        return services.resourceGroups();
     }
 
     public PlainPasswordHasher passwords() {
         return passwords;
+    }
+
+    public InMemoryLockoutRepository lockouts() {
+        return lockouts;
+    }
+
+    public InMemoryIdentityStores.RefreshTokens refreshTokens() {
+        return refreshTokens;
     }
 
     public InMemoryTenantRepository tenants() {

@@ -1,12 +1,12 @@
 package dev.tenantry.directory.storage;
 
-import dev.tenantry.directory.AppRoleAssignment;
-import dev.tenantry.directory.Application;
-import dev.tenantry.directory.ApplicationRepository;
-import dev.tenantry.directory.ClientSecret;
 import dev.tenantry.directory.DirectoryError;
-import dev.tenantry.directory.ServicePrincipal;
-import dev.tenantry.directory.StoredSecret;
+import dev.tenantry.directory.apps.AppRoleAssignment;
+import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationRepository;
+import dev.tenantry.directory.apps.ClientSecret;
+import dev.tenantry.directory.apps.ServicePrincipal;
+import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.storage.SqlStates;

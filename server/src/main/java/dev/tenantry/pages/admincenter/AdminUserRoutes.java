@@ -2,8 +2,9 @@ package dev.tenantry.pages.admincenter;
 
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.DirectoryRoleTemplate;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.User;
+import dev.tenantry.directory.roles.DirectoryRoleService;
+import dev.tenantry.directory.users.UserService;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.ConsoleNav;
 import dev.tenantry.pages.DirectoryViews;
@@ -34,12 +35,14 @@ final class AdminUserRoutes {
 
     private final PageSupport pages;
     private final DirectoryViews views;
-    private final DirectoryService directory;
+    private final UserService users;
+    private final DirectoryRoleService directoryRoles;
 
     AdminUserRoutes(PageSupport pages, DirectoryViews views) {
         this.pages = pages;
         this.views = views;
-        this.directory = views.directory();
+        this.users = views.userService();
+        this.directoryRoles = views.directoryRoles();
     }
 
     void register(RoutesConfig routes) {
@@ -77,8 +80,8 @@ final class AdminUserRoutes {
         }
         AddUserForm form = AddUserForm.posted(ctx);
         try {
-            User user = directory.createUser(
-                    caller.get(), tenant(ctx), form.toNewUser(ctx.formParam(AddUserForm.PASSWORD)));
+            User user =
+                    users.createUser(caller.get(), tenant(ctx), form.toNewUser(ctx.formParam(AddUserForm.PASSWORD)));
             ctx.redirect(USERS + "/" + user.id() + "?done=created", HttpStatus.SEE_OTHER);
         } catch (DomainException e) {
             renderForm(ctx, caller.get(), form.withError(e).orElseThrow(() -> e));
@@ -101,7 +104,7 @@ final class AdminUserRoutes {
         }
         String id = ctx.pathParam("id");
         try {
-            directory.resetPassword(caller.get(), tenant(ctx), id, ctx.formParam("newPassword"));
+            users.resetPassword(caller.get(), tenant(ctx), id, ctx.formParam("newPassword"));
             ctx.redirect(USERS + "/" + DirectoryViews.encode(id) + "?done=password", HttpStatus.SEE_OTHER);
         } catch (DomainException e) {
             if (e.errorCode() != DirectoryError.WEAK_PASSWORD) {
@@ -119,7 +122,7 @@ final class AdminUserRoutes {
             return;
         }
         String id = ctx.pathParam("id");
-        directory.assignRole(caller.get(), tenant(ctx), role(ctx.formParam("role")), UserId.parse(id));
+        directoryRoles.assignRole(caller.get(), tenant(ctx), role(ctx.formParam("role")), UserId.parse(id));
         ctx.redirect(USERS + "/" + DirectoryViews.encode(id) + "?done=role", HttpStatus.SEE_OTHER);
     }
 

@@ -26,7 +26,7 @@ public final class PortalRoutes {
     public PortalRoutes(PageSupport pages, DirectoryViews views, SubscriptionService subscriptions) {
         this.pages = pages;
         this.views = views;
-        this.subscriptions = new SubscriptionViews(subscriptions, views.directory(), views.tokens());
+        this.subscriptions = new SubscriptionViews(subscriptions, views.tenants(), views.userService(), views.tokens());
     }
 
     public void register(RoutesConfig routes) {

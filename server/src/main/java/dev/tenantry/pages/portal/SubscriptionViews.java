@@ -1,8 +1,9 @@
 package dev.tenantry.pages.portal;
 
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.User;
+import dev.tenantry.directory.tenants.TenantService;
+import dev.tenantry.directory.users.UserService;
 import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Page;
@@ -21,12 +22,14 @@ final class SubscriptionViews {
     private static final String PURPOSE = "pages.subscriptions";
 
     private final SubscriptionService subscriptions;
-    private final DirectoryService directory;
+    private final TenantService tenants;
+    private final UserService users;
     private final PageTokens tokens;
 
-    SubscriptionViews(SubscriptionService subscriptions, DirectoryService directory, PageTokens tokens) {
+    SubscriptionViews(SubscriptionService subscriptions, TenantService tenants, UserService users, PageTokens tokens) {
         this.subscriptions = subscriptions;
-        this.directory = directory;
+        this.tenants = tenants;
+        this.users = users;
         this.tokens = tokens;
     }
 
@@ -44,9 +47,9 @@ final class SubscriptionViews {
     }
 
     private PortalSubscriptionsPage.Row row(Caller caller, CloudSubscription s) {
-        Optional<Tenant> home = directory.findTenant(s.tenantId().toString());
+        Optional<Tenant> home = tenants.findTenant(s.tenantId().toString());
         User admin =
-                directory.getUser(caller, s.tenantId(), s.accountAdministrator().toString());
+                users.getUser(caller, s.tenantId(), s.accountAdministrator().toString());
         String offerName = subscriptions
                 .catalog()
                 .offer(s.offerId())

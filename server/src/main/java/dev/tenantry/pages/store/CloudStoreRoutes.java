@@ -1,6 +1,6 @@
 package dev.tenantry.pages.store;
 
-import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.shared.Caller;
@@ -31,10 +31,10 @@ public final class CloudStoreRoutes {
     private final SubscriptionService subscriptions;
     private final OrganisationSignUp signUp;
 
-    public CloudStoreRoutes(PageSupport pages, SubscriptionService subscriptions, DirectoryService directory) {
+    public CloudStoreRoutes(PageSupport pages, SubscriptionService subscriptions, TenantService tenants) {
         this.pages = pages;
         this.subscriptions = subscriptions;
-        this.signUp = new OrganisationSignUp(pages, subscriptions, directory);
+        this.signUp = new OrganisationSignUp(pages, subscriptions, tenants);
     }
 
     public void register(RoutesConfig routes) {

@@ -1,6 +1,6 @@
 package dev.tenantry.pages.store;
 
-import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.shared.DomainException;
@@ -22,10 +22,10 @@ final class OrganisationSignUp {
     private final SubscriptionService subscriptions;
     private final String domainSuffix;
 
-    OrganisationSignUp(PageSupport pages, SubscriptionService subscriptions, DirectoryService directory) {
+    OrganisationSignUp(PageSupport pages, SubscriptionService subscriptions, TenantService tenants) {
         this.pages = pages;
         this.subscriptions = subscriptions;
-        this.domainSuffix = directory.initialDomain("x").substring(2);
+        this.domainSuffix = tenants.initialDomain("x").substring(2);
     }
 
     void show(Context ctx, StoreProduct product, OrganisationForm form, FieldErrors errors) {

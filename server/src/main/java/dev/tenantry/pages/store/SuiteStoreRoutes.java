@@ -1,7 +1,8 @@
 package dev.tenantry.pages.store;
 
 import dev.tenantry.directory.DirectoryRoleTemplate;
-import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.roles.DirectoryRoleService;
+import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.PageError;
 import dev.tenantry.pages.PageSupport;
@@ -35,14 +36,18 @@ public final class SuiteStoreRoutes {
 
     private final PageSupport pages;
     private final SubscriptionService subscriptions;
-    private final DirectoryService directory;
+    private final DirectoryRoleService directoryRoles;
     private final OrganisationSignUp signUp;
 
-    public SuiteStoreRoutes(PageSupport pages, SubscriptionService subscriptions, DirectoryService directory) {
+    public SuiteStoreRoutes(
+            PageSupport pages,
+            SubscriptionService subscriptions,
+            TenantService tenants,
+            DirectoryRoleService directoryRoles) {
         this.pages = pages;
         this.subscriptions = subscriptions;
-        this.directory = directory;
-        this.signUp = new OrganisationSignUp(pages, subscriptions, directory);
+        this.directoryRoles = directoryRoles;
+        this.signUp = new OrganisationSignUp(pages, subscriptions, tenants);
     }
 
     public void register(RoutesConfig routes) {
@@ -92,15 +97,15 @@ public final class SuiteStoreRoutes {
             renderConfirm(ctx, sku, seats, FieldErrors.of("seats", e.getMessage()));
             ctx.status(Failures.statusOf(e));
         } catch (AccessDeniedException e) {
-            refused(ctx, e);
+            refused(ctx, caller.get(), e);
         }
     }
 
-    private void refused(Context ctx, AccessDeniedException e) {
+    private void refused(Context ctx, Caller caller, AccessDeniedException e) {
         if (e.requiredRoles().isEmpty()) {
             throw e;
         }
-        var holders = directory.holdersOf(tenantOf(ctx), BUYERS).stream()
+        var holders = directoryRoles.holdersOf(caller, tenantOf(ctx), BUYERS).stream()
                 .map(u -> new RoleRequiredPage.Holder(u.displayName(), u.userPrincipalName()))
                 .toList();
         pages.render(

@@ -1,6 +1,6 @@
 package dev.tenantry.subscriptions.http;
 
-import dev.tenantry.directory.DirectoryService;
+import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.TenantId;
@@ -22,12 +22,12 @@ public final class CommerceRoutes {
     private static final String ANONYMOUS = "anonymous";
 
     private final SubscriptionService subscriptions;
-    private final DirectoryService directory;
+    private final TenantService tenants;
     private final Idempotency idempotency;
 
-    public CommerceRoutes(SubscriptionService subscriptions, DirectoryService directory, Idempotency idempotency) {
+    public CommerceRoutes(SubscriptionService subscriptions, TenantService tenants, Idempotency idempotency) {
         this.subscriptions = subscriptions;
-        this.directory = directory;
+        this.tenants = tenants;
         this.idempotency = idempotency;
     }
 
@@ -47,7 +47,7 @@ public final class CommerceRoutes {
 
     private void availability(Context ctx) {
         String prefix = ctx.pathParam("prefix");
-        ctx.json(new CommerceViews.Availability(directory.initialDomain(prefix), directory.isDomainAvailable(prefix)));
+        ctx.json(new CommerceViews.Availability(tenants.initialDomain(prefix), tenants.isDomainAvailable(prefix)));
     }
 
     private void signUp(Context ctx) {
@@ -61,7 +61,7 @@ public final class CommerceRoutes {
 
     private void tenant(Context ctx) {
         TenantId id = TenantId.parse(ctx.pathParam("tenantId"));
-        ctx.json(CommerceViews.tenant(directory.getTenant(Authentication.caller(ctx), id)));
+        ctx.json(CommerceViews.tenant(tenants.getTenant(Authentication.caller(ctx), id)));
     }
 
     private void createCloud(Context ctx) {

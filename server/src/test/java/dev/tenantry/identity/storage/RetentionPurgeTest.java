@@ -2,19 +2,19 @@ package dev.tenantry.identity.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantry.app.Services;
+import dev.tenantry.app.Stores;
 import dev.tenantry.directory.CreatedDirectory;
-import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.NewUser;
-import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
-import dev.tenantry.directory.storage.JdbiTenantRepository;
-import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.Lockout;
+import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.RefreshToken;
 import dev.tenantry.identity.RetentionPurge;
 import dev.tenantry.identity.WebSession;
 import dev.tenantry.storage.Database;
 import dev.tenantry.storage.JdbiIdempotencyRecords;
-import dev.tenantry.storage.JdbiTransactions;
+import dev.tenantry.storage.MasterKey;
+import dev.tenantry.subscriptions.storage.CatalogFile;
 import dev.tenantry.testing.PlainPasswordHasher;
 import dev.tenantry.testing.TestDatabases;
 import java.time.Clock;
@@ -39,14 +39,12 @@ class RetentionPurgeTest {
     final JdbiIdempotencyRecords idempotency = new JdbiIdempotencyRecords(database.jdbi());
     final JdbiLockoutRepository lockouts = new JdbiLockoutRepository(database.jdbi());
     final RetentionPurge purge = new RetentionPurge(sessions, refreshTokens, idempotency, lockouts, clock);
-    final CreatedDirectory contoso = new DirectoryService(
-                    new JdbiTenantRepository(database.jdbi()),
-                    new JdbiUserRepository(database.jdbi()),
-                    new JdbiDirectoryRoleRepository(database.jdbi()),
+    final CreatedDirectory contoso = Services.wire(
+                    Stores.sql(database.jdbi(), MasterKey.of(new byte[32])),
                     new PlainPasswordHasher(),
-                    new JdbiTransactions(database.jdbi()),
-                    clock,
-                    "onmicrosoft.test")
+                    new Services.Settings("onmicrosoft.test", null, CatalogFile.load(null), LockoutPolicy.defaults()),
+                    clock)
+            .tenants()
             .createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", "Passw0rd!x"));
 
     @AfterEach

@@ -1,5 +1,6 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.credentials;
 
+import dev.tenantry.directory.PasswordHasher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.apps;
 
 /** A client secret just created: the only time its {@code secretText} is ever shown. */
 public record CreatedSecret(ClientSecret credential, String secretText) {

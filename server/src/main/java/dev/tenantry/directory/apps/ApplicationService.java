@@ -1,5 +1,9 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.apps;
 
+import dev.tenantry.directory.DirectoryAccess;
+import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.GraphPermission;
+import dev.tenantry.directory.Text;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Column;

@@ -1,4 +1,4 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.apps;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,5 +1,7 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.credentials;
 
+import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.shared.ServiceBusyException;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,4 +1,4 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.apps;
 
 import dev.tenantry.shared.TenantId;
 import java.time.Instant;

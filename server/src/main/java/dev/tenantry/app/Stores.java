@@ -1,0 +1,84 @@
+package dev.tenantry.app;
+
+import dev.tenantry.access.RoleAssignmentRepository;
+import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
+import dev.tenantry.directory.DirectoryRoleRepository;
+import dev.tenantry.directory.TenantRepository;
+import dev.tenantry.directory.UserRepository;
+import dev.tenantry.directory.apps.ApplicationRepository;
+import dev.tenantry.directory.storage.JdbiApplicationRepository;
+import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
+import dev.tenantry.directory.storage.JdbiTenantRepository;
+import dev.tenantry.directory.storage.JdbiUserRepository;
+import dev.tenantry.identity.LockoutRepository;
+import dev.tenantry.identity.RefreshTokenRepository;
+import dev.tenantry.identity.SigningKeyRepository;
+import dev.tenantry.identity.WebSessionRepository;
+import dev.tenantry.identity.storage.JdbiLockoutRepository;
+import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
+import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
+import dev.tenantry.identity.storage.JdbiWebSessionRepository;
+import dev.tenantry.shared.IdempotencyRecords;
+import dev.tenantry.shared.ServerSecrets;
+import dev.tenantry.shared.Transactions;
+import dev.tenantry.storage.JdbiIdempotencyRecords;
+import dev.tenantry.storage.JdbiServerSecrets;
+import dev.tenantry.storage.JdbiTransactions;
+import dev.tenantry.storage.MasterKey;
+import dev.tenantry.subscriptions.BillingProfileRepository;
+import dev.tenantry.subscriptions.CloudSubscriptionRepository;
+import dev.tenantry.subscriptions.ResourceGroupRepository;
+import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
+import dev.tenantry.subscriptions.storage.JdbiBillingProfileRepository;
+import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
+import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
+import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Every port the services store through, and the transactions around them: the SQL stores in the server, in-memory
+ * fakes in unit tests. {@link Services#wire} builds the same services over either.
+ */
+public record Stores(
+        Transactions transactions,
+        TenantRepository tenants,
+        UserRepository users,
+        DirectoryRoleRepository directoryRoles,
+        ApplicationRepository applications,
+        RoleAssignmentRepository roleAssignments,
+        CloudSubscriptionRepository cloudSubscriptions,
+        SuiteSubscriptionRepository suiteSubscriptions,
+        BillingProfileRepository billingProfiles,
+        ResourceGroupRepository resourceGroups,
+        RefreshTokenRepository refreshTokens,
+        WebSessionRepository webSessions,
+        LockoutRepository lockouts,
+        SigningKeyRepository signingKeys,
+        IdempotencyRecords idempotencyRecords,
+        ServerSecrets serverSecrets) {
+
+    /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
+    public static Stores sql(Jdbi jdbi, MasterKey masterKey) {
+        JdbiSigningKeyRepository signingKeys = new JdbiSigningKeyRepository(jdbi, masterKey);
+        JdbiServerSecrets serverSecrets = new JdbiServerSecrets(jdbi, masterKey);
+        signingKeys.sealPlaintext(); // keys stored by a version without encryption at rest
+        serverSecrets.sealPlaintext();
+        return new Stores(
+                new JdbiTransactions(jdbi),
+                new JdbiTenantRepository(jdbi),
+                new JdbiUserRepository(jdbi),
+                new JdbiDirectoryRoleRepository(jdbi),
+                new JdbiApplicationRepository(jdbi),
+                new JdbiRoleAssignmentRepository(jdbi),
+                new JdbiCloudSubscriptionRepository(jdbi),
+                new JdbiSuiteSubscriptionRepository(jdbi),
+                new JdbiBillingProfileRepository(jdbi),
+                new JdbiResourceGroupRepository(jdbi),
+                new JdbiRefreshTokenRepository(jdbi),
+                new JdbiWebSessionRepository(jdbi),
+                new JdbiLockoutRepository(jdbi),
+                signingKeys,
+                new JdbiIdempotencyRecords(jdbi),
+                serverSecrets);
+    }
+}

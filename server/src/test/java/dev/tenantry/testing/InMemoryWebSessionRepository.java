@@ -1,0 +1,46 @@
+package dev.tenantry.testing;
+
+import dev.tenantry.identity.WebSession;
+import dev.tenantry.identity.WebSessionRepository;
+import dev.tenantry.shared.UserId;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Web sessions in memory, by the hash of their id. */
+public final class InMemoryWebSessionRepository implements WebSessionRepository {
+
+    private final Map<String, WebSession> byHash = new ConcurrentHashMap<>();
+
+    @Override
+    public void insert(WebSession session, Instant createdAt) {
+        byHash.put(session.idHash(), session);
+    }
+
+    @Override
+    public Optional<WebSession> find(String idHash, Instant now) {
+        return Optional.ofNullable(byHash.get(idHash)).filter(s -> s.expiresAt().isAfter(now));
+    }
+
+    @Override
+    public void delete(String idHash) {
+        byHash.remove(idHash);
+    }
+
+    @Override
+    public int deleteAllOf(UserId userId) {
+        return removeIf(s -> s.userId().equals(userId));
+    }
+
+    @Override
+    public int deleteExpired(Instant now) {
+        return removeIf(s -> !s.expiresAt().isAfter(now));
+    }
+
+    private int removeIf(java.util.function.Predicate<WebSession> doomed) {
+        int before = byHash.size();
+        byHash.values().removeIf(doomed);
+        return before - byHash.size();
+    }
+}
