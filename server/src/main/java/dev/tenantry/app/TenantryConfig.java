@@ -1,5 +1,6 @@
 package dev.tenantry.app;
 
+import dev.tenantry.storage.Database;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -97,11 +98,6 @@ public record TenantryConfig(
                 masterKey);
     }
 
-    public TenantryConfig withDomainSuffix(String newSuffix) {
-        return new TenantryConfig(
-                host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, publicUrl, newSuffix, catalogFile, masterKey);
-    }
-
     public TenantryConfig withPublicUrl(String newPublicUrl) {
         return new TenantryConfig(
                 host,
@@ -135,8 +131,7 @@ public record TenantryConfig(
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
             return jdbcUrl;
         }
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tenantry")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+        return Database.h2FileUrl(dataDir.resolve("tenantry"));
     }
 
     /** The key file that holds the master key when {@code TENANTRY_MASTER_KEY} is not set. */

@@ -1,18 +1,14 @@
 package dev.tenantry.graph;
 
 import dev.tenantry.shared.TenantId;
-import dev.tenantry.subscriptions.Catalog;
 import dev.tenantry.subscriptions.ServicePlan;
+import dev.tenantry.subscriptions.SubscribedSku;
 import dev.tenantry.subscriptions.SubscriptionService;
-import dev.tenantry.subscriptions.SuiteSubscription;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.Gate;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,19 +31,14 @@ public final class GraphSubscribedSkuRoutes {
 
     private void list(Context ctx) {
         TenantId tenant = GraphResponses.tenant(ctx);
-        List<SuiteSubscription> owned = subscriptions.suiteSubscriptions(Authentication.caller(ctx), tenant);
-        Map<UUID, List<SuiteSubscription>> bySku = new LinkedHashMap<>();
-        owned.stream().filter(s -> s.state() != SuiteSubscription.State.DELETED).forEach(s -> bySku.computeIfAbsent(
-                        s.skuId(), id -> new ArrayList<>())
-                .add(s));
-        List<SubscribedSku> skus = bySku.values().stream()
-                .map(group -> SubscribedSku.of(tenant, group, subscriptions.catalog()))
+        List<GraphSubscribedSku> skus = subscriptions.subscribedSkus(Authentication.caller(ctx), tenant).stream()
+                .map(sku -> GraphSubscribedSku.of(tenant, sku))
                 .toList();
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "subscribedSkus", skus, null));
     }
 
-    /** Graph's subscribedSku; {@code consumedUnits} stays 0 until licences can be assigned. */
-    record SubscribedSku(
+    /** Graph's subscribedSku. */
+    record GraphSubscribedSku(
             String id,
             String accountId,
             String appliesTo,
@@ -59,42 +50,18 @@ public final class GraphSubscribedSkuRoutes {
             String skuPartNumber,
             List<String> subscriptionIds) {
 
-        static SubscribedSku of(TenantId tenant, List<SuiteSubscription> group, Catalog catalog) {
-            SuiteSubscription first = group.get(0);
-            List<Plan> plans = catalog.skuById(first.skuId()).stream()
-                    .flatMap(sku -> sku.servicePlans().stream())
-                    .map(Plan::of)
-                    .toList();
-            return new SubscribedSku(
-                    tenant + "_" + first.skuId(),
+        static GraphSubscribedSku of(TenantId tenant, SubscribedSku sku) {
+            return new GraphSubscribedSku(
+                    tenant + "_" + sku.skuId(),
                     tenant.toString(),
                     "User",
-                    capability(group),
-                    0,
-                    new PrepaidUnits(
-                            group.stream()
-                                    .mapToInt(SuiteSubscription::seatsEnabled)
-                                    .sum(),
-                            group.stream()
-                                    .mapToInt(SuiteSubscription::seatsSuspended)
-                                    .sum(),
-                            group.stream()
-                                    .mapToInt(SuiteSubscription::seatsWarning)
-                                    .sum(),
-                            0),
-                    plans,
-                    first.skuId().toString(),
-                    first.skuPartNumber(),
-                    group.stream().map(s -> s.id().toString()).toList());
-        }
-
-        /** Enabled while any subscription of the SKU is; otherwise the best state left. */
-        private static String capability(List<SuiteSubscription> group) {
-            return group.stream()
-                    .map(SuiteSubscription::state)
-                    .min(Enum::compareTo)
-                    .orElse(SuiteSubscription.State.ENABLED)
-                    .graphName();
+                    sku.capabilityStatus().graphName(),
+                    sku.consumedUnits(),
+                    new PrepaidUnits(sku.enabledUnits(), sku.suspendedUnits(), sku.warningUnits(), 0),
+                    sku.servicePlans().stream().map(Plan::of).toList(),
+                    sku.skuId().toString(),
+                    sku.skuPartNumber(),
+                    sku.subscriptionIds().stream().map(UUID::toString).toList());
         }
     }
 

@@ -4,8 +4,7 @@ import dev.tenantry.shared.ErrorCode;
 
 /** Codes only the web pages raise. */
 public enum PageError implements ErrorCode {
-    CSRF_FAILED(Kind.ACCESS_DENIED),
-    ORDER_NOT_FOUND(Kind.NOT_FOUND);
+    CSRF_FAILED(Kind.ACCESS_DENIED);
 
     private final Kind kind;
 

@@ -7,14 +7,14 @@ import java.util.Optional;
 public interface IdempotencyRecords {
 
     /** A stored answer; {@code status} 0 means the first request is still running. */
-    record Answer(String requestHash, int status, String body, Instant createdAt) {}
+    record Answer(String requestHash, int status, String body, String location, Instant createdAt) {}
 
     Optional<Answer> find(String callerKey, String route, String key);
 
     /** Claims the key for a new request; a {@code ConflictException} when another request holds it already. */
     void claim(String callerKey, String route, String key, String requestHash, Instant now);
 
-    void complete(String callerKey, String route, String key, int status, String body);
+    void complete(String callerKey, String route, String key, int status, String body, String location);
 
     void forget(String callerKey, String route, String key);
 

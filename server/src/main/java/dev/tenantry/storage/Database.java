@@ -2,6 +2,7 @@ package dev.tenantry.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,19 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 
 /** The connection pool, the migrated schema and the Jdbi over them: one per server. */
 public final class Database implements AutoCloseable {
+
+    /** H2 as Tenantry runs it: PostgreSQL's dialect, lower-case names and PostgreSQL's NULL ordering. */
+    private static final String H2_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /** The embedded database in {@code file} (H2 adds {@code .mv.db}); waits up to 10 s for a row lock. */
+    public static String h2FileUrl(Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath() + H2_MODE + ";LOCK_TIMEOUT=10000";
+    }
+
+    /** A private in-memory database named {@code name}, kept until the JVM exits; for tests. */
+    public static String h2MemoryUrl(String name) {
+        return "jdbc:h2:mem:" + name + H2_MODE + ";DB_CLOSE_DELAY=-1";
+    }
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;

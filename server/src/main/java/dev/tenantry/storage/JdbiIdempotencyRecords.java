@@ -20,7 +20,7 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
     @Override
     public Optional<Answer> find(String callerKey, String route, String key) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT request_hash, status, response_body, created_at FROM idempotency_record
+                        SELECT request_hash, status, response_body, location, created_at FROM idempotency_record
                         WHERE caller_key = :caller AND route = :route AND idem_key = :key
                         """)
                 .bind("caller", callerKey)
@@ -30,6 +30,7 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
                         rs.getString("request_hash"),
                         rs.getInt("status"),
                         rs.getString("response_body"),
+                        rs.getString("location"),
                         ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "created_at", ctx)))
                 .findOne());
     }
@@ -58,13 +59,14 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
     }
 
     @Override
-    public void complete(String callerKey, String route, String key, int status, String body) {
+    public void complete(String callerKey, String route, String key, int status, String body, String location) {
         jdbi.useHandle(handle -> handle.createUpdate("""
-                        UPDATE idempotency_record SET status = :status, response_body = :body
+                        UPDATE idempotency_record SET status = :status, response_body = :body, location = :location
                         WHERE caller_key = :caller AND route = :route AND idem_key = :key
                         """)
                 .bind("status", status)
                 .bind("body", body)
+                .bind("location", location)
                 .bind("caller", callerKey)
                 .bind("route", route)
                 .bind("key", key)

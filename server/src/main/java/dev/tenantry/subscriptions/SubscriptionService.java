@@ -25,9 +25,12 @@ import dev.tenantry.shared.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Sign-up and ordering: the use cases that create subscriptions under a directory, and reading them back. */
 public final class SubscriptionService {
@@ -116,9 +119,10 @@ public final class SubscriptionService {
 
     /**
      * R6 and R5: a Global or Billing Administrator buys a suite subscription with an existing account; it lands in
-     * the caller's directory, owned by the directory. Anyone else is refused and nothing is created.
+     * the caller's directory, owned by the directory. Anyone else is refused and nothing is created. An order that
+     * does not say ({@code trial} null) is a trial, as the store offers suites.
      */
-    public SuiteSubscription buySuiteSubscription(Caller caller, String skuPartNumber, Integer seats, boolean trial) {
+    public SuiteSubscription buySuiteSubscription(Caller caller, String skuPartNumber, Integer seats, Boolean trial) {
         Caller.User user = requireUser(caller, "buy a suite subscription");
         Sku sku = catalog.requireSku(skuPartNumber);
         return transactions.inTransaction(() -> {
@@ -128,7 +132,7 @@ public final class SubscriptionService {
                     SUITE_BUYERS,
                     "buy a suite subscription",
                     "Buying a subscription needs a signed-in Global Administrator or Billing Administrator.");
-            return newSuite(user.tenantId(), sku, seats, trial);
+            return newSuite(user.tenantId(), sku, seats, trial == null || trial);
         });
     }
 
@@ -158,6 +162,25 @@ public final class SubscriptionService {
         return suites.byTenant(tenantId);
     }
 
+    /** One of the directory's suite subscriptions, e.g. for its order receipt. */
+    public SuiteSubscription getSuiteSubscription(Caller caller, TenantId tenantId, UUID id) {
+        directoryAccess.requireReadOrganization(caller, tenantId);
+        return suites.findById(tenantId, id)
+                .orElseThrow(() -> new NotFoundException(
+                        AccessError.SUBSCRIPTION_NOT_FOUND,
+                        "There is no subscription '" + id + "' in this directory."));
+    }
+
+    /** What the directory holds of each SKU it bought, its deleted subscriptions left out (Graph subscribedSkus). */
+    public List<SubscribedSku> subscribedSkus(Caller caller, TenantId tenantId) {
+        Map<UUID, List<SuiteSubscription>> bySku = suiteSubscriptions(caller, tenantId).stream()
+                .filter(s -> s.state() != SuiteSubscription.State.DELETED)
+                .collect(Collectors.groupingBy(SuiteSubscription::skuId, LinkedHashMap::new, Collectors.toList()));
+        return bySku.values().stream()
+                .map(group -> SubscribedSku.of(group, catalog))
+                .toList();
+    }
+
     /** The directory's cloud subscriptions, for its administrators' views. */
     public List<CloudSubscription> cloudSubscriptionsOf(Caller caller, TenantId tenantId) {
         directoryAccess.requireReadOrganization(caller, tenantId);
@@ -182,15 +205,7 @@ public final class SubscriptionService {
     }
 
     private SuiteSubscription newSuite(TenantId tenantId, Sku sku, Integer requestedSeats, boolean trial) {
-        int seats = requestedSeats == null ? sku.defaultSeats() : requestedSeats;
-        int max = trial ? sku.maxTrialSeats() : sku.maxSeats();
-        if (seats < 1 || seats > max) {
-            throw new InvalidRequestException(
-                    SubscriptionError.INVALID_SEATS,
-                    "'seats' must be between 1 and " + max + " for " + (trial ? "a trial of " : "") + sku.partNumber()
-                            + "; it was " + seats + ".",
-                    "seats");
-        }
+        int seats = Seats.require(sku, requestedSeats, trial);
         Instant now = clock.instant();
         SuiteSubscription subscription = new SuiteSubscription(
                 UUID.randomUUID(),

@@ -37,14 +37,20 @@ public final class Idempotency {
         this.clock = clock;
     }
 
-    /** The status and JSON body of an answer. */
-    public record Answer(int status, Object body) {}
+    /** The status, JSON body and, for a created resource, the {@code Location} of an answer. */
+    public record Answer(int status, Object body, String location) {
+
+        public Answer(int status, Object body) {
+            this(status, body, null);
+        }
+    }
 
     /** Runs {@code work} once per key and writes its answer (or the stored one) to the response. */
     public void respond(Context ctx, String callerKey, String route, Supplier<Answer> work) {
         String key = ctx.header("Idempotency-Key");
         if (key == null) {
             Answer answer = work.get();
+            location(ctx, answer.location());
             ctx.status(answer.status()).json(answer.body());
             return;
         }
@@ -63,7 +69,8 @@ public final class Idempotency {
             transactions.inTransaction(() -> {
                 Answer answer = work.get();
                 String body = ctx.jsonMapper().toJsonString(answer.body(), Object.class);
-                records.complete(callerKey, route, key, answer.status(), body);
+                records.complete(callerKey, route, key, answer.status(), body, answer.location());
+                location(ctx, answer.location());
                 ctx.status(answer.status()).contentType("application/json").result(body);
                 return null;
             });
@@ -119,8 +126,15 @@ public final class Idempotency {
                     RequestError.IDEMPOTENCY_KEY_IN_USE,
                     "The first request with this Idempotency-Key is still running; retry.");
         }
+        location(ctx, answer.location());
         ctx.status(answer.status()).contentType("application/json").header("Idempotent-Replayed", "true");
         ctx.result(answer.body());
+    }
+
+    private static void location(Context ctx, String location) {
+        if (location != null) {
+            ctx.header("Location", location);
+        }
     }
 
     private static String sha256(String text) {

@@ -67,7 +67,7 @@ class HomeDirectoryRulesTest {
     }
 
     @Test
-    void r9PortalUserAndAdminCenterAdminSeeTheSameUsers() {
+    void r2AMemberAndItsAdministratorListTheSameUsersOfTheirDirectory() {
         Caller.User member = contoso.member("kelley");
         contoso.addUser("megan");
         fabrikam.addUser("alex");

@@ -104,7 +104,7 @@ class SignUpIT {
     }
 
     @Test
-    void retriedSignUpWithIdempotencyKeyReturnsTheFirstAnswer() {
+    void retriedSignUpWithIdempotencyKeyReturnsTheFirstAnswerAndLocation() {
         String body = signUp("idem", "MS-AZR-0044P");
         HttpRequest request = server.request("/api/signups")
                 .header("Content-Type", "application/json")
@@ -118,6 +118,11 @@ class SignUpIT {
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
+        // issue 8: the replay answers with the first answer's Location too
+        assertThat(first.headers().firstValue("Location")).isPresent();
+        assertThat(retry.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
     }
 
     @Test

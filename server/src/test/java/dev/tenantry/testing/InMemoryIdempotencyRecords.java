@@ -22,16 +22,16 @@ public final class InMemoryIdempotencyRecords implements IdempotencyRecords {
 
     @Override
     public void claim(String callerKey, String route, String key, String requestHash, Instant now) {
-        if (answers.putIfAbsent(new Key(callerKey, route, key), new Answer(requestHash, 0, null, now)) != null) {
+        if (answers.putIfAbsent(new Key(callerKey, route, key), new Answer(requestHash, 0, null, null, now)) != null) {
             throw new ConflictException(RequestError.IDEMPOTENCY_KEY_IN_USE, "The key is in use.");
         }
     }
 
     @Override
-    public void complete(String callerKey, String route, String key, int status, String body) {
+    public void complete(String callerKey, String route, String key, int status, String body, String location) {
         answers.computeIfPresent(
                 new Key(callerKey, route, key),
-                (k, claimed) -> new Answer(claimed.requestHash(), status, body, claimed.createdAt()));
+                (k, claimed) -> new Answer(claimed.requestHash(), status, body, location, claimed.createdAt()));
     }
 
     @Override

@@ -10,10 +10,6 @@ public final class TestDatabases {
 
     /** A new, empty, migrated H2 database that lives until it is closed. */
     public static Database h2() {
-        return Database.open(
-                "jdbc:h2:mem:" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "sa",
-                "");
+        return Database.open(Database.h2MemoryUrl(UUID.randomUUID().toString()), "sa", "");
     }
 }

@@ -4,16 +4,15 @@ import dev.tenantry.directory.DirectoryRoleTemplate;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.pages.Chrome;
-import dev.tenantry.pages.PageError;
+import dev.tenantry.pages.FormFields;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
-import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.subscriptions.Seats;
 import dev.tenantry.subscriptions.Sku;
-import dev.tenantry.subscriptions.SubscriptionError;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.SuiteSubscription;
 import dev.tenantry.web.Failures;
@@ -21,6 +20,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +30,8 @@ import java.util.UUID;
  * account, which needs the Global or Billing Administrator role (R6); a refusal names the roles and their holders.
  */
 public final class SuiteStoreRoutes {
+
+    private static final FormFields SEATS_FIELD = new FormFields(Map.of("seats", "seats"));
 
     private static final Set<DirectoryRoleTemplate> BUYERS =
             Set.of(DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR, DirectoryRoleTemplate.BILLING_ADMINISTRATOR);
@@ -81,20 +83,13 @@ public final class SuiteStoreRoutes {
         }
         Sku sku = sku(ctx);
         String seats = Optional.ofNullable(ctx.formParam("seats")).orElse("").strip();
-        if (!seats.matches("\\d{1,6}")) {
-            renderConfirm(ctx, sku, seats, FieldErrors.of("seats", "Enter the number of seats as a whole number."));
-            ctx.status(HttpStatus.BAD_REQUEST);
-            return;
-        }
         try {
             SuiteSubscription bought =
-                    subscriptions.buySuiteSubscription(caller.get(), sku.partNumber(), Integer.valueOf(seats), true);
+                    subscriptions.buySuiteSubscription(caller.get(), sku.partNumber(), Seats.parse(seats), null);
             ctx.redirect(receipt(bought.id()), HttpStatus.SEE_OTHER);
         } catch (InvalidRequestException e) {
-            if (e.errorCode() != SubscriptionError.INVALID_SEATS) {
-                throw e;
-            }
-            renderConfirm(ctx, sku, seats, FieldErrors.of("seats", e.getMessage()));
+            String field = SEATS_FIELD.fieldOf(e).orElseThrow(() -> e);
+            renderConfirm(ctx, sku, seats, FieldErrors.of(field, e.getMessage()));
             ctx.status(Failures.statusOf(e));
         } catch (AccessDeniedException e) {
             refused(ctx, caller.get(), e);
@@ -121,11 +116,7 @@ public final class SuiteStoreRoutes {
             return;
         }
         UUID id = Ids.parseUuid(ctx.pathParam("subscriptionId"), "subscription id");
-        SuiteSubscription s = subscriptions.suiteSubscriptions(caller.get(), tenantOf(ctx)).stream()
-                .filter(candidate -> candidate.id().equals(id))
-                .findFirst()
-                .orElseThrow(
-                        () -> new NotFoundException(PageError.ORDER_NOT_FOUND, "There is no order '" + id + "' here."));
+        SuiteSubscription s = subscriptions.getSuiteSubscription(caller.get(), tenantOf(ctx), id);
         String planName = subscriptions
                 .catalog()
                 .sku(s.skuPartNumber())

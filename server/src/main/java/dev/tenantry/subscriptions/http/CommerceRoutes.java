@@ -54,8 +54,10 @@ public final class CommerceRoutes {
         CommerceRequests.SignUpRequest body = JsonBody.read(ctx, CommerceRequests.SignUpRequest.class);
         idempotency.respond(ctx, ANONYMOUS, "signups", () -> {
             SignUpResult result = subscriptions.signUp(body.toSignUp());
-            ctx.header("Location", "/api/tenants/" + result.tenant().id());
-            return new Idempotency.Answer(201, CommerceViews.signUp(result));
+            return new Idempotency.Answer(
+                    201,
+                    CommerceViews.signUp(result),
+                    "/api/tenants/" + result.tenant().id());
         });
     }
 
@@ -90,7 +92,7 @@ public final class CommerceRoutes {
                 () -> new Idempotency.Answer(
                         201,
                         CommerceViews.subscription(subscriptions.buySuiteSubscription(
-                                caller, body.skuPartNumber(), body.seats(), body.trial() == null || body.trial()))));
+                                caller, body.skuPartNumber(), body.seats(), body.trial()))));
     }
 
     private void openApi(Context ctx) throws IOException {

@@ -1,0 +1,37 @@
+package dev.tenantry.subscriptions;
+
+import dev.tenantry.shared.InvalidRequestException;
+import java.util.regex.Pattern;
+
+/** The one place seat counts are checked: the text a form sends, and the range a SKU allows. */
+public final class Seats {
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,6}");
+    private static final String FIELD = "seats";
+
+    private Seats() {}
+
+    /** The number of seats a form asked for, or a refusal about the {@code seats} field. */
+    public static int parse(String text) {
+        String value = text == null ? "" : text.strip();
+        if (!WHOLE_NUMBER.matcher(value).matches()) {
+            throw new InvalidRequestException(
+                    SubscriptionError.INVALID_SEATS, "Enter the number of seats as a whole number.", FIELD);
+        }
+        return Integer.parseInt(value);
+    }
+
+    /** {@code requested} seats of {@code sku} (its default when null), within what a trial or a purchase allows. */
+    static int require(Sku sku, Integer requested, boolean trial) {
+        int seats = requested == null ? sku.defaultSeats() : requested;
+        int max = trial ? sku.maxTrialSeats() : sku.maxSeats();
+        if (seats < 1 || seats > max) {
+            throw new InvalidRequestException(
+                    SubscriptionError.INVALID_SEATS,
+                    "'seats' must be between 1 and " + max + " for " + (trial ? "a trial of " : "") + sku.partNumber()
+                            + "; it was " + seats + ".",
+                    FIELD);
+        }
+        return seats;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tenantry.subscriptions;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a directory holds of one SKU across its suite subscriptions, as Graph's {@code subscribedSkus} and the admin
+ * center's licence pages show it: the seats by state added up, the best state, and the seats consumed.
+ */
+public record SubscribedSku(
+        UUID skuId,
+        String skuPartNumber,
+        SuiteSubscription.State capabilityStatus,
+        int enabledUnits,
+        int suspendedUnits,
+        int warningUnits,
+        int consumedUnits,
+        List<ServicePlan> servicePlans,
+        List<UUID> subscriptionIds) {
+
+    public SubscribedSku {
+        servicePlans = List.copyOf(servicePlans);
+        subscriptionIds = List.copyOf(subscriptionIds);
+    }
+
+    /** The SKU's standing over {@code group}, its subscriptions not deleted; licences are not assigned yet. */
+    static SubscribedSku of(List<SuiteSubscription> group, Catalog catalog) {
+        SuiteSubscription first = group.get(0);
+        return new SubscribedSku(
+                first.skuId(),
+                first.skuPartNumber(),
+                // enabled while any subscription of the SKU is; otherwise the best state left
+                group.stream()
+                        .map(SuiteSubscription::state)
+                        .min(Enum::compareTo)
+                        .orElse(SuiteSubscription.State.ENABLED),
+                group.stream().mapToInt(SuiteSubscription::seatsEnabled).sum(),
+                group.stream().mapToInt(SuiteSubscription::seatsSuspended).sum(),
+                group.stream().mapToInt(SuiteSubscription::seatsWarning).sum(),
+                0,
+                catalog.skuById(first.skuId()).map(Sku::servicePlans).orElse(List.of()),
+                group.stream().map(SuiteSubscription::id).toList());
+    }
+}
