@@ -1,5 +1,6 @@
 package dev.tenantry.app;
 
+import dev.tenantry.jobs.JobRunner;
 import dev.tenantry.storage.DataDirectory;
 import dev.tenantry.storage.Database;
 import dev.tenantry.storage.MasterKey;
@@ -8,7 +9,6 @@ import dev.tenantry.web.HttpsServer;
 import io.javalin.Javalin;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,22 +16,20 @@ import org.slf4j.LoggerFactory;
 public final class TenantryApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantryApp.class);
-    private static final Duration PURGE_FIRST_AFTER = Duration.ofMinutes(1);
-    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final Database database;
     private final Javalin http;
     private final TlsMaterial tls;
     private final Services services;
-    private final PurgeSchedule purge;
+    private final JobRunner jobs;
     private final int port;
 
-    private TenantryApp(Database database, Javalin http, TlsMaterial tls, Services services, PurgeSchedule purge) {
+    private TenantryApp(Database database, Javalin http, TlsMaterial tls, Services services, JobRunner jobs) {
         this.database = database;
         this.http = http;
         this.tls = tls;
         this.services = services;
-        this.purge = purge;
+        this.jobs = jobs;
         this.port = HttpsServer.boundPort(http);
     }
 
@@ -50,8 +48,8 @@ public final class TenantryApp implements AutoCloseable {
             Javalin http = HttpsServer.create(
                     config.host(), config.port(), tls, cfg -> Routes.register(cfg, config, services));
             http.start();
-            PurgeSchedule purge = PurgeSchedule.start(services.retentionPurge(), PURGE_FIRST_AFTER, PURGE_EVERY);
-            return new TenantryApp(database, http, tls, services, purge);
+            JobRunner jobs = BackgroundJobs.start(services, database, Clock.systemUTC());
+            return new TenantryApp(database, http, tls, services, jobs);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -77,7 +75,7 @@ public final class TenantryApp implements AutoCloseable {
 
     @Override
     public void close() {
-        purge.close();
+        jobs.close();
         http.stop();
         services.passwordHashing().close();
         database.close();

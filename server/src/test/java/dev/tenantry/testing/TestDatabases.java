@@ -1,6 +1,7 @@
 package dev.tenantry.testing;
 
 import dev.tenantry.storage.Database;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Fresh databases for repository contracts: a private in-memory H2 in PostgreSQL mode, migrated by Flyway. */
@@ -15,5 +16,28 @@ public final class TestDatabases {
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "sa",
                 "");
+    }
+
+    /**
+     * A new, empty, migrated database on the test PostgreSQL server ({@code TENANTRY_TEST_PG_URL}), dropped when it is
+     * closed; empty when no test server is configured.
+     */
+    public static Optional<Throwaway> postgres() {
+        PostgresDatabases server = PostgresDatabases.fromEnv(System.getenv());
+        if (server == null) {
+            return Optional.empty();
+        }
+        String url = server.create();
+        Database database = Database.open(url, server.user(), server.password());
+        return Optional.of(new Throwaway(database, () -> server.drop(url)));
+    }
+
+    /** A database that is dropped when it is closed. */
+    public record Throwaway(Database database, Runnable drop) implements AutoCloseable {
+        @Override
+        public void close() {
+            database.close();
+            drop.run();
+        }
     }
 }
