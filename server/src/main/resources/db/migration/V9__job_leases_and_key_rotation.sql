@@ -9,3 +9,8 @@ CREATE TABLE job_lease (
     last_finished_at  TIMESTAMP WITH TIME ZONE,
     last_outcome      VARCHAR(16)
 );
+
+-- Issue 8: signing keys rotate while the server runs. A rotation inserts the new active key and marks the others
+-- inactive at this time; they keep verifying until they are retired (deleted), which is refused before the tokens they
+-- signed can have expired.
+ALTER TABLE signing_key ADD COLUMN rotated_out_at TIMESTAMP WITH TIME ZONE;
