@@ -1,15 +1,11 @@
 package dev.tenantry.cli;
 
 import dev.tenantry.app.SigningKeyAccess;
-import dev.tenantry.app.TenantryConfig;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.shared.DomainException;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code tenantry keys …}: the token signing keys every node shares through the database. */
@@ -21,25 +17,14 @@ import picocli.CommandLine.Parameters;
 final class KeyCommands {
 
     /** Reads the data options and the environment, opens the keys, prints what {@code action} answers. */
-    abstract static class KeyCommand implements Callable<Integer>, EnvFactory.NeedsEnv {
-
-        @Mixin
-        DataOptions data = new DataOptions();
-
-        private Map<String, String> env = Map.of();
-
-        @Override
-        public void env(Map<String, String> environment) {
-            this.env = environment;
-        }
+    abstract static class KeyCommand extends DataCommand {
 
         abstract Function<SigningKeys, String> action();
 
         @Override
         public Integer call() {
-            TenantryConfig config = data.apply(env);
             try {
-                System.out.println(SigningKeyAccess.with(config, action()));
+                System.out.println(SigningKeyAccess.with(config(), action()));
                 return 0;
             } catch (DomainException e) {
                 System.err.println(e.code() + ": " + e.getMessage());
