@@ -28,8 +28,13 @@ public final class TestDatabases {
             return Optional.empty();
         }
         String url = server.create();
-        Database database = Database.open(url, server.user(), server.password());
-        return Optional.of(new Throwaway(database, () -> server.drop(url)));
+        try {
+            Database database = Database.open(url, server.user(), server.password());
+            return Optional.of(new Throwaway(database, () -> server.drop(url)));
+        } catch (RuntimeException e) { // a migration failed: leave no database behind
+            server.drop(url);
+            throw e;
+        }
     }
 
     /** A database that is dropped when it is closed. */
