@@ -102,7 +102,8 @@ public final class AccessService {
         return assignments
                 .findById(scope.subscriptionId(), assignmentId)
                 .orElseThrow(() -> new NotFoundException(
-                        "role_assignment_not_found", "Role assignment '" + assignmentId + "' does not exist."));
+                        AccessError.ROLE_ASSIGNMENT_NOT_FOUND,
+                        "Role assignment '" + assignmentId + "' does not exist."));
     }
 
     /**
@@ -120,14 +121,14 @@ public final class AccessService {
                     return new Assigned(found, false);
                 }
                 throw new ConflictException(
-                        "role_assignment_exists",
+                        AccessError.ROLE_ASSIGNMENT_EXISTS,
                         "A role assignment named '" + assignmentId + "' already exists with other values; "
                                 + "role assignments cannot be updated, delete it first.");
             }
             PrincipalType type = principals
                     .typeOf(scope.tenantId(), principalId)
                     .orElseThrow(() -> new RuleViolationException(
-                            "principal_not_found",
+                            AccessError.PRINCIPAL_NOT_FOUND,
                             "Principal '" + principalId + "' is not a user or service principal of the directory "
                                     + scope.tenantId() + " that holds this subscription."));
             RoleAssignment created = new RoleAssignment(
@@ -157,7 +158,7 @@ public final class AccessService {
                             == 1;
             if (lastOwner) {
                 throw new RuleViolationException(
-                        "last_owner", "A subscription keeps at least one Owner; assign another Owner first.");
+                        AccessError.LAST_OWNER, "A subscription keeps at least one Owner; assign another Owner first.");
             }
             assignments.delete(scope.subscriptionId(), assignmentId);
             return found;
@@ -174,7 +175,7 @@ public final class AccessService {
 
     private static AccessDeniedException denied(String action, SubscriptionScope scope, List<String> roles) {
         return new AccessDeniedException(
-                "authorization_failed",
+                AccessError.AUTHORIZATION_FAILED,
                 "The caller does not have authorization to " + action + " scope '" + scope.path() + "'. It needs the "
                         + String.join(" or ", roles) + " role there.",
                 roles);
@@ -182,7 +183,8 @@ public final class AccessService {
 
     private static NotFoundException notFound(SubscriptionScope scope) {
         return new NotFoundException(
-                "subscription_not_found", "The subscription '" + scope.subscriptionId() + "' could not be found.");
+                AccessError.SUBSCRIPTION_NOT_FOUND,
+                "The subscription '" + scope.subscriptionId() + "' could not be found.");
     }
 
     private static Optional<UUID> principalOf(Caller caller) {

@@ -8,6 +8,7 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.Gate;
@@ -64,7 +65,7 @@ public final class ArmAuthorizationRoutes {
         SubscriptionScope scope = scope(ctx);
         RoleDefinition role = RoleDefinition.byId(Ids.parseUuid(ctx.pathParam("roleId"), "role definition id"))
                 .orElseThrow(() -> new NotFoundException(
-                        "role_definition_not_found",
+                        ArmError.ROLE_DEFINITION_NOT_FOUND,
                         "Role definition '" + ctx.pathParam("roleId") + "' does not exist."));
         ctx.json(ArmJson.roleDefinition(scope.path(), role));
     }
@@ -92,12 +93,12 @@ public final class ArmAuthorizationRoutes {
         AssignmentBody body = JsonBody.read(ctx, AssignmentBody.class);
         if (body.properties() == null || body.properties().principalId() == null) {
             throw new InvalidRequestException(
-                    "missing_field", "Send {\"properties\":{\"roleDefinitionId\":…,\"principalId\":…}}.");
+                    RequestError.MISSING_FIELD, "Send {\"properties\":{\"roleDefinitionId\":…,\"principalId\":…}}.");
         }
         RoleDefinition role = RoleDefinition.byId(
                         ArmJson.roleDefinitionGuid(body.properties().roleDefinitionId()))
                 .orElseThrow(() -> new InvalidRequestException(
-                        "role_definition_not_found",
+                        ArmError.INVALID_ROLE_DEFINITION,
                         "The role definition '" + body.properties().roleDefinitionId() + "' does not exist."));
         UUID principal = Ids.parseUuid(body.properties().principalId(), "principal id");
         AccessService.Assigned assigned = access.assign(caller, scope, name, role, principal);
@@ -119,7 +120,8 @@ public final class ArmAuthorizationRoutes {
         Matcher eq = EQ_FILTER.matcher(filter);
         if (!eq.matches()) {
             throw new InvalidRequestException(
-                    "unsupported_filter", "Only $filter=" + property + " eq '…' and atScope() are supported here.");
+                    RequestError.UNSUPPORTED_FILTER,
+                    "Only $filter=" + property + " eq '…' and atScope() are supported here.");
         }
         return !eq.group(1).equalsIgnoreCase(property) || eq.group(2).equalsIgnoreCase(value);
     }

@@ -4,6 +4,7 @@ import dev.tenantry.access.RoleAssignment;
 import dev.tenantry.access.RoleDefinition;
 import dev.tenantry.directory.Tenant;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.Offer;
 import dev.tenantry.subscriptions.ResourceGroup;
@@ -35,7 +36,7 @@ final class ArmJson {
         String version = ctx.queryParam("api-version");
         if (version == null || version.isBlank()) {
             throw new InvalidRequestException(
-                    "missing_api_version",
+                    ArmError.MISSING_API_VERSION,
                     "The api-version query parameter (?api-version=) is required for all requests.");
         }
     }
@@ -152,7 +153,7 @@ final class ArmJson {
     static UUID roleDefinitionGuid(String roleDefinitionId) {
         if (roleDefinitionId == null || roleDefinitionId.isBlank()) {
             throw new InvalidRequestException(
-                    "missing_field",
+                    RequestError.MISSING_FIELD,
                     "'properties.roleDefinitionId' is required, such as "
                             + "/subscriptions/{id}/providers/Microsoft.Authorization/roleDefinitions/{roleId}.");
         }

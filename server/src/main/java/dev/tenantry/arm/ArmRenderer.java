@@ -1,7 +1,11 @@
 package dev.tenantry.arm;
 
+import dev.tenantry.access.AccessError;
+import dev.tenantry.shared.RequestError;
+import dev.tenantry.subscriptions.SubscriptionError;
 import dev.tenantry.web.Failure;
 import dev.tenantry.web.FailureRenderer;
+import dev.tenantry.web.WebError;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -12,22 +16,23 @@ import java.util.Map;
 public final class ArmRenderer implements FailureRenderer {
 
     private static final Map<String, String> CODES = Map.ofEntries(
-            Map.entry("subscription_not_found", "SubscriptionNotFound"),
-            Map.entry("authorization_failed", "AuthorizationFailed"),
-            Map.entry("resource_group_not_found", "ResourceGroupNotFound"),
-            Map.entry("role_assignment_not_found", "RoleAssignmentNotFound"),
-            Map.entry("role_definition_not_found", "RoleDefinitionDoesNotExist"),
-            Map.entry("role_assignment_exists", "RoleAssignmentExists"),
-            Map.entry("principal_not_found", "PrincipalNotFound"),
-            Map.entry("last_owner", "LastOwnerCannotBeRemoved"),
-            Map.entry("missing_api_version", "MissingApiVersionParameter"),
-            Map.entry("invalid_resource_group_name", "InvalidResourceGroup"),
-            Map.entry("location_required", "LocationRequired"),
-            Map.entry("location_immutable", "InvalidResourceGroupLocation"),
-            Map.entry("invalid_token", "InvalidAuthenticationToken"),
-            Map.entry("missing_token", "AuthenticationFailed"),
-            Map.entry("malformed_body", "InvalidRequestContent"),
-            Map.entry("not_found", "InvalidResourceType"));
+            Map.entry(AccessError.SUBSCRIPTION_NOT_FOUND.value(), "SubscriptionNotFound"),
+            Map.entry(AccessError.AUTHORIZATION_FAILED.value(), "AuthorizationFailed"),
+            Map.entry(SubscriptionError.RESOURCE_GROUP_NOT_FOUND.value(), "ResourceGroupNotFound"),
+            Map.entry(AccessError.ROLE_ASSIGNMENT_NOT_FOUND.value(), "RoleAssignmentNotFound"),
+            Map.entry(ArmError.ROLE_DEFINITION_NOT_FOUND.value(), "RoleDefinitionDoesNotExist"),
+            Map.entry(ArmError.INVALID_ROLE_DEFINITION.value(), "RoleDefinitionDoesNotExist"),
+            Map.entry(AccessError.ROLE_ASSIGNMENT_EXISTS.value(), "RoleAssignmentExists"),
+            Map.entry(AccessError.PRINCIPAL_NOT_FOUND.value(), "PrincipalNotFound"),
+            Map.entry(AccessError.LAST_OWNER.value(), "LastOwnerCannotBeRemoved"),
+            Map.entry(ArmError.MISSING_API_VERSION.value(), "MissingApiVersionParameter"),
+            Map.entry(SubscriptionError.INVALID_RESOURCE_GROUP_NAME.value(), "InvalidResourceGroup"),
+            Map.entry(SubscriptionError.LOCATION_REQUIRED.value(), "LocationRequired"),
+            Map.entry(SubscriptionError.LOCATION_IMMUTABLE.value(), "InvalidResourceGroupLocation"),
+            Map.entry(RequestError.INVALID_TOKEN.value(), "InvalidAuthenticationToken"),
+            Map.entry(RequestError.MISSING_TOKEN.value(), "AuthenticationFailed"),
+            Map.entry(WebError.MALFORMED_BODY.value(), "InvalidRequestContent"),
+            Map.entry(WebError.NOT_FOUND.value(), "InvalidResourceType"));
 
     @Override
     public boolean handles(Context ctx) {
@@ -37,7 +42,7 @@ public final class ArmRenderer implements FailureRenderer {
 
     @Override
     public void render(Context ctx, Failure failure) {
-        String code = CODES.getOrDefault(failure.code(), fallback(failure.status()));
+        String code = armCode(failure.status(), failure.code());
         if (failure.status() == 401) {
             ctx.header(
                     "WWW-Authenticate",
@@ -45,6 +50,11 @@ public final class ArmRenderer implements FailureRenderer {
                             + "error_description=\"" + failure.message().replace("\"", "'") + "\"");
         }
         ctx.status(failure.status()).json(Map.of("error", Map.of("code", code, "message", failure.message())));
+    }
+
+    /** The one table from our failures to ARM's error codes. */
+    static String armCode(int status, String code) {
+        return CODES.getOrDefault(code, fallback(status));
     }
 
     private static String fallback(int status) {

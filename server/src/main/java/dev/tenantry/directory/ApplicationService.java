@@ -77,7 +77,7 @@ public final class ApplicationService {
             Instant end = endDateTime == null ? now.plus(DEFAULT_SECRET_LIFETIME) : endDateTime;
             if (!end.isAfter(now)) {
                 throw new InvalidRequestException(
-                        "invalid_end_date_time", "endDateTime must be in the future, was " + end + ".");
+                        DirectoryError.INVALID_END_DATE_TIME, "endDateTime must be in the future, was " + end + ".");
             }
             String text = Secrets.random(SECRET_BYTES);
             ClientSecret credential = new ClientSecret(
@@ -99,7 +99,7 @@ public final class ApplicationService {
                     .findByAppId(appId)
                     .filter(app -> app.tenantId().equals(tenantId))
                     .orElseThrow(() -> new NotFoundException(
-                            "application_not_found",
+                            DirectoryError.APPLICATION_NOT_FOUND,
                             "No application with appId '" + appId + "' is registered in this directory."));
             if (applications.findServicePrincipalByAppId(tenantId, appId).isPresent()) {
                 throw servicePrincipalExists(appId);
@@ -135,13 +135,13 @@ public final class ApplicationService {
             ServicePrincipal graph = graphServicePrincipal(tenantId);
             if (!graph.id().equals(resourceId)) {
                 throw new RuleViolationException(
-                        "unsupported_resource",
+                        DirectoryError.UNSUPPORTED_RESOURCE,
                         "Only Microsoft Graph permissions can be granted: resourceId must be the id of the "
                                 + "'Microsoft Graph' service principal of this directory (" + graph.id() + ").");
             }
             GraphPermission permission = GraphPermission.byId(appRoleId)
                     .orElseThrow(() -> new InvalidRequestException(
-                            "unknown_app_role",
+                            DirectoryError.UNKNOWN_APP_ROLE,
                             "'" + appRoleId + "' is not an app role of Microsoft Graph; supported: "
                                     + supportedPermissions() + "."));
             AppRoleAssignment assignment = new AppRoleAssignment(
@@ -161,7 +161,7 @@ public final class ApplicationService {
         access.requireGlobalAdministratorToGrant(caller, tenantId, "revoke application permissions");
         if (!applications.deleteAssignment(tenantId, servicePrincipalId, assignmentId)) {
             throw new NotFoundException(
-                    "app_role_assignment_not_found",
+                    DirectoryError.APP_ROLE_ASSIGNMENT_NOT_FOUND,
                     "App role assignment '" + assignmentId + "' does not exist on this service principal.");
         }
     }
@@ -224,7 +224,8 @@ public final class ApplicationService {
         return applications
                 .findServicePrincipalByAppId(tenantId, MICROSOFT_GRAPH_APP_ID)
                 .orElseThrow(() -> new RuleViolationException(
-                        "graph_not_provisioned", "This directory has no Microsoft Graph service principal."));
+                        DirectoryError.GRAPH_NOT_PROVISIONED,
+                        "This directory has no Microsoft Graph service principal."));
     }
 
     private Application findApplication(TenantId tenantId, UUID objectId) {
@@ -235,7 +236,7 @@ public final class ApplicationService {
         return applications
                 .findServicePrincipal(tenantId, id)
                 .orElseThrow(() -> new NotFoundException(
-                        "service_principal_not_found",
+                        DirectoryError.SERVICE_PRINCIPAL_NOT_FOUND,
                         "Service principal '" + id + "' does not exist in this directory."));
     }
 
@@ -253,22 +254,25 @@ public final class ApplicationService {
 
     private static NotFoundException applicationNotFound(UUID objectId) {
         return new NotFoundException(
-                "application_not_found", "Application '" + objectId + "' does not exist in this directory.");
+                DirectoryError.APPLICATION_NOT_FOUND,
+                "Application '" + objectId + "' does not exist in this directory.");
     }
 
     static ConflictException servicePrincipalExists(UUID appId) {
         return new ConflictException(
-                "service_principal_exists", "The application '" + appId + "' already has a service principal here.");
+                DirectoryError.SERVICE_PRINCIPAL_EXISTS,
+                "The application '" + appId + "' already has a service principal here.");
     }
 
     private static AuthenticationException unknownClient(UUID appId, TenantId tenantId) {
         return new AuthenticationException(
-                "invalid_client",
+                DirectoryError.INVALID_CLIENT,
                 "Application with identifier '" + appId + "' was not found in the directory '" + tenantId + "'.");
     }
 
     private static AuthenticationException badSecret() {
         return new AuthenticationException(
-                "invalid_client_secret", "Invalid client secret provided. Ensure the secret sent is the one created.");
+                DirectoryError.INVALID_CLIENT_SECRET,
+                "Invalid client secret provided. Ensure the secret sent is the one created.");
     }
 }

@@ -81,7 +81,7 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
             result = workers.submit(work::get);
         } catch (RejectedExecutionException full) {
             throw new ServiceBusyException(
-                    "server_busy",
+                    DirectoryError.SERVER_BUSY,
                     "The server is handling too many sign-ins right now. Wait a moment and try again.",
                     RETRY_AFTER);
         }

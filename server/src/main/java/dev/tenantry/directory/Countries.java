@@ -12,17 +12,18 @@ public final class Countries {
     private Countries() {}
 
     /** The upper-cased code, or an error when it is not an ISO 3166-1 alpha-2 code. */
-    public static String require(String code) {
+    public static String require(String code, String field) {
         String upper = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         if (!CODES.contains(upper)) {
             throw new InvalidRequestException(
-                    "invalid_country",
-                    "'" + code + "' is not a two-letter ISO 3166 country code such as 'US' or 'NL'.");
+                    DirectoryError.INVALID_COUNTRY,
+                    "'" + code + "' is not a two-letter ISO 3166 country code such as 'US' or 'NL'.",
+                    field);
         }
         return upper;
     }
 
-    public static String optional(String code) {
-        return code == null || code.isBlank() ? null : require(code);
+    public static String optional(String code, String field) {
+        return code == null || code.isBlank() ? null : require(code, field);
     }
 }

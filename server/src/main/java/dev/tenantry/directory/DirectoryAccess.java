@@ -32,7 +32,7 @@ public final class DirectoryAccess {
     public void requireSameTenant(Caller caller, TenantId tenantId) {
         if (caller.homeTenant().filter(own -> !own.equals(tenantId)).isPresent()) {
             throw new NotFoundException(
-                    "tenant_not_found",
+                    DirectoryError.TENANT_NOT_FOUND,
                     "Directory '" + tenantId + "' does not exist or is not the caller's directory.");
         }
     }
@@ -101,7 +101,7 @@ public final class DirectoryAccess {
             case Caller.User user -> requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR), action);
             case Caller.App ignored ->
                 throw new AccessDeniedException(
-                        "role_required",
+                        DirectoryError.ROLE_REQUIRED,
                         "Only a Global Administrator can " + action + "; an application cannot.",
                         List.of(GLOBAL_ADMINISTRATOR.displayName()));
             case Caller.Operator ignored -> {}
@@ -116,7 +116,7 @@ public final class DirectoryAccess {
                 requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR, BILLING_ADMINISTRATOR), "buy a suite subscription");
             case Caller.App ignored ->
                 throw new AccessDeniedException(
-                        "role_required",
+                        DirectoryError.ROLE_REQUIRED,
                         "Buying a subscription needs a signed-in Global Administrator or Billing Administrator.",
                         List.of(GLOBAL_ADMINISTRATOR.displayName(), BILLING_ADMINISTRATOR.displayName()));
             case Caller.Operator ignored -> {}
@@ -138,7 +138,7 @@ public final class DirectoryAccess {
             case Caller.User user -> {
                 if (!UserActionTable.allowsUser(roles.rolesOf(user.tenantId(), user.userId()), action, targetRoles)) {
                     throw new AccessDeniedException(
-                            "role_required",
+                            DirectoryError.ROLE_REQUIRED,
                             "To " + action.phrase() + " " + whom + " you need the " + String.join(" or the ", names)
                                     + " role in this directory.",
                             names);
@@ -147,7 +147,7 @@ public final class DirectoryAccess {
             case Caller.App app -> {
                 if (!UserActionTable.allowsApp(app.roles(), action, targetRoles)) {
                     throw new AccessDeniedException(
-                            "role_required",
+                            DirectoryError.ROLE_REQUIRED,
                             "An application cannot " + action.phrase() + " " + whom + "; a signed-in "
                                     + String.join(" or ", names) + " can.",
                             names);
@@ -168,7 +168,7 @@ public final class DirectoryAccess {
             List<String> names =
                     anyOf.stream().map(DirectoryRoleTemplate::displayName).toList();
             throw new AccessDeniedException(
-                    "role_required",
+                    DirectoryError.ROLE_REQUIRED,
                     "To " + action + " you need the " + String.join(" or the ", names) + " role in this directory. "
                             + "Ask a Global Administrator of the directory to assign it.",
                     names);
@@ -186,7 +186,7 @@ public final class DirectoryAccess {
         Set<String> held = user.graphScopes().get();
         if (anyOf.stream().noneMatch(scope -> held.stream().anyMatch(scope::equalsIgnoreCase))) {
             throw new AccessDeniedException(
-                    "scope_required",
+                    DirectoryError.SCOPE_REQUIRED,
                     "Insufficient privileges to complete the operation: the access token's delegated permissions ("
                             + (held.isEmpty()
                                     ? "none"
@@ -202,7 +202,7 @@ public final class DirectoryAccess {
             List<String> names =
                     Arrays.stream(anyOf).map(GraphPermission::value).toList();
             throw new AccessDeniedException(
-                    "permission_required",
+                    DirectoryError.PERMISSION_REQUIRED,
                     "The application needs one of these application permissions, granted by an administrator: "
                             + String.join(", ", names) + ".",
                     names);

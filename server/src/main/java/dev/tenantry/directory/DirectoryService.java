@@ -84,7 +84,7 @@ public final class DirectoryService {
     public CreatedDirectory createDirectory(
             String organization, String countryCode, String domainPrefix, NewUser admin) {
         String name = Text.required(organization, "organization", Column.TENANT_DISPLAY_NAME);
-        String country = Countries.require(countryCode);
+        String country = Countries.require(countryCode, "countryCode");
         String domain = initialDomain(domainPrefix);
         return transactions.inTransaction(() -> {
             if (tenants.findByDomain(domain).isPresent()) {
@@ -108,9 +108,10 @@ public final class DirectoryService {
         String prefix = domainPrefix == null ? "" : domainPrefix.strip().toLowerCase(Locale.ROOT);
         if (!DOMAIN_PREFIX.matcher(prefix).matches()) {
             throw new InvalidRequestException(
-                    "invalid_domain_prefix",
+                    DirectoryError.INVALID_DOMAIN_PREFIX,
                     "The domain prefix '" + domainPrefix + "' is not valid: use 1 to 27 letters, digits or hyphens, "
-                            + "starting and ending with a letter or digit.");
+                            + "starting and ending with a letter or digit.",
+                    "domainPrefix");
         }
         return prefix + "." + domainSuffix;
     }
@@ -127,8 +128,8 @@ public final class DirectoryService {
     public Tenant getTenant(Caller caller, TenantId tenantId) {
         access.requireSameTenant(caller, tenantId);
         return tenants.findById(tenantId)
-                .orElseThrow(() ->
-                        new NotFoundException("tenant_not_found", "Directory '" + tenantId + "' does not exist."));
+                .orElseThrow(() -> new NotFoundException(
+                        DirectoryError.TENANT_NOT_FOUND, "Directory '" + tenantId + "' does not exist."));
     }
 
     public User createUser(Caller caller, TenantId tenantId, NewUser newUser) {
@@ -144,7 +145,7 @@ public final class DirectoryService {
         access.requireRead(caller, tenantId, GraphScopes.READ_OWN_PROFILE, ReadPermissions.USERS);
         User user = findUser(tenantId, idOrUpn)
                 .orElseThrow(() -> new NotFoundException(
-                        "user_not_found", "User '" + idOrUpn + "' does not exist in this directory."));
+                        DirectoryError.USER_NOT_FOUND, "User '" + idOrUpn + "' does not exist in this directory."));
         if (!(caller instanceof Caller.User self && self.userId().equals(user.id()))) {
             // User.Read reads the signed-in user's own profile only
             access.requireRead(caller, tenantId, GraphScopes.READ_USERS, ReadPermissions.USERS);
@@ -198,7 +199,8 @@ public final class DirectoryService {
             access.requireManageUsers(caller, tenantId);
             User user = getUser(caller, tenantId, idOrUpn);
             if (caller instanceof Caller.User self && self.userId().equals(user.id())) {
-                throw new RuleViolationException("cannot_delete_self", "You cannot delete your own account.");
+                throw new RuleViolationException(
+                        DirectoryError.CANNOT_DELETE_SELF, "You cannot delete your own account.");
             }
             access.requireUserAction(caller, tenantId, UserAction.DELETE, user.id());
             requireAnotherGlobalAdministrator(tenantId, user.id(), "delete");
@@ -227,7 +229,7 @@ public final class DirectoryService {
                         .filter(r -> r.template() == t)
                         .findFirst()))
                 .orElseThrow(() -> new NotFoundException(
-                        "role_not_found",
+                        DirectoryError.ROLE_NOT_FOUND,
                         "Directory role '" + idOrTemplateId + "' is not activated in this directory."));
     }
 
@@ -243,7 +245,8 @@ public final class DirectoryService {
         access.requireGlobalAdministrator(caller, tenantId, "activate directory roles");
         DirectoryRoleTemplate template = DirectoryRoleTemplate.byTemplateId(templateId)
                 .orElseThrow(() -> new InvalidRequestException(
-                        "unknown_role_template", "'" + templateId + "' is not the template id of a built-in role."));
+                        DirectoryError.UNKNOWN_ROLE_TEMPLATE,
+                        "'" + templateId + "' is not the template id of a built-in role."));
         return roles.activate(tenantId, template);
     }
 
@@ -254,7 +257,7 @@ public final class DirectoryService {
             User user = getUser(Caller.system(), tenantId, userId.toString());
             if (!roles.addMember(roles.activate(tenantId, template), user.id())) {
                 throw new ConflictException(
-                        "role_already_assigned",
+                        DirectoryError.ROLE_ALREADY_ASSIGNED,
                         user.userPrincipalName() + " already holds " + template.displayName() + ".");
             }
         });
@@ -269,7 +272,7 @@ public final class DirectoryService {
             }
             if (!roles.removeMember(roles.activate(tenantId, template), userId)) {
                 throw new NotFoundException(
-                        "role_not_assigned", "The user does not hold " + template.displayName() + ".");
+                        DirectoryError.ROLE_NOT_ASSIGNED, "The user does not hold " + template.displayName() + ".");
             }
         });
     }
@@ -333,7 +336,8 @@ public final class DirectoryService {
             throw badCredentials();
         }
         if (!user.get().accountEnabled()) {
-            throw new AuthenticationException("account_disabled", "The account is disabled; ask an administrator.");
+            throw new AuthenticationException(
+                    DirectoryError.ACCOUNT_DISABLED, "The account is disabled; ask an administrator.");
         }
         return user.get();
     }
@@ -363,7 +367,7 @@ public final class DirectoryService {
                 .anyMatch(User::accountEnabled);
         if (!another) {
             throw new RuleViolationException(
-                    "last_global_administrator",
+                    DirectoryError.LAST_GLOBAL_ADMINISTRATOR,
                     "A directory keeps at least one enabled Global Administrator: assign the role to another user "
                             + "before you " + action + " this one.");
         }
@@ -393,15 +397,21 @@ public final class DirectoryService {
     }
 
     private static AuthenticationException badCredentials() {
-        return new AuthenticationException("invalid_credentials", "Your account or password is incorrect.");
+        return new AuthenticationException(
+                DirectoryError.INVALID_CREDENTIALS, "Your account or password is incorrect.");
     }
 
     static ConflictException domainTaken(String domain) {
         return new ConflictException(
-                "domain_taken", "The domain '" + domain + "' is already taken; choose another domain prefix.");
+                DirectoryError.DOMAIN_TAKEN,
+                "The domain '" + domain + "' is already taken; choose another domain prefix.",
+                "domainPrefix");
     }
 
     static ConflictException upnTaken(String upn) {
-        return new ConflictException("upn_taken", "The user name '" + upn + "' is already taken; choose another.");
+        return new ConflictException(
+                DirectoryError.UPN_TAKEN,
+                "The user name '" + upn + "' is already taken; choose another.",
+                "userPrincipalName");
     }
 }

@@ -11,11 +11,14 @@ import java.util.Locale;
  */
 public final class PasswordPolicy {
 
+    /** The input a weak password is reported against. */
+    private static final String FIELD = "password";
+
     private PasswordPolicy() {}
 
     public static void check(String password, String userPrincipalName) {
         if (password == null || password.isEmpty()) {
-            throw new RuleViolationException("weak_password", "A password is required.");
+            throw new RuleViolationException(DirectoryError.WEAK_PASSWORD, "A password is required.", FIELD);
         }
         List<String> missing = new ArrayList<>();
         if (password.length() < 8) {
@@ -37,10 +40,11 @@ public final class PasswordPolicy {
                 alias.length() >= 3 && password.toLowerCase(Locale.ROOT).contains(alias);
         if (!missing.isEmpty() || containsAlias) {
             throw new RuleViolationException(
-                    "weak_password",
+                    DirectoryError.WEAK_PASSWORD,
                     "The password does not meet the policy."
                             + (missing.isEmpty() ? "" : " It needs " + String.join("; ", missing) + ".")
-                            + (containsAlias ? " It must not contain the user name '" + alias + "'." : ""));
+                            + (containsAlias ? " It must not contain the user name '" + alias + "'." : ""),
+                    FIELD);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.tenantry.directory;
 
 import dev.tenantry.shared.Column;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.RequestError;
 
 /** Validation of free-text input: required, trimmed, bounded by the column it is stored in. */
 public final class Text {
@@ -11,7 +12,7 @@ public final class Text {
     /** The stripped value, or an {@link InvalidRequestException} naming the field when it is blank or too long. */
     public static String required(String value, String field, Column column) {
         if (value == null || value.isBlank()) {
-            throw new InvalidRequestException("missing_field", "'" + field + "' is required.");
+            throw new InvalidRequestException(RequestError.MISSING_FIELD, "'" + field + "' is required.", field);
         }
         return optional(value, field, column);
     }

@@ -26,8 +26,9 @@ final class UserFactory {
                 request.mailNickname() == null || request.mailNickname().isBlank()
                         ? alias
                         : Text.optional(request.mailNickname(), "mailNickname", Column.USER_MAIL_NICKNAME);
-        String usage =
-                request.usageLocation() == null ? defaultUsageLocation : Countries.optional(request.usageLocation());
+        String usage = request.usageLocation() == null
+                ? defaultUsageLocation
+                : Countries.optional(request.usageLocation(), "usageLocation");
         return new User(
                 UserId.random(),
                 tenant.id(),
@@ -61,7 +62,9 @@ final class UserFactory {
                 patch.mail() == null ? user.mail() : Text.optional(patch.mail(), "mail", Column.USER_MAIL),
                 user.mailNickname(),
                 patch.accountEnabled() == null ? user.accountEnabled() : patch.accountEnabled(),
-                patch.usageLocation() == null ? user.usageLocation() : Countries.optional(patch.usageLocation()),
+                patch.usageLocation() == null
+                        ? user.usageLocation()
+                        : Countries.optional(patch.usageLocation(), "usageLocation"),
                 user.userType(),
                 patch.jobTitle() == null
                         ? user.jobTitle()
@@ -78,14 +81,16 @@ final class UserFactory {
                 at < 0 ? tenant.initialDomain() : value.substring(at + 1).toLowerCase(Locale.ROOT);
         if (!ALIAS.matcher(alias).matches() || alias.endsWith(".")) {
             throw new InvalidRequestException(
-                    "invalid_user_name",
-                    "'" + alias + "' is not a valid user name: use letters, digits and . _ ' - (at most 64).");
+                    DirectoryError.INVALID_USER_NAME,
+                    "'" + alias + "' is not a valid user name: use letters, digits and . _ ' - (at most 64).",
+                    "userPrincipalName");
         }
         if (!domain.equals(tenant.initialDomain())) {
             throw new RuleViolationException(
-                    "domain_not_in_directory",
+                    DirectoryError.DOMAIN_NOT_IN_DIRECTORY,
                     "The domain '" + domain + "' is not a domain of this directory; use '" + tenant.initialDomain()
-                            + "'.");
+                            + "'.",
+                    "userPrincipalName");
         }
         return alias + "@" + domain;
     }

@@ -1,6 +1,7 @@
 package dev.tenantry.directory;
 
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.RequestError;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -37,7 +38,7 @@ public record UserFilter(Property property, Operator operator, String value) {
                     .filter(p -> p.name.equalsIgnoreCase(name))
                     .findFirst()
                     .orElseThrow(() -> new InvalidRequestException(
-                            "unsupported_filter",
+                            RequestError.UNSUPPORTED_FILTER,
                             "cannot filter users by '" + name + "': use one of "
                                     + Arrays.stream(values()).map(p -> p.name).toList()));
         }
@@ -51,17 +52,18 @@ public record UserFilter(Property property, Operator operator, String value) {
 
     public UserFilter {
         if (value == null) {
-            throw new InvalidRequestException("unsupported_filter", "a filter needs a value");
+            throw new InvalidRequestException(RequestError.UNSUPPORTED_FILTER, "a filter needs a value");
         }
         if (property == Property.USER_TYPE
                 && (operator != Operator.EQ
                         || !(value.equalsIgnoreCase("Member") || value.equalsIgnoreCase("Guest")))) {
             throw new InvalidRequestException(
-                    "unsupported_filter", "userType can only be compared with eq to 'Member' or 'Guest'.");
+                    RequestError.UNSUPPORTED_FILTER, "userType can only be compared with eq to 'Member' or 'Guest'.");
         }
         if (operator == Operator.STARTS_WITH && (property == Property.ID || property == Property.ACCOUNT_ENABLED)) {
             throw new InvalidRequestException(
-                    "unsupported_filter", "startswith works on text properties, not on " + property.propertyName());
+                    RequestError.UNSUPPORTED_FILTER,
+                    "startswith works on text properties, not on " + property.propertyName());
         }
     }
 

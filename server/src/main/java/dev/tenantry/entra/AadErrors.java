@@ -1,5 +1,7 @@
 package dev.tenantry.entra;
 
+import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.identity.IdentityError;
 import java.util.Map;
 
 /**
@@ -13,41 +15,48 @@ final class AadErrors {
 
     private static final Map<String, AadError> BY_CODE = Map.ofEntries(
             Map.entry(
-                    "invalid_credentials",
+                    DirectoryError.INVALID_CREDENTIALS.value(),
                     new AadError(
                             "invalid_grant",
                             50126,
                             400,
                             "Error validating credentials due to invalid username or password.")),
-            Map.entry("account_disabled", new AadError("invalid_grant", 50057, 400, "The user account is disabled.")),
-            Map.entry("invalid_client", new AadError("unauthorized_client", 700016, 400, null)),
             Map.entry(
-                    "invalid_client_secret",
+                    DirectoryError.ACCOUNT_DISABLED.value(),
+                    new AadError("invalid_grant", 50057, 400, "The user account is disabled.")),
+            Map.entry(DirectoryError.INVALID_CLIENT.value(), new AadError("unauthorized_client", 700016, 400, null)),
+            Map.entry(
+                    DirectoryError.INVALID_CLIENT_SECRET.value(),
                     new AadError(
                             "invalid_client",
                             7000215,
                             401,
                             "Invalid client secret provided. Ensure the secret being sent in the request is the "
                                     + "client secret value, not the client secret ID.")),
-            Map.entry("tenant_not_found", new AadError("invalid_tenant", 90002, 400, null)),
-            Map.entry("tenant_required", new AadError("invalid_request", 900023, 400, null)),
-            Map.entry("unsupported_grant_type", new AadError("unsupported_grant_type", 70003, 400, null)),
-            Map.entry("invalid_scope", new AadError("invalid_scope", 70011, 400, null)),
-            Map.entry("invalid_resource", new AadError("invalid_resource", 500011, 400, null)),
-            Map.entry("consent_required", new AadError("invalid_grant", 65001, 400, null)),
-            Map.entry("missing_parameter", new AadError("invalid_request", 900144, 400, null)),
-            Map.entry("refresh_token_invalid", new AadError("invalid_grant", 9002313, 400, null)),
-            Map.entry("refresh_token_revoked", new AadError("invalid_grant", 50173, 400, null)),
-            Map.entry("refresh_token_expired", new AadError("invalid_grant", 700082, 400, null)),
-            Map.entry("refresh_token_client_mismatch", new AadError("invalid_grant", 70000, 400, null)),
-            Map.entry("user_not_found", new AadError("invalid_grant", 50034, 400, null)),
+            Map.entry(DirectoryError.TENANT_NOT_FOUND.value(), new AadError("invalid_tenant", 90002, 400, null)),
+            Map.entry(IdentityError.TENANT_REQUIRED.value(), new AadError("invalid_request", 900023, 400, null)),
+            Map.entry(
+                    IdentityError.UNSUPPORTED_GRANT_TYPE.value(),
+                    new AadError("unsupported_grant_type", 70003, 400, null)),
+            Map.entry(IdentityError.INVALID_SCOPE.value(), new AadError("invalid_scope", 70011, 400, null)),
+            Map.entry(IdentityError.INVALID_RESOURCE.value(), new AadError("invalid_resource", 500011, 400, null)),
+            Map.entry(IdentityError.CONSENT_REQUIRED.value(), new AadError("invalid_grant", 65001, 400, null)),
+            Map.entry(IdentityError.MISSING_PARAMETER.value(), new AadError("invalid_request", 900144, 400, null)),
+            Map.entry(IdentityError.REFRESH_TOKEN_INVALID.value(), new AadError("invalid_grant", 9002313, 400, null)),
+            Map.entry(IdentityError.REFRESH_TOKEN_REVOKED.value(), new AadError("invalid_grant", 50173, 400, null)),
+            Map.entry(IdentityError.REFRESH_TOKEN_EXPIRED.value(), new AadError("invalid_grant", 700082, 400, null)),
+            Map.entry(
+                    IdentityError.REFRESH_TOKEN_CLIENT_MISMATCH.value(),
+                    new AadError("invalid_grant", 70000, 400, null)),
+            Map.entry(DirectoryError.USER_NOT_FOUND.value(), new AadError("invalid_grant", 50034, 400, null)),
             // issue 7.8: Entra's smart lockout answers AADSTS50053 (IdsLocked) with 400 invalid_grant
-            Map.entry("account_locked", new AadError("invalid_grant", 50053, 400, null)),
+            Map.entry(IdentityError.ACCOUNT_LOCKED.value(), new AadError("invalid_grant", 50053, 400, null)),
             // wrong client secrets in a loop: Entra's loop detection is AADSTS50196; we answer it with 429 and
             // Retry-After, as MSAL expects of throttling (it backs off for that long instead of retrying at once)
-            Map.entry("client_throttled", new AadError("temporarily_unavailable", 50196, 429, null)),
+            Map.entry(
+                    IdentityError.CLIENT_THROTTLED.value(), new AadError("temporarily_unavailable", 50196, 429, null)),
             // password hashing at its bound: shed with 503 and Retry-After, which MSAL retries after the wait
-            Map.entry("server_busy", new AadError("temporarily_unavailable", 90033, 503, null)));
+            Map.entry(DirectoryError.SERVER_BUSY.value(), new AadError("temporarily_unavailable", 90033, 503, null)));
 
     private AadErrors() {}
 

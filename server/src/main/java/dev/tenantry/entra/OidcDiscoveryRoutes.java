@@ -1,5 +1,6 @@
 package dev.tenantry.entra;
 
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.Tenant;
 import dev.tenantry.identity.SigningKeys;
@@ -70,7 +71,7 @@ public final class OidcDiscoveryRoutes {
                 .map(Tenant::id)
                 .map(Object::toString)
                 .orElseThrow(() -> new NotFoundException(
-                        "tenant_not_found",
+                        DirectoryError.TENANT_NOT_FOUND,
                         "Tenant '" + tenant + "' not found. Check to make sure you have the correct tenant ID and "
                                 + "are signing into the correct cloud."));
     }

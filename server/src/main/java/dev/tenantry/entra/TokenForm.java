@@ -1,5 +1,6 @@
 package dev.tenantry.entra;
 
+import dev.tenantry.identity.IdentityError;
 import dev.tenantry.identity.TokenRequest;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Column;
@@ -29,7 +30,7 @@ final class TokenForm {
         String scope = form.single("scope");
         if (!Column.REFRESH_TOKEN_SCOPE.fits(scope)) {
             throw new InvalidRequestException(
-                    "invalid_scope",
+                    IdentityError.INVALID_SCOPE,
                     "The provided value for the input parameter 'scope' is not valid: it is longer than "
                             + Column.REFRESH_TOKEN_SCOPE.limit() + " characters.");
         }
@@ -69,7 +70,7 @@ final class TokenForm {
 
     private static AuthenticationException unreadable(String problem) {
         return new AuthenticationException(
-                "invalid_client_credentials",
+                EntraError.INVALID_CLIENT_CREDENTIALS,
                 "The Authorization header's Basic credentials cannot be read: " + problem
                         + ". Send base64(urlencode(client_id) ':' urlencode(client_secret)).");
     }

@@ -5,6 +5,7 @@ import dev.tenantry.directory.Application;
 import dev.tenantry.directory.ApplicationService;
 import dev.tenantry.directory.ClientSecret;
 import dev.tenantry.directory.CreatedSecret;
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.web.Authentication;
@@ -92,7 +93,7 @@ public final class GraphApplicationRoutes {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(
-                    "invalid_end_date_time",
+                    DirectoryError.INVALID_END_DATE_TIME,
                     "endDateTime '" + text + "' is not a date-time such as 2030-01-01T00:00:00Z.");
         }
     }

@@ -1,7 +1,10 @@
 package dev.tenantry.graph;
 
+import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.web.Failure;
 import dev.tenantry.web.FailureRenderer;
+import dev.tenantry.web.WebError;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,12 +22,12 @@ public final class GraphFailureRenderer implements FailureRenderer {
 
     /** Our stable codes that have a more precise Graph code than their status gives. */
     private static final Map<String, String> BY_CODE = Map.of(
-            "upn_taken", "Request_MultipleObjectsWithSameKeyFound",
-            "role_already_assigned", "Request_MultipleObjectsWithSameKeyFound",
-            "me_requires_delegated", "BadRequest",
-            "unsupported_filter", "Request_UnsupportedQuery",
-            "missing_token", "InvalidAuthenticationToken",
-            "not_found", "Request_ResourceNotFound");
+            DirectoryError.UPN_TAKEN.value(), "Request_MultipleObjectsWithSameKeyFound",
+            DirectoryError.ROLE_ALREADY_ASSIGNED.value(), "Request_MultipleObjectsWithSameKeyFound",
+            GraphError.ME_REQUIRES_DELEGATED.value(), "BadRequest",
+            RequestError.UNSUPPORTED_FILTER.value(), "Request_UnsupportedQuery",
+            RequestError.MISSING_TOKEN.value(), "InvalidAuthenticationToken",
+            WebError.NOT_FOUND.value(), "Request_ResourceNotFound");
 
     @Override
     public boolean handles(Context ctx) {
@@ -64,6 +67,8 @@ public final class GraphFailureRenderer implements FailureRenderer {
             case 404 -> "Request_ResourceNotFound";
             case 405 -> "Request_BadRequest";
             case 409 -> "Conflict";
+            case 429 -> "TooManyRequests";
+            case 503 -> "serviceNotAvailable";
             default -> status >= 500 ? "generalException" : "Request_BadRequest";
         };
     }

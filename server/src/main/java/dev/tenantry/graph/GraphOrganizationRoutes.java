@@ -5,6 +5,7 @@ import dev.tenantry.directory.Tenant;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.Gate;
+import dev.tenantry.web.WebError;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class GraphOrganizationRoutes {
     private static void requireId(Context ctx, String expected) {
         if (!ctx.pathParam("id").equalsIgnoreCase(expected)) {
             throw new NotFoundException(
-                    "not_found",
+                    WebError.NOT_FOUND,
                     "Resource '" + ctx.pathParam("id") + "' does not exist or one of its queried "
                             + "reference-property objects are not present.");
         }

@@ -2,6 +2,7 @@ package dev.tenantry.graph;
 
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
@@ -79,7 +80,8 @@ final class GraphResponses {
             case Caller.User user -> user.tenantId();
             case Caller.App app -> app.tenantId();
             case Caller.Operator ignored ->
-                throw new AuthenticationException("missing_token", "Graph needs a token issued for a directory.");
+                throw new AuthenticationException(
+                        RequestError.MISSING_TOKEN, "Graph needs a token issued for a directory.");
         };
     }
 

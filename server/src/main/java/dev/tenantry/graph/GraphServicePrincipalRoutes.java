@@ -7,6 +7,7 @@ import dev.tenantry.directory.GraphPermission;
 import dev.tenantry.directory.ServicePrincipal;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
@@ -109,7 +110,7 @@ public final class GraphServicePrincipalRoutes {
         Matcher matcher = APP_ID_FILTER.matcher(filter);
         if (!matcher.matches()) {
             throw new InvalidRequestException(
-                    "unsupported_filter",
+                    RequestError.UNSUPPORTED_FILTER,
                     "Unsupported $filter '" + filter + "' on servicePrincipals: only appId eq '<guid>' is supported.");
         }
         return Ids.parseUuid(matcher.group(1).toLowerCase(Locale.ROOT), "appId");

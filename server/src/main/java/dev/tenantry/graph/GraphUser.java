@@ -135,7 +135,7 @@ record GraphUser(
                 .filter(p -> p.toLowerCase(Locale.ROOT).equals(lower))
                 .findFirst()
                 .orElseThrow(() -> new InvalidRequestException(
-                        "unsupported_select",
+                        GraphError.UNSUPPORTED_SELECT,
                         "Could not find a property named '" + name + "' on type 'microsoft.graph.user'. Supported: "
                                 + String.join(", ", ALL) + "."));
     }

@@ -127,7 +127,7 @@ public final class GraphUserRoutes {
             return user.userId().toString();
         }
         throw new InvalidRequestException(
-                "me_requires_delegated", "/me request is only valid with delegated authentication flow.");
+                GraphError.ME_REQUIRES_DELEGATED, "/me request is only valid with delegated authentication flow.");
     }
 
     private static String usersContext(List<String> select) {

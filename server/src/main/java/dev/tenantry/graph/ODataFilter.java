@@ -2,6 +2,7 @@ package dev.tenantry.graph;
 
 import dev.tenantry.directory.UserFilter;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.RequestError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,8 @@ final class ODataFilter {
         try {
             return UserFilter.Property.byName(name);
         } catch (InvalidRequestException e) {
-            throw new InvalidRequestException("unsupported_filter", "Unsupported $filter: " + e.getMessage() + ".");
+            throw new InvalidRequestException(
+                    RequestError.UNSUPPORTED_FILTER, "Unsupported $filter: " + e.getMessage() + ".");
         }
     }
 
@@ -136,6 +138,6 @@ final class ODataFilter {
 
     private InvalidRequestException unsupported(String problem) {
         return new InvalidRequestException(
-                "unsupported_filter", "Unsupported $filter '" + text + "': " + problem + ". " + SUPPORTED);
+                RequestError.UNSUPPORTED_FILTER, "Unsupported $filter '" + text + "': " + problem + ". " + SUPPORTED);
     }
 }

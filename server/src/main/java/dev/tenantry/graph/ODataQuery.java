@@ -43,7 +43,8 @@ record ODataQuery(List<String> select, String filter, int top, String skipToken)
             // reported below, with the range
         }
         throw new InvalidRequestException(
-                "invalid_top", "Invalid value '" + text + "' for $top: use a whole number from 1 to " + MAX_TOP + ".");
+                GraphError.INVALID_TOP,
+                "Invalid value '" + text + "' for $top: use a whole number from 1 to " + MAX_TOP + ".");
     }
 
     private static String option(Map<String, List<String>> params, String name) {

@@ -8,6 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import java.text.ParseException;
@@ -111,6 +112,6 @@ public final class AccessTokenVerifier {
     }
 
     private static AuthenticationException invalid(String message) {
-        return new AuthenticationException("invalid_token", message);
+        return new AuthenticationException(RequestError.INVALID_TOKEN, message);
     }
 }

@@ -1,11 +1,13 @@
 package dev.tenantry.identity;
 
 import dev.tenantry.directory.ApplicationService;
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
+import dev.tenantry.shared.ErrorCode;
 import dev.tenantry.shared.RateLimitedException;
 import dev.tenantry.shared.Secrets;
 import dev.tenantry.shared.TenantId;
@@ -29,8 +31,8 @@ import java.util.function.Supplier;
  */
 public final class LockoutService {
 
-    private static final String BAD_PASSWORD = "invalid_credentials";
-    private static final String BAD_SECRET = "invalid_client_secret";
+    private static final ErrorCode BAD_PASSWORD = DirectoryError.INVALID_CREDENTIALS;
+    private static final ErrorCode BAD_SECRET = DirectoryError.INVALID_CLIENT_SECRET;
     private static final int UNKNOWN_NAME_HEX_DIGITS = 4; // 16^4 = 65 536 buckets
 
     private final DirectoryService directory;
@@ -69,7 +71,7 @@ public final class LockoutService {
     }
 
     private <T> T guarded(
-            String subject, String countedFailure, Function<Duration, DomainException> refusal, Supplier<T> check) {
+            String subject, ErrorCode countedFailure, Function<Duration, DomainException> refusal, Supplier<T> check) {
         Optional<Lockout> state = lockouts.find(subject);
         Instant now = clock.instant();
         if (state.isPresent() && state.get().lockedAt(now)) {
@@ -79,7 +81,7 @@ public final class LockoutService {
         try {
             checked = check.get();
         } catch (AuthenticationException e) {
-            if (countedFailure.equals(e.code())) {
+            if (e.errorCode() == countedFailure) {
                 lockouts.update(subject, current -> current.afterFailure(clock.instant(), policy));
             }
             throw e;
@@ -102,14 +104,14 @@ public final class LockoutService {
 
     private static AuthenticationException accountLocked(Duration wait) {
         return new AuthenticationException(
-                "account_locked",
+                IdentityError.ACCOUNT_LOCKED,
                 "Your account is locked because you've tried to sign in too many times with an incorrect user ID or "
                         + "password. Try again in " + wait.toSeconds() + " seconds.");
     }
 
     private static RateLimitedException clientThrottled(UUID appId, Duration wait) {
         return new RateLimitedException(
-                "client_throttled",
+                IdentityError.CLIENT_THROTTLED,
                 "Too many requests with a wrong client secret for application '" + appId + "'. Wait " + wait.toSeconds()
                         + " seconds, then send the secret's value (not its id).",
                 wait);

@@ -50,7 +50,7 @@ public record RequestedScopes(String raw, Set<String> oidc, String resource, Lis
         }
         if (resources.size() > 1) {
             throw new InvalidRequestException(
-                    "invalid_scope",
+                    IdentityError.INVALID_SCOPE,
                     "The provided value for the input parameter 'scope' is not valid: the scopes requested are for "
                             + "more than one resource (" + String.join(", ", resources) + "). Ask for one at a time.");
         }
@@ -98,7 +98,7 @@ public record RequestedScopes(String raw, Set<String> oidc, String resource, Lis
                     .filter(g -> g.equalsIgnoreCase(name))
                     .findFirst()
                     .orElseThrow(() -> new AuthenticationException(
-                            "consent_required",
+                            IdentityError.CONSENT_REQUIRED,
                             "The user or administrator has not consented to use the application with ID '" + clientId
                                     + "' for the permission '" + name + "' on '" + resource.identifier()
                                     + "'. Permissions this client may request without consent: "

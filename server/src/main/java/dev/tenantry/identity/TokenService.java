@@ -1,5 +1,6 @@
 package dev.tenantry.identity;
 
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.DirectoryRoleTemplate;
 import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.Tenant;
@@ -73,7 +74,8 @@ public final class TokenService {
                 required(request.username(), "username"), required(request.password(), "password"));
         if (urlTenant.isPresent() && !urlTenant.get().id().equals(user.tenantId())) {
             // same answer as a wrong password: the user is not known in this directory
-            throw new AuthenticationException("invalid_credentials", "Your account or password is incorrect.");
+            throw new AuthenticationException(
+                    DirectoryError.INVALID_CREDENTIALS, "Your account or password is incorrect.");
         }
         authenticatePublicOrConfidential(user.tenantId(), clientId, request.clientSecret());
         String scp = scopes.delegatedScopes(resourceOf(scopes, user.tenantId()), clientId);
@@ -85,14 +87,14 @@ public final class TokenService {
     private TokenResponse clientCredentials(TokenRequest request, String baseUrl) {
         Tenant tenant = tenantOf(request.tenant())
                 .orElseThrow(() -> new InvalidRequestException(
-                        "tenant_required",
+                        IdentityError.TENANT_REQUIRED,
                         "Client credentials need a tenant-specific endpoint: use /{tenant-id}/oauth2/v2.0/token, "
                                 + "not /common or /organizations."));
         UUID clientId = clientId(request);
         RequestedScopes scopes = RequestedScopes.parse(required(request.scope(), "scope"));
         if (!scopes.isDefault()) {
             throw new InvalidRequestException(
-                    "invalid_scope",
+                    IdentityError.INVALID_SCOPE,
                     "The provided value for the input parameter 'scope' is not valid. The scope requested must be "
                             + "'<resource>/.default' for the client credentials flow, e.g. "
                             + "'https://graph.microsoft.com/.default'.");
@@ -115,12 +117,15 @@ public final class TokenService {
         Instant now = clock.instant();
         RefreshToken stored = refreshTokens
                 .findByHash(Secrets.sha256Hex(presented))
-                .orElseThrow(() -> grantRefused("refresh_token_invalid", "The refresh token is invalid or malformed."));
+                .orElseThrow(() -> grantRefused(
+                        IdentityError.REFRESH_TOKEN_INVALID, "The refresh token is invalid or malformed."));
         if (stored.revoked()) {
-            throw grantRefused("refresh_token_revoked", "The refresh token has been revoked; sign in again.");
+            throw grantRefused(
+                    IdentityError.REFRESH_TOKEN_REVOKED, "The refresh token has been revoked; sign in again.");
         }
         if (!stored.clientId().equals(clientId)) {
-            throw grantRefused("refresh_token_client_mismatch", "The refresh token was issued to a different client.");
+            throw grantRefused(
+                    IdentityError.REFRESH_TOKEN_CLIENT_MISMATCH, "The refresh token was issued to a different client.");
         }
         // a scope the client may not have is refused before the refresh token is spent
         String scope = request.scope() == null || request.scope().isBlank() ? stored.scope() : request.scope();
@@ -130,16 +135,17 @@ public final class TokenService {
             // a rotated token came back: someone else may hold it, so end the whole session (RFC 9700 §4.14.2)
             refreshTokens.revokeFamily(stored.familyId());
             throw grantRefused(
-                    "refresh_token_revoked",
+                    IdentityError.REFRESH_TOKEN_REVOKED,
                     "The refresh token was already used; every token of its session is revoked.");
         }
         if (!stored.expiresAt().isAfter(now)) {
-            throw grantRefused("refresh_token_expired", "The refresh token has expired; sign in again.");
+            throw grantRefused(IdentityError.REFRESH_TOKEN_EXPIRED, "The refresh token has expired; sign in again.");
         }
         User user = directory.getUser(
                 Caller.system(), stored.tenantId(), stored.userId().toString());
         if (!user.accountEnabled()) {
-            throw new AuthenticationException("account_disabled", "The account is disabled; ask an administrator.");
+            throw new AuthenticationException(
+                    DirectoryError.ACCOUNT_DISABLED, "The account is disabled; ask an administrator.");
         }
         authenticatePublicOrConfidential(user.tenantId(), clientId, request.clientSecret());
         String rotated = newRefreshToken(user, clientId, scopes.raw(), stored.familyId());
@@ -192,7 +198,7 @@ public final class TokenService {
         return audiences
                 .resourceOf(scopes.resource())
                 .orElseThrow(() -> new InvalidRequestException(
-                        "invalid_resource",
+                        IdentityError.INVALID_RESOURCE,
                         "The resource principal named " + scopes.resource() + " was not found in the tenant "
                                 + tenantId + ". This server issues tokens for Microsoft Graph "
                                 + "(https://graph.microsoft.com/.default) and Azure Resource Manager "
@@ -214,7 +220,7 @@ public final class TokenService {
         return Optional.of(directory
                 .findTenant(tenant)
                 .orElseThrow(() -> new NotFoundException(
-                        "tenant_not_found",
+                        DirectoryError.TENANT_NOT_FOUND,
                         "Tenant '" + segment + "' not found. Check to make sure you have the correct tenant ID and "
                                 + "are signing into the correct cloud.")));
     }
@@ -223,7 +229,7 @@ public final class TokenService {
         String text = required(request.clientId(), "client_id");
         return Ids.tryParse(text)
                 .orElseThrow(() -> new AuthenticationException(
-                        "invalid_client", "Application with identifier '" + text + "' was not found."));
+                        DirectoryError.INVALID_CLIENT, "Application with identifier '" + text + "' was not found."));
     }
 
     private static String clientInfo(User user) {
@@ -238,22 +244,23 @@ public final class TokenService {
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException(
-                    "missing_parameter", "The request body must contain the following parameter: '" + field + "'.");
+                    IdentityError.MISSING_PARAMETER,
+                    "The request body must contain the following parameter: '" + field + "'.");
         }
         return value;
     }
 
-    private static AuthenticationException grantRefused(String code, String message) {
+    private static AuthenticationException grantRefused(IdentityError code, String message) {
         return new AuthenticationException(code, message);
     }
 
     private static AuthenticationException unknownClient(UUID clientId, TenantId tenantId) {
         return new AuthenticationException(
-                "invalid_client",
+                DirectoryError.INVALID_CLIENT,
                 "Application with identifier '" + clientId + "' was not found in the directory '" + tenantId + "'.");
     }
 
     private static InvalidRequestException unsupportedGrant(String message) {
-        return new InvalidRequestException("unsupported_grant_type", message);
+        return new InvalidRequestException(IdentityError.UNSUPPORTED_GRANT_TYPE, message);
     }
 }

@@ -36,7 +36,7 @@ public final class HtmlFailureRenderer implements FailureRenderer {
         ctx.status(failure.status());
     }
 
-    private static String title(int status) {
+    static String title(int status) {
         return switch (status) {
             case 403 -> "You can't do that here";
             case 404 -> "Page not found";

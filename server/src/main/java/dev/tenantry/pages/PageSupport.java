@@ -96,7 +96,7 @@ public final class PageSupport {
                 .orElse(null);
         if (sent == null || session == null || !Secrets.constantTimeEquals(sent, session.csrfToken())) {
             throw new AccessDeniedException(
-                    "csrf_failed",
+                    PageError.CSRF_FAILED,
                     "This form has expired or did not come from this site. Go back, reload the page and try again.");
         }
         ctx.attribute(SESSION, session);

@@ -10,12 +10,12 @@ public final class AccessDeniedException extends DomainException {
     @SuppressWarnings("serial") // an immutable List.copyOf
     private final List<String> requiredRoles;
 
-    public AccessDeniedException(String code, String message) {
+    public AccessDeniedException(ErrorCode code, String message) {
         this(code, message, List.of());
     }
 
-    public AccessDeniedException(String code, String message, List<String> requiredRoles) {
-        super(code, message);
+    public AccessDeniedException(ErrorCode code, String message, List<String> requiredRoles) {
+        super(code, ErrorCode.Kind.ACCESS_DENIED, message);
         this.requiredRoles = List.copyOf(requiredRoles);
     }
 

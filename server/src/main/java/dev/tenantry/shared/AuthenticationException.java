@@ -5,7 +5,7 @@ public final class AuthenticationException extends DomainException {
 
     private static final long serialVersionUID = 1L;
 
-    public AuthenticationException(String code, String message) {
-        super(code, message);
+    public AuthenticationException(ErrorCode code, String message) {
+        super(code, ErrorCode.Kind.AUTHENTICATION, message);
     }
 }

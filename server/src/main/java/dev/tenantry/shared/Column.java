@@ -78,7 +78,7 @@ public enum Column {
     public String check(String value, String field) {
         if (!fits(value)) {
             throw new InvalidRequestException(
-                    "field_too_long", "'" + field + "' is longer than " + limit + " characters.");
+                    RequestError.FIELD_TOO_LONG, "'" + field + "' is longer than " + limit + " characters.", field);
         }
         return value;
     }
@@ -87,8 +87,9 @@ public enum Column {
     public String checkKey(String key, String field) {
         if (!fits(key)) {
             throw new InvalidRequestException(
-                    "field_too_long",
-                    "'" + field + "' is longer than " + limit + " characters once lower-cased; use a shorter one.");
+                    RequestError.FIELD_TOO_LONG,
+                    "'" + field + "' is longer than " + limit + " characters once lower-cased; use a shorter one.",
+                    field);
         }
         return key;
     }

@@ -16,7 +16,7 @@ public final class Ids {
     public static UUID parseUuid(String text, String what) {
         return tryParse(text)
                 .orElseThrow(() -> new InvalidRequestException(
-                        "invalid_id",
+                        RequestError.INVALID_ID,
                         "'" + text + "' is not a valid " + what + ": expected a GUID such as "
                                 + "'00000000-0000-0000-0000-000000000000'"));
     }

@@ -5,7 +5,7 @@ public final class NotFoundException extends DomainException {
 
     private static final long serialVersionUID = 1L;
 
-    public NotFoundException(String code, String message) {
-        super(code, message);
+    public NotFoundException(ErrorCode code, String message) {
+        super(code, ErrorCode.Kind.NOT_FOUND, message);
     }
 }

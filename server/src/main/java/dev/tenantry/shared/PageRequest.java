@@ -10,7 +10,8 @@ public record PageRequest(String after, int size) {
 
     public PageRequest {
         if (size < 1) {
-            throw new InvalidRequestException("invalid_page_size", "page size must be at least 1, was " + size);
+            throw new InvalidRequestException(
+                    RequestError.INVALID_PAGE_SIZE, "page size must be at least 1, was " + size);
         }
     }
 

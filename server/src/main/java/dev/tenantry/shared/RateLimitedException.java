@@ -12,8 +12,8 @@ public final class RateLimitedException extends DomainException {
 
     private final Duration retryAfter;
 
-    public RateLimitedException(String code, String message, Duration retryAfter) {
-        super(code, message);
+    public RateLimitedException(ErrorCode code, String message, Duration retryAfter) {
+        super(code, ErrorCode.Kind.RATE_LIMITED, message);
         this.retryAfter = retryAfter;
     }
 

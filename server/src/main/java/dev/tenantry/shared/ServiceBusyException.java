@@ -12,8 +12,8 @@ public final class ServiceBusyException extends DomainException {
 
     private final Duration retryAfter;
 
-    public ServiceBusyException(String code, String message, Duration retryAfter) {
-        super(code, message);
+    public ServiceBusyException(ErrorCode code, String message, Duration retryAfter) {
+        super(code, ErrorCode.Kind.SERVICE_BUSY, message);
         this.retryAfter = retryAfter;
     }
 

@@ -2,6 +2,7 @@ package dev.tenantry.storage;
 
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.IdempotencyRecords;
+import dev.tenantry.shared.RequestError;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -50,7 +51,7 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
         } catch (UnableToExecuteStatementException e) {
             if (SqlStates.isUniqueViolation(e)) {
                 throw new ConflictException(
-                        "idempotency_key_in_use", "A request with this Idempotency-Key is running.");
+                        RequestError.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key is running.");
             }
             throw e;
         }

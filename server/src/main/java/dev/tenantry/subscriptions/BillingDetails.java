@@ -88,7 +88,7 @@ public record BillingDetails(
         List<FieldError> errors = problems(now);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(
-                    "invalid_billing_profile",
+                    SubscriptionError.INVALID_BILLING_PROFILE,
                     "The billing profile is not valid: "
                             + String.join(
                                     " ",

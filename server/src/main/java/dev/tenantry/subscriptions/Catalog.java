@@ -30,13 +30,15 @@ public record Catalog(List<Offer> offers, List<Sku> skus) {
     public Offer requireOffer(String id) {
         return offer(id == null ? "" : id.strip())
                 .orElseThrow(() -> new InvalidRequestException(
-                        "unknown_offer", "There is no offer '" + id + "'. Offers: " + offerIds() + "."));
+                        SubscriptionError.UNKNOWN_OFFER,
+                        "There is no offer '" + id + "'. Offers: " + offerIds() + "."));
     }
 
     public Sku requireSku(String partNumber) {
         return sku(partNumber == null ? "" : partNumber.strip())
                 .orElseThrow(() -> new InvalidRequestException(
-                        "unknown_sku", "There is no SKU '" + partNumber + "'. SKUs: " + skuIds() + "."));
+                        SubscriptionError.UNKNOWN_SKU,
+                        "There is no SKU '" + partNumber + "'. SKUs: " + skuIds() + "."));
     }
 
     private List<String> offerIds() {

@@ -57,7 +57,8 @@ public final class ResourceGroupService {
             validateName(name);
             if (location == null || location.isBlank()) {
                 throw new InvalidRequestException(
-                        "location_required", "A resource group needs a 'location', such as 'westeurope'.");
+                        SubscriptionError.LOCATION_REQUIRED,
+                        "A resource group needs a 'location', such as 'westeurope'.");
             }
             String normalised = Column.RESOURCE_GROUP_LOCATION.check(
                     location.strip().replace(" ", "").toLowerCase(Locale.ROOT), "location");
@@ -65,7 +66,7 @@ public final class ResourceGroupService {
             var existing = groups.find(subscriptionId, name);
             if (existing.isPresent() && !existing.get().location().equals(normalised)) {
                 throw new InvalidRequestException(
-                        "location_immutable",
+                        SubscriptionError.LOCATION_IMMUTABLE,
                         "Resource group '" + existing.get().name() + "' is in '"
                                 + existing.get().location() + "'; its location cannot be changed.");
             }
@@ -93,7 +94,7 @@ public final class ResourceGroupService {
     private static void validateName(String name) {
         if (name == null || !NAME.matcher(name).matches() || name.endsWith(".")) {
             throw new InvalidRequestException(
-                    "invalid_resource_group_name",
+                    SubscriptionError.INVALID_RESOURCE_GROUP_NAME,
                     "Resource group names have 1 to 90 letters, digits, underscores, parentheses, hyphens and periods, "
                             + "and do not end in a period.");
         }
@@ -101,7 +102,8 @@ public final class ResourceGroupService {
     }
 
     private static NotFoundException notFound(String name) {
-        return new NotFoundException("resource_group_not_found", "Resource group '" + name + "' could not be found.");
+        return new NotFoundException(
+                SubscriptionError.RESOURCE_GROUP_NOT_FOUND, "Resource group '" + name + "' could not be found.");
     }
 
     /** A saved group, and whether the PUT created it. */

@@ -1,5 +1,6 @@
 package dev.tenantry.subscriptions;
 
+import dev.tenantry.access.AccessError;
 import dev.tenantry.access.AccessService;
 import dev.tenantry.access.SubscriptionScope;
 import dev.tenantry.directory.CreatedDirectory;
@@ -14,6 +15,7 @@ import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.Transactions;
@@ -166,9 +168,10 @@ public final class SubscriptionService {
         int max = trial ? sku.maxTrialSeats() : sku.maxSeats();
         if (seats < 1 || seats > max) {
             throw new InvalidRequestException(
-                    "invalid_seats",
+                    SubscriptionError.INVALID_SEATS,
                     "'seats' must be between 1 and " + max + " for " + (trial ? "a trial of " : "") + sku.partNumber()
-                            + "; it was " + seats + ".");
+                            + "; it was " + seats + ".",
+                    "seats");
         }
         Instant now = clock.instant();
         SuiteSubscription subscription = new SuiteSubscription(
@@ -190,7 +193,7 @@ public final class SubscriptionService {
     private Product product(String product) {
         if (product == null || product.isBlank()) {
             throw new InvalidRequestException(
-                    "missing_field",
+                    RequestError.MISSING_FIELD,
                     "'product' is required: a cloud offer id (such as MS-AZR-0044P) or a suite SKU "
                             + "part number (such as ENTERPRISEPACK).");
         }
@@ -204,7 +207,7 @@ public final class SubscriptionService {
     private static Offer selfServiceOffer(Offer offer) {
         if (!offer.selfService()) {
             throw new RuleViolationException(
-                    "offer_not_self_service",
+                    SubscriptionError.OFFER_NOT_SELF_SERVICE,
                     "The offer " + offer.id() + " (" + offer.displayName() + ") is sold only through an enterprise "
                             + "agreement, not by self-service sign-up. Choose a self-service offer such as MS-AZR-0044P "
                             + "or MS-AZR-0003P.");
@@ -229,7 +232,8 @@ public final class SubscriptionService {
             return user;
         }
         throw new AccessDeniedException(
-                "user_required", "Only a signed-in user can " + action + "; use a user's token, not an application's.");
+                SubscriptionError.USER_REQUIRED,
+                "Only a signed-in user can " + action + "; use a user's token, not an application's.");
     }
 
     private static SubscriptionScope scopeOf(CloudSubscription subscription) {
@@ -238,7 +242,7 @@ public final class SubscriptionService {
 
     private static NotFoundException notFound(UUID subscriptionId) {
         return new NotFoundException(
-                "subscription_not_found", "The subscription '" + subscriptionId + "' could not be found.");
+                AccessError.SUBSCRIPTION_NOT_FOUND, "The subscription '" + subscriptionId + "' could not be found.");
     }
 
     /** What a sign-up's {@code product} names. */

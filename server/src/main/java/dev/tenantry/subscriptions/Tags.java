@@ -67,6 +67,6 @@ final class Tags {
     }
 
     private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException("invalid_tags", message);
+        return new InvalidRequestException(SubscriptionError.INVALID_TAGS, message);
     }
 }

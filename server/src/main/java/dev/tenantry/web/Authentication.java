@@ -2,6 +2,7 @@ package dev.tenantry.web;
 
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.RequestError;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
@@ -35,7 +36,7 @@ public final class Authentication {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new AuthenticationException(
-                    "missing_token", "Send an access token in an 'Authorization: Bearer …' header.");
+                    RequestError.MISSING_TOKEN, "Send an access token in an 'Authorization: Bearer …' header.");
         }
         String token = BearerTokens.requireWellFormed(header.substring(7).strip());
         ctx.attribute(CALLER, verifier.verify(token, gate));
@@ -45,7 +46,7 @@ public final class Authentication {
     public static Caller caller(Context ctx) {
         Caller caller = ctx.attribute(CALLER);
         if (caller == null) {
-            throw new AuthenticationException("missing_token", "This request needs an access token.");
+            throw new AuthenticationException(RequestError.MISSING_TOKEN, "This request needs an access token.");
         }
         return caller;
     }

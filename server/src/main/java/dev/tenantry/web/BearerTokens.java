@@ -3,6 +3,7 @@ package dev.tenantry.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.RequestError;
 import java.io.IOException;
 import java.util.Base64;
 
@@ -19,7 +20,7 @@ final class BearerTokens {
     static String requireWellFormed(String token) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3 || parts[0].isEmpty() || !isJsonObject(parts[0])) {
-            throw new AuthenticationException("invalid_token", "The access token is not a well-formed JWT.");
+            throw new AuthenticationException(RequestError.INVALID_TOKEN, "The access token is not a well-formed JWT.");
         }
         return token;
     }

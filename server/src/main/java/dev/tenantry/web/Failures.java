@@ -2,13 +2,9 @@ package dev.tenantry.web;
 
 import com.fasterxml.jackson.core.JacksonException;
 import dev.tenantry.shared.AccessDeniedException;
-import dev.tenantry.shared.AuthenticationException;
-import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.DomainException;
-import dev.tenantry.shared.InvalidRequestException;
-import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.ErrorCode;
 import dev.tenantry.shared.RateLimitedException;
-import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.shared.ServiceBusyException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -35,17 +31,22 @@ public final class Failures {
         this.renderers = List.copyOf(renderers);
     }
 
-    /** The only place that decides the status of a domain failure. A new subtype won't compile until mapped. */
+    /** The only place that decides the status of a domain failure: its code's kind. A new kind won't compile until mapped. */
     public static int statusOf(DomainException e) {
-        return switch (e) {
-            case InvalidRequestException ignored -> 400;
-            case AuthenticationException ignored -> 401;
-            case AccessDeniedException ignored -> 403;
-            case NotFoundException ignored -> 404;
-            case ConflictException ignored -> 409;
-            case RuleViolationException ignored -> 422;
-            case RateLimitedException ignored -> 429;
-            case ServiceBusyException ignored -> 503;
+        return statusOf(e.errorCode().kind());
+    }
+
+    /** The status of every failure of {@code kind}, on every surface. */
+    public static int statusOf(ErrorCode.Kind kind) {
+        return switch (kind) {
+            case INVALID_REQUEST -> 400;
+            case AUTHENTICATION -> 401;
+            case ACCESS_DENIED -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case RULE_VIOLATION -> 422;
+            case RATE_LIMITED -> 429;
+            case SERVICE_BUSY -> 503;
         };
     }
 
@@ -62,7 +63,7 @@ public final class Failures {
                         ctx,
                         new Failure(
                                 400,
-                                "invalid_request",
+                                WebError.INVALID_REQUEST.value(),
                                 "The request is not valid: " + e.getErrors().keySet())));
         routes.exception(
                 HttpResponseException.class,
@@ -70,7 +71,7 @@ public final class Failures {
         routes.exception(Exception.class, (e, ctx) -> {
             JacksonException json = jsonCause(e);
             if (json != null) {
-                render(ctx, new Failure(400, "malformed_body", JsonProblems.describe(json)));
+                render(ctx, new Failure(400, WebError.MALFORMED_BODY.value(), JsonProblems.describe(json)));
                 return;
             }
             // SQL failures carry the statement and its bound values (personal data): log them redacted
@@ -81,7 +82,10 @@ public final class Failures {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 render(
                         ctx,
-                        new Failure(404, "not_found", "There is nothing at " + ctx.method() + " " + ctx.path() + "."));
+                        new Failure(
+                                404,
+                                WebError.NOT_FOUND.value(),
+                                "There is nothing at " + ctx.method() + " " + ctx.path() + "."));
             }
         });
         routes.error(
@@ -113,7 +117,7 @@ public final class Failures {
 
     private static String codeOf(HttpResponseException e) {
         return switch (e.getStatus()) {
-            case 404 -> "not_found";
+            case 404 -> WebError.NOT_FOUND.value();
             case 405 -> "method_not_allowed";
             case 413 -> "request_too_large";
             case 415 -> "unsupported_media_type";

@@ -42,12 +42,13 @@ public final class FormBody {
             String charset = charset(ctx.header("Content-Type"));
             if (charset != null && !supported(charset)) {
                 throw new InvalidRequestException(
-                        "invalid_request", "The charset '" + charset + "' is not supported; send UTF-8.");
+                        WebError.INVALID_REQUEST, "The charset '" + charset + "' is not supported; send UTF-8.");
             }
             String media = mediaType(ctx);
             if (media.startsWith("multipart/")) {
                 throw new InvalidRequestException(
-                        "invalid_request", "Multipart bodies are not accepted; send the fields as " + MEDIA_TYPE + ".");
+                        WebError.INVALID_REQUEST,
+                        "Multipart bodies are not accepted; send the fields as " + MEDIA_TYPE + ".");
             }
             if (media.equals(MEDIA_TYPE) && !ctx.method().equals(HandlerType.GET)) {
                 of(ctx);
@@ -63,7 +64,7 @@ public final class FormBody {
         }
         if (!mediaType(ctx).equals(MEDIA_TYPE)) {
             throw new InvalidRequestException(
-                    "invalid_request", "Send the request body as " + MEDIA_TYPE + " (RFC 6749 §4).");
+                    WebError.INVALID_REQUEST, "Send the request body as " + MEDIA_TYPE + " (RFC 6749 §4).");
         }
         FormBody form = new FormBody(parse(ctx.body()));
         ctx.attribute(ATTRIBUTE, form);
@@ -78,7 +79,7 @@ public final class FormBody {
         }
         if (values.size() > 1) {
             throw new InvalidRequestException(
-                    "invalid_request", "The parameter '" + name + "' was sent more than once; send it once.");
+                    WebError.INVALID_REQUEST, "The parameter '" + name + "' was sent more than once; send it once.");
         }
         return values.get(0);
     }
@@ -163,7 +164,8 @@ public final class FormBody {
 
     private static InvalidRequestException malformed(String problem) {
         return new InvalidRequestException(
-                "invalid_request", "The form body cannot be read: " + problem + " (percent-encode it as UTF-8).");
+                WebError.INVALID_REQUEST,
+                "The form body cannot be read: " + problem + " (percent-encode it as UTF-8).");
     }
 
     /** The media type, lower-cased; read from the header, as the servlet's parsed one fails on an unknown charset. */

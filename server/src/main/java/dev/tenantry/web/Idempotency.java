@@ -4,6 +4,7 @@ import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.IdempotencyRecords;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.shared.Transactions;
 import io.javalin.http.Context;
@@ -49,7 +50,7 @@ public final class Idempotency {
         }
         if (key.isBlank() || !Column.IDEMPOTENCY_KEY.fits(key)) {
             throw new InvalidRequestException(
-                    "invalid_idempotency_key",
+                    WebError.INVALID_IDEMPOTENCY_KEY,
                     "An Idempotency-Key has 1 to " + Column.IDEMPOTENCY_KEY.limit() + " characters.");
         }
         String hash = sha256(ctx.body());
@@ -87,7 +88,7 @@ public final class Idempotency {
                 return existing;
             });
         } catch (ConflictException e) {
-            if (!"idempotency_key_in_use".equals(e.code())) {
+            if (e.errorCode() != RequestError.IDEMPOTENCY_KEY_IN_USE) {
                 throw e;
             }
             return live(callerKey, route, key); // the concurrent claim is committed
@@ -110,12 +111,13 @@ public final class Idempotency {
     private static void replay(Context ctx, IdempotencyRecords.Answer answer, String hash) {
         if (!answer.requestHash().equals(hash)) {
             throw new RuleViolationException(
-                    "idempotency_key_reused",
+                    WebError.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used with a different request body; use a new key for a new request.");
         }
         if (answer.status() == 0) {
             throw new ConflictException(
-                    "idempotency_key_in_use", "The first request with this Idempotency-Key is still running; retry.");
+                    RequestError.IDEMPOTENCY_KEY_IN_USE,
+                    "The first request with this Idempotency-Key is still running; retry.");
         }
         ctx.status(answer.status()).contentType("application/json").header("Idempotent-Replayed", "true");
         ctx.result(answer.body());

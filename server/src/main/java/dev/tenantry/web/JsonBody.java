@@ -17,7 +17,7 @@ public final class JsonBody {
         String body = ctx.body();
         if (body.isBlank()) {
             throw new InvalidRequestException(
-                    "missing_body", "Send a JSON object as the body, with Content-Type: application/json.");
+                    WebError.MISSING_BODY, "Send a JSON object as the body, with Content-Type: application/json.");
         }
         return object(ctx, body, type);
     }
@@ -32,7 +32,7 @@ public final class JsonBody {
         JsonNode node = ctx.jsonMapper().fromJsonString(body, JsonNode.class);
         if (!node.isObject()) {
             throw new InvalidRequestException(
-                    "malformed_body",
+                    WebError.MALFORMED_BODY,
                     "The body is " + kind(node) + "; send a JSON object ({\"name\": value, …}) instead.");
         }
         return ctx.jsonMapper().fromJsonString(body, type);

@@ -37,7 +37,7 @@ public final class PageTokens {
     public String open(String purpose, String token) {
         return tryOpen(purpose, token)
                 .orElseThrow(() -> new InvalidRequestException(
-                        "invalid_skiptoken",
+                        WebError.INVALID_SKIPTOKEN,
                         "The $skiptoken is not valid here; follow the nextLink of the previous page."));
     }
 

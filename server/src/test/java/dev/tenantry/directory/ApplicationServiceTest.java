@@ -7,6 +7,7 @@ import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.RuleViolationException;
@@ -107,7 +108,7 @@ class ApplicationServiceTest {
 
         assertThatThrownBy(() -> service.getApplication(otherAdmin, fabrikam, app.id()))
                 .isInstanceOf(NotFoundException.class)
-                .extracting("code")
+                .extracting(t -> ((DomainException) t).code())
                 .isEqualTo("application_not_found");
         assertThatThrownBy(() -> service.getApplication(otherAdmin, contoso, app.id()))
                 .isInstanceOf(NotFoundException.class);
@@ -175,14 +176,14 @@ class ApplicationServiceTest {
         String secret = app.secret.secretText();
 
         assertThatThrownBy(() -> service.authenticateClient(contoso, appId, secret + "x"))
-                .extracting("code")
+                .extracting(t -> ((DomainException) t).code())
                 .isEqualTo("invalid_client_secret");
         assertThatThrownBy(() -> serviceAt(NOW.plus(Duration.ofDays(731))).authenticateClient(contoso, appId, secret))
-                .extracting("code")
+                .extracting(t -> ((DomainException) t).code())
                 .isEqualTo("invalid_client_secret");
         assertThatThrownBy(() -> service.authenticateClient(fabrikam, appId, secret))
                 .isInstanceOf(AuthenticationException.class)
-                .extracting("code")
+                .extracting(t -> ((DomainException) t).code())
                 .isEqualTo("invalid_client");
     }
 

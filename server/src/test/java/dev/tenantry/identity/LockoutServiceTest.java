@@ -11,6 +11,7 @@ import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.RateLimitedException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.testing.DirectTransactions;
@@ -53,14 +54,14 @@ class LockoutServiceTest {
         for (int i = 0; i < times; i++) {
             String wrong = "wrong-" + i;
             assertThatThrownBy(() -> lockouts.authenticateUser(userName, wrong))
-                    .extracting("code")
+                    .extracting(t -> ((DomainException) t).code())
                     .isEqualTo("invalid_credentials");
         }
     }
 
     void assertTheRightPasswordIsRefused() {
         assertThatThrownBy(() -> lockouts.authenticateUser(ADMIN, PASSWORD))
-                .extracting("code")
+                .extracting(t -> ((DomainException) t).code())
                 .isEqualTo("account_locked");
     }
 
@@ -129,7 +130,7 @@ class LockoutServiceTest {
         failTimes("nobody@contoso.onmicrosoft.test", 10);
 
         assertThatThrownBy(() -> lockouts.authenticateUser("nobody@contoso.onmicrosoft.test", "x"))
-                .extracting("code")
+                .extracting(t -> ((DomainException) t).code())
                 .isEqualTo("account_locked");
         assertThat(counts.subjects()).singleElement().asString().matches("name:[0-9a-f]{4}");
     }
@@ -154,7 +155,7 @@ class LockoutServiceTest {
         applications.createServicePrincipal(admin, tenant, app.appId());
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> lockouts.authenticateClient(tenant, app.appId(), "wrong"))
-                    .extracting("code")
+                    .extracting(t -> ((DomainException) t).code())
                     .isEqualTo("invalid_client_secret");
         }
 

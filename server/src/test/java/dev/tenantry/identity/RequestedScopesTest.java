@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.InvalidRequestException;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -42,7 +43,7 @@ class RequestedScopesTest {
         assertThatThrownBy(() -> RequestedScopes.parse(
                         "https://graph.microsoft.com/.default https://management.azure.com/.default"))
                 .isInstanceOf(InvalidRequestException.class)
-                .extracting("code")
+                .extracting(t -> ((DomainException) t).code())
                 .isEqualTo("invalid_scope");
     }
 
@@ -63,7 +64,7 @@ class RequestedScopesTest {
 
         assertThatThrownBy(() -> asked.delegatedScopes(ProtectedResource.GRAPH, CLI))
                 .isInstanceOf(AuthenticationException.class)
-                .extracting("code")
+                .extracting(t -> ((DomainException) t).code())
                 .isEqualTo("consent_required");
         assertThatThrownBy(() -> RequestedScopes.parse("User.ReadWrite.All")
                         .delegatedScopes(ProtectedResource.GRAPH, REGISTERED))

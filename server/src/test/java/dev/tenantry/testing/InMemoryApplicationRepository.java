@@ -3,6 +3,7 @@ package dev.tenantry.testing;
 import dev.tenantry.directory.AppRoleAssignment;
 import dev.tenantry.directory.Application;
 import dev.tenantry.directory.ApplicationRepository;
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.ServicePrincipal;
 import dev.tenantry.directory.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -76,7 +77,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     public void insertServicePrincipal(ServicePrincipal servicePrincipal) {
         if (findServicePrincipalByAppId(servicePrincipal.tenantId(), servicePrincipal.appId())
                 .isPresent()) {
-            throw new ConflictException("service_principal_exists", "exists");
+            throw new ConflictException(DirectoryError.SERVICE_PRINCIPAL_EXISTS, "exists");
         }
         servicePrincipals.put(servicePrincipal.id(), servicePrincipal);
     }
@@ -108,7 +109,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                         && a.resourceId().equals(assignment.resourceId())
                         && a.appRoleId().equals(assignment.appRoleId()));
         if (duplicate) {
-            throw new ConflictException("app_role_already_granted", "granted");
+            throw new ConflictException(DirectoryError.APP_ROLE_ALREADY_GRANTED, "granted");
         }
         assignments.put(assignment.id(), assignment);
     }

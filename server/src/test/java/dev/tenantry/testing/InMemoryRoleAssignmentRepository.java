@@ -1,5 +1,6 @@
 package dev.tenantry.testing;
 
+import dev.tenantry.access.AccessError;
 import dev.tenantry.access.RoleAssignment;
 import dev.tenantry.access.RoleAssignmentRepository;
 import dev.tenantry.shared.ConflictException;
@@ -27,7 +28,7 @@ public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRep
                                 && a.principalId().equals(assignment.principalId()));
         if (duplicate) {
             throw new ConflictException(
-                    "role_assignment_exists",
+                    AccessError.ROLE_ASSIGNMENT_EXISTS,
                     "The principal already holds " + assignment.role().roleName() + " at " + assignment.scope() + ".");
         }
         assignments.put(key(assignment.subscriptionId(), assignment.id()), assignment);

@@ -1,5 +1,6 @@
 package dev.tenantry.testing;
 
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.shared.ConflictException;
@@ -19,7 +20,9 @@ public final class InMemoryTenantRepository implements TenantRepository {
     public void insert(Tenant tenant) {
         if (findByDomain(tenant.initialDomain()).isPresent() || tenants.containsKey(tenant.id())) {
             throw new ConflictException(
-                    "domain_taken", "The domain '" + tenant.initialDomain() + "' is already taken.");
+                    DirectoryError.DOMAIN_TAKEN,
+                    "The domain '" + tenant.initialDomain() + "' is already taken.",
+                    "domainPrefix");
         }
         tenants.put(tenant.id(), tenant);
     }

@@ -1,5 +1,6 @@
 package dev.tenantry.testing;
 
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserFilter;
 import dev.tenantry.directory.UserRepository;
@@ -41,7 +42,9 @@ public final class InMemoryUserRepository implements UserRepository {
     public void insert(User user, String passwordHash) {
         if (findByUpn(user.userPrincipalName()).isPresent() || users.containsKey(user.id())) {
             throw new ConflictException(
-                    "upn_taken", "The user name '" + user.userPrincipalName() + "' is already taken.");
+                    DirectoryError.UPN_TAKEN,
+                    "The user name '" + user.userPrincipalName() + "' is already taken.",
+                    "userPrincipalName");
         }
         users.put(user.id(), new Stored(user, passwordHash));
     }

@@ -1,5 +1,6 @@
 package dev.tenantry.access.storage;
 
+import dev.tenantry.access.AccessError;
 import dev.tenantry.access.PrincipalType;
 import dev.tenantry.access.RoleAssignment;
 import dev.tenantry.access.RoleAssignmentRepository;
@@ -53,7 +54,7 @@ public final class JdbiRoleAssignmentRepository implements RoleAssignmentReposit
         } catch (UnableToExecuteStatementException e) {
             if (SqlStates.isUniqueViolation(e)) {
                 throw new ConflictException(
-                        "role_assignment_exists",
+                        AccessError.ROLE_ASSIGNMENT_EXISTS,
                         "The principal already holds " + assignment.role().roleName() + " at " + assignment.scope()
                                 + ".");
             }

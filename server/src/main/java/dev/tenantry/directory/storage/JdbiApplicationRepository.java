@@ -4,6 +4,7 @@ import dev.tenantry.directory.AppRoleAssignment;
 import dev.tenantry.directory.Application;
 import dev.tenantry.directory.ApplicationRepository;
 import dev.tenantry.directory.ClientSecret;
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.ServicePrincipal;
 import dev.tenantry.directory.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -146,7 +147,7 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
         } catch (UnableToExecuteStatementException e) {
             if (SqlStates.isUniqueViolation(e)) {
                 throw new ConflictException(
-                        "service_principal_exists",
+                        DirectoryError.SERVICE_PRINCIPAL_EXISTS,
                         "The application '" + servicePrincipal.appId() + "' already has a service principal here.");
             }
             throw e;
@@ -196,7 +197,8 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
         } catch (UnableToExecuteStatementException e) {
             if (SqlStates.isUniqueViolation(e)) {
                 throw new ConflictException(
-                        "app_role_already_granted", "This permission is already granted to the service principal.");
+                        DirectoryError.APP_ROLE_ALREADY_GRANTED,
+                        "This permission is already granted to the service principal.");
             }
             throw e;
         }

@@ -1,5 +1,6 @@
 package dev.tenantry.directory.storage;
 
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.shared.ConflictException;
@@ -44,7 +45,9 @@ public final class JdbiTenantRepository implements TenantRepository {
         } catch (UnableToExecuteStatementException e) {
             if (SqlStates.isUniqueViolation(e)) {
                 throw new ConflictException(
-                        "domain_taken", "The domain '" + tenant.initialDomain() + "' is already taken.");
+                        DirectoryError.DOMAIN_TAKEN,
+                        "The domain '" + tenant.initialDomain() + "' is already taken.",
+                        "domainPrefix");
             }
             throw e;
         }

@@ -1,5 +1,6 @@
 package dev.tenantry.directory.storage;
 
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserFilter;
 import dev.tenantry.directory.UserRepository;
@@ -9,6 +10,7 @@ import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.storage.SqlStates;
@@ -71,7 +73,9 @@ public final class JdbiUserRepository implements UserRepository {
         } catch (UnableToExecuteStatementException e) {
             if (SqlStates.isUniqueViolation(e)) {
                 throw new ConflictException(
-                        "upn_taken", "The user name '" + user.userPrincipalName() + "' is already taken.");
+                        DirectoryError.UPN_TAKEN,
+                        "The user name '" + user.userPrincipalName() + "' is already taken.",
+                        "userPrincipalName");
             }
             throw e;
         }
@@ -144,7 +148,7 @@ public final class JdbiUserRepository implements UserRepository {
         }
         int separator = after.lastIndexOf('\u0000');
         if (separator < 0) {
-            throw new InvalidRequestException("invalid_id", "The page position is not valid here.");
+            throw new InvalidRequestException(RequestError.INVALID_ID, "The page position is not valid here.");
         }
         query.bind("afterName", after.substring(0, separator));
         query.bind("after", Ids.parseUuid(after.substring(separator + 1), "page position"));
@@ -226,7 +230,7 @@ public final class JdbiUserRepository implements UserRepository {
         } catch (UnableToExecuteStatementException e) {
             if (SqlStates.isForeignKeyViolation(e)) {
                 throw new ConflictException(
-                        "user_in_use",
+                        DirectoryError.USER_IN_USE,
                         "The user is the account administrator of a cloud subscription; give the subscription "
                                 + "another account administrator before deleting the user.");
             }

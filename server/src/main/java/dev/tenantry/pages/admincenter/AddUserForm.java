@@ -1,8 +1,10 @@
 package dev.tenantry.pages.admincenter;
 
 import dev.tenantry.directory.NewUser;
+import dev.tenantry.pages.FormFields;
 import dev.tenantry.shared.DomainException;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,12 @@ public record AddUserForm(
     public static final String USER_NAME = "userName";
     public static final String PASSWORD = "password";
     public static final String USAGE_LOCATION = "usageLocation";
+
+    private static final FormFields FIELDS = new FormFields(Map.of(
+            "displayName", DISPLAY_NAME,
+            "userPrincipalName", USER_NAME,
+            "password", PASSWORD,
+            "usageLocation", USAGE_LOCATION));
 
     static AddUserForm empty() {
         return new AddUserForm("", "", "", null, null);
@@ -40,19 +48,7 @@ public record AddUserForm(
 
     /** The form with the service's refusal next to its field; empty when the refusal is about no field of the form. */
     Optional<AddUserForm> withError(DomainException e) {
-        String field =
-                switch (e.code()) {
-                    case "weak_password" -> PASSWORD;
-                    case "upn_taken", "invalid_user_name", "domain_not_in_directory" -> USER_NAME;
-                    case "invalid_country" -> USAGE_LOCATION;
-                    case "missing_field", "field_too_long" ->
-                        e.getMessage().contains("'displayName'")
-                                ? DISPLAY_NAME
-                                : e.getMessage().contains("'userPrincipalName'") ? USER_NAME : null;
-                    default -> null;
-                };
-        return Optional.ofNullable(field)
-                .map(f -> new AddUserForm(displayName, userName, usageLocation, f, e.getMessage()));
+        return FIELDS.fieldOf(e).map(f -> new AddUserForm(displayName, userName, usageLocation, f, e.getMessage()));
     }
 
     /** The error message of {@code field}, or null when it has none. */

@@ -1,5 +1,6 @@
 package dev.tenantry.pages.admincenter;
 
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.DirectoryRoleTemplate;
 import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.User;
@@ -103,7 +104,7 @@ final class AdminUserRoutes {
             directory.resetPassword(caller.get(), tenant(ctx), id, ctx.formParam("newPassword"));
             ctx.redirect(USERS + "/" + DirectoryViews.encode(id) + "?done=password", HttpStatus.SEE_OTHER);
         } catch (DomainException e) {
-            if (!"weak_password".equals(e.code())) {
+            if (e.errorCode() != DirectoryError.WEAK_PASSWORD) {
                 throw e;
             }
             renderUser(ctx, caller.get(), null, e.getMessage());
@@ -143,7 +144,7 @@ final class AdminUserRoutes {
         return Ids.tryParse(templateId)
                 .flatMap(DirectoryRoleTemplate::byTemplateId)
                 .orElseThrow(() -> new InvalidRequestException(
-                        "unknown_role_template", "Choose one of the directory roles in the list."));
+                        DirectoryError.UNKNOWN_ROLE_TEMPLATE, "Choose one of the directory roles in the list."));
     }
 
     private static String notice(String done) {

@@ -1,5 +1,7 @@
 package dev.tenantry.pages.signin;
 
+import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.identity.IdentityError;
 import dev.tenantry.identity.SessionService;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.PageSupport;
@@ -55,7 +57,8 @@ public final class SignInRoutes {
             ctx.redirect(returnUrl, HttpStatus.SEE_OTHER);
         } catch (AuthenticationException e) {
             // a disabled or locked account is told so (Entra does too); anything else never says which part was wrong
-            boolean explained = "account_disabled".equals(e.code()) || "account_locked".equals(e.code());
+            boolean explained =
+                    e.errorCode() == DirectoryError.ACCOUNT_DISABLED || e.errorCode() == IdentityError.ACCOUNT_LOCKED;
             String message = explained ? e.getMessage() : INCORRECT;
             render(ctx, true, userName, returnUrl, message);
             ctx.status(HttpStatus.UNAUTHORIZED);

@@ -9,6 +9,7 @@ import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.subscriptions.BillingDetails;
 import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.Offer;
+import dev.tenantry.subscriptions.SubscriptionError;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.web.Failures;
 import io.javalin.config.RoutesConfig;
@@ -68,7 +69,7 @@ public final class CloudStoreRoutes {
             CloudSubscription created = subscriptions.createCloudSubscription(caller.get(), FREE_TRIAL, null, details);
             ctx.redirect(done(created.id().toString()), HttpStatus.SEE_OTHER);
         } catch (InvalidRequestException e) {
-            if (!"invalid_billing_profile".equals(e.code())) {
+            if (e.errorCode() != SubscriptionError.INVALID_BILLING_PROFILE) {
                 throw e;
             }
             renderBilling(ctx, BillingForm.kept(details), BillingForm.errors(details));

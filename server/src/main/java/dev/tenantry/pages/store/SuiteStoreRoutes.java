@@ -3,6 +3,7 @@ package dev.tenantry.pages.store;
 import dev.tenantry.directory.DirectoryRoleTemplate;
 import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.pages.Chrome;
+import dev.tenantry.pages.PageError;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
@@ -11,6 +12,7 @@ import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.subscriptions.Sku;
+import dev.tenantry.subscriptions.SubscriptionError;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.SuiteSubscription;
 import dev.tenantry.web.Failures;
@@ -84,7 +86,7 @@ public final class SuiteStoreRoutes {
                     subscriptions.buySuiteSubscription(caller.get(), sku.partNumber(), Integer.valueOf(seats), true);
             ctx.redirect(receipt(bought.id()), HttpStatus.SEE_OTHER);
         } catch (InvalidRequestException e) {
-            if (!"invalid_seats".equals(e.code())) {
+            if (e.errorCode() != SubscriptionError.INVALID_SEATS) {
                 throw e;
             }
             renderConfirm(ctx, sku, seats, FieldErrors.of("seats", e.getMessage()));
@@ -117,7 +119,8 @@ public final class SuiteStoreRoutes {
         SuiteSubscription s = subscriptions.suiteSubscriptions(caller.get(), tenantOf(ctx)).stream()
                 .filter(candidate -> candidate.id().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("order_not_found", "There is no order '" + id + "' here."));
+                .orElseThrow(
+                        () -> new NotFoundException(PageError.ORDER_NOT_FOUND, "There is no order '" + id + "' here."));
         String planName = subscriptions
                 .catalog()
                 .sku(s.skuPartNumber())

@@ -2,6 +2,7 @@ package dev.tenantry.subscriptions.http;
 
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.subscriptions.BillingDetails;
 import dev.tenantry.subscriptions.SignUp;
 
@@ -36,7 +37,8 @@ final class CommerceRequests {
         SignUp toSignUp() {
             if (admin == null) {
                 throw new InvalidRequestException(
-                        "missing_field", "'admin' is required: {\"displayName\",\"userName\",\"password\"}.");
+                        RequestError.MISSING_FIELD,
+                        "'admin' is required: {\"displayName\",\"userName\",\"password\"}.");
             }
             NewUser user = new NewUser(
                     admin.displayName(),

@@ -5,6 +5,7 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.subscriptions.SignUpResult;
+import dev.tenantry.subscriptions.SubscriptionError;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.Gate;
@@ -95,7 +96,8 @@ public final class CommerceRoutes {
     private void openApi(Context ctx) throws IOException {
         try (InputStream in = CommerceRoutes.class.getResourceAsStream("/api/openapi.yaml")) {
             if (in == null) {
-                throw new InvalidRequestException("openapi_missing", "The OpenAPI document is missing from the build.");
+                throw new InvalidRequestException(
+                        SubscriptionError.OPENAPI_MISSING, "The OpenAPI document is missing from the build.");
             }
             ctx.contentType("application/yaml").result(in.readAllBytes());
         }

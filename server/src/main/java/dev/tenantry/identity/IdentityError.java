@@ -1,0 +1,30 @@
+package dev.tenantry.identity;
+
+import dev.tenantry.shared.ErrorCode;
+
+/** The stable error codes of sign-in and tokens. */
+public enum IdentityError implements ErrorCode {
+    ACCOUNT_LOCKED(Kind.AUTHENTICATION),
+    REFRESH_TOKEN_REVOKED(Kind.AUTHENTICATION),
+    REFRESH_TOKEN_INVALID(Kind.AUTHENTICATION),
+    REFRESH_TOKEN_EXPIRED(Kind.AUTHENTICATION),
+    REFRESH_TOKEN_CLIENT_MISMATCH(Kind.AUTHENTICATION),
+    CONSENT_REQUIRED(Kind.AUTHENTICATION),
+    INVALID_RESOURCE(Kind.INVALID_REQUEST),
+    INVALID_SCOPE(Kind.INVALID_REQUEST),
+    MISSING_PARAMETER(Kind.INVALID_REQUEST),
+    TENANT_REQUIRED(Kind.INVALID_REQUEST),
+    UNSUPPORTED_GRANT_TYPE(Kind.INVALID_REQUEST),
+    CLIENT_THROTTLED(Kind.RATE_LIMITED);
+
+    private final Kind kind;
+
+    IdentityError(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+}
