@@ -158,10 +158,11 @@ public final class SigningKeys implements TokenSigner {
                 .filter(k -> k.kid().equals(kid))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException(
-                        "signing_key_not_found", "There is no signing key '" + kid + "'; 'keys list' shows them."));
+                        IdentityError.SIGNING_KEY_NOT_FOUND,
+                        "There is no signing key '" + kid + "'; 'keys list' shows them."));
         if (key.active()) {
             throw new RuleViolationException(
-                    "signing_key_active",
+                    IdentityError.SIGNING_KEY_ACTIVE,
                     "Key '" + kid + "' is active: it may sign new tokens. Rotate first ('keys rotate'), then retire it"
                             + " after " + RETIRE_AFTER.toMinutes() + " minutes.");
         }
@@ -169,7 +170,7 @@ public final class SigningKeys implements TokenSigner {
                 key.rotatedOutAt() == null ? Instant.MIN : key.rotatedOutAt().plus(RETIRE_AFTER);
         if (clock.instant().isBefore(retirable)) {
             throw new RuleViolationException(
-                    "signing_key_recently_rotated",
+                    IdentityError.SIGNING_KEY_RECENTLY_ROTATED,
                     "Key '" + kid + "' was rotated out at " + key.rotatedOutAt() + "; tokens it signed may be valid"
                             + " until " + retirable + ". Retire it after that.");
         }
