@@ -2,6 +2,7 @@ package dev.tenantry.app;
 
 import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
 import dev.tenantry.directory.credentials.BoundedPasswordHasher;
+import dev.tenantry.jobs.JobRunner;
 import dev.tenantry.storage.DataDirectory;
 import dev.tenantry.storage.Database;
 import dev.tenantry.storage.MasterKey;
@@ -10,7 +11,6 @@ import dev.tenantry.web.HttpsServer;
 import io.javalin.Javalin;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,15 +18,13 @@ import org.slf4j.LoggerFactory;
 public final class TenantryApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantryApp.class);
-    private static final Duration PURGE_FIRST_AFTER = Duration.ofMinutes(1);
-    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final Database database;
     private final Javalin http;
     private final TlsMaterial tls;
     private final Services services;
     private final BoundedPasswordHasher passwordHashing;
-    private final PurgeSchedule purge;
+    private final JobRunner jobs;
     private final int port;
 
     private TenantryApp(
@@ -35,13 +33,13 @@ public final class TenantryApp implements AutoCloseable {
             TlsMaterial tls,
             Services services,
             BoundedPasswordHasher passwordHashing,
-            PurgeSchedule purge) {
+            JobRunner jobs) {
         this.database = database;
         this.http = http;
         this.tls = tls;
         this.services = services;
         this.passwordHashing = passwordHashing;
-        this.purge = purge;
+        this.jobs = jobs;
         this.port = HttpsServer.boundPort(http);
     }
 
@@ -65,8 +63,8 @@ public final class TenantryApp implements AutoCloseable {
             Javalin http = HttpsServer.create(
                     config.host(), config.port(), tls, cfg -> Routes.register(cfg, config, services));
             http.start();
-            PurgeSchedule purge = PurgeSchedule.start(services.retentionPurge(), PURGE_FIRST_AFTER, PURGE_EVERY);
-            return new TenantryApp(database, http, tls, services, passwordHashing, purge);
+            JobRunner jobs = BackgroundJobs.start(services, database, Clock.systemUTC());
+            return new TenantryApp(database, http, tls, services, passwordHashing, jobs);
         } catch (RuntimeException e) {
             passwordHashing.close();
             database.close();
@@ -98,7 +96,7 @@ public final class TenantryApp implements AutoCloseable {
 
     @Override
     public void close() {
-        purge.close();
+        jobs.close();
         http.stop();
         passwordHashing.close();
         database.close();

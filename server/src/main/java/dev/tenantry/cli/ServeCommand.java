@@ -3,19 +3,13 @@ package dev.tenantry.cli;
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tenantry serve}: starts the server and prints one line with its URL. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the server (HTTPS only).")
-final class ServeCommand implements Callable<Integer>, EnvFactory.NeedsEnv {
-
-    @Mixin
-    DataOptions data = new DataOptions();
+final class ServeCommand extends DataCommand {
 
     @Option(names = "--host", paramLabel = "HOST", description = "Address to bind. Default: 127.0.0.1")
     String host;
@@ -26,16 +20,9 @@ final class ServeCommand implements Callable<Integer>, EnvFactory.NeedsEnv {
     @Option(names = "--public-url", paramLabel = "URL", description = "Base URL clients use, if not the request host")
     String publicUrl;
 
-    private Map<String, String> env = Map.of();
-
-    @Override
-    public void env(Map<String, String> environment) {
-        this.env = environment;
-    }
-
     @Override
     public Integer call() throws InterruptedException {
-        TenantryConfig config = data.apply(env);
+        TenantryConfig config = config();
         if (host != null) {
             config = config.withHost(host);
         }

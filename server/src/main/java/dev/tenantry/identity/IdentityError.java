@@ -15,7 +15,13 @@ public enum IdentityError implements ErrorCode {
     MISSING_PARAMETER(Kind.INVALID_REQUEST),
     TENANT_REQUIRED(Kind.INVALID_REQUEST),
     UNSUPPORTED_GRANT_TYPE(Kind.INVALID_REQUEST),
-    CLIENT_THROTTLED(Kind.RATE_LIMITED);
+    CLIENT_THROTTLED(Kind.RATE_LIMITED),
+    /** {@code tenantry keys retire}: no key has that kid. */
+    SIGNING_KEY_NOT_FOUND(Kind.NOT_FOUND),
+    /** {@code tenantry keys retire}: the key may still sign new tokens. */
+    SIGNING_KEY_ACTIVE(Kind.RULE_VIOLATION),
+    /** {@code tenantry keys retire}: tokens the key signed may not have expired yet. */
+    SIGNING_KEY_RECENTLY_ROTATED(Kind.RULE_VIOLATION);
 
     private final Kind kind;
 

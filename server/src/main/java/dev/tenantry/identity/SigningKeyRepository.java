@@ -13,4 +13,13 @@ public interface SigningKeyRepository {
      * the race (it must then read the winner's key).
      */
     boolean tryCreateFirst(SigningKey key);
+
+    /**
+     * Stores {@code fresh} (active) and marks every other active key rotated out at {@code fresh.createdAt()}, in one
+     * transaction.
+     */
+    void rotate(SigningKey fresh);
+
+    /** Deletes key {@code kid} if it is rotated out (inactive); false when there is no such key. */
+    boolean deleteInactive(String kid);
 }

@@ -9,65 +9,74 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.RuleViolationException;
 import java.security.Provider;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Base64;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's RS256 keys, shared by every node through the database: signs with the newest active key, publishes
- * the public keys as a JWKS, and keeps one verifier per {@code kid}.
+ * The server's RS256 keys, shared by every node through the database (issue 8): signs with the newest active key,
+ * publishes every stored key as a JWKS, and verifies with any of them. The keys are re-read from the store at most every
+ * {@link #RELOAD_INTERVAL}, so a key rotated on another node signs here, and is published here, within that time; a key
+ * rotated out keeps verifying the tokens it signed until it is retired.
  */
 public final class SigningKeys implements TokenSigner {
 
+    /** How often the stored keys are re-read: the longest a rotation on another node takes to reach this one. */
+    public static final Duration RELOAD_INTERVAL = Duration.ofSeconds(10);
+
+    /**
+     * How long a rotated-out key must stay before it may be retired: the lifetime of the tokens it signed, the verifier's
+     * five minutes of clock skew, and the reload interval during which other nodes may still sign with it.
+     */
+    public static final Duration RETIRE_AFTER = TokenClaims.LIFETIME.plusMinutes(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
-    private static final long RELOAD_INTERVAL_MILLIS = 10_000;
 
     private final SigningKeyRepository repository;
     private final Clock clock;
-    private final RSAKey current;
-    private final RSASSASigner signer;
-    private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
-    private volatile List<RSAKey> published;
-    private volatile long lastReload;
+    private final Provider provider;
+    private final ReentrantLock reloading = new ReentrantLock();
+    private volatile Loaded loaded;
 
-    private SigningKeys(SigningKeyRepository repository, Clock clock, List<RSAKey> keys, Provider provider) {
+    /** The keys as read at {@code loadedAt}: the signing key and its signer, every key newest first, their verifiers. */
+    private record Loaded(
+            List<SigningKey> stored,
+            RSAKey current,
+            RSASSASigner signer,
+            Map<String, RSAKey> keys,
+            Map<String, JWSVerifier> verifiers,
+            Instant loadedAt) {}
+
+    /** The state of one stored key, for administrators. */
+    public record Status(String kid, Instant createdAt, boolean signs, Instant rotatedOutAt) {}
+
+    private SigningKeys(SigningKeyRepository repository, Clock clock, Provider provider, List<SigningKey> stored) {
         this.repository = repository;
         this.clock = clock;
-        this.current = keys.get(0);
-        this.published = List.copyOf(keys);
-        try {
-            this.signer = new RSASSASigner(current.toRSAPrivateKey());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("the signing key cannot sign", e);
-        }
-        signer.getJCAContext().setProvider(provider);
-        keys.forEach(this::cacheVerifier);
+        this.provider = provider;
+        this.loaded = load(stored, null);
     }
 
     /** Loads the stored keys, creating the first one if there is none; signs on {@code provider}. */
     public static SigningKeys loadOrCreate(SigningKeyRepository repository, Clock clock, Provider provider) {
         List<SigningKey> stored = repository.all();
         for (int attempt = 0; stored.isEmpty() && attempt < 5; attempt++) {
-            SigningKey created = generate(clock);
+            SigningKey created = RsaKeys.generate(clock.instant());
             if (repository.tryCreateFirst(created)) {
                 LOG.info("created signing key {}", created.kid());
             }
@@ -76,11 +85,9 @@ public final class SigningKeys implements TokenSigner {
         if (stored.isEmpty()) {
             throw new IllegalStateException("no signing key could be created or read");
         }
-        List<RSAKey> keys = new ArrayList<>();
-        stored.stream().filter(SigningKey::active).map(SigningKeys::toJwk).forEach(keys::add);
-        stored.stream().filter(k -> !k.active()).map(SigningKeys::toJwk).forEach(keys::add);
-        LOG.info("tokens are signed with key {} on the {} provider", keys.get(0).getKeyID(), provider.getName());
-        return new SigningKeys(repository, clock, keys, provider);
+        SigningKeys keys = new SigningKeys(repository, clock, provider, stored);
+        LOG.info("tokens are signed with key {} on the {} provider", keys.currentKid(), provider.getName());
+        return keys;
     }
 
     /** Loads or creates the keys and signs with ACCP when it loads, else the JDK. */
@@ -90,91 +97,191 @@ public final class SigningKeys implements TokenSigner {
 
     @Override
     public String sign(JWTClaimsSet claims) {
+        Loaded keys = fresh();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .type(JOSEObjectType.JWT)
-                .keyID(current.getKeyID())
+                .keyID(keys.current().getKeyID())
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(keys.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed", e);
         }
         return jwt.serialize();
     }
 
-    /** The public keys as a JWKS document ({@code {"keys":[…]}}), newest first. */
+    /** The public keys as a JWKS document ({@code {"keys":[…]}}): the signing key first, then the others newest first. */
     public Map<String, Object> jwks() {
-        return new JWKSet(List.<JWK>copyOf(published)).toJSONObject(true);
+        return new JWKSet(List.<JWK>copyOf(fresh().keys().values())).toJSONObject(true);
     }
 
     /** The kid of the key new tokens are signed with. */
     public String currentKid() {
-        return current.getKeyID();
+        return fresh().current().getKeyID();
     }
 
-    /** The verifier of key {@code kid}; an unknown kid re-reads the store at most every ten seconds. */
+    /** The verifier of key {@code kid}, active or rotated out; empty for an unknown or retired key. */
     public Optional<JWSVerifier> verifier(String kid) {
-        JWSVerifier verifier = kid == null ? null : verifiers.get(kid);
-        if (verifier == null && kid != null && clock.millis() - lastReload > RELOAD_INTERVAL_MILLIS) {
-            lastReload = clock.millis();
-            List<RSAKey> keys =
-                    repository.all().stream().map(SigningKeys::toJwk).toList();
-            keys.forEach(this::cacheVerifier);
-            published = keys;
-            verifier = verifiers.get(kid);
+        return kid == null
+                ? Optional.empty()
+                : Optional.ofNullable(fresh().verifiers().get(kid));
+    }
+
+    /** Every stored key, the signing key first. */
+    public List<Status> status() {
+        Loaded keys = reload();
+        String signing = keys.current().getKeyID();
+        return keys.stored().stream()
+                .sorted(signingFirst())
+                .map(k -> new Status(k.kid(), k.createdAt(), k.kid().equals(signing), k.rotatedOutAt()))
+                .toList();
+    }
+
+    /**
+     * Makes a new key the signing key on every node (here at once, elsewhere within {@link #RELOAD_INTERVAL}); the
+     * previous keys stay published and keep verifying until they are retired. Returns the new kid.
+     */
+    public String rotate() {
+        SigningKey fresh = RsaKeys.generate(clock.instant());
+        repository.rotate(fresh);
+        LOG.info("rotated the signing key: new tokens are signed with key {}", fresh.kid());
+        return reload().current().getKeyID();
+    }
+
+    /**
+     * Deletes rotated-out key {@code kid}: tokens it signed stop verifying and it leaves the JWKS. Refused for the
+     * signing key and for a key rotated out less than {@link #RETIRE_AFTER} ago, whose tokens may still be valid.
+     */
+    public void retire(String kid) {
+        SigningKey key = reload().stored().stream()
+                .filter(k -> k.kid().equals(kid))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException(
+                        IdentityError.SIGNING_KEY_NOT_FOUND,
+                        "There is no signing key '" + kid + "'; 'keys list' shows them."));
+        if (key.active()) {
+            throw new RuleViolationException(
+                    IdentityError.SIGNING_KEY_ACTIVE,
+                    "Key '" + kid + "' is active: it may sign new tokens. Rotate first ('keys rotate'), then retire it"
+                            + " after " + RETIRE_AFTER.toMinutes() + " minutes.");
         }
-        return Optional.ofNullable(verifier);
+        Instant retirable =
+                key.rotatedOutAt() == null ? Instant.MIN : key.rotatedOutAt().plus(RETIRE_AFTER);
+        if (clock.instant().isBefore(retirable)) {
+            throw new RuleViolationException(
+                    IdentityError.SIGNING_KEY_RECENTLY_ROTATED,
+                    "Key '" + kid + "' was rotated out at " + key.rotatedOutAt() + "; tokens it signed may be valid"
+                            + " until " + retirable + ". Retire it after that.");
+        }
+        if (repository.deleteInactive(kid)) {
+            LOG.info("retired signing key {}", kid);
+        }
+        reload();
     }
 
-    private void cacheVerifier(RSAKey key) {
-        verifiers.computeIfAbsent(key.getKeyID(), kid -> {
-            try {
-                return new RSASSAVerifier(key.toRSAPublicKey());
-            } catch (JOSEException e) {
-                throw new IllegalStateException("bad public key " + kid, e);
-            }
-        });
-    }
-
-    /** A new 2048-bit RSA key, named by its RFC 7638 thumbprint. */
-    static SigningKey generate(Clock clock) {
+    /** The loaded keys, re-read first when they are older than the reload interval (by one thread; others go on). */
+    private Loaded fresh() {
+        Loaded keys = loaded;
+        if (!isStale(keys) || !reloading.tryLock()) {
+            return keys;
+        }
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            String kid = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-                    .build()
-                    .computeThumbprint()
-                    .toString();
-            Base64.Encoder base64 = Base64.getEncoder();
-            return new SigningKey(
-                    kid,
-                    base64.encodeToString(pair.getPrivate().getEncoded()),
-                    base64.encodeToString(pair.getPublic().getEncoded()),
-                    clock.instant(),
-                    true);
-        } catch (GeneralSecurityException | JOSEException e) {
-            throw new IllegalStateException("cannot generate an RSA key", e);
+            return isStale(loaded) ? reloadLocked() : loaded;
+        } finally {
+            reloading.unlock();
         }
     }
 
-    private static RSAKey toJwk(SigningKey stored) {
+    private Loaded reload() {
+        reloading.lock();
         try {
-            KeyFactory factory = KeyFactory.getInstance("RSA");
-            Base64.Decoder base64 = Base64.getDecoder();
-            RSAPublicKey publicKey =
-                    (RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(base64.decode(stored.publicDer())));
-            RSAPrivateKey privateKey = (RSAPrivateKey)
-                    factory.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(stored.privateDer())));
-            return new RSAKey.Builder(publicKey)
-                    .privateKey(privateKey)
-                    .keyID(stored.kid())
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .build();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("stored signing key " + stored.kid() + " is unreadable", e);
+            return reloadLocked();
+        } finally {
+            reloading.unlock();
+        }
+    }
+
+    private Loaded reloadLocked() {
+        Loaded previous = loaded;
+        try {
+            List<SigningKey> stored = repository.all();
+            loaded = stored.isEmpty() ? again(previous) : load(stored, previous);
+        } catch (RuntimeException e) { // the store is unreachable: keep the keys we have, try again later
+            LOG.warn("the signing keys could not be re-read ({}); trying again in {}", e.getClass(), RELOAD_INTERVAL);
+            loaded = again(previous);
+        }
+        return loaded;
+    }
+
+    private boolean isStale(Loaded keys) {
+        Instant now = clock.instant();
+        return now.isBefore(keys.loadedAt()) || !now.isBefore(keys.loadedAt().plus(RELOAD_INTERVAL));
+    }
+
+    private Loaded again(Loaded previous) {
+        return new Loaded(
+                previous.stored(),
+                previous.current(),
+                previous.signer(),
+                previous.keys(),
+                previous.verifiers(),
+                clock.instant());
+    }
+
+    /** The stored keys as JWKs, signer and verifiers, reusing what {@code previous} already parsed. */
+    private Loaded load(List<SigningKey> stored, Loaded previous) {
+        Map<String, RSAKey> keys = new LinkedHashMap<>();
+        Map<String, JWSVerifier> verifiers = new LinkedHashMap<>();
+        for (SigningKey key : stored.stream().sorted(signingFirst()).toList()) {
+            RSAKey jwk = previous != null && previous.keys().containsKey(key.kid())
+                    ? previous.keys().get(key.kid())
+                    : RsaKeys.toJwk(key);
+            keys.put(key.kid(), jwk);
+            verifiers.put(
+                    key.kid(),
+                    previous != null && previous.verifiers().containsKey(key.kid())
+                            ? previous.verifiers().get(key.kid())
+                            : verifier(jwk));
+        }
+        RSAKey current = keys.values().iterator().next();
+        RSASSASigner signer = previous != null && previous.current().getKeyID().equals(current.getKeyID())
+                ? previous.signer()
+                : signer(current);
+        if (previous != null && signer != previous.signer()) {
+            LOG.info("tokens are now signed with key {}", current.getKeyID());
+        }
+        return new Loaded(
+                List.copyOf(stored),
+                current,
+                signer,
+                Collections.unmodifiableMap(keys), // in JWKS order
+                Map.copyOf(verifiers),
+                clock.instant());
+    }
+
+    /** Active keys before rotated-out ones, each newest first: the first one signs. */
+    private static Comparator<SigningKey> signingFirst() {
+        return Comparator.comparing((SigningKey k) -> !k.active())
+                .thenComparing(SigningKey::createdAt, Comparator.reverseOrder())
+                .thenComparing(SigningKey::kid);
+    }
+
+    private RSASSASigner signer(RSAKey key) {
+        try {
+            RSASSASigner signer = new RSASSASigner(key.toRSAPrivateKey());
+            signer.getJCAContext().setProvider(provider);
+            return signer;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing key " + key.getKeyID() + " cannot sign", e);
+        }
+    }
+
+    private static JWSVerifier verifier(RSAKey key) {
+        try {
+            return new RSASSAVerifier(key.toRSAPublicKey());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("bad public key " + key.getKeyID(), e);
         }
     }
 }

@@ -22,7 +22,8 @@ class ArchitectureTest {
         "dev.tenantry.directory",
         "dev.tenantry.access",
         "dev.tenantry.subscriptions",
-        "dev.tenantry.identity"
+        "dev.tenantry.identity",
+        "dev.tenantry.jobs"
     };
 
     /** The surfaces Microsoft's clients speak to: the identity platform, Microsoft Graph, Azure Resource Manager. */

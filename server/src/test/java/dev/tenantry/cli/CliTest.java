@@ -28,6 +28,7 @@ class CliTest {
         assertThat(TenantryCli.run(Map.of(), "--help")).isZero();
         assertThat(TenantryCli.run(Map.of(), "serve", "--help")).isZero();
         assertThat(TenantryCli.run(Map.of(), "cert", "export", "--help")).isZero();
+        assertThat(TenantryCli.run(Map.of(), "keys", "rotate", "--help")).isZero();
     }
 
     @Test

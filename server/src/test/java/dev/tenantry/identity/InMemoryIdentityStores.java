@@ -78,7 +78,7 @@ public final class InMemoryIdentityStores {
         }
     }
 
-    /** Signing keys in a list; the first insert wins, as the SQL guard row makes it. */
+    /** Signing keys in a list; the first insert wins, as the SQL guard row makes it; a rotation is atomic. */
     public static final class SigningKeyStore implements SigningKeyRepository {
         private final List<SigningKey> keys = new ArrayList<>();
 
@@ -96,6 +96,19 @@ public final class InMemoryIdentityStores {
             }
             keys.add(key);
             return true;
+        }
+
+        @Override
+        public synchronized void rotate(SigningKey fresh) {
+            keys.replaceAll(k -> k.active()
+                    ? new SigningKey(k.kid(), k.privateDer(), k.publicDer(), k.createdAt(), false, fresh.createdAt())
+                    : k);
+            keys.add(fresh);
+        }
+
+        @Override
+        public synchronized boolean deleteInactive(String kid) {
+            return keys.removeIf(k -> k.kid().equals(kid) && !k.active());
         }
     }
 }

@@ -33,6 +33,14 @@ final class PostgresDatabases {
                 env.getOrDefault("TENANTRY_TEST_PG_PASSWORD", ""));
     }
 
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
     /** Creates a new empty database and returns its JDBC URL. */
     String create() {
         String name = "tenantry_it_" + UUID.randomUUID().toString().replace("-", "");
