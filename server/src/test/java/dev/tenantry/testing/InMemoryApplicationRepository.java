@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** A fake {@link ApplicationRepository} over maps, for unit tests of services. */
-public final class InMemoryApplicationRepository implements ApplicationRepository {
+public final class InMemoryApplicationRepository implements ApplicationRepository, Restorable {
 
     private final Map<UUID, Application> applications = new LinkedHashMap<>();
     private final Map<UUID, List<StoredSecret>> secrets = new LinkedHashMap<>();
@@ -141,5 +141,14 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 app.displayName(),
                 app.createdAt(),
                 secrets(app.id()).stream().map(StoredSecret::credential).toList());
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.all(
+                Restorable.copyOf(applications),
+                Restorable.copyOf(secrets, ArrayList::new),
+                Restorable.copyOf(servicePrincipals),
+                Restorable.copyOf(assignments));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Cloud subscriptions in a map; lists in SQL UUID order. */
-public final class InMemoryCloudSubscriptionRepository implements CloudSubscriptionRepository {
+public final class InMemoryCloudSubscriptionRepository implements CloudSubscriptionRepository, Restorable {
 
     private final Map<UUID, CloudSubscription> subscriptions = new HashMap<>();
 
@@ -50,5 +50,10 @@ public final class InMemoryCloudSubscriptionRepository implements CloudSubscript
     /** Every stored cloud subscription, in any directory. */
     public List<CloudSubscription> all() {
         return List.copyOf(subscriptions.values());
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.copyOf(subscriptions);
     }
 }

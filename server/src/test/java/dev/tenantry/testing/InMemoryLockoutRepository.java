@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /** Failed-credential counts in a map; {@code compute} makes an update atomic, as the row lock does in SQL. */
-public final class InMemoryLockoutRepository implements LockoutRepository {
+public final class InMemoryLockoutRepository implements LockoutRepository, Restorable {
 
     private final Map<String, Lockout> bySubject = new ConcurrentHashMap<>();
 
@@ -43,5 +43,10 @@ public final class InMemoryLockoutRepository implements LockoutRepository {
     /** Every subject with a count, for tests that check what is stored. */
     public Set<String> subjects() {
         return Set.copyOf(bySubject.keySet());
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.copyOf(bySubject);
     }
 }

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * Users in a map, behaving as {@code JdbiUserRepository}: UPNs unique server-wide ignoring case, keyset pages in SQL
  * UUID order, filters compared ignoring case with {@code startsWith} values taken literally.
  */
-public final class InMemoryUserRepository implements UserRepository {
+public final class InMemoryUserRepository implements UserRepository, Restorable {
 
     private final Map<UserId, Stored> users = new HashMap<>();
     private final Consumer<UserId> onDelete;
@@ -183,5 +183,10 @@ public final class InMemoryUserRepository implements UserRepository {
     /** How many users the repository holds, in every directory. */
     public int count() {
         return users.size();
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.copyOf(users);
     }
 }

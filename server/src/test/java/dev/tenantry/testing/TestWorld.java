@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** The services of one server wired over in-memory fakes, with a fixed clock; a fresh world per test. */
+/**
+ * The services of one server wired over in-memory fakes, with a fixed clock and transactions that roll the fakes back;
+ * a fresh world per test.
+ */
 public final class TestWorld {
 
     /** The instant the fixed clock shows. */
@@ -22,7 +25,6 @@ public final class TestWorld {
     public static final String DOMAIN_SUFFIX = "onmicrosoft.test";
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final DirectTransactions transactions = new DirectTransactions();
     private final PlainPasswordHasher passwords = new PlainPasswordHasher();
     private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
     private final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
@@ -32,6 +34,8 @@ public final class TestWorld {
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
     private final InMemoryBillingProfileRepository billing = new InMemoryBillingProfileRepository();
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
+    private final DirectTransactions transactions =
+            new DirectTransactions(tenants, roles, users, assignments, clouds, suites, billing, groups);
     private final DirectoryService directory;
     private final AccessService access;
     private final SubscriptionService subscriptions;
@@ -54,6 +58,11 @@ public final class TestWorld {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The transactions every service of this world runs in: a failed one leaves no trace in the fakes. */
+    public DirectTransactions transactions() {
+        return transactions;
     }
 
     public DirectoryService directory() {
