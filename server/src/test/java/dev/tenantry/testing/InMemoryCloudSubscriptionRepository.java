@@ -1,6 +1,7 @@
 package dev.tenantry.testing;
 
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
 import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.CloudSubscriptionRepository;
 import java.util.Collection;
@@ -45,6 +46,12 @@ public final class InMemoryCloudSubscriptionRepository implements CloudSubscript
                 .sorted(Comparator.comparing(CloudSubscription::createdAt)
                         .thenComparing(CloudSubscription::id, Uuids.SQL_ORDER))
                 .toList();
+    }
+
+    /** Whether the user is the account administrator of a stored subscription. */
+    public boolean administeredBy(UserId userId) {
+        return subscriptions.values().stream()
+                .anyMatch(s -> s.accountAdministrator().equals(userId));
     }
 
     /** Every stored cloud subscription, in any directory. */

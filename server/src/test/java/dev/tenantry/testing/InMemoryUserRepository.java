@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Users in a map, behaving as {@code JdbiUserRepository}: UPNs unique server-wide ignoring case, keyset pages in SQL
@@ -25,6 +26,7 @@ public final class InMemoryUserRepository implements UserRepository, Restorable 
 
     private final Map<UserId, Stored> users = new HashMap<>();
     private final Consumer<UserId> onDelete;
+    private final Predicate<UserId> inUse;
 
     public InMemoryUserRepository() {
         this(id -> {});
@@ -32,7 +34,16 @@ public final class InMemoryUserRepository implements UserRepository, Restorable 
 
     /** A repository that tells {@code onDelete} about each deleted user, to drop its role memberships. */
     public InMemoryUserRepository(Consumer<UserId> onDelete) {
+        this(onDelete, id -> false);
+    }
+
+    /**
+     * A repository that also refuses to delete a user {@code inUse} says a row refers to (the account administrator of
+     * a cloud subscription), as the SQL foreign key does.
+     */
+    public InMemoryUserRepository(Consumer<UserId> onDelete, Predicate<UserId> inUse) {
         this.onDelete = onDelete;
+        this.inUse = inUse;
     }
 
     private record Stored(User user, String passwordHash) {}
@@ -164,6 +175,12 @@ public final class InMemoryUserRepository implements UserRepository, Restorable 
     public boolean delete(TenantId tenantId, UserId id) {
         if (findById(tenantId, id).isEmpty()) {
             return false;
+        }
+        if (inUse.test(id)) {
+            throw new ConflictException(
+                    "user_in_use",
+                    "The user is the account administrator of a cloud subscription; give the subscription "
+                            + "another account administrator before deleting the user.");
         }
         users.remove(id);
         onDelete.accept(id);

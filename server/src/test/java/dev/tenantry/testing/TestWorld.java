@@ -28,9 +28,9 @@ public final class TestWorld {
     private final PlainPasswordHasher passwords = new PlainPasswordHasher();
     private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
     private final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
-    private final InMemoryUserRepository users = new InMemoryUserRepository(roles::forget);
-    private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
+    private final InMemoryUserRepository users = new InMemoryUserRepository(roles::forget, clouds::administeredBy);
+    private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
     private final InMemoryBillingProfileRepository billing = new InMemoryBillingProfileRepository();
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
