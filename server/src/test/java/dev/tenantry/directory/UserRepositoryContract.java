@@ -7,12 +7,13 @@ import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
 import dev.tenantry.shared.TenantId;
-import dev.tenantry.shared.UserId;
+import dev.tenantry.testing.RepositoryContract;
 import dev.tenantry.testing.TestWorld;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link UserRepository} does; subclasses supply fresh, empty repositories per test. */
@@ -35,21 +36,7 @@ public abstract class UserRepositoryContract {
     }
 
     private static User user(TenantId tenantId, UUID id, String alias, String displayName) {
-        String upn = alias + DOMAIN;
-        return new User(
-                new UserId(id),
-                tenantId,
-                upn,
-                displayName,
-                null,
-                null,
-                upn,
-                alias,
-                true,
-                "US",
-                UserType.MEMBER,
-                null,
-                TestWorld.NOW);
+        return RepositoryContract.member(tenantId, id, alias + DOMAIN, alias, displayName);
     }
 
     private User insert(TenantId tenantId, String alias, String displayName) {
@@ -253,5 +240,58 @@ public abstract class UserRepositoryContract {
         users().setPasswordHash(kelley.id(), "new-hash");
 
         assertThat(users().passwordHash(kelley.id())).contains("new-hash");
+    }
+
+    @Test
+    @DisplayName("issue 8: an update changes the editable fields only, and only in the user's own directory")
+    void updateChangesTheEditableFieldsOnly() {
+        User kelley = insert(contoso, "kelley", "Kelley Smith");
+        User edited = new User(
+                kelley.id(),
+                contoso,
+                "renamed" + DOMAIN,
+                "Kelley Wall",
+                "Kelley",
+                "Wall",
+                "kelley.wall@contoso.test",
+                "renamed",
+                false,
+                "NL",
+                UserType.GUEST,
+                "Engineer",
+                TestWorld.NOW.plusSeconds(60));
+
+        users().update(edited);
+        users().update(new User(
+                kelley.id(),
+                fabrikam,
+                "x" + DOMAIN,
+                "Elsewhere",
+                null,
+                null,
+                null,
+                "x",
+                true,
+                "US",
+                UserType.MEMBER,
+                null,
+                TestWorld.NOW));
+
+        assertThat(users().findById(contoso, kelley.id()))
+                .contains(new User(
+                        kelley.id(),
+                        contoso,
+                        kelley.userPrincipalName(),
+                        "Kelley Wall",
+                        "Kelley",
+                        "Wall",
+                        "kelley.wall@contoso.test",
+                        kelley.mailNickname(),
+                        false,
+                        "NL",
+                        UserType.MEMBER,
+                        "Engineer",
+                        kelley.createdAt()));
+        assertThat(users().passwordHash(kelley.id())).contains("hash-of-kelley");
     }
 }

@@ -21,7 +21,9 @@ public final class InMemoryIdentityStores {
 
         @Override
         public void insert(RefreshToken token) {
-            byHash.put(token.tokenHash(), token);
+            if (byHash.putIfAbsent(token.tokenHash(), token) != null) {
+                throw new IllegalStateException("a refresh token with this hash is stored already");
+            }
         }
 
         @Override

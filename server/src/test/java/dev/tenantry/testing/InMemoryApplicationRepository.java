@@ -16,8 +16,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A fake {@link ApplicationRepository} over maps, for unit tests of services. */
-public final class InMemoryApplicationRepository implements ApplicationRepository {
+/**
+ * A fake {@link ApplicationRepository} over maps, behaving as {@code JdbiApplicationRepository}: client ids unique on
+ * the server, lists oldest first then in SQL id order, and deleting an application deletes its secrets, its service
+ * principal and that one's grants.
+ */
+public final class InMemoryApplicationRepository implements ApplicationRepository, Restorable {
+
+    private static final Comparator<Application> APPS_OLDEST_FIRST =
+            Comparator.comparing(Application::createdAt).thenComparing(Application::id, Uuids.SQL_ORDER);
+    private static final Comparator<ServicePrincipal> SPS_OLDEST_FIRST =
+            Comparator.comparing(ServicePrincipal::createdAt).thenComparing(ServicePrincipal::id, Uuids.SQL_ORDER);
+    private static final Comparator<AppRoleAssignment> GRANTS_OLDEST_FIRST =
+            Comparator.comparing(AppRoleAssignment::createdAt).thenComparing(AppRoleAssignment::id, Uuids.SQL_ORDER);
+    private static final Comparator<StoredSecret> SECRETS_BY_START = Comparator.comparing(
+                    (StoredSecret s) -> s.credential().startDateTime())
+            .thenComparing(s -> s.credential().keyId(), Uuids.SQL_ORDER);
 
     private final Map<UUID, Application> applications = new LinkedHashMap<>();
     private final Map<UUID, List<StoredSecret>> secrets = new LinkedHashMap<>();
@@ -26,6 +40,10 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
 
     @Override
     public void insert(Application application) {
+        if (applications.containsKey(application.id())
+                || findByAppId(application.appId()).isPresent()) {
+            throw new IllegalStateException("duplicate application id or client id " + application.appId());
+        }
         applications.put(application.id(), application);
     }
 
@@ -48,6 +66,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     public List<Application> list(TenantId tenantId) {
         return applications.values().stream()
                 .filter(app -> app.tenantId().equals(tenantId))
+                .sorted(APPS_OLDEST_FIRST)
                 .map(this::withSecrets)
                 .toList();
     }
@@ -58,7 +77,13 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
         application.ifPresent(app -> {
             applications.remove(id);
             secrets.remove(id);
-            findServicePrincipalByAppId(tenantId, app.appId()).ifPresent(sp -> servicePrincipals.remove(sp.id()));
+            findServicePrincipalByAppId(tenantId, app.appId()).ifPresent(sp -> {
+                servicePrincipals.remove(sp.id());
+                assignments
+                        .values()
+                        .removeIf(a -> a.principalId().equals(sp.id())
+                                || a.resourceId().equals(sp.id()));
+            });
         });
         return application.isPresent();
     }
@@ -70,7 +95,9 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
 
     @Override
     public List<StoredSecret> secrets(UUID applicationId) {
-        return List.copyOf(secrets.getOrDefault(applicationId, List.of()));
+        return secrets.getOrDefault(applicationId, List.of()).stream()
+                .sorted(SECRETS_BY_START)
+                .toList();
     }
 
     @Override
@@ -99,6 +126,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     public List<ServicePrincipal> listServicePrincipals(TenantId tenantId) {
         return servicePrincipals.values().stream()
                 .filter(sp -> sp.tenantId().equals(tenantId))
+                .sorted(SPS_OLDEST_FIRST)
                 .toList();
     }
 
@@ -118,7 +146,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     public List<AppRoleAssignment> assignmentsOf(TenantId tenantId, UUID principalId) {
         return assignments.values().stream()
                 .filter(a -> a.tenantId().equals(tenantId) && a.principalId().equals(principalId))
-                .sorted(Comparator.comparing(AppRoleAssignment::createdAt))
+                .sorted(GRANTS_OLDEST_FIRST)
                 .toList();
     }
 
@@ -142,5 +170,14 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 app.displayName(),
                 app.createdAt(),
                 secrets(app.id()).stream().map(StoredSecret::credential).toList());
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.all(
+                Restorable.copyOf(applications),
+                Restorable.copyOf(secrets, ArrayList::new),
+                Restorable.copyOf(servicePrincipals),
+                Restorable.copyOf(assignments));
     }
 }

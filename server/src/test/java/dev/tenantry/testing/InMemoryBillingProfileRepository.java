@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Billing profiles in a map, one per subscription. */
-public final class InMemoryBillingProfileRepository implements BillingProfileRepository {
+public final class InMemoryBillingProfileRepository implements BillingProfileRepository, Restorable {
 
     private final Map<UUID, BillingProfile> profiles = new HashMap<>();
     private final Map<UUID, TenantId> tenants = new HashMap<>();
@@ -28,5 +28,10 @@ public final class InMemoryBillingProfileRepository implements BillingProfileRep
     /** The directory a stored profile was filed under. */
     public Optional<TenantId> tenantOf(UUID subscriptionId) {
         return Optional.ofNullable(tenants.get(subscriptionId));
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.all(Restorable.copyOf(profiles), Restorable.copyOf(tenants));
     }
 }

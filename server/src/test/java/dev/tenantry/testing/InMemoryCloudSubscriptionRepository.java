@@ -1,6 +1,7 @@
 package dev.tenantry.testing;
 
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
 import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.CloudSubscriptionRepository;
 import java.util.Collection;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Cloud subscriptions in a map; lists in SQL UUID order. */
-public final class InMemoryCloudSubscriptionRepository implements CloudSubscriptionRepository {
+public final class InMemoryCloudSubscriptionRepository implements CloudSubscriptionRepository, Restorable {
 
     private final Map<UUID, CloudSubscription> subscriptions = new HashMap<>();
 
@@ -47,8 +48,19 @@ public final class InMemoryCloudSubscriptionRepository implements CloudSubscript
                 .toList();
     }
 
+    /** Whether the user is the account administrator of a stored subscription. */
+    public boolean administeredBy(UserId userId) {
+        return subscriptions.values().stream()
+                .anyMatch(s -> s.accountAdministrator().equals(userId));
+    }
+
     /** Every stored cloud subscription, in any directory. */
     public List<CloudSubscription> all() {
         return List.copyOf(subscriptions.values());
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.copyOf(subscriptions);
     }
 }

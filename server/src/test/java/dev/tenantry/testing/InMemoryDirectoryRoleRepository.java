@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Activated directory roles and their members in maps; member lists are in SQL UUID order. */
-public final class InMemoryDirectoryRoleRepository implements DirectoryRoleRepository {
+public final class InMemoryDirectoryRoleRepository implements DirectoryRoleRepository, Restorable {
 
     private static final Comparator<UserId> BY_ID = Comparator.comparing(UserId::value, Uuids.SQL_ORDER);
 
@@ -85,5 +85,10 @@ public final class InMemoryDirectoryRoleRepository implements DirectoryRoleRepos
     /** Drops every membership of a deleted user, as the SQL cascade does. */
     public void forget(UserId userId) {
         members.values().forEach(held -> held.remove(userId));
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.all(Restorable.copyOf(roles), Restorable.copyOf(members, HashSet::new));
     }
 }

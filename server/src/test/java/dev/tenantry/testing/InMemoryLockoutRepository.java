@@ -9,8 +9,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-/** Failed-credential counts in a map; {@code compute} makes an update atomic, as the row lock does in SQL. */
-public final class InMemoryLockoutRepository implements LockoutRepository {
+/**
+ * Failed-credential counts in a map; {@code compute} makes an update atomic, as the row lock does in SQL, and a state
+ * with no failure time is never stale, as {@code NULL < x} is not true in SQL.
+ */
+public final class InMemoryLockoutRepository implements LockoutRepository, Restorable {
 
     private final Map<String, Lockout> bySubject = new ConcurrentHashMap<>();
 
@@ -35,7 +38,8 @@ public final class InMemoryLockoutRepository implements LockoutRepository {
         int before = bySubject.size();
         bySubject
                 .values()
-                .removeIf(l -> l.lastFailureAt().isBefore(staleBefore)
+                .removeIf(l -> l.lastFailureAt() != null
+                        && l.lastFailureAt().isBefore(staleBefore)
                         && (l.lockedUntil() == null || !l.lockedUntil().isAfter(now)));
         return before - bySubject.size();
     }
@@ -43,5 +47,10 @@ public final class InMemoryLockoutRepository implements LockoutRepository {
     /** Every subject with a count, for tests that check what is stored. */
     public Set<String> subjects() {
         return Set.copyOf(bySubject.keySet());
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.copyOf(bySubject);
     }
 }

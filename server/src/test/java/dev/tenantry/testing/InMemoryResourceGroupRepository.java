@@ -14,7 +14,7 @@ import java.util.UUID;
  * Resource groups in a map keyed by subscription and lower-cased name; as in SQL, an upsert of an existing group
  * changes only its tags.
  */
-public final class InMemoryResourceGroupRepository implements ResourceGroupRepository {
+public final class InMemoryResourceGroupRepository implements ResourceGroupRepository, Restorable {
 
     private record Key(UUID subscriptionId, String nameKey) {}
 
@@ -60,5 +60,10 @@ public final class InMemoryResourceGroupRepository implements ResourceGroupRepos
 
     private static Key key(UUID subscriptionId, String name) {
         return new Key(subscriptionId, name.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.copyOf(groups);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Cloud role assignments in a map; one role per principal per scope, lists in SQL UUID order. */
-public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRepository {
+public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRepository, Restorable {
 
     private static final Comparator<RoleAssignment> BY_ID = Comparator.comparing(RoleAssignment::id, Uuids.SQL_ORDER);
 
@@ -67,5 +67,10 @@ public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRep
 
     private static List<UUID> key(UUID subscriptionId, UUID id) {
         return List.of(subscriptionId, id);
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.copyOf(assignments);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Suite subscriptions in a map; a directory's list is oldest first. */
-public final class InMemorySuiteSubscriptionRepository implements SuiteSubscriptionRepository {
+public final class InMemorySuiteSubscriptionRepository implements SuiteSubscriptionRepository, Restorable {
 
     private final Map<UUID, SuiteSubscription> subscriptions = new HashMap<>();
 
@@ -40,5 +40,10 @@ public final class InMemorySuiteSubscriptionRepository implements SuiteSubscript
     /** Every stored suite subscription, in any directory. */
     public List<SuiteSubscription> all() {
         return List.copyOf(subscriptions.values());
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.copyOf(subscriptions);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Directories in a map; an initial domain is unique ignoring case. */
-public final class InMemoryTenantRepository implements TenantRepository {
+public final class InMemoryTenantRepository implements TenantRepository, Restorable {
 
     private final Map<TenantId, Tenant> tenants = new LinkedHashMap<>();
 
@@ -48,5 +48,10 @@ public final class InMemoryTenantRepository implements TenantRepository {
     /** Every stored directory, in insertion order. */
     public List<Tenant> all() {
         return List.copyOf(tenants.values());
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.copyOf(tenants);
     }
 }

@@ -17,15 +17,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Users in a map, behaving as {@code JdbiUserRepository}: UPNs unique server-wide ignoring case, keyset pages in SQL
  * UUID order, filters compared ignoring case with {@code startsWith} values taken literally.
  */
-public final class InMemoryUserRepository implements UserRepository {
+public final class InMemoryUserRepository implements UserRepository, Restorable {
 
     private final Map<UserId, Stored> users = new HashMap<>();
     private final Consumer<UserId> onDelete;
+    private final Predicate<UserId> inUse;
 
     public InMemoryUserRepository() {
         this(id -> {});
@@ -33,7 +35,16 @@ public final class InMemoryUserRepository implements UserRepository {
 
     /** A repository that tells {@code onDelete} about each deleted user, to drop its role memberships. */
     public InMemoryUserRepository(Consumer<UserId> onDelete) {
+        this(onDelete, id -> false);
+    }
+
+    /**
+     * A repository that also refuses to delete a user {@code inUse} says a row refers to (the account administrator of
+     * a cloud subscription), as the SQL foreign key does.
+     */
+    public InMemoryUserRepository(Consumer<UserId> onDelete, Predicate<UserId> inUse) {
         this.onDelete = onDelete;
+        this.inUse = inUse;
     }
 
     private record Stored(User user, String passwordHash) {}
@@ -168,6 +179,12 @@ public final class InMemoryUserRepository implements UserRepository {
         if (findById(tenantId, id).isEmpty()) {
             return false;
         }
+        if (inUse.test(id)) {
+            throw new ConflictException(
+                    DirectoryError.USER_IN_USE,
+                    "The user is the account administrator of a cloud subscription; give the subscription "
+                            + "another account administrator before deleting the user.");
+        }
         users.remove(id);
         onDelete.accept(id);
         return true;
@@ -186,5 +203,10 @@ public final class InMemoryUserRepository implements UserRepository {
     /** How many users the repository holds, in every directory. */
     public int count() {
         return users.size();
+    }
+
+    @Override
+    public Runnable snapshot() {
+        return Restorable.copyOf(users);
     }
 }

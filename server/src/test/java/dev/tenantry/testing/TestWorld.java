@@ -16,7 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** The services of one server, wired by the server's composition root over in-memory fakes, with a fixed clock; a fresh world per test. */
+/**
+ * The services of one server, wired by the server's composition root over in-memory fakes, with a fixed clock and
+ * transactions that roll the fakes back; a fresh world per test.
+ */
 public final class TestWorld {
 
     /** The instant the fixed clock shows. */
@@ -30,17 +33,19 @@ public final class TestWorld {
             new InMemoryIdentityStores.SigningKeyStore();
 
     private final Clock clock;
-    private final DirectTransactions transactions = new DirectTransactions();
     private final PlainPasswordHasher passwords = new PlainPasswordHasher();
     private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
     private final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
-    private final InMemoryUserRepository users = new InMemoryUserRepository(roles::forget);
-    private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
+    private final InMemoryUserRepository users = new InMemoryUserRepository(roles::forget, clouds::administeredBy);
+    private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
     private final InMemoryBillingProfileRepository billing = new InMemoryBillingProfileRepository();
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
+    private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
+    private final DirectTransactions transactions = new DirectTransactions(
+            tenants, roles, users, assignments, clouds, suites, billing, groups, applications, lockouts);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -51,7 +56,7 @@ public final class TestWorld {
                 tenants,
                 users,
                 roles,
-                new InMemoryApplicationRepository(),
+                applications,
                 assignments,
                 clouds,
                 suites,
@@ -87,6 +92,11 @@ public final class TestWorld {
     /** The services, wired by the server's own composition root over this world's fakes. */
     public Services services() {
         return services;
+    }
+
+    /** The transactions every service of this world runs in: a failed one leaves no trace in the fakes. */
+    public DirectTransactions transactions() {
+        return transactions;
     }
 
     public TenantService tenantService() {

@@ -217,7 +217,8 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public boolean delete(TenantId tenantId, UserId id) {
         try {
-            return jdbi.withHandle(handle -> {
+            // one transaction (joining the caller's): a refused delete must not have dropped the role memberships
+            return jdbi.inTransaction(handle -> {
                 handle.createUpdate("DELETE FROM directory_role_member WHERE user_id = :id")
                         .bind("id", id.value())
                         .execute();

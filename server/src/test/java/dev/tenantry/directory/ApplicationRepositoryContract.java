@@ -1,0 +1,199 @@
+package dev.tenantry.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenantry.directory.apps.AppRoleAssignment;
+import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationRepository;
+import dev.tenantry.directory.apps.ClientSecret;
+import dev.tenantry.directory.apps.ServicePrincipal;
+import dev.tenantry.directory.apps.StoredSecret;
+import dev.tenantry.shared.ConflictException;
+import dev.tenantry.testing.ContractStores;
+import dev.tenantry.testing.RepositoryContract;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ApplicationRepository} does (issue 8: a contract per fake, run on the fake and on SQL). */
+public abstract class ApplicationRepositoryContract extends RepositoryContract {
+
+    protected ApplicationRepositoryContract(ContractStores stores) {
+        super(stores);
+    }
+
+    private ApplicationRepository apps() {
+        return stores.applications();
+    }
+
+    private Application app(Tenant tenant, UUID id, String name, Instant createdAt) {
+        Application app = new Application(id, tenant.id(), UUID.randomUUID(), name, createdAt, List.of());
+        apps().insert(app);
+        return app;
+    }
+
+    private Application app(Tenant tenant, String name) {
+        return app(tenant, UUID.randomUUID(), name, NOW);
+    }
+
+    private StoredSecret secret(Application app, UUID keyId, Instant start) {
+        StoredSecret secret = new StoredSecret(
+                new ClientSecret(keyId, "key " + keyId, "abc", start, start.plusSeconds(86_400)), "hash-" + keyId);
+        apps().insertSecret(app.id(), secret);
+        return secret;
+    }
+
+    private ServicePrincipal servicePrincipal(Tenant tenant, Application app, UUID id, Instant createdAt) {
+        ServicePrincipal sp = new ServicePrincipal(id, tenant.id(), app.appId(), app.displayName(), createdAt);
+        apps().insertServicePrincipal(sp);
+        return sp;
+    }
+
+    private ServicePrincipal servicePrincipal(Tenant tenant, Application app) {
+        return servicePrincipal(tenant, app, UUID.randomUUID(), NOW);
+    }
+
+    private AppRoleAssignment grant(ServicePrincipal principal, ServicePrincipal resource, UUID id, Instant at) {
+        AppRoleAssignment assignment =
+                new AppRoleAssignment(id, principal.tenantId(), principal.id(), resource.id(), UUID.randomUUID(), at);
+        apps().insertAssignment(assignment);
+        return assignment;
+    }
+
+    @Test
+    @DisplayName("issue 8: an application is found by id in its directory and by client id anywhere, with its secrets")
+    void applicationIsFoundWithItsSecretsInStartOrder() {
+        Application app = app(contoso, "Payroll");
+        UUID[] keys = idsOutOfJavaOrder();
+        StoredSecret late = secret(app, UUID.randomUUID(), NOW.plusSeconds(60));
+        StoredSecret tieA = secret(app, keys[0], NOW);
+        StoredSecret tieB = secret(app, keys[1], NOW);
+
+        Application found = apps().findById(contoso.id(), app.id()).orElseThrow();
+
+        assertThat(found.passwordCredentials())
+                .containsExactly(tieB.credential(), tieA.credential(), late.credential());
+        assertThat(apps().secrets(app.id())).containsExactly(tieB, tieA, late);
+        assertThat(apps().findByAppId(app.appId())).contains(found);
+        assertThat(apps().findById(fabrikam.id(), app.id())).isEmpty();
+        assertThat(apps().findByAppId(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 8: a directory's applications are listed oldest first, then by id")
+    void listIsInCreationOrderThenId() {
+        UUID[] ids = idsOutOfJavaOrder();
+        Application newest = app(contoso, UUID.randomUUID(), "Newest", NOW.plusSeconds(60));
+        Application tieA = app(contoso, ids[0], "A", NOW);
+        Application tieB = app(contoso, ids[1], "B", NOW);
+        app(fabrikam, "Elsewhere");
+
+        assertThat(apps().list(contoso.id())).containsExactly(tieB, tieA, newest);
+    }
+
+    @Test
+    @DisplayName("issue 8: a client id is unique on the server")
+    void clientIdIsUnique() {
+        Application app = app(contoso, "Payroll");
+        Application sameClientId =
+                new Application(UUID.randomUUID(), fabrikam.id(), app.appId(), "Copy", NOW, List.of());
+
+        assertThatThrownBy(() -> apps().insert(sameClientId)).isInstanceOf(RuntimeException.class);
+        assertThat(apps().findByAppId(app.appId())).contains(app);
+        assertThat(apps().list(fabrikam.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 8: deleting an application deletes its secrets, its service principal and that one's grants")
+    void deleteCascades() {
+        Application app = app(contoso, "Payroll");
+        Application api = app(contoso, "Api");
+        secret(app, UUID.randomUUID(), NOW);
+        ServicePrincipal sp = servicePrincipal(contoso, app);
+        ServicePrincipal resource = servicePrincipal(contoso, api);
+        ServicePrincipal other = servicePrincipal(contoso, app(contoso, "Other"));
+        grant(sp, resource, UUID.randomUUID(), NOW);
+        grant(resource, sp, UUID.randomUUID(), NOW);
+        AppRoleAssignment unrelated = grant(other, resource, UUID.randomUUID(), NOW);
+
+        assertThat(apps().delete(fabrikam.id(), app.id())).isFalse();
+        assertThat(apps().delete(contoso.id(), app.id())).isTrue();
+
+        assertThat(apps().findById(contoso.id(), app.id())).isEmpty();
+        assertThat(apps().secrets(app.id())).isEmpty();
+        assertThat(apps().findServicePrincipal(contoso.id(), sp.id())).isEmpty();
+        assertThat(apps().assignmentsOf(contoso.id(), sp.id())).isEmpty();
+        assertThat(apps().assignmentsOf(contoso.id(), resource.id())).isEmpty();
+        assertThat(apps().assignmentsOf(contoso.id(), other.id())).containsExactly(unrelated);
+        assertThat(apps().delete(contoso.id(), app.id())).isFalse();
+    }
+
+    @Test
+    @DisplayName("issue 8: an application has one service principal per directory")
+    void oneServicePrincipalPerApplicationAndDirectory() {
+        Application app = app(contoso, "Payroll");
+        ServicePrincipal sp = servicePrincipal(contoso, app);
+        ServicePrincipal second = new ServicePrincipal(UUID.randomUUID(), contoso.id(), app.appId(), "Again", NOW);
+
+        assertThatThrownBy(() -> apps().insertServicePrincipal(second))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("service_principal_exists"));
+        ServicePrincipal elsewhere = servicePrincipal(fabrikam, app);
+
+        assertThat(apps().findServicePrincipalByAppId(contoso.id(), app.appId()))
+                .contains(sp);
+        assertThat(apps().findServicePrincipalByAppId(fabrikam.id(), app.appId()))
+                .contains(elsewhere);
+        assertThat(apps().findServicePrincipal(fabrikam.id(), sp.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 8: a directory's service principals are listed oldest first, then by id")
+    void servicePrincipalsAreInCreationOrderThenId() {
+        UUID[] ids = idsOutOfJavaOrder();
+        ServicePrincipal newest =
+                servicePrincipal(contoso, app(contoso, "Newest"), UUID.randomUUID(), NOW.plusSeconds(60));
+        ServicePrincipal tieA = servicePrincipal(contoso, app(contoso, "A"), ids[0], NOW);
+        ServicePrincipal tieB = servicePrincipal(contoso, app(contoso, "B"), ids[1], NOW);
+        servicePrincipal(fabrikam, app(fabrikam, "Elsewhere"));
+
+        assertThat(apps().listServicePrincipals(contoso.id())).containsExactly(tieB, tieA, newest);
+    }
+
+    @Test
+    @DisplayName("issue 8: an app role is granted once; grants are listed oldest first, then by id")
+    void grantsAreUniqueAndInCreationOrder() {
+        UUID[] ids = idsOutOfJavaOrder();
+        ServicePrincipal sp = servicePrincipal(contoso, app(contoso, "Payroll"));
+        ServicePrincipal api = servicePrincipal(contoso, app(contoso, "Api"));
+        AppRoleAssignment newest = grant(sp, api, UUID.randomUUID(), NOW.plusSeconds(60));
+        AppRoleAssignment tieA = grant(sp, api, ids[0], NOW);
+        AppRoleAssignment tieB = grant(sp, api, ids[1], NOW);
+        AppRoleAssignment again =
+                new AppRoleAssignment(UUID.randomUUID(), contoso.id(), sp.id(), api.id(), tieA.appRoleId(), NOW);
+
+        assertThatThrownBy(() -> apps().insertAssignment(again))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("app_role_already_granted"));
+        assertThat(apps().assignmentsOf(contoso.id(), sp.id())).containsExactly(tieB, tieA, newest);
+        assertThat(apps().assignmentsOf(fabrikam.id(), sp.id())).isEmpty();
+        assertThat(apps().assignmentsOf(contoso.id(), api.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 8: a grant is deleted only through its own principal and directory")
+    void grantIsDeletedOnlyThroughItsPrincipal() {
+        ServicePrincipal sp = servicePrincipal(contoso, app(contoso, "Payroll"));
+        ServicePrincipal api = servicePrincipal(contoso, app(contoso, "Api"));
+        AppRoleAssignment grant = grant(sp, api, UUID.randomUUID(), NOW);
+
+        assertThat(apps().deleteAssignment(contoso.id(), api.id(), grant.id())).isFalse();
+        assertThat(apps().deleteAssignment(fabrikam.id(), sp.id(), grant.id())).isFalse();
+        assertThat(apps().deleteAssignment(contoso.id(), sp.id(), grant.id())).isTrue();
+        assertThat(apps().assignmentsOf(contoso.id(), sp.id())).isEmpty();
+        assertThat(apps().deleteAssignment(contoso.id(), sp.id(), grant.id())).isFalse();
+    }
+}

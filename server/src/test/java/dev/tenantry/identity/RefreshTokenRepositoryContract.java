@@ -1,0 +1,156 @@
+package dev.tenantry.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenantry.directory.User;
+import dev.tenantry.testing.ContractStores;
+import dev.tenantry.testing.RepositoryContract;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link RefreshTokenRepository} does (issue 8: a contract per fake, run on the fake and on SQL). */
+public abstract class RefreshTokenRepositoryContract extends RepositoryContract {
+
+    private static final Duration DAY = Duration.ofDays(1);
+
+    private final RefreshTokenRepository tokens;
+    private User kelley;
+    private User megan;
+
+    /** A contract over {@code stores}, with the refresh tokens {@code tokensOver} makes over them. */
+    protected <S extends ContractStores> RefreshTokenRepositoryContract(
+            S stores, Function<S, RefreshTokenRepository> tokensOver) {
+        super(stores);
+        this.tokens = tokensOver.apply(stores);
+    }
+
+    @BeforeEach
+    void insertUsers() {
+        kelley = user(contoso, "kelley");
+        megan = user(contoso, "megan");
+    }
+
+    private RefreshToken insert(String hash, UUID family, User user, Instant issuedAt, Instant expiresAt) {
+        RefreshToken token = new RefreshToken(
+                hash,
+                family,
+                user.tenantId(),
+                user.id(),
+                UUID.randomUUID(),
+                "openid offline_access",
+                issuedAt,
+                expiresAt,
+                null,
+                false);
+        tokens.insert(token);
+        return token;
+    }
+
+    private RefreshToken insert(String hash, UUID family, User user) {
+        return insert(hash, family, user, NOW, NOW.plus(DAY));
+    }
+
+    private boolean revoked(String hash) {
+        return tokens.findByHash(hash).orElseThrow().revoked();
+    }
+
+    @Test
+    @DisplayName("issue 8: a refresh token is found by its hash, unused and unrevoked")
+    void insertedTokenIsFoundByHash() {
+        RefreshToken token = insert("h1", UUID.randomUUID(), kelley);
+
+        assertThat(tokens.findByHash("h1")).contains(token);
+        assertThat(tokens.findByHash("h2")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 8: a token hash is stored once")
+    void duplicateHashIsRefused() {
+        RefreshToken token = insert("h1", UUID.randomUUID(), kelley);
+
+        assertThatThrownBy(() -> insert("h1", UUID.randomUUID(), megan)).isInstanceOf(RuntimeException.class);
+        assertThat(tokens.findByHash("h1")).contains(token);
+    }
+
+    @Test
+    @DisplayName("issue 8: a token is marked used once; a revoked or unknown one is not")
+    void markUsedOnce() {
+        UUID family = UUID.randomUUID();
+        insert("h1", family, kelley);
+        insert("h2", UUID.randomUUID(), kelley);
+        tokens.revokeFamily(family);
+
+        assertThat(tokens.markUsed("h2", NOW.plusSeconds(1))).isTrue();
+        assertThat(tokens.markUsed("h2", NOW.plusSeconds(2))).isFalse();
+        assertThat(tokens.markUsed("h1", NOW.plusSeconds(1))).isFalse();
+        assertThat(tokens.markUsed("unknown", NOW)).isFalse();
+        assertThat(tokens.findByHash("h2").orElseThrow().usedAt()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(tokens.findByHash("h1").orElseThrow().usedAt()).isNull();
+    }
+
+    @Test
+    @DisplayName("issue 8: revoking a family revokes its tokens only")
+    void revokeFamilyRevokesItsTokensOnly() {
+        UUID family = UUID.randomUUID();
+        insert("h1", family, kelley);
+        insert("h2", family, kelley);
+        insert("h3", UUID.randomUUID(), kelley);
+
+        tokens.revokeFamily(family);
+
+        assertThat(revoked("h1")).isTrue();
+        assertThat(revoked("h2")).isTrue();
+        assertThat(revoked("h3")).isFalse();
+    }
+
+    @Test
+    @DisplayName("issue 8: revoking a user's tokens counts those still live, in every family")
+    void revokeAllOfCountsTheLiveOnes() {
+        UUID family = UUID.randomUUID();
+        insert("h1", family, kelley);
+        insert("h2", UUID.randomUUID(), kelley);
+        insert("h3", UUID.randomUUID(), kelley);
+        insert("h4", UUID.randomUUID(), megan);
+        tokens.revokeFamily(family);
+
+        assertThat(tokens.revokeAllOf(kelley.id())).isEqualTo(2);
+        assertThat(revoked("h2")).isTrue();
+        assertThat(revoked("h3")).isTrue();
+        assertThat(revoked("h4")).isFalse();
+        assertThat(tokens.revokeAllOf(kelley.id())).isZero();
+    }
+
+    @Test
+    @DisplayName("issue 8: spent tokens are deleted: expired, used before the horizon, or revoked and issued before it")
+    void deleteSpentDeletesWhatCanNeverBeRedeemed() {
+        Instant horizon = NOW.minus(DAY);
+        insert("expired", UUID.randomUUID(), kelley, NOW.minus(DAY.multipliedBy(3)), NOW);
+        insert("used-long-ago", UUID.randomUUID(), kelley, NOW.minus(DAY.multipliedBy(3)), NOW.plus(DAY));
+        tokens.markUsed("used-long-ago", horizon.minusSeconds(1));
+        UUID oldFamily = UUID.randomUUID();
+        insert("revoked-old", oldFamily, kelley, horizon.minusSeconds(1), NOW.plus(DAY));
+        tokens.revokeFamily(oldFamily);
+        insert("live", UUID.randomUUID(), kelley);
+        insert("used-lately", UUID.randomUUID(), kelley);
+        tokens.markUsed("used-lately", horizon.plusSeconds(1));
+        UUID newFamily = UUID.randomUUID();
+        insert("revoked-lately", newFamily, kelley, horizon.plusSeconds(1), NOW.plus(DAY));
+        tokens.revokeFamily(newFamily);
+
+        int deleted = tokens.deleteSpent(NOW, horizon);
+
+        assertThat(deleted).isEqualTo(3);
+        assertThat(tokens.findByHash("expired")).isEmpty();
+        assertThat(tokens.findByHash("used-long-ago")).isEmpty();
+        assertThat(tokens.findByHash("revoked-old")).isEmpty();
+        assertThat(tokens.findByHash("live")).isPresent();
+        assertThat(tokens.findByHash("used-lately")).isPresent();
+        assertThat(tokens.findByHash("revoked-lately")).isPresent();
+    }
+}

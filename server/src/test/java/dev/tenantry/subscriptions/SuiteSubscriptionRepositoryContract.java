@@ -1,0 +1,77 @@
+package dev.tenantry.subscriptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenantry.directory.Tenant;
+import dev.tenantry.testing.ContractStores;
+import dev.tenantry.testing.RepositoryContract;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link SuiteSubscriptionRepository} does (issue 8: a contract per fake, run on the fake and on SQL). */
+public abstract class SuiteSubscriptionRepositoryContract extends RepositoryContract {
+
+    private static final UUID SKU = UUID.fromString("f245ecc8-75af-4f8e-b61f-27d8114de5f3");
+
+    protected SuiteSubscriptionRepositoryContract(ContractStores stores) {
+        super(stores);
+    }
+
+    private SuiteSubscriptionRepository suites() {
+        return stores.suites();
+    }
+
+    private SuiteSubscription insert(UUID id, Tenant tenant, Instant trialEndsAt, Instant createdAt) {
+        SuiteSubscription subscription = new SuiteSubscription(
+                id,
+                tenant.id(),
+                SKU,
+                "O365_BUSINESS_PREMIUM",
+                25,
+                2,
+                1,
+                SuiteSubscription.State.WARNING,
+                trialEndsAt != null,
+                trialEndsAt,
+                createdAt);
+        suites().insert(subscription);
+        return subscription;
+    }
+
+    @Test
+    @DisplayName("issue 8: a suite subscription is found by id in its directory only, every field kept")
+    void insertedSubscriptionIsFoundInItsDirectory() {
+        SuiteSubscription trial = insert(UUID.randomUUID(), contoso, NOW.plusSeconds(2_592_000), NOW);
+        SuiteSubscription paid = insert(UUID.randomUUID(), contoso, null, NOW);
+
+        assertThat(suites().findById(contoso.id(), trial.id())).contains(trial);
+        assertThat(suites().findById(contoso.id(), paid.id())).contains(paid);
+        assertThat(suites().findById(fabrikam.id(), trial.id())).isEmpty();
+        assertThat(suites().findById(contoso.id(), UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 8: a subscription id is unique")
+    void duplicateIdIsRefused() {
+        SuiteSubscription first = insert(UUID.randomUUID(), contoso, null, NOW);
+
+        assertThatThrownBy(() -> insert(first.id(), fabrikam, null, NOW)).isInstanceOf(RuntimeException.class);
+        assertThat(suites().findById(contoso.id(), first.id())).contains(first);
+        assertThat(suites().byTenant(fabrikam.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 8: a directory's suite subscriptions are listed oldest first, then by id")
+    void byTenantIsOldestFirstThenId() {
+        UUID[] ids = idsOutOfJavaOrder();
+        SuiteSubscription newest = insert(UUID.randomUUID(), contoso, null, NOW.plusSeconds(60));
+        SuiteSubscription tieA = insert(ids[0], contoso, null, NOW);
+        SuiteSubscription tieB = insert(ids[1], contoso, null, NOW);
+        insert(UUID.randomUUID(), fabrikam, null, NOW);
+
+        assertThat(suites().byTenant(contoso.id())).containsExactly(tieB, tieA, newest);
+    }
+}

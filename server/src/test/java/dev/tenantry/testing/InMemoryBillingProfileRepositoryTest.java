@@ -1,0 +1,10 @@
+package dev.tenantry.testing;
+
+import dev.tenantry.subscriptions.BillingProfileRepositoryContract;
+
+class InMemoryBillingProfileRepositoryTest extends BillingProfileRepositoryContract {
+
+    InMemoryBillingProfileRepositoryTest() {
+        super(new InMemoryStores());
+    }
+}

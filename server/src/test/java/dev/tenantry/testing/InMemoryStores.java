@@ -1,0 +1,86 @@
+package dev.tenantry.testing;
+
+/**
+ * The in-memory fakes, wired as {@link TestWorld} wires them: deleting a user drops its role memberships, and the
+ * account administrator of a cloud subscription cannot be deleted; {@link #transactions()} roll them all back.
+ */
+public final class InMemoryStores implements ContractStores {
+
+    private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
+    private final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
+    private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
+    private final InMemoryUserRepository users = new InMemoryUserRepository(roles::forget, clouds::administeredBy);
+    private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
+    private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
+    private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
+    private final InMemoryBillingProfileRepository billing = new InMemoryBillingProfileRepository();
+    private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
+    private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
+    private final DirectTransactions transactions = new DirectTransactions(
+            tenants, roles, users, applications, assignments, clouds, suites, billing, groups, lockouts);
+
+    @Override
+    public InMemoryTenantRepository tenants() {
+        return tenants;
+    }
+
+    @Override
+    public InMemoryUserRepository users() {
+        return users;
+    }
+
+    @Override
+    public InMemoryDirectoryRoleRepository roles() {
+        return roles;
+    }
+
+    @Override
+    public InMemoryApplicationRepository applications() {
+        return applications;
+    }
+
+    @Override
+    public InMemoryRoleAssignmentRepository assignments() {
+        return assignments;
+    }
+
+    @Override
+    public InMemoryCloudSubscriptionRepository clouds() {
+        return clouds;
+    }
+
+    @Override
+    public InMemorySuiteSubscriptionRepository suites() {
+        return suites;
+    }
+
+    @Override
+    public InMemoryBillingProfileRepository billing() {
+        return billing;
+    }
+
+    @Override
+    public InMemoryResourceGroupRepository groups() {
+        return groups;
+    }
+
+    @Override
+    public InMemoryLockoutRepository lockouts() {
+        return lockouts;
+    }
+
+    /** Transactions that roll every fake here back when their work throws. */
+    public DirectTransactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public void inTransaction(Runnable work) {
+        transactions.run(work);
+    }
+
+    @Override
+    public void close() {
+        // nothing to free
+    }
+}

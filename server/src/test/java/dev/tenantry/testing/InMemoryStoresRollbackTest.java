@@ -1,0 +1,8 @@
+package dev.tenantry.testing;
+
+class InMemoryStoresRollbackTest extends TransactionRollbackContract {
+
+    InMemoryStoresRollbackTest() {
+        super(new InMemoryStores());
+    }
+}

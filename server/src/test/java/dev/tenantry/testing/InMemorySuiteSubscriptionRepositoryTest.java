@@ -1,0 +1,10 @@
+package dev.tenantry.testing;
+
+import dev.tenantry.subscriptions.SuiteSubscriptionRepositoryContract;
+
+class InMemorySuiteSubscriptionRepositoryTest extends SuiteSubscriptionRepositoryContract {
+
+    InMemorySuiteSubscriptionRepositoryTest() {
+        super(new InMemoryStores());
+    }
+}
