@@ -24,6 +24,7 @@ import dev.tenantry.identity.SignInRevocation;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
 import dev.tenantry.identity.WebSessionRepository;
+import dev.tenantry.identity.grants.Grants;
 import dev.tenantry.identity.storage.JdbiLockoutRepository;
 import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
 import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
@@ -94,7 +95,8 @@ public record Services(
         LockoutService lockouts =
                 new LockoutService(directory, applications, lockoutCounts, LockoutPolicy.defaults(), clock);
         Audiences audiences = new Audiences(config.ownOrigin());
-        TokenService tokens = new TokenService(directory, lockouts, signingKeys, refreshTokens, audiences, clock);
+        TokenService tokens =
+                new TokenService(Grants.standard(directory, lockouts, signingKeys, refreshTokens, audiences, clock));
         IdempotencyRecords idempotencyRecords = new JdbiIdempotencyRecords(jdbi);
         AccessService access = new AccessService(
                 new JdbiRoleAssignmentRepository(jdbi), principals(directory, applications), transactions, clock);

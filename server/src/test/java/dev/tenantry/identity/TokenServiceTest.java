@@ -11,6 +11,7 @@ import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.CreatedSecret;
 import dev.tenantry.directory.DirectoryService;
 import dev.tenantry.directory.NewUser;
+import dev.tenantry.identity.grants.Grants;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.Transactions;
@@ -53,7 +54,8 @@ class TokenServiceTest {
     final SigningKeys keys = SigningKeys.loadOrCreate(KEY_STORE, clock);
     final LockoutService lockouts = new LockoutService(
             directory, applications, new InMemoryLockoutRepository(), LockoutPolicy.defaults(), clock);
-    final TokenService tokens = new TokenService(directory, lockouts, keys, refreshTokens, new Audiences(null), clock);
+    final TokenService tokens =
+            new TokenService(Grants.standard(directory, lockouts, keys, refreshTokens, new Audiences(null), clock));
     final CreatedDirectory contoso = create();
 
     CreatedDirectory create() {
@@ -66,19 +68,23 @@ class TokenServiceTest {
                 new TokenRequest(
                         "contoso.onmicrosoft.test",
                         "password",
-                        CLI,
-                        null,
+                        new TokenRequest.Client(CLI, null),
                         scope,
-                        "admin@contoso.onmicrosoft.test",
-                        "Passw0rd!x",
-                        null,
-                        true),
+                        true,
+                        TokenRequest.Parameters.password("admin@contoso.onmicrosoft.test", "Passw0rd!x")),
                 BASE);
     }
 
     TokenResponse refresh(String refreshToken, String scope) {
         return tokens.token(
-                new TokenRequest("common", "refresh_token", CLI, null, scope, null, null, refreshToken, true), BASE);
+                new TokenRequest(
+                        "common",
+                        "refresh_token",
+                        new TokenRequest.Client(CLI, null),
+                        scope,
+                        true,
+                        TokenRequest.Parameters.refreshToken(refreshToken)),
+                BASE);
     }
 
     static JWTClaimsSet claims(String jwt) throws ParseException {
@@ -135,13 +141,10 @@ class TokenServiceTest {
                 new TokenRequest(
                         contoso.tenant().id().toString(),
                         "client_credentials",
-                        app.appId().toString(),
-                        secret.secretText(),
+                        new TokenRequest.Client(app.appId().toString(), secret.secretText()),
                         "https://management.core.windows.net//.default openid profile offline_access",
-                        null,
-                        null,
-                        null,
-                        true),
+                        true,
+                        TokenRequest.Parameters.NONE),
                 BASE);
 
         assertThat(response.refreshToken()).isNull();

@@ -1,4 +1,4 @@
-package dev.tenantry.identity;
+package dev.tenantry.identity.grants;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantry.directory.User;
@@ -15,6 +15,9 @@ import java.util.UUID;
 final class TokenClaims {
 
     static final Duration LIFETIME = Duration.ofHours(1);
+
+    /** The {@code expires_in} of a token response: a second under the lifetime, so a client refreshes in time. */
+    static final long EXPIRES_IN = LIFETIME.toSeconds() - 1;
 
     private TokenClaims() {}
 
