@@ -11,12 +11,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Fakes of the identity ports: refresh tokens and signing keys in memory. */
-final class InMemoryIdentityStores {
+public final class InMemoryIdentityStores {
 
     private InMemoryIdentityStores() {}
 
     /** Refresh tokens by hash. */
-    static final class RefreshTokens implements RefreshTokenRepository {
+    public static final class RefreshTokens implements RefreshTokenRepository {
         final Map<String, RefreshToken> byHash = new ConcurrentHashMap<>();
 
         @Override
@@ -79,7 +79,7 @@ final class InMemoryIdentityStores {
     }
 
     /** Signing keys in a list; the first insert wins, as the SQL guard row makes it. */
-    static final class SigningKeyStore implements SigningKeyRepository {
+    public static final class SigningKeyStore implements SigningKeyRepository {
         private final List<SigningKey> keys = new ArrayList<>();
 
         @Override
