@@ -21,6 +21,7 @@ import dev.tenantry.identity.SessionService;
 import dev.tenantry.identity.SignInRevocation;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
+import dev.tenantry.identity.grants.Grants;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.subscriptions.Catalog;
@@ -103,8 +104,8 @@ public record Services(
         var lockouts =
                 new LockoutService(credentials, applications, stores.lockouts(), settings.lockoutPolicy(), clock);
         var audiences = new Audiences(settings.ownOrigin());
-        var tokens = new TokenService(
-                tenants, users, directoryRoles, lockouts, signingKeys, stores.refreshTokens(), audiences, clock);
+        var tokens = new TokenService(Grants.standard(
+                tenants, users, directoryRoles, lockouts, signingKeys, stores.refreshTokens(), audiences, clock));
         var access = new AccessService(stores.roleAssignments(), principals(stores), transactions, clock);
         var subscriptions = new SubscriptionService(
                 settings.catalog(),

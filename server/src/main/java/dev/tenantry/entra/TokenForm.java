@@ -34,16 +34,17 @@ final class TokenForm {
                     "The provided value for the input parameter 'scope' is not valid: it is longer than "
                             + Column.REFRESH_TOKEN_SCOPE.limit() + " characters.");
         }
+        String grantType = form.single("grant_type");
+        // every field the grants use is read here, so a field sent twice is refused whatever the grant (RFC 6749 §3.2)
+        TokenRequest.Parameters parameters = new TokenRequest.Parameters(
+                form.single("username"), form.single("password"), form.single("refresh_token"));
         return new TokenRequest(
                 ctx.pathParam("tenant"),
-                form.single("grant_type"),
-                clientId,
-                clientSecret,
+                grantType,
+                new TokenRequest.Client(clientId, clientSecret),
                 scope,
-                form.single("username"),
-                form.single("password"),
-                form.single("refresh_token"),
-                "1".equals(form.single("client_info")));
+                "1".equals(form.single("client_info")),
+                parameters);
     }
 
     /** The client id and secret of {@code client_secret_basic}: base64 of UTF-8, each part form-encoded (§2.3.1). */

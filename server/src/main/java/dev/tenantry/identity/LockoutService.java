@@ -54,7 +54,7 @@ public final class LockoutService {
         this.clock = clock;
     }
 
-    /** {@link DirectoryService#authenticate}, refused with {@code account_locked} while the account is locked. */
+    /** {@link CredentialService#authenticate}, refused with {@code account_locked} while the account is locked. */
     public User authenticateUser(String userName, String password) {
         return guarded(userSubject(userName), BAD_PASSWORD, LockoutService::accountLocked, () -> {
             return credentials.authenticate(userName, password);

@@ -43,7 +43,7 @@ public final class SigningKeys implements TokenSigner {
      * How long a rotated-out key must stay before it may be retired: the lifetime of the tokens it signed, the verifier's
      * five minutes of clock skew, and the reload interval during which other nodes may still sign with it.
      */
-    public static final Duration RETIRE_AFTER = TokenClaims.LIFETIME.plusMinutes(10);
+    public static final Duration RETIRE_AFTER = TOKEN_LIFETIME.plusMinutes(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
 

@@ -1,23 +1,75 @@
 package dev.tenantry.identity;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * A token request as the token endpoint received it (RFC 6749 §4, §6): the tenant path segment and the form fields
- * the grants use; any may be null.
+ * A token request as the token endpoint received it (RFC 6749 §4, §6): the tenant path segment, the grant type, the
+ * client's authentication, the scope and the grant's own parameters; any value may be null. Its {@code toString}
+ * prints no secret, password, token or user name.
+ *
+ * @param tenant the path segment: a tenant id, a domain, {@code common} or {@code organizations}
+ * @param clientInfo whether the client asked for {@code client_info} ({@code client_info=1}, an MSAL extension)
  */
 public record TokenRequest(
-        String tenant,
-        String grantType,
-        String clientId,
-        String clientSecret,
-        String scope,
-        String username,
-        String password,
-        String refreshToken,
-        boolean clientInfo) {
+        String tenant, String grantType, Client client, String scope, boolean clientInfo, Parameters parameters) {
+
+    public TokenRequest {
+        client = client == null ? new Client(null, null) : client;
+        parameters = parameters == null ? Parameters.NONE : parameters;
+    }
+
+    /**
+     * How the client identified itself (RFC 6749 §2.3.1): from the form or the {@code Authorization: Basic} header; a
+     * public client sends no secret.
+     */
+    public record Client(String id, String secret) {
+
+        @Override
+        public String toString() {
+            return "Client[id=" + id + (secret == null ? "" : ", secret=***") + "]";
+        }
+    }
+
+    /**
+     * The grant-specific parameters: the resource owner's credentials (RFC 6749 §4.3.2) and the refresh token (§6). A
+     * grant that needs another form field adds it here and in the form reader of the token endpoint.
+     */
+    public record Parameters(String username, String password, String refreshToken) {
+
+        /** No grant-specific parameters, as the client credentials grant sends. */
+        public static final Parameters NONE = new Parameters(null, null, null);
+
+        /** The resource owner password credentials of the password grant. */
+        public static Parameters password(String username, String password) {
+            return new Parameters(username, password, null);
+        }
+
+        /** The refresh token of the refresh token grant. */
+        public static Parameters refreshToken(String refreshToken) {
+            return new Parameters(null, null, refreshToken);
+        }
+
+        /** Names which parameters were sent, never their values (user names are personal data). */
+        @Override
+        public String toString() {
+            List<String> sent = new ArrayList<>();
+            if (username != null) {
+                sent.add("username");
+            }
+            if (password != null) {
+                sent.add("password");
+            }
+            if (refreshToken != null) {
+                sent.add("refresh_token");
+            }
+            return "Parameters" + sent;
+        }
+    }
 
     @Override
     public String toString() {
-        return "TokenRequest[tenant=" + tenant + ", grantType=" + grantType + ", clientId=" + clientId + ", scope="
-                + scope + "]";
+        return "TokenRequest[tenant=" + tenant + ", grantType=" + grantType + ", client=" + client + ", scope=" + scope
+                + ", clientInfo=" + clientInfo + ", parameters=" + parameters + "]";
     }
 }

@@ -132,13 +132,10 @@ public final class TokenBenchmark {
             TokenRequest request = new TokenRequest(
                     tid.toString(),
                     "client_credentials",
-                    registered.appId().toString(),
-                    secret.secretText(),
+                    new TokenRequest.Client(registered.appId().toString(), secret.secretText()),
                     "https://graph.microsoft.com/.default",
-                    null,
-                    null,
-                    null,
-                    false);
+                    false,
+                    TokenRequest.Parameters.NONE);
             double inProcess = rate(seconds, () -> tokens.token(request, "https://localhost"));
             HttpClient http = HttpClient.newBuilder()
                     .sslContext(Tls.trusting(app.certificate()))

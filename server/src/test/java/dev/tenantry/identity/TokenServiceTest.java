@@ -38,19 +38,23 @@ class TokenServiceTest {
                 new TokenRequest(
                         "contoso.onmicrosoft.test",
                         "password",
-                        CLI,
-                        null,
+                        new TokenRequest.Client(CLI, null),
                         scope,
-                        "admin@contoso.onmicrosoft.test",
-                        "Passw0rd!x",
-                        null,
-                        true),
+                        true,
+                        TokenRequest.Parameters.password("admin@contoso.onmicrosoft.test", "Passw0rd!x")),
                 BASE);
     }
 
     TokenResponse refresh(String refreshToken, String scope) {
         return tokens.token(
-                new TokenRequest("common", "refresh_token", CLI, null, scope, null, null, refreshToken, true), BASE);
+                new TokenRequest(
+                        "common",
+                        "refresh_token",
+                        new TokenRequest.Client(CLI, null),
+                        scope,
+                        true,
+                        TokenRequest.Parameters.refreshToken(refreshToken)),
+                BASE);
     }
 
     static JWTClaimsSet claims(String jwt) throws ParseException {
@@ -107,13 +111,10 @@ class TokenServiceTest {
                 new TokenRequest(
                         contoso.tenant().id().toString(),
                         "client_credentials",
-                        app.appId().toString(),
-                        secret.secretText(),
+                        new TokenRequest.Client(app.appId().toString(), secret.secretText()),
                         "https://management.core.windows.net//.default openid profile offline_access",
-                        null,
-                        null,
-                        null,
-                        true),
+                        true,
+                        TokenRequest.Parameters.NONE),
                 BASE);
 
         assertThat(response.refreshToken()).isNull();

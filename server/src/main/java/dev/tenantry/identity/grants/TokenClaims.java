@@ -1,7 +1,8 @@
-package dev.tenantry.identity;
+package dev.tenantry.identity.grants;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantry.directory.User;
+import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Secrets;
 import dev.tenantry.shared.TenantId;
@@ -14,7 +15,10 @@ import java.util.UUID;
 /** Builds the claims of access and ID tokens in the shape of Entra's v2.0 tokens (compat §3.4). */
 final class TokenClaims {
 
-    static final Duration LIFETIME = Duration.ofHours(1);
+    static final Duration LIFETIME = TokenSigner.TOKEN_LIFETIME;
+
+    /** The {@code expires_in} of a token response: a second under the lifetime, so a client refreshes in time. */
+    static final long EXPIRES_IN = LIFETIME.toSeconds() - 1;
 
     private TokenClaims() {}
 

@@ -1,0 +1,52 @@
+package dev.tenantry.identity.grants;
+
+import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.identity.FirstPartyClients;
+import dev.tenantry.identity.LockoutService;
+import dev.tenantry.identity.RequiredParameter;
+import dev.tenantry.identity.TokenRequest;
+import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.TenantId;
+import java.util.UUID;
+
+/**
+ * Who the client of a token request is (RFC 6749 §2.3): Microsoft's first-party clients are public, a registered
+ * application proves itself with its secret, and failures count towards the client's lockout.
+ */
+final class ClientAuthentication {
+
+    private final LockoutService lockouts;
+
+    ClientAuthentication(LockoutService lockouts) {
+        this.lockouts = lockouts;
+    }
+
+    /** The {@code client_id} the request names; one that is not a GUID names no application. */
+    static UUID clientId(TokenRequest.Client client) {
+        String text = RequiredParameter.of(client.id(), "client_id");
+        return Ids.tryParse(text)
+                .orElseThrow(() -> new AuthenticationException(
+                        DirectoryError.INVALID_CLIENT, "Application with identifier '" + text + "' was not found."));
+    }
+
+    /** Checks the secret of a registered application; a first-party client is public and needs none. */
+    void publicOrConfidential(TenantId tenantId, UUID clientId, String secret) {
+        if (!FirstPartyClients.contains(clientId)) {
+            lockouts.authenticateClient(tenantId, clientId, secret);
+        }
+    }
+
+    /** The registered application {@code clientId} of {@code tenantId}, proven by its secret; never a public client. */
+    Caller.App confidential(TenantId tenantId, UUID clientId, String secret) {
+        if (FirstPartyClients.contains(clientId)) {
+            // a first-party client has no secret and no service principal the app could act as
+            throw new AuthenticationException(
+                    DirectoryError.INVALID_CLIENT,
+                    "Application with identifier '" + clientId + "' was not found in the directory '" + tenantId
+                            + "'.");
+        }
+        return lockouts.authenticateClient(tenantId, clientId, secret);
+    }
+}

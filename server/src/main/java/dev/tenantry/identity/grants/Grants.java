@@ -1,0 +1,42 @@
+package dev.tenantry.identity.grants;
+
+import dev.tenantry.directory.roles.DirectoryRoleService;
+import dev.tenantry.directory.tenants.TenantService;
+import dev.tenantry.directory.users.UserService;
+import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.Grant;
+import dev.tenantry.identity.LockoutService;
+import dev.tenantry.identity.RefreshTokenRepository;
+import dev.tenantry.identity.TokenSigner;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The grants the token endpoint answers, built over the collaborators they share; a new grant is a new class and one
+ * line in {@link #standard}.
+ */
+public final class Grants {
+
+    private Grants() {}
+
+    /** The password, client credentials and refresh token grants, as the server registers them. */
+    public static List<Grant> standard(
+            TenantService tenantService,
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            LockoutService lockouts,
+            TokenSigner signer,
+            RefreshTokenRepository refreshTokens,
+            Audiences audiences,
+            Clock clock) {
+        TenantSegment tenants = new TenantSegment(tenantService);
+        ClientAuthentication clients = new ClientAuthentication(lockouts);
+        Resources resources = new Resources(audiences);
+        RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
+        UserTokens userTokens = new UserTokens(directoryRoles, signer, clock);
+        return List.of(
+                new PasswordGrant(tenants, clients, lockouts, resources, refreshTokenIssuer, userTokens),
+                new ClientCredentialsGrant(tenants, clients, resources, signer, clock),
+                new RefreshTokenGrant(refreshTokens, users, clients, resources, refreshTokenIssuer, userTokens, clock));
+    }
+}

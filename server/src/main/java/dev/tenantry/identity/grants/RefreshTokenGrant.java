@@ -1,0 +1,101 @@
+package dev.tenantry.identity.grants;
+
+import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.User;
+import dev.tenantry.directory.users.UserService;
+import dev.tenantry.identity.Grant;
+import dev.tenantry.identity.IdentityError;
+import dev.tenantry.identity.RefreshToken;
+import dev.tenantry.identity.RefreshTokenRepository;
+import dev.tenantry.identity.RequestedScopes;
+import dev.tenantry.identity.RequiredParameter;
+import dev.tenantry.identity.TokenRequest;
+import dev.tenantry.identity.TokenResponse;
+import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Secrets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The refresh token grant (RFC 6749 §6): a refresh token is spent once and rotated within its family; a spent token
+ * that comes back revokes the family (RFC 9700 §4.14.2).
+ */
+final class RefreshTokenGrant implements Grant {
+
+    private final RefreshTokenRepository stored;
+    private final UserService users;
+    private final ClientAuthentication clients;
+    private final Resources resources;
+    private final RefreshTokenIssuer refreshTokens;
+    private final UserTokens userTokens;
+    private final Clock clock;
+
+    RefreshTokenGrant(
+            RefreshTokenRepository stored,
+            UserService users,
+            ClientAuthentication clients,
+            Resources resources,
+            RefreshTokenIssuer refreshTokens,
+            UserTokens userTokens,
+            Clock clock) {
+        this.stored = stored;
+        this.users = users;
+        this.clients = clients;
+        this.resources = resources;
+        this.refreshTokens = refreshTokens;
+        this.userTokens = userTokens;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> grantTypes() {
+        return Set.of("refresh_token");
+    }
+
+    @Override
+    public TokenResponse issue(TokenRequest request, String baseUrl) {
+        String presented = RequiredParameter.of(request.parameters().refreshToken(), "refresh_token");
+        UUID clientId = ClientAuthentication.clientId(request.client());
+        Instant now = clock.instant();
+        RefreshToken token = stored.findByHash(Secrets.sha256Hex(presented))
+                .orElseThrow(() ->
+                        refused(IdentityError.REFRESH_TOKEN_INVALID, "The refresh token is invalid or malformed."));
+        if (token.revoked()) {
+            throw refused(IdentityError.REFRESH_TOKEN_REVOKED, "The refresh token has been revoked; sign in again.");
+        }
+        if (!token.clientId().equals(clientId)) {
+            throw refused(
+                    IdentityError.REFRESH_TOKEN_CLIENT_MISMATCH, "The refresh token was issued to a different client.");
+        }
+        // a scope the client may not have is refused before the refresh token is spent
+        String scope = request.scope() == null || request.scope().isBlank() ? token.scope() : request.scope();
+        RequestedScopes scopes = RequestedScopes.parse(scope);
+        String scp = resources.delegatedScopes(scopes, token.tenantId(), clientId);
+        if (token.usedAt() != null || !stored.markUsed(token.tokenHash(), now)) {
+            // a rotated token came back: someone else may hold it, so end the whole session (RFC 9700 §4.14.2)
+            stored.revokeFamily(token.familyId());
+            throw refused(
+                    IdentityError.REFRESH_TOKEN_REVOKED,
+                    "The refresh token was already used; every token of its session is revoked.");
+        }
+        if (!token.expiresAt().isAfter(now)) {
+            throw refused(IdentityError.REFRESH_TOKEN_EXPIRED, "The refresh token has expired; sign in again.");
+        }
+        User user =
+                users.getUser(Caller.system(), token.tenantId(), token.userId().toString());
+        if (!user.accountEnabled()) {
+            throw new AuthenticationException(
+                    DirectoryError.ACCOUNT_DISABLED, "The account is disabled; ask an administrator.");
+        }
+        clients.publicOrConfidential(user.tenantId(), clientId, request.client().secret());
+        DelegatedAccess access = new DelegatedAccess(user, clientId, scopes, scp);
+        return userTokens.issue(access, refreshTokens.mint(access, token.familyId()), request.clientInfo(), baseUrl);
+    }
+
+    private static AuthenticationException refused(IdentityError code, String message) {
+        return new AuthenticationException(code, message);
+    }
+}
