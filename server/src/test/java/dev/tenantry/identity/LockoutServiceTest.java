@@ -14,9 +14,9 @@ import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.RateLimitedException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.testing.InMemoryLockoutRepository;
+import dev.tenantry.testing.TestClock;
 import dev.tenantry.testing.TestWorld;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +25,7 @@ class LockoutServiceTest {
     static final String ADMIN = "admin@contoso.onmicrosoft.test";
     static final String PASSWORD = "Passw0rd!x";
 
-    final TokenServiceTest.MutableClock clock =
-            new TokenServiceTest.MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    final TestClock clock = TestClock.atTen();
     final TestWorld world = TestWorld.create(clock);
     final ApplicationService applications = world.services().applications();
     final InMemoryLockoutRepository counts = world.lockouts();

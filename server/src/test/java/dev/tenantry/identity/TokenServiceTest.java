@@ -12,20 +12,17 @@ import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
+import dev.tenantry.testing.TestClock;
 import dev.tenantry.testing.TestWorld;
 import java.text.ParseException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class TokenServiceTest {
 
     static final String CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
     static final String BASE = "https://login.example";
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    final TestClock clock = TestClock.atTen();
     final TestWorld world = TestWorld.create(clock);
     final InMemoryIdentityStores.RefreshTokens refreshTokens = world.refreshTokens();
     final ApplicationService applications = world.services().applications();
@@ -147,33 +144,5 @@ class TokenServiceTest {
 
         assertThat(second.currentKid()).isEqualTo(first.currentKid());
         assertThat(store.all()).hasSize(1);
-    }
-
-    /** A clock tests move forward by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -47,7 +47,10 @@ public final class AdminCenterRoutes {
                 ctx,
                 "admincenter/home.jte",
                 new AdminHomePage(
-                        chrome(ctx), AdminSection.HOME.nav(directories), current.displayName(), current.domain()));
+                        chrome(ctx),
+                        AdminSection.CONSOLE.nav(AdminSection.HOME, directories),
+                        current.displayName(),
+                        current.domain()));
     }
 
     private void products(Context ctx) {
@@ -62,7 +65,7 @@ public final class AdminCenterRoutes {
         pages.render(
                 ctx,
                 "admincenter/products.jte",
-                new ProductsPage(chrome(ctx), AdminSection.BILLING.nav(directories), rows));
+                new ProductsPage(chrome(ctx), AdminSection.CONSOLE.nav(AdminSection.BILLING, directories), rows));
     }
 
     private ProductsPage.Row row(SuiteSubscription s) {

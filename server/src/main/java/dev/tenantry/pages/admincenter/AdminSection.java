@@ -1,29 +1,16 @@
 package dev.tenantry.pages.admincenter;
 
 import dev.tenantry.pages.ConsoleNav;
-import dev.tenantry.pages.DirectorySwitcher;
-import java.util.Arrays;
+import java.util.List;
 
 /** The sections of the admin center's side navigation. */
-enum AdminSection {
-    HOME("Home", "/admin"),
-    USERS("Users", "/admin/users"),
-    BILLING("Billing", "/admin/billing/products");
+final class AdminSection {
 
-    private final String label;
-    private final String href;
+    static final ConsoleNav.Section HOME = new ConsoleNav.Section("Home", "/admin");
+    static final ConsoleNav.Section USERS = new ConsoleNav.Section("Users", "/admin/users");
+    static final ConsoleNav.Section BILLING = new ConsoleNav.Section("Billing", "/admin/billing/products");
 
-    AdminSection(String label, String href) {
-        this.label = label;
-        this.href = href;
-    }
+    static final ConsoleNav.Console CONSOLE = new ConsoleNav.Console("Admin center", List.of(HOME, USERS, BILLING));
 
-    ConsoleNav nav(DirectorySwitcher directories) {
-        return new ConsoleNav(
-                "Admin center",
-                Arrays.stream(values())
-                        .map(s -> new ConsoleNav.Item(s.label, s.href, s == this))
-                        .toList(),
-                directories);
-    }
+    private AdminSection() {}
 }

@@ -160,7 +160,7 @@ final class AdminUserRoutes {
     }
 
     private ConsoleNav nav(Context ctx, Caller caller) {
-        return AdminSection.USERS.nav(views.switcher(caller, tenant(ctx), "/admin"));
+        return AdminSection.CONSOLE.nav(AdminSection.USERS, views.switcher(caller, tenant(ctx), "/admin"));
     }
 
     private TenantId tenant(Context ctx) {

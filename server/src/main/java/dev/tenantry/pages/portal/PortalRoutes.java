@@ -47,7 +47,10 @@ public final class PortalRoutes {
                 ctx,
                 "portal/home.jte",
                 new PortalHomePage(
-                        chrome(ctx), PortalSection.HOME.nav(directories), current.displayName(), current.domain()));
+                        chrome(ctx),
+                        PortalSection.CONSOLE.nav(PortalSection.HOME, directories),
+                        current.displayName(),
+                        current.domain()));
     }
 
     private void users(Context ctx) {
@@ -57,7 +60,7 @@ public final class PortalRoutes {
         }
         PortalUsersPage page = new PortalUsersPage(
                 chrome(ctx),
-                PortalSection.DIRECTORY.nav(switcher(ctx, caller.get())),
+                PortalSection.CONSOLE.nav(PortalSection.DIRECTORY, switcher(ctx, caller.get())),
                 views.users(ctx, caller.get(), tenant(ctx), USERS));
         pages.render(ctx, "portal/users.jte", page);
     }
@@ -69,7 +72,7 @@ public final class PortalRoutes {
         }
         PortalUserPage page = new PortalUserPage(
                 chrome(ctx),
-                PortalSection.DIRECTORY.nav(switcher(ctx, caller.get())),
+                PortalSection.CONSOLE.nav(PortalSection.DIRECTORY, switcher(ctx, caller.get())),
                 views.profile(caller.get(), tenant(ctx), ctx.pathParam("id")));
         pages.render(ctx, "portal/user.jte", page);
     }
@@ -82,7 +85,7 @@ public final class PortalRoutes {
         SubscriptionViews.Listing listing = subscriptions.visible(caller.get(), ctx.queryParam("page"));
         PortalSubscriptionsPage page = new PortalSubscriptionsPage(
                 chrome(ctx),
-                PortalSection.SUBSCRIPTIONS.nav(switcher(ctx, caller.get())),
+                PortalSection.CONSOLE.nav(PortalSection.SUBSCRIPTIONS, switcher(ctx, caller.get())),
                 listing.rows(),
                 listing.nextHref());
         pages.render(ctx, "portal/subscriptions.jte", page);

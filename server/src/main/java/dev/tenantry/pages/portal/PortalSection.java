@@ -1,29 +1,17 @@
 package dev.tenantry.pages.portal;
 
 import dev.tenantry.pages.ConsoleNav;
-import dev.tenantry.pages.DirectorySwitcher;
-import java.util.Arrays;
+import java.util.List;
 
 /** The sections of the cloud portal's side navigation. */
-enum PortalSection {
-    HOME("Home", "/portal"),
-    DIRECTORY("Directory", "/portal/directory/users"),
-    SUBSCRIPTIONS("Subscriptions", "/portal/subscriptions");
+final class PortalSection {
 
-    private final String label;
-    private final String href;
+    static final ConsoleNav.Section HOME = new ConsoleNav.Section("Home", "/portal");
+    static final ConsoleNav.Section DIRECTORY = new ConsoleNav.Section("Directory", "/portal/directory/users");
+    static final ConsoleNav.Section SUBSCRIPTIONS = new ConsoleNav.Section("Subscriptions", "/portal/subscriptions");
 
-    PortalSection(String label, String href) {
-        this.label = label;
-        this.href = href;
-    }
+    static final ConsoleNav.Console CONSOLE =
+            new ConsoleNav.Console("Cloud portal", List.of(HOME, DIRECTORY, SUBSCRIPTIONS));
 
-    ConsoleNav nav(DirectorySwitcher directories) {
-        return new ConsoleNav(
-                "Cloud portal",
-                Arrays.stream(values())
-                        .map(s -> new ConsoleNav.Item(s.label, s.href, s == this))
-                        .toList(),
-                directories);
-    }
+    private PortalSection() {}
 }
