@@ -1,8 +1,7 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
 import org.junit.jupiter.api.Test;
 
 class Argon2idPasswordHasherTest {

@@ -1,8 +1,10 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.tenantry.directory.User;
+import dev.tenantry.directory.UserPatch;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.testing.TestDirectories;

@@ -1,9 +1,8 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenantry.directory.credentials.BoundedPasswordHasher;
 import dev.tenantry.shared.ServiceBusyException;
 import dev.tenantry.testing.PlainPasswordHasher;
 import java.time.Duration;

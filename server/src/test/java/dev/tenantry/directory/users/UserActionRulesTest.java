@@ -1,4 +1,4 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.users;
 
 import static dev.tenantry.directory.DirectoryRoleTemplate.APPLICATION_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.BILLING_ADMINISTRATOR;
@@ -11,6 +11,11 @@ import static dev.tenantry.directory.DirectoryRoleTemplate.USER_ADMINISTRATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantry.directory.DirectoryRoleTemplate;
+import dev.tenantry.directory.User;
+import dev.tenantry.directory.UserAction;
+import dev.tenantry.directory.UserActionTable;
+import dev.tenantry.directory.UserPatch;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.testing.TestDirectories;

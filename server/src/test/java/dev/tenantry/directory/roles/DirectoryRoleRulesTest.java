@@ -1,4 +1,4 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.roles;
 
 import static dev.tenantry.directory.DirectoryRoleTemplate.BILLING_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR;
@@ -6,6 +6,8 @@ import static dev.tenantry.directory.DirectoryRoleTemplate.USER_ADMINISTRATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantry.directory.User;
+import dev.tenantry.directory.UserPatch;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.RuleViolationException;

@@ -1,13 +1,11 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenantry.directory.apps.AppRoleAssignment;
-import dev.tenantry.directory.apps.Application;
-import dev.tenantry.directory.apps.ApplicationService;
-import dev.tenantry.directory.apps.CreatedSecret;
-import dev.tenantry.directory.apps.ServicePrincipal;
+import dev.tenantry.directory.DirectoryAccess;
+import dev.tenantry.directory.DirectoryRoleTemplate;
+import dev.tenantry.directory.GraphPermission;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;

@@ -1,8 +1,10 @@
-package dev.tenantry.directory;
+package dev.tenantry.directory.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantry.directory.NewUser;
+import dev.tenantry.directory.User;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.NotFoundException;
