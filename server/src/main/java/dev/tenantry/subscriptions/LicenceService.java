@@ -9,12 +9,14 @@ import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.Transactions;
+import dev.tenantry.shared.UserId;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** R13: licences of the directory's suite subscriptions, assigned directly to its users (Graph's assignLicense). */
@@ -101,6 +103,19 @@ public final class LicenceService {
     public List<LicenceAssignment> licencesOf(Caller caller, TenantId tenantId, String userIdOrUpn) {
         User user = users.getUser(caller, tenantId, userIdOrUpn);
         return licences.byUser(tenantId, user.id());
+    }
+
+    /** The licences of users the caller has already read, for a list that shows them ({@code $select}). */
+    public Map<UserId, List<LicenceAssignment>> licencesOf(Caller caller, TenantId tenantId, List<User> listed) {
+        directoryAccess.requireReadUsers(caller, tenantId);
+        Map<UserId, List<LicenceAssignment>> held = new LinkedHashMap<>();
+        listed.forEach(user -> held.put(user.id(), licences.byUser(tenantId, user.id())));
+        return held;
+    }
+
+    /** The catalog's SKU of a licence, for its part number and service plans. */
+    public Optional<Sku> sku(UUID skuId) {
+        return catalog.skuById(skuId);
     }
 
     private void requireFreeSeat(TenantId tenantId, UUID skuId, List<SuiteSubscription> owned) {
