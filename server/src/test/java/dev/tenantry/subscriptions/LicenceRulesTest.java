@@ -49,6 +49,12 @@ class LicenceRulesTest {
                         caller, directory.id(), user.id().toString(), List.of(new AddLicence(skuId, null)), List.of());
     }
 
+    /** Contoso's administrator adds {@code add} to and removes {@code remove} from {@code user}. */
+    private void change(User user, List<AddLicence> add, List<String> remove) {
+        world.licences()
+                .assignLicense(contoso.adminCaller(), contoso.id(), user.id().toString(), add, remove);
+    }
+
     private List<UUID> skusOf(TestDirectory directory, User user) {
         return world
                 .licences()
@@ -99,13 +105,7 @@ class LicenceRulesTest {
         User adele = locatedUser(contoso, "adele");
         assign(contoso.adminCaller(), contoso, adele, PREMIUM);
 
-        world.licences()
-                .assignLicense(
-                        contoso.adminCaller(),
-                        contoso.id(),
-                        adele.userPrincipalName(),
-                        List.of(new AddLicence(PREMIUM, List.of(PREMIUM_PLAN))),
-                        List.of());
+        change(adele, List.of(new AddLicence(PREMIUM, List.of(PREMIUM_PLAN))), List.of());
 
         assertThat(world.licences()
                         .licencesOf(Caller.system(), contoso.id(), adele.id().toString()))
@@ -133,13 +133,8 @@ class LicenceRulesTest {
         buy(contoso, "O365_BUSINESS_PREMIUM", 5);
         User adele = locatedUser(contoso, "adele");
 
-        assertThatThrownBy(() -> world.licences()
-                        .assignLicense(
-                                contoso.adminCaller(),
-                                contoso.id(),
-                                adele.id().toString(),
-                                List.of(new AddLicence(PREMIUM, null), new AddLicence(E3, null)),
-                                List.of()))
+        assertThatThrownBy(() ->
+                        change(adele, List.of(new AddLicence(PREMIUM, null), new AddLicence(E3, null)), List.of()))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("license_not_owned");
                     assertThat(e.getMessage())
@@ -183,8 +178,7 @@ class LicenceRulesTest {
         User alex = locatedUser(contoso, "alex");
         assign(contoso.adminCaller(), contoso, adele, PREMIUM);
 
-        world.licences()
-                .assignLicense(contoso.adminCaller(), contoso.id(), adele.id().toString(), List.of(), List.of(PREMIUM));
+        change(adele, List.of(), List.of(PREMIUM));
         assign(contoso.adminCaller(), contoso, alex, PREMIUM);
         world.userService()
                 .deleteUser(contoso.adminCaller(), contoso.id(), alex.id().toString());
@@ -199,14 +193,11 @@ class LicenceRulesTest {
         buy(contoso, "O365_BUSINESS_PREMIUM", 1);
         User adele = locatedUser(contoso, "adele");
 
-        assertThatThrownBy(() -> world.licences()
-                        .assignLicense(
-                                contoso.adminCaller(),
-                                contoso.id(),
-                                adele.id().toString(),
-                                List.of(new AddLicence(
-                                        PREMIUM, List.of(UUID.randomUUID().toString()))),
-                                List.of()))
+        assertThatThrownBy(() -> change(
+                        adele,
+                        List.of(new AddLicence(
+                                PREMIUM, List.of(UUID.randomUUID().toString()))),
+                        List.of()))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo("unknown_service_plan"));
         assertThat(skusOf(contoso, adele)).isEmpty();

@@ -10,12 +10,7 @@ public final class InMemoryStores implements ContractStores {
     private final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
     private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
     private final InMemoryLicenceRepository licences = new InMemoryLicenceRepository();
-    private final InMemoryUserRepository users = new InMemoryUserRepository(
-            id -> {
-                roles.forget(id);
-                licences.forget(id);
-            },
-            clouds::administeredBy);
+    private final InMemoryUserRepository users = InMemoryUserRepository.cascading(roles, licences, clouds);
     private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
