@@ -69,6 +69,7 @@ final class Routes {
                         services.directoryRoles(),
                         services.applications(),
                         services.subscriptions(),
+                        services.licences(),
                         services.pageTokens())
                 .register(cfg.routes);
         new CommerceRoutes(services.subscriptions(), services.tenants(), services.idempotency()).register(cfg.routes);

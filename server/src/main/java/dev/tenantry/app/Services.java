@@ -25,6 +25,7 @@ import dev.tenantry.identity.grants.Grants;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.subscriptions.Catalog;
+import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
@@ -51,6 +52,7 @@ public record Services(
         AccessTokenVerifier tokenVerifier,
         AccessService access,
         SubscriptionService subscriptions,
+        LicenceService licences,
         ResourceGroupService resourceGroups,
         Idempotency idempotency,
         PageTokens pageTokens,
@@ -116,6 +118,7 @@ public record Services(
                 stores.cloudSubscriptions(),
                 stores.suiteSubscriptions(),
                 stores.billingProfiles(),
+                stores.licences(),
                 transactions,
                 clock);
         return new Services(
@@ -130,6 +133,14 @@ public record Services(
                 new AccessTokenVerifier(signingKeys, audiences, clock),
                 access,
                 subscriptions,
+                new LicenceService(
+                        settings.catalog(),
+                        users,
+                        directoryAccess,
+                        stores.suiteSubscriptions(),
+                        stores.licences(),
+                        transactions,
+                        clock),
                 new ResourceGroupService(subscriptions, access, stores.resourceGroups(), transactions, clock),
                 new Idempotency(stores.idempotencyRecords(), transactions, clock),
                 new PageTokens(stores.serverSecrets()),

@@ -27,10 +27,12 @@ import dev.tenantry.storage.JdbiTransactions;
 import dev.tenantry.storage.MasterKey;
 import dev.tenantry.subscriptions.BillingProfileRepository;
 import dev.tenantry.subscriptions.CloudSubscriptionRepository;
+import dev.tenantry.subscriptions.LicenceRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiBillingProfileRepository;
 import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
+import dev.tenantry.subscriptions.storage.JdbiLicenceRepository;
 import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
 import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
 import org.jdbi.v3.core.Jdbi;
@@ -49,6 +51,7 @@ public record Stores(
         CloudSubscriptionRepository cloudSubscriptions,
         SuiteSubscriptionRepository suiteSubscriptions,
         BillingProfileRepository billingProfiles,
+        LicenceRepository licences,
         ResourceGroupRepository resourceGroups,
         RefreshTokenRepository refreshTokens,
         WebSessionRepository webSessions,
@@ -73,6 +76,7 @@ public record Stores(
                 new JdbiCloudSubscriptionRepository(jdbi),
                 new JdbiSuiteSubscriptionRepository(jdbi),
                 new JdbiBillingProfileRepository(jdbi),
+                new JdbiLicenceRepository(jdbi),
                 new JdbiResourceGroupRepository(jdbi),
                 new JdbiRefreshTokenRepository(jdbi),
                 new JdbiWebSessionRepository(jdbi),

@@ -4,6 +4,7 @@ import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
+import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.web.PageTokens;
 import io.javalin.config.RoutesConfig;
@@ -24,8 +25,9 @@ public final class GraphRoutes {
             DirectoryRoleService directoryRoles,
             ApplicationService applications,
             SubscriptionService subscriptions,
+            LicenceService licences,
             PageTokens pageTokens) {
-        this.users = new GraphUserRoutes(users, pageTokens);
+        this.users = new GraphUserRoutes(users, licences, pageTokens);
         this.roles = new GraphDirectoryRoleRoutes(directoryRoles);
         this.organization = new GraphOrganizationRoutes(tenants);
         this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);

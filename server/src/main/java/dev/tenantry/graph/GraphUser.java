@@ -2,6 +2,7 @@ package dev.tenantry.graph;
 
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.subscriptions.LicenceAssignment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,8 @@ record GraphUser(
         String usageLocation,
         String userType,
         String mailNickname,
-        String createdDateTime) {
+        String createdDateTime,
+        List<GraphLicences.AssignedLicense> assignedLicenses) {
 
     static final String ODATA_TYPE = "#microsoft.graph.user";
 
@@ -62,9 +64,16 @@ record GraphUser(
             "usageLocation",
             "userType",
             "mailNickname",
-            "createdDateTime");
+            "createdDateTime",
+            "assignedLicenses");
 
+    /** The user without its licences, for answers that do not show {@code assignedLicenses}. */
     static GraphUser of(User user) {
+        return of(user, List.of());
+    }
+
+    /** The user with the licences it holds. */
+    static GraphUser of(User user, List<LicenceAssignment> licences) {
         return new GraphUser(
                 user.id().toString(),
                 List.of(),
@@ -81,7 +90,8 @@ record GraphUser(
                 user.usageLocation(),
                 user.userType().graphName(),
                 user.mailNickname(),
-                user.createdAt().toString());
+                user.createdAt().toString(),
+                GraphLicences.AssignedLicense.of(licences));
     }
 
     /**
@@ -125,6 +135,7 @@ record GraphUser(
             case "userType" -> userType;
             case "mailNickname" -> mailNickname;
             case "createdDateTime" -> createdDateTime;
+            case "assignedLicenses" -> assignedLicenses;
             default -> throw new IllegalArgumentException(property);
         };
     }

@@ -9,6 +9,10 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
+import dev.tenantry.shared.RequestError;
+import dev.tenantry.shared.UserId;
+import dev.tenantry.subscriptions.LicenceAssignment;
+import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
@@ -21,7 +25,8 @@ import java.util.Map;
 
 /**
  * Graph v1.0 users: list with {@code $select}, {@code $filter}, {@code $top} and signed {@code $skiptoken}s; get by
- * id or UPN; create, update, delete; {@code /me}; and {@code memberOf}.
+ * id or UPN; create, update, delete; {@code /me}; {@code memberOf}; and licences ({@code assignLicense},
+ * {@code licenseDetails}, {@code assignedLicenses}).
  *
  * @see <a href="https://learn.microsoft.com/graph/api/resources/user">Graph user resource</a>
  */
@@ -30,11 +35,15 @@ public final class GraphUserRoutes {
     /** The list a {@code $skiptoken} belongs to: a token of another list (ARM's, say) is refused. */
     private static final String PAGE_PURPOSE = "graph.users";
 
+    private static final String ASSIGNED_LICENSES = "assignedLicenses";
+
     private final UserService users;
+    private final LicenceService licences;
     private final PageTokens pageTokens;
 
-    public GraphUserRoutes(UserService users, PageTokens pageTokens) {
+    public GraphUserRoutes(UserService users, LicenceService licences, PageTokens pageTokens) {
         this.users = users;
+        this.licences = licences;
         this.pageTokens = pageTokens;
     }
 
@@ -45,6 +54,9 @@ public final class GraphUserRoutes {
         routes.patch("/v1.0/users/{id}", this::update, Gate.GRAPH);
         routes.delete("/v1.0/users/{id}", this::delete, Gate.GRAPH);
         routes.get("/v1.0/users/{id}/memberOf", this::memberOf, Gate.GRAPH);
+        routes.post("/v1.0/users/{id}/assignLicense", this::assignLicense, Gate.GRAPH);
+        routes.get("/v1.0/users/{id}/licenseDetails", ctx -> licenseDetails(ctx, ctx.pathParam("id")), Gate.GRAPH);
+        routes.get("/v1.0/me/licenseDetails", ctx -> licenseDetails(ctx, signedInUser(ctx)), Gate.GRAPH);
         routes.get("/v1.0/me", this::me, Gate.GRAPH);
         routes.get("/v1.0/me/memberOf", this::myMemberOf, Gate.GRAPH);
     }
@@ -58,8 +70,12 @@ public final class GraphUserRoutes {
                 GraphResponses.tenant(ctx),
                 ODataFilter.parse(query.filter()),
                 new PageRequest(after, query.top()));
+        Map<UserId, List<LicenceAssignment>> held = properties.contains(ASSIGNED_LICENSES)
+                ? licences.licencesOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), page.items())
+                : Map.of();
         List<Map<String, Object>> items = page.items().stream()
-                .map(user -> GraphUser.of(user).project(properties, false))
+                .map(user -> GraphUser.of(user, held.getOrDefault(user.id(), List.of()))
+                        .project(properties, false))
                 .toList();
         String next =
                 page.hasNext() ? GraphResponses.nextLink(ctx, pageTokens.seal(PAGE_PURPOSE, page.nextAfter())) : null;
@@ -106,9 +122,44 @@ public final class GraphUserRoutes {
         respondRoles(ctx, signedInUser(ctx));
     }
 
+    /** Graph's assignLicense: {@code addLicenses} and {@code removeLicenses} are both required; answers the user. */
+    private void assignLicense(Context ctx) {
+        AssignLicenseRequest body = JsonBody.read(ctx, AssignLicenseRequest.class);
+        if (body.addLicenses() == null || body.removeLicenses() == null) {
+            throw new InvalidRequestException(
+                    RequestError.MISSING_FIELD,
+                    "Both 'addLicenses' and 'removeLicenses' are required; send an empty array for the one not used.",
+                    body.addLicenses() == null ? "addLicenses" : "removeLicenses");
+        }
+        User user = licences.assignLicense(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                ctx.pathParam("id"),
+                body.addLicenses().stream()
+                        .map(licence -> new LicenceService.AddLicence(licence.skuId(), licence.disabledPlans()))
+                        .toList(),
+                body.removeLicenses());
+        respondUser(ctx, user);
+    }
+
+    private void licenseDetails(Context ctx, String userIdOrUpn) {
+        var details = licences.licencesOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), userIdOrUpn).stream()
+                .map(licence -> GraphLicences.LicenseDetails.of(licence, licences.sku(licence.skuId())))
+                .toList();
+        GraphResponses.ok(
+                ctx, GraphResponses.collection(ctx, "users('" + userIdOrUpn + "')/licenseDetails", details, null));
+    }
+
     private void respondUser(Context ctx, User user) {
         ODataQuery query = ODataQuery.parse(ctx.queryParamMap());
-        Map<String, Object> properties = GraphUser.of(user).project(GraphUser.properties(query.select()), false);
+        List<String> selected = GraphUser.properties(query.select());
+        List<LicenceAssignment> held = selected.contains(ASSIGNED_LICENSES)
+                ? licences.licencesOf(
+                        Authentication.caller(ctx),
+                        GraphResponses.tenant(ctx),
+                        user.id().toString())
+                : List.of();
+        Map<String, Object> properties = GraphUser.of(user, held).project(selected, false);
         GraphResponses.ok(ctx, GraphResponses.entity(ctx, usersContext(query.select()) + "/$entity", properties));
     }
 
@@ -183,6 +234,14 @@ public final class GraphUserRoutes {
                     passwordProfile == null ? null : passwordProfile.password());
         }
     }
+
+    /** Graph's assignLicense body. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AssignLicenseRequest(List<AddedLicense> addLicenses, List<String> removeLicenses) {}
+
+    /** One licence of {@code addLicenses}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AddedLicense(String skuId, List<String> disabledPlans) {}
 
     /** Graph's {@code passwordProfile}; {@code forceChangePasswordNextSignIn} is accepted and ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)

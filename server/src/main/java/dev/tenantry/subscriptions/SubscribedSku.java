@@ -23,8 +23,8 @@ public record SubscribedSku(
         subscriptionIds = List.copyOf(subscriptionIds);
     }
 
-    /** The SKU's standing over {@code group}, its subscriptions not deleted; licences are not assigned yet. */
-    static SubscribedSku of(List<SuiteSubscription> group, Catalog catalog) {
+    /** The SKU's standing over {@code group}, its subscriptions not deleted, with {@code consumed} licences held. */
+    static SubscribedSku of(List<SuiteSubscription> group, Catalog catalog, int consumed) {
         SuiteSubscription first = group.get(0);
         return new SubscribedSku(
                 first.skuId(),
@@ -37,7 +37,7 @@ public record SubscribedSku(
                 group.stream().mapToInt(SuiteSubscription::seatsEnabled).sum(),
                 group.stream().mapToInt(SuiteSubscription::seatsSuspended).sum(),
                 group.stream().mapToInt(SuiteSubscription::seatsWarning).sum(),
-                0,
+                consumed,
                 catalog.skuById(first.skuId()).map(Sku::servicePlans).orElse(List.of()),
                 group.stream().map(SuiteSubscription::id).toList());
     }

@@ -9,6 +9,14 @@ public enum SubscriptionError implements ErrorCode {
     INVALID_RESOURCE_GROUP_NAME(Kind.INVALID_REQUEST),
     INVALID_SEATS(Kind.INVALID_REQUEST),
     INVALID_TAGS(Kind.INVALID_REQUEST),
+    /** R13: a licence of a SKU the directory holds no subscription of (Graph answers 400). */
+    LICENSE_NOT_OWNED(Kind.INVALID_REQUEST),
+    /** R13: every enabled seat of the SKU is assigned (Graph answers 400). */
+    NO_AVAILABLE_LICENSES(Kind.INVALID_REQUEST),
+    /** A disabled plan that is not one of the SKU's service plans. */
+    UNKNOWN_SERVICE_PLAN(Kind.INVALID_REQUEST),
+    /** R13: a licence for a user without a usage location (Graph answers 400). */
+    USAGE_LOCATION_REQUIRED(Kind.INVALID_REQUEST),
     LOCATION_IMMUTABLE(Kind.INVALID_REQUEST),
     LOCATION_REQUIRED(Kind.INVALID_REQUEST),
     OPENAPI_MISSING(Kind.INVALID_REQUEST),

@@ -47,6 +47,7 @@ public final class SubscriptionService {
     private final CloudSubscriptionRepository clouds;
     private final SuiteSubscriptionRepository suites;
     private final BillingProfileRepository billing;
+    private final LicenceRepository licences;
     private final Transactions transactions;
     private final Clock clock;
 
@@ -59,6 +60,7 @@ public final class SubscriptionService {
             CloudSubscriptionRepository clouds,
             SuiteSubscriptionRepository suites,
             BillingProfileRepository billing,
+            LicenceRepository licences,
             Transactions transactions,
             Clock clock) {
         this.catalog = catalog;
@@ -69,6 +71,7 @@ public final class SubscriptionService {
         this.clouds = clouds;
         this.suites = suites;
         this.billing = billing;
+        this.licences = licences;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -171,13 +174,18 @@ public final class SubscriptionService {
                         "There is no subscription '" + id + "' in this directory."));
     }
 
-    /** What the directory holds of each SKU it bought, its deleted subscriptions left out (Graph subscribedSkus). */
+    /**
+     * What the directory holds of each SKU it bought, its deleted subscriptions left out, with the licences its users
+     * hold as consumed units (Graph subscribedSkus).
+     */
     public List<SubscribedSku> subscribedSkus(Caller caller, TenantId tenantId) {
+        Map<UUID, Integer> consumed = licences.assignedBySku(tenantId);
         Map<UUID, List<SuiteSubscription>> bySku = suiteSubscriptions(caller, tenantId).stream()
                 .filter(s -> s.state() != SuiteSubscription.State.DELETED)
                 .collect(Collectors.groupingBy(SuiteSubscription::skuId, LinkedHashMap::new, Collectors.toList()));
         return bySku.values().stream()
-                .map(group -> SubscribedSku.of(group, catalog))
+                .map(group -> SubscribedSku.of(
+                        group, catalog, consumed.getOrDefault(group.get(0).skuId(), 0)))
                 .toList();
     }
 

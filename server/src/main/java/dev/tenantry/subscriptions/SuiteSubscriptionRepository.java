@@ -14,4 +14,10 @@ public interface SuiteSubscriptionRepository {
 
     /** The directory's suite subscriptions, oldest first. */
     List<SuiteSubscription> byTenant(TenantId tenantId);
+
+    /**
+     * The directory's suite subscriptions of {@code skuId}, locked until the transaction ends: a rule that counts
+     * their seats (R13) reads them after every other transaction that counts them has finished.
+     */
+    List<SuiteSubscription> lockBySku(TenantId tenantId, UUID skuId);
 }

@@ -74,4 +74,17 @@ public abstract class SuiteSubscriptionRepositoryContract extends RepositoryCont
 
         assertThat(suites().byTenant(contoso.id())).containsExactly(tieB, tieA, newest);
     }
+
+    @Test
+    @DisplayName("issue 9: locking a SKU's subscriptions returns the directory's subscriptions of that SKU only")
+    void lockBySkuReturnsThatSkuInThatDirectory() {
+        SuiteSubscription first = insert(UUID.randomUUID(), contoso, null, NOW);
+        SuiteSubscription second = insert(UUID.randomUUID(), contoso, null, NOW.plusSeconds(60));
+        insert(UUID.randomUUID(), fabrikam, null, NOW);
+
+        stores.inTransaction(() -> {
+            assertThat(suites().lockBySku(contoso.id(), SKU)).containsExactly(first, second);
+            assertThat(suites().lockBySku(contoso.id(), UUID.randomUUID())).isEmpty();
+        });
+    }
 }

@@ -8,6 +8,7 @@ import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.identity.LockoutRepository;
 import dev.tenantry.subscriptions.BillingProfileRepository;
 import dev.tenantry.subscriptions.CloudSubscriptionRepository;
+import dev.tenantry.subscriptions.LicenceRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
 
@@ -32,6 +33,8 @@ public interface ContractStores extends AutoCloseable {
     SuiteSubscriptionRepository suites();
 
     BillingProfileRepository billing();
+
+    LicenceRepository licences();
 
     ResourceGroupRepository groups();
 

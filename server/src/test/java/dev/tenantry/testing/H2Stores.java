@@ -16,10 +16,12 @@ import dev.tenantry.storage.Database;
 import dev.tenantry.storage.JdbiTransactions;
 import dev.tenantry.subscriptions.BillingProfileRepository;
 import dev.tenantry.subscriptions.CloudSubscriptionRepository;
+import dev.tenantry.subscriptions.LicenceRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiBillingProfileRepository;
 import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
+import dev.tenantry.subscriptions.storage.JdbiLicenceRepository;
 import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
 import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
 import org.jdbi.v3.core.Jdbi;
@@ -74,6 +76,11 @@ public final class H2Stores implements ContractStores {
     @Override
     public BillingProfileRepository billing() {
         return new JdbiBillingProfileRepository(jdbi);
+    }
+
+    @Override
+    public LicenceRepository licences() {
+        return new JdbiLicenceRepository(jdbi);
     }
 
     @Override

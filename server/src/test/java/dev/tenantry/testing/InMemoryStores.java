@@ -9,7 +9,8 @@ public final class InMemoryStores implements ContractStores {
     private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
     private final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
     private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
-    private final InMemoryUserRepository users = new InMemoryUserRepository(roles::forget, clouds::administeredBy);
+    private final InMemoryLicenceRepository licences = new InMemoryLicenceRepository();
+    private final InMemoryUserRepository users = InMemoryUserRepository.cascading(roles, licences, clouds);
     private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
@@ -17,7 +18,7 @@ public final class InMemoryStores implements ContractStores {
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
     private final DirectTransactions transactions = new DirectTransactions(
-            tenants, roles, users, applications, assignments, clouds, suites, billing, groups, lockouts);
+            tenants, roles, users, applications, assignments, clouds, suites, billing, groups, lockouts, licences);
 
     @Override
     public InMemoryTenantRepository tenants() {
@@ -57,6 +58,11 @@ public final class InMemoryStores implements ContractStores {
     @Override
     public InMemoryBillingProfileRepository billing() {
         return billing;
+    }
+
+    @Override
+    public InMemoryLicenceRepository licences() {
+        return licences;
     }
 
     @Override

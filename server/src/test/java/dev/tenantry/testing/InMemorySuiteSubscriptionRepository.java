@@ -37,6 +37,12 @@ public final class InMemorySuiteSubscriptionRepository implements SuiteSubscript
                 .toList();
     }
 
+    @Override
+    public List<SuiteSubscription> lockBySku(TenantId tenantId, UUID skuId) {
+        // one thread at a time uses a fake world: nothing to serialise
+        return byTenant(tenantId).stream().filter(s -> s.skuId().equals(skuId)).toList();
+    }
+
     /** Every stored suite subscription, in any directory. */
     public List<SuiteSubscription> all() {
         return List.copyOf(subscriptions.values());

@@ -47,6 +47,22 @@ public final class InMemoryUserRepository implements UserRepository, Restorable 
         this.inUse = inUse;
     }
 
+    /**
+     * Users as the SQL store keeps them among the other fakes: a deleted user leaves its role memberships and its
+     * licences, and the account administrator of a cloud subscription cannot be deleted.
+     */
+    public static InMemoryUserRepository cascading(
+            InMemoryDirectoryRoleRepository roles,
+            InMemoryLicenceRepository licences,
+            InMemoryCloudSubscriptionRepository clouds) {
+        return new InMemoryUserRepository(
+                id -> {
+                    roles.forget(id);
+                    licences.forget(id);
+                },
+                clouds::administeredBy);
+    }
+
     private record Stored(User user, String passwordHash) {}
 
     @Override

@@ -9,6 +9,7 @@ import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.InMemoryIdentityStores;
 import dev.tenantry.identity.LockoutPolicy;
+import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
@@ -37,7 +38,8 @@ public final class TestWorld {
     private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
     private final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
     private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
-    private final InMemoryUserRepository users = new InMemoryUserRepository(roles::forget, clouds::administeredBy);
+    private final InMemoryLicenceRepository licences = new InMemoryLicenceRepository();
+    private final InMemoryUserRepository users = InMemoryUserRepository.cascading(roles, licences, clouds);
     private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
     private final InMemoryBillingProfileRepository billing = new InMemoryBillingProfileRepository();
@@ -45,7 +47,7 @@ public final class TestWorld {
     private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
     private final DirectTransactions transactions = new DirectTransactions(
-            tenants, roles, users, assignments, clouds, suites, billing, groups, applications, lockouts);
+            tenants, roles, users, assignments, clouds, suites, billing, groups, applications, lockouts, licences);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -61,6 +63,7 @@ public final class TestWorld {
                 clouds,
                 suites,
                 billing,
+                licences,
                 groups,
                 refreshTokens,
                 new InMemoryWebSessionRepository(),
@@ -121,6 +124,14 @@ public final class TestWorld {
 
     public SubscriptionService subscriptions() {
         return services.subscriptions();
+    }
+
+    public LicenceService licences() {
+        return services.licences();
+    }
+
+    public InMemoryLicenceRepository licenceStore() {
+        return licences;
     }
 
     public ResourceGroupService resourceGroups() {

@@ -15,6 +15,7 @@ import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.identity.Lockout;
 import dev.tenantry.subscriptions.BillingProfile;
 import dev.tenantry.subscriptions.CloudSubscription;
+import dev.tenantry.subscriptions.LicenceAssignment;
 import dev.tenantry.subscriptions.ResourceGroup;
 import dev.tenantry.subscriptions.SuiteSubscription;
 import java.util.List;
@@ -38,6 +39,9 @@ public abstract class TransactionRollbackContract extends RepositoryContract {
         stores.roles().addMember(admins, kelley.id());
         UUID cloudId = UUID.randomUUID();
         UUID suiteId = UUID.randomUUID();
+        UUID sku = UUID.randomUUID();
+        LicenceAssignment kelleysLicence = new LicenceAssignment(contoso.id(), kelley.id(), sku, List.of(), NOW);
+        stores.licences().save(kelleysLicence);
         Application app = new Application(UUID.randomUUID(), contoso.id(), UUID.randomUUID(), "App", NOW, List.of());
 
         assertThatThrownBy(() -> stores.inTransaction(() -> {
@@ -87,6 +91,7 @@ public abstract class TransactionRollbackContract extends RepositoryContract {
                                     contoso.id(),
                                     new BillingProfile(suiteId, "N", "n@x.test", "1", "NL", "A", "B", "C", null, null));
                     stores.lockouts().update("user:kelley", none -> new Lockout("user:kelley", 1, NOW, null, 0, NOW));
+                    stores.licences().save(new LicenceAssignment(contoso.id(), megan.id(), sku, List.of(), NOW));
                     stores.users().delete(contoso.id(), kelley.id());
                     throw new IllegalStateException("fails after writing");
                 }))
@@ -105,5 +110,7 @@ public abstract class TransactionRollbackContract extends RepositoryContract {
         assertThat(stores.suites().byTenant(contoso.id())).isEmpty();
         assertThat(stores.billing().findBySubscription(suiteId)).isEmpty();
         assertThat(stores.lockouts().find("user:kelley")).isEmpty();
+        assertThat(stores.licences().byUser(contoso.id(), kelley.id())).containsExactly(kelleysLicence);
+        assertThat(stores.licences().assignedBySku(contoso.id())).isEqualTo(Map.of(sku, 1));
     }
 }

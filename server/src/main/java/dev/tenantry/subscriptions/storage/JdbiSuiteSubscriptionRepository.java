@@ -67,6 +67,16 @@ public final class JdbiSuiteSubscriptionRepository implements SuiteSubscriptionR
                 .list());
     }
 
+    @Override
+    public List<SuiteSubscription> lockBySku(TenantId tenantId, UUID skuId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM suite_subscription"
+                        + " WHERE tenant_id = :tenantId AND sku_id = :skuId ORDER BY created_at, id FOR UPDATE")
+                .bind("tenantId", tenantId.value())
+                .bind("skuId", skuId)
+                .map(JdbiSuiteSubscriptionRepository::toSubscription)
+                .list());
+    }
+
     private static SuiteSubscription toSubscription(ResultSet rs, StatementContext ctx) throws SQLException {
         var instants = ctx.findColumnMapperFor(Instant.class).orElseThrow();
         return new SuiteSubscription(

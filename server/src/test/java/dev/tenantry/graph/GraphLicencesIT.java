@@ -1,0 +1,163 @@
+package dev.tenantry.graph;
+
+import static dev.tenantry.graph.GraphFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.User;
+import dev.tenantry.directory.UserPatch;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.testing.RunningServer;
+import dev.tenantry.testing.TestDirectory;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Issue 9 (R13): Graph's assignLicense, licenseDetails, assignedLicenses and consumedUnits over HTTPS. */
+class GraphLicencesIT {
+
+    @RegisterExtension
+    static final RunningServer server = new RunningServer();
+
+    private static final String PREMIUM = "f245ecc8-75af-4f8e-b61f-27d8114de5c3";
+    private static final String E3 = "6fd2c87f-b296-42f0-b197-1e91e994b900";
+    private static final String PLAN = "9aaf7827-d63c-4b61-89c3-182f06f82e5c";
+
+    private static GraphFixture graph;
+    private static CreatedDirectory contoso;
+    private static String adminToken;
+
+    @BeforeAll
+    static void directory() {
+        graph = new GraphFixture(server);
+        contoso = graph.directory("licences");
+        adminToken = graph.token(contoso.admin());
+        server.app()
+                .services()
+                .subscriptions()
+                .buySuiteSubscription(TestDirectory.callerOf(contoso.admin()), "O365_BUSINESS_PREMIUM", 1, false);
+    }
+
+    private static User located(String name, String alias) {
+        User user = graph.user(contoso, name, alias);
+        return server.app()
+                .services()
+                .users()
+                .updateUser(
+                        Caller.system(),
+                        contoso.tenant().id(),
+                        user.id().toString(),
+                        new UserPatch(null, null, null, null, null, "GB", null, null));
+    }
+
+    private static HttpResponse<String> assign(String user, String body) {
+        return graph.post("/v1.0/users/" + user + "/assignLicense", body, adminToken);
+    }
+
+    private static String add(String skuId) {
+        return "{\"addLicenses\":[{\"skuId\":\"" + skuId + "\",\"disabledPlans\":[]}],\"removeLicenses\":[]}";
+    }
+
+    private static int consumedUnits() {
+        JsonNode skus = json(graph.get("/v1.0/subscribedSkus", adminToken)).get("value");
+        return skus.get(0).get("consumedUnits").asInt();
+    }
+
+    private static void assertGraphError(HttpResponse<String> response, String message) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json(response).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("Request_BadRequest");
+        assertThat(error.get("message").asText()).isEqualTo(message);
+    }
+
+    @Test
+    @DisplayName(
+            "issue 9: assignLicense by UPN answers the user; licenseDetails, assignedLicenses and consumedUnits show it")
+    void assignsShowsAndRemovesALicence() {
+        User adele = located("Adele Vance", "adele");
+
+        HttpResponse<String> assigned = assign(
+                adele.userPrincipalName(),
+                "{\"addLicenses\":[{\"skuId\":\"" + PREMIUM + "\",\"disabledPlans\":[\"" + PLAN + "\"]}],"
+                        + "\"removeLicenses\":[]}");
+
+        assertThat(assigned.statusCode()).isEqualTo(200);
+        assertThat(json(assigned).get("id").asText()).isEqualTo(adele.id().toString());
+        JsonNode selected = json(graph.get("/v1.0/users/" + adele.id() + "?$select=id,assignedLicenses", adminToken));
+        assertThat(selected.get("assignedLicenses").get(0).get("skuId").asText())
+                .isEqualTo(PREMIUM);
+        assertThat(selected.get("assignedLicenses")
+                        .get(0)
+                        .get("disabledPlans")
+                        .get(0)
+                        .asText())
+                .isEqualTo(PLAN);
+        JsonNode listed = json(graph.get("/v1.0/users?$select=id,assignedLicenses", adminToken))
+                .get("value");
+        assertThat(listed.findValues("skuId")).extracting(JsonNode::asText).containsExactly(PREMIUM);
+        JsonNode details = json(graph.get("/v1.0/users/" + adele.id() + "/licenseDetails", adminToken))
+                .get("value");
+        assertThat(details.get(0).get("skuPartNumber").asText()).isEqualTo("O365_BUSINESS_PREMIUM");
+        assertThat(details.get(0).get("servicePlans").findValuesAsText("provisioningStatus"))
+                .contains("Disabled", "Success");
+        assertThat(consumedUnits()).isEqualTo(1);
+
+        // the only seat is taken: nobody else gets one, with Graph's message
+        User alex = located("Alex Wilber", "alex");
+        assertGraphError(
+                assign(alex.id().toString(), add(PREMIUM)),
+                "Subscription with SKU " + PREMIUM + " does not have any available licenses.");
+
+        HttpResponse<String> removed =
+                assign(adele.id().toString(), "{\"addLicenses\":[],\"removeLicenses\":[\"" + PREMIUM + "\"]}");
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(consumedUnits()).isZero();
+    }
+
+    @Test
+    @DisplayName("issue 9: a user without usage location is refused with Graph's message")
+    void userWithoutUsageLocationIsRefused() {
+        User nowhere = graph.user(contoso, "No Where", "nowhere");
+
+        assertGraphError(
+                assign(nowhere.id().toString(), add(PREMIUM)),
+                "License assignment cannot be done for user with invalid usage location.");
+    }
+
+    @Test
+    @DisplayName("issue 9: a SKU the directory does not own is refused with Graph's message")
+    void skuNotOwnedIsRefused() {
+        User megan = located("Megan Bowen", "megan");
+
+        assertGraphError(
+                assign(megan.id().toString(), add(E3)),
+                "License " + E3 + " does not correspond to a valid company License.");
+    }
+
+    @Test
+    @DisplayName("issue 9: addLicenses and removeLicenses are both required")
+    void bothListsAreRequired() {
+        User lynne = located("Lynne Robbins", "lynne");
+
+        HttpResponse<String> response =
+                assign(lynne.id().toString(), "{\"addLicenses\":[{\"skuId\":\"" + PREMIUM + "\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").get("code").asText()).isEqualTo("Request_BadRequest");
+    }
+
+    @Test
+    @DisplayName("issue 9: a user who may not manage users cannot assign licences")
+    void plainUserIsRefused() {
+        User diego = located("Diego Siciliani", "diego");
+
+        HttpResponse<String> response =
+                graph.post("/v1.0/users/" + diego.id() + "/assignLicense", add(PREMIUM), graph.token(diego));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(json(response).get("error").get("code").asText()).isEqualTo("Authorization_RequestDenied");
+    }
+}

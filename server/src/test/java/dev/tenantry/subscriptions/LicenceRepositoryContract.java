@@ -1,0 +1,84 @@
+package dev.tenantry.subscriptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantry.directory.User;
+import dev.tenantry.testing.ContractStores;
+import dev.tenantry.testing.RepositoryContract;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link LicenceRepository} does (issue 9, R13), run on the fake and on SQL. */
+public abstract class LicenceRepositoryContract extends RepositoryContract {
+
+    private static final UUID E3 = UUID.fromString("6fd2c87f-b296-42f0-b197-1e91e994b900");
+    private static final UUID PLAN = UUID.fromString("efb87545-963c-4e0d-99df-69c6916d9eb0");
+
+    protected LicenceRepositoryContract(ContractStores stores) {
+        super(stores);
+    }
+
+    private LicenceRepository licences() {
+        return stores.licences();
+    }
+
+    @Test
+    @DisplayName("issue 9: a saved licence is listed for its user by SKU id, every field kept")
+    void savedLicenceIsListedForItsUser() {
+        User adele = user(contoso, "adele");
+        UUID[] skus = idsOutOfJavaOrder();
+        LicenceAssignment first = new LicenceAssignment(contoso.id(), adele.id(), skus[0], List.of(PLAN), NOW);
+        LicenceAssignment second = new LicenceAssignment(contoso.id(), adele.id(), skus[1], List.of(), NOW);
+        licences().save(first);
+        licences().save(second);
+
+        assertThat(licences().byUser(contoso.id(), adele.id())).containsExactly(second, first);
+        assertThat(licences().byUser(fabrikam.id(), adele.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 9: saving the same user and SKU again changes its disabled plans, not its seat or date")
+    void savingAgainReplacesDisabledPlans() {
+        User adele = user(contoso, "adele");
+        licences().save(new LicenceAssignment(contoso.id(), adele.id(), E3, List.of(), NOW));
+        licences().save(new LicenceAssignment(contoso.id(), adele.id(), E3, List.of(PLAN), NOW.plusSeconds(60)));
+
+        assertThat(licences().byUser(contoso.id(), adele.id()))
+                .containsExactly(new LicenceAssignment(contoso.id(), adele.id(), E3, List.of(PLAN), NOW));
+        assertThat(licences().assignedBySku(contoso.id())).isEqualTo(Map.of(E3, 1));
+    }
+
+    @Test
+    @DisplayName("issue 9: licences are counted per SKU in their directory only, and removing one frees its seat")
+    void countsPerSkuAndRemove() {
+        User adele = user(contoso, "adele");
+        User alex = user(contoso, "alex");
+        User other = user(fabrikam, "other");
+        UUID business = UUID.randomUUID();
+        licences().save(new LicenceAssignment(contoso.id(), adele.id(), E3, List.of(), NOW));
+        licences().save(new LicenceAssignment(contoso.id(), alex.id(), E3, List.of(), NOW));
+        licences().save(new LicenceAssignment(contoso.id(), alex.id(), business, List.of(), NOW));
+        licences().save(new LicenceAssignment(fabrikam.id(), other.id(), E3, List.of(), NOW));
+
+        assertThat(licences().assignedBySku(contoso.id())).isEqualTo(Map.of(E3, 2, business, 1));
+        assertThat(licences().remove(fabrikam.id(), alex.id(), E3)).isFalse();
+        assertThat(licences().remove(contoso.id(), alex.id(), E3)).isTrue();
+        assertThat(licences().remove(contoso.id(), alex.id(), E3)).isFalse();
+        assertThat(licences().assignedBySku(contoso.id())).isEqualTo(Map.of(E3, 1, business, 1));
+    }
+
+    @Test
+    @DisplayName("issue 9: deleting a user frees its seats")
+    void deletingUserFreesSeats() {
+        User adele = user(contoso, "adele");
+        licences().save(new LicenceAssignment(contoso.id(), adele.id(), E3, List.of(), NOW));
+
+        stores.users().delete(contoso.id(), adele.id());
+
+        assertThat(licences().byUser(contoso.id(), adele.id())).isEmpty();
+        assertThat(licences().assignedBySku(contoso.id())).isEmpty();
+    }
+}
