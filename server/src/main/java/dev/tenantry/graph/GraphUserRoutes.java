@@ -22,6 +22,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Graph v1.0 users: list with {@code $select}, {@code $filter}, {@code $top} and signed {@code $skiptoken}s; get by
@@ -130,6 +131,13 @@ public final class GraphUserRoutes {
                     RequestError.MISSING_FIELD,
                     "Both 'addLicenses' and 'removeLicenses' are required; send an empty array for the one not used.",
                     body.addLicenses() == null ? "addLicenses" : "removeLicenses");
+        }
+        if (body.addLicenses().stream().anyMatch(Objects::isNull)) {
+            throw new InvalidRequestException(
+                    RequestError.MISSING_FIELD,
+                    "Each entry of 'addLicenses' is an object with a 'skuId', such as {\"skuId\":\"…\"}; "
+                            + "null is not one.",
+                    "addLicenses");
         }
         User user = licences.assignLicense(
                 Authentication.caller(ctx),

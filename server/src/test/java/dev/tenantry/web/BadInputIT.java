@@ -64,6 +64,7 @@ class BadInputIT {
                 List.of("POST", "/api/subscriptions/suite", "arm"),
                 List.of("POST", "/v1.0/users", "graph"),
                 List.of("PATCH", "/v1.0/users/admin@tailspin.onmicrosoft.test", "graph"),
+                List.of("POST", "/v1.0/users/admin@tailspin.onmicrosoft.test/assignLicense", "graph"),
                 List.of("POST", "/v1.0/applications", "graph"),
                 List.of("POST", "/v1.0/applications/00000000-0000-0000-0000-000000000002/addPassword", "graph"),
                 List.of("POST", "/v1.0/servicePrincipals", "graph"),
@@ -109,6 +110,30 @@ class BadInputIT {
                     .as(route + " " + body + ": " + response.body())
                     .isEqualTo(400);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"addLicenses\":[null],\"removeLicenses\":[]}",
+                "{\"addLicenses\":[],\"removeLicenses\":[null]}",
+                "{\"addLicenses\":[{}],\"removeLicenses\":[]}",
+                "{\"addLicenses\":[{\"skuId\":\"not-a-guid\"}],\"removeLicenses\":[]}",
+                "{\"addLicenses\":[{\"skuId\":42}],\"removeLicenses\":[]}",
+                "{\"addLicenses\":[],\"removeLicenses\":[\"not-a-guid\"]}",
+                "{\"addLicenses\":[{\"skuId\":\"6fd2c87f-b296-42f0-b197-1e91e994b900\",\"disabledPlans\":[null]}],"
+                        + "\"removeLicenses\":[]}",
+                "{\"addLicenses\":[{\"skuId\":\"6fd2c87f-b296-42f0-b197-1e91e994b900\",\"disabledPlans\":[\"x\"]}],"
+                        + "\"removeLicenses\":[]}",
+                "{\"addLicenses\":{},\"removeLicenses\":[]}"
+            })
+    @DisplayName("issue 9 (R13): a malformed assignLicense body is a 400 that says what to fix, never a 500")
+    void malformedLicenceAssignmentsAreRefused(String body) {
+        HttpResponse<String> response =
+                json(List.of("POST", "/v1.0/users/admin@tailspin.onmicrosoft.test/assignLicense", "graph"), body);
+
+        assertThat(response.statusCode()).as(body + ": " + response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("Request_BadRequest");
     }
 
     @Test
