@@ -50,9 +50,11 @@ class KeyCommandsIT {
             first = app.services().signingKeys().currentKid();
         }
 
-        assertThat(run("keys", "rotate", "--data", data.toString())).isZero();
-        assertThat(run("keys", "list", "--data", data.toString())).isZero();
-        assertThat(run("keys", "retire", first, "--data", data.toString())).isEqualTo(1);
+        assertThat(run("keys", "rotate", "--data", data.toString())).as(this::captured).isZero();
+        assertThat(run("keys", "list", "--data", data.toString())).as(this::captured).isZero();
+        assertThat(run("keys", "retire", first, "--data", data.toString()))
+                .as(this::captured)
+                .isEqualTo(1);
 
         String output = out.toString(StandardCharsets.UTF_8);
         String second = output.replaceAll("(?s).*signed with key (\\S+);.*", "$1");
@@ -79,6 +81,11 @@ class KeyCommandsIT {
         try (var files = Files.list(data)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    /** What the commands printed, so a failure shows why (this test once failed in CI and not since). */
+    private String captured() {
+        return "stdout:\n" + out.toString(StandardCharsets.UTF_8) + "\nstderr:\n" + err.toString(StandardCharsets.UTF_8);
     }
 
     private static int run(String... args) {
