@@ -3,11 +3,13 @@ package dev.tenantry.app;
 import dev.tenantry.access.RoleAssignmentRepository;
 import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
+import dev.tenantry.directory.GroupRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
+import dev.tenantry.directory.storage.JdbiGroupRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.LockoutRepository;
@@ -46,6 +48,7 @@ public record Stores(
         TenantRepository tenants,
         UserRepository users,
         DirectoryRoleRepository directoryRoles,
+        GroupRepository directoryGroups,
         ApplicationRepository applications,
         RoleAssignmentRepository roleAssignments,
         CloudSubscriptionRepository cloudSubscriptions,
@@ -71,6 +74,7 @@ public record Stores(
                 new JdbiTenantRepository(jdbi),
                 new JdbiUserRepository(jdbi),
                 new JdbiDirectoryRoleRepository(jdbi),
+                new JdbiGroupRepository(jdbi),
                 new JdbiApplicationRepository(jdbi),
                 new JdbiRoleAssignmentRepository(jdbi),
                 new JdbiCloudSubscriptionRepository(jdbi),

@@ -18,7 +18,13 @@ public record User(
         String usageLocation,
         UserType userType,
         String jobTitle,
-        Instant createdAt) {
+        Instant createdAt)
+        implements DirectoryObject {
+
+    @Override
+    public java.util.UUID objectId() {
+        return id.value();
+    }
 
     /** The keyset position of this user in a list ordered by display name: the lower-cased name, a NUL, the id. */
     public String displayNameKey() {

@@ -2,6 +2,7 @@ package dev.tenantry.testing;
 
 import dev.tenantry.access.RoleAssignmentRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
+import dev.tenantry.directory.GroupRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
@@ -37,6 +38,9 @@ public interface ContractStores extends AutoCloseable {
     LicenceRepository licences();
 
     ResourceGroupRepository groups();
+
+    /** The directory's groups (not resource groups). */
+    GroupRepository directoryGroups();
 
     LockoutRepository lockouts();
 

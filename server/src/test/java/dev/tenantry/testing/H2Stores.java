@@ -3,11 +3,13 @@ package dev.tenantry.testing;
 import dev.tenantry.access.RoleAssignmentRepository;
 import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
+import dev.tenantry.directory.GroupRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
+import dev.tenantry.directory.storage.JdbiGroupRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.LockoutRepository;
@@ -41,6 +43,11 @@ public final class H2Stores implements ContractStores {
     @Override
     public TenantRepository tenants() {
         return new JdbiTenantRepository(jdbi);
+    }
+
+    @Override
+    public GroupRepository directoryGroups() {
+        return new JdbiGroupRepository(jdbi);
     }
 
     @Override

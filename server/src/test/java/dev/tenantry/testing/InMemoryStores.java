@@ -10,7 +10,10 @@ public final class InMemoryStores implements ContractStores {
     private final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
     private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
     private final InMemoryLicenceRepository licences = new InMemoryLicenceRepository();
-    private final InMemoryUserRepository users = InMemoryUserRepository.cascading(roles, licences, clouds);
+    private final InMemoryGroupRepository directoryGroups =
+            new InMemoryGroupRepository((tenant, id) -> this.users.findById(tenant, id));
+    private final InMemoryUserRepository users =
+            InMemoryUserRepository.cascading(roles, licences, clouds, this.directoryGroups);
     private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
@@ -18,7 +21,18 @@ public final class InMemoryStores implements ContractStores {
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
     private final DirectTransactions transactions = new DirectTransactions(
-            tenants, roles, users, applications, assignments, clouds, suites, billing, groups, lockouts, licences);
+            tenants,
+            roles,
+            users,
+            applications,
+            assignments,
+            clouds,
+            suites,
+            billing,
+            groups,
+            lockouts,
+            licences,
+            directoryGroups);
 
     @Override
     public InMemoryTenantRepository tenants() {
@@ -68,6 +82,11 @@ public final class InMemoryStores implements ContractStores {
     @Override
     public InMemoryResourceGroupRepository groups() {
         return groups;
+    }
+
+    @Override
+    public InMemoryGroupRepository directoryGroups() {
+        return directoryGroups;
     }
 
     @Override

@@ -48,17 +48,19 @@ public final class InMemoryUserRepository implements UserRepository, Restorable 
     }
 
     /**
-     * Users as the SQL store keeps them among the other fakes: a deleted user leaves its role memberships and its
-     * licences, and the account administrator of a cloud subscription cannot be deleted.
+     * Users as the SQL store keeps them among the other fakes: a deleted user leaves its role memberships, its
+     * licences and its groups, and the account administrator of a cloud subscription cannot be deleted.
      */
     public static InMemoryUserRepository cascading(
             InMemoryDirectoryRoleRepository roles,
             InMemoryLicenceRepository licences,
-            InMemoryCloudSubscriptionRepository clouds) {
+            InMemoryCloudSubscriptionRepository clouds,
+            InMemoryGroupRepository groups) {
         return new InMemoryUserRepository(
                 id -> {
                     roles.forget(id);
                     licences.forget(id);
+                    groups.forget(id);
                 },
                 clouds::administeredBy);
     }

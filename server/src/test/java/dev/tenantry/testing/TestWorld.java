@@ -39,7 +39,10 @@ public final class TestWorld {
     private final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
     private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
     private final InMemoryLicenceRepository licences = new InMemoryLicenceRepository();
-    private final InMemoryUserRepository users = InMemoryUserRepository.cascading(roles, licences, clouds);
+    private final InMemoryGroupRepository directoryGroups =
+            new InMemoryGroupRepository((tenant, id) -> this.users.findById(tenant, id));
+    private final InMemoryUserRepository users =
+            InMemoryUserRepository.cascading(roles, licences, clouds, this.directoryGroups);
     private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
     private final InMemoryBillingProfileRepository billing = new InMemoryBillingProfileRepository();
@@ -47,7 +50,18 @@ public final class TestWorld {
     private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
     private final DirectTransactions transactions = new DirectTransactions(
-            tenants, roles, users, assignments, clouds, suites, billing, groups, applications, lockouts, licences);
+            tenants,
+            roles,
+            users,
+            assignments,
+            clouds,
+            suites,
+            billing,
+            groups,
+            applications,
+            lockouts,
+            licences,
+            directoryGroups);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -58,6 +72,7 @@ public final class TestWorld {
                 tenants,
                 users,
                 roles,
+                directoryGroups,
                 applications,
                 assignments,
                 clouds,

@@ -7,10 +7,8 @@ import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.UserType;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.Ids;
-import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
-import dev.tenantry.shared.RequestError;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.storage.SqlStates;
@@ -28,7 +26,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** Users in SQL. Filters are built only from a fixed map of properties to columns, and values are always bound. */
 public final class JdbiUserRepository implements UserRepository {
 
-    private static final String COLUMNS = "id, tenant_id, user_principal_name, display_name, given_name, surname, mail,"
+    static final String COLUMNS = "id, tenant_id, user_principal_name, display_name, given_name, surname, mail,"
             + " mail_nickname, account_enabled, usage_location, user_type, job_title, created_at";
 
     private static final String INSERT = """
@@ -116,13 +114,9 @@ public final class JdbiUserRepository implements UserRepository {
             sql.append(" AND ").append(condition(filters.get(i), "f" + i));
         }
         if (page.after() != null) {
-            sql.append(
-                    byName
-                            ? " AND (LOWER(display_name) > :afterName OR (LOWER(display_name) = :afterName AND id > :after))"
-                            : " AND id > :after");
+            sql.append(Keysets.after(byName));
         }
-        sql.append(byName ? " ORDER BY LOWER(display_name), id" : " ORDER BY id")
-                .append(" FETCH FIRST :limit ROWS ONLY");
+        sql.append(Keysets.order(byName)).append(" FETCH FIRST :limit ROWS ONLY");
         List<User> fetched = jdbi.withHandle(handle -> {
             Query query = handle.createQuery(sql.toString())
                     .bind("tenantId", tenantId.value())
@@ -131,7 +125,7 @@ public final class JdbiUserRepository implements UserRepository {
                 bindFilter(query, filters.get(i), "f" + i);
             }
             if (page.after() != null) {
-                bindPosition(query, page.after(), byName);
+                Keysets.bindAfter(query, page.after(), byName);
             }
             return query.map(JdbiUserRepository::toUser).list();
         });
@@ -139,19 +133,6 @@ public final class JdbiUserRepository implements UserRepository {
                 fetched,
                 page.size(),
                 byName ? User::displayNameKey : user -> user.id().toString());
-    }
-
-    private static void bindPosition(Query query, String after, boolean byName) {
-        if (!byName) {
-            query.bind("after", Ids.parseUuid(after, "page position"));
-            return;
-        }
-        int separator = after.lastIndexOf('\u0000');
-        if (separator < 0) {
-            throw new InvalidRequestException(RequestError.INVALID_ID, "The page position is not valid here.");
-        }
-        query.bind("afterName", after.substring(0, separator));
-        query.bind("after", Ids.parseUuid(after.substring(separator + 1), "page position"));
     }
 
     private static String condition(UserFilter filter, String name) {
@@ -172,16 +153,12 @@ public final class JdbiUserRepository implements UserRepository {
             case ID -> query.bind(name, Ids.tryParse(filter.value()).orElse(new UUID(0, 0)));
             case ACCOUNT_ENABLED -> query.bind(name, Boolean.parseBoolean(filter.value()));
             case USER_TYPE -> query.bind(name, filter.lowerValue().equals("guest") ? "guest" : "member");
-            default -> {
-                String value = filter.lowerValue();
+            default ->
                 query.bind(
                         name,
                         filter.operator() == UserFilter.Operator.EQ
-                                ? value
-                                : value.replace("\\", "\\\\")
-                                                .replace("%", "\\%")
-                                                .replace("_", "\\_") + "%");
-            }
+                                ? filter.lowerValue()
+                                : Keysets.literalPattern(filter.value()) + "%");
         }
     }
 
@@ -255,7 +232,7 @@ public final class JdbiUserRepository implements UserRepository {
                 .execute());
     }
 
-    private static User toUser(ResultSet rs, StatementContext ctx) throws SQLException {
+    static User toUser(ResultSet rs, StatementContext ctx) throws SQLException {
         return new User(
                 new UserId(rs.getObject("id", UUID.class)),
                 new TenantId(rs.getObject("tenant_id", UUID.class)),
