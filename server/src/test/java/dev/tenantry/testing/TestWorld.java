@@ -169,6 +169,11 @@ public final class TestWorld {
         return tenants;
     }
 
+    /** The directory's groups (not resource groups: {@link #groups()}). */
+    public InMemoryGroupRepository directoryGroups() {
+        return directoryGroups;
+    }
+
     public InMemoryUserRepository users() {
         return users;
     }
