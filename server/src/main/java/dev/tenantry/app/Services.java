@@ -123,6 +123,15 @@ public record Services(
                 stores.licences(),
                 transactions,
                 clock);
+        var licences = new LicenceService(
+                settings.catalog(),
+                users,
+                directoryAccess,
+                stores.suiteSubscriptions(),
+                stores.licences(),
+                stores.directoryGroups(),
+                transactions,
+                clock);
         return new Services(
                 stores,
                 tenants,
@@ -133,6 +142,7 @@ public record Services(
                         stores.users(),
                         stores.directoryGroups(),
                         directoryAccess,
+                        licences::reconcileGroup,
                         transactions,
                         clock),
                 credentials,
@@ -142,14 +152,7 @@ public record Services(
                 new AccessTokenVerifier(signingKeys, audiences, clock),
                 access,
                 subscriptions,
-                new LicenceService(
-                        settings.catalog(),
-                        users,
-                        directoryAccess,
-                        stores.suiteSubscriptions(),
-                        stores.licences(),
-                        transactions,
-                        clock),
+                licences,
                 new ResourceGroupService(subscriptions, access, stores.resourceGroups(), transactions, clock),
                 new Idempotency(stores.idempotencyRecords(), transactions, clock),
                 new PageTokens(stores.serverSecrets()),

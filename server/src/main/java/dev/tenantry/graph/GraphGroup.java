@@ -15,10 +15,17 @@ final class GraphGroup {
 
     static final String ODATA_TYPE = "#microsoft.graph.group";
 
+    /** Filled by the route (it needs the group's licences), and only when selected. */
+    static final String ASSIGNED_LICENSES = "assignedLicenses";
+
     /** Every property, in Graph's order, with how to read it; those Tenantry does not model are Graph's defaults. */
     private static final Map<String, Function<Group, Object>> PROPERTIES = properties();
 
     private static final List<String> ALL = List.copyOf(PROPERTIES.keySet());
+
+    /** Graph's default set: every property but those read only on {@code $select}. */
+    private static final List<String> DEFAULT =
+            ALL.stream().filter(p -> !p.equals(ASSIGNED_LICENSES)).toList();
 
     private GraphGroup() {}
 
@@ -51,14 +58,15 @@ final class GraphGroup {
         p.put("theme", g -> null);
         p.put("visibility", Group::visibility);
         p.put("onPremisesProvisioningErrors", g -> List.of());
+        p.put(ASSIGNED_LICENSES, g -> List.of());
         p.put("serviceProvisioningErrors", g -> List.of());
         return p;
     }
 
-    /** The canonical names of {@code select} (case ignored), or every property when it is empty or {@code *}. */
+    /** The canonical names of {@code select} (case ignored), the default set when it is empty, all for {@code *}. */
     static List<String> properties(List<String> select) {
         if (select.isEmpty() || select.contains("*")) {
-            return ALL;
+            return select.isEmpty() ? DEFAULT : ALL;
         }
         return select.stream()
                 .map(name -> ODataQuery.canonicalProperty(name, ALL, "microsoft.graph.group"))
@@ -80,6 +88,6 @@ final class GraphGroup {
 
     /** The group as a member of a directoryObject collection: typed, every property. */
     static Map<String, Object> typed(Group group) {
-        return project(group, ALL, true);
+        return project(group, DEFAULT, true);
     }
 }

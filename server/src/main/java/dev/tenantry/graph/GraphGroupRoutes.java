@@ -14,6 +14,7 @@ import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
@@ -45,10 +46,12 @@ public final class GraphGroupRoutes {
     private static final Pattern SEARCH = Pattern.compile("^\"displayName:([^\"]*)\"$", Pattern.CASE_INSENSITIVE);
 
     private final GroupService groups;
+    private final LicenceService licences;
     private final PageTokens pageTokens;
 
-    public GraphGroupRoutes(GroupService groups, PageTokens pageTokens) {
+    public GraphGroupRoutes(GroupService groups, LicenceService licences, PageTokens pageTokens) {
         this.groups = groups;
+        this.licences = licences;
         this.pageTokens = pageTokens;
     }
 
@@ -66,6 +69,9 @@ public final class GraphGroupRoutes {
         routes.get("/v1.0/groups/{id}/owners", this::owners, Gate.GRAPH);
         routes.post("/v1.0/groups/{id}/owners/$ref", this::addOwner, Gate.GRAPH);
         routes.delete("/v1.0/groups/{id}/owners/{owner}/$ref", this::removeOwner, Gate.GRAPH);
+        routes.post("/v1.0/groups/{id}/assignLicense", this::assignLicense, Gate.GRAPH);
+        routes.post("/v1.0/groups/{id}/reprocessLicenseAssignment", this::reprocess, Gate.GRAPH);
+        routes.get("/v1.0/groups/{id}/membersWithLicenseErrors", this::membersWithLicenseErrors, Gate.GRAPH);
     }
 
     private void list(Context ctx) {
@@ -89,7 +95,7 @@ public final class GraphGroupRoutes {
         String after = query.skipToken() == null ? null : pageTokens.open(PAGE_PURPOSE, query.skipToken());
         Page<Group> page = groups.list(caller, tenant, filters, search, byName, new PageRequest(after, query.top()));
         List<Map<String, Object>> items = page.items().stream()
-                .map(group -> withMembers(ctx, GraphGroup.project(group, properties, false), group, expandMembers))
+                .map(group -> completed(ctx, GraphGroup.project(group, properties, false), group, expandMembers))
                 .toList();
         String next =
                 page.hasNext() ? GraphResponses.nextLink(ctx, pageTokens.seal(PAGE_PURPOSE, page.nextAfter())) : null;
@@ -116,7 +122,7 @@ public final class GraphGroupRoutes {
     private void get(Context ctx) {
         ODataQuery query = ODataQuery.parse(ctx.queryParamMap()).allowOnly(Option.SELECT, Option.EXPAND);
         Group group = groups.get(Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id"));
-        Map<String, Object> json = withMembers(
+        Map<String, Object> json = completed(
                 ctx,
                 GraphGroup.project(group, GraphGroup.properties(query.select()), false),
                 group,
@@ -217,7 +223,52 @@ public final class GraphGroupRoutes {
         GraphResponses.noContent(ctx);
     }
 
-    private Map<String, Object> withMembers(Context ctx, Map<String, Object> json, Group group, boolean expand) {
+    /** Graph answers a group's assignLicense with 202 and the group: members get their licences as it is processed. */
+    private void assignLicense(Context ctx) {
+        GraphLicences.AssignLicenseRequest body = JsonBody.read(ctx, GraphLicences.AssignLicenseRequest.class);
+        Group group = licences.assignGroupLicense(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                ctx.pathParam("id"),
+                body.toAdd(),
+                body.removeLicenses());
+        respondGroup(ctx, 202, group);
+    }
+
+    private void reprocess(Context ctx) {
+        respondGroup(
+                ctx,
+                200,
+                licences.reprocessGroup(Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id")));
+    }
+
+    private void respondGroup(Context ctx, int status, Group group) {
+        Map<String, Object> json = GraphGroup.project(group, GraphGroup.properties(List.of()), false);
+        json.put(
+                GraphGroup.ASSIGNED_LICENSES,
+                GraphLicences.ofGroup(licences.groupLicences(
+                        Authentication.caller(ctx),
+                        GraphResponses.tenant(ctx),
+                        group.id().toString())));
+        GraphResponses.write(ctx, status, GraphResponses.entity(ctx, "groups/$entity", json));
+    }
+
+    private void membersWithLicenseErrors(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
+        var users = licences.membersWithLicenseErrors(
+                Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id"));
+        GraphResponses.ok(ctx, GraphResponses.collection(ctx, "directoryObjects", GraphReferences.typed(users), null));
+    }
+
+    private Map<String, Object> completed(Context ctx, Map<String, Object> json, Group group, boolean expand) {
+        if (json.containsKey(GraphGroup.ASSIGNED_LICENSES)) {
+            json.put(
+                    GraphGroup.ASSIGNED_LICENSES,
+                    GraphLicences.ofGroup(licences.groupLicences(
+                            Authentication.caller(ctx),
+                            GraphResponses.tenant(ctx),
+                            group.id().toString())));
+        }
         if (expand) {
             json.put(
                     "members",

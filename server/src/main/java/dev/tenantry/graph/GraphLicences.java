@@ -1,9 +1,15 @@
 package dev.tenantry.graph;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.RequestError;
+import dev.tenantry.subscriptions.GroupLicence;
 import dev.tenantry.subscriptions.LicenceAssignment;
+import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.ServicePlan;
 import dev.tenantry.subscriptions.Sku;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,5 +55,68 @@ final class GraphLicences {
         static PlanStatus of(ServicePlan plan, boolean disabled) {
             return new PlanStatus(plan.id().toString(), plan.name(), disabled ? "Disabled" : "Success", "User");
         }
+    }
+
+    /** Graph's assignLicense body, on a user or a group: both lists are required, as in Graph. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AssignLicenseRequest(List<AddedLicense> addLicenses, List<String> removeLicenses) {
+
+        /** The licences to add, after checking the body has both lists and no null entry. */
+        List<LicenceService.AddLicence> toAdd() {
+            if (addLicenses == null || removeLicenses == null) {
+                throw new InvalidRequestException(
+                        RequestError.MISSING_FIELD,
+                        "Both 'addLicenses' and 'removeLicenses' are required; send an empty array for the one not"
+                                + " used.",
+                        addLicenses == null ? "addLicenses" : "removeLicenses");
+            }
+            if (addLicenses.stream().anyMatch(Objects::isNull)) {
+                throw new InvalidRequestException(
+                        RequestError.MISSING_FIELD,
+                        "Each entry of 'addLicenses' is an object with a 'skuId', such as {\"skuId\":\"…\"}; "
+                                + "null is not one.",
+                        "addLicenses");
+            }
+            return addLicenses.stream()
+                    .map(licence -> new LicenceService.AddLicence(licence.skuId(), licence.disabledPlans()))
+                    .toList();
+        }
+    }
+
+    /** One licence of {@code addLicenses}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AddedLicense(String skuId, List<String> disabledPlans) {}
+
+    /** Graph's licenseAssignmentState: one path by which a user has (or failed to get) a licence. */
+    record LicenseAssignmentState(
+            String skuId,
+            List<String> disabledPlans,
+            String assignedByGroup,
+            String state,
+            String error,
+            String lastUpdatedDateTime) {
+
+        static List<LicenseAssignmentState> of(List<LicenceService.LicenceState> states) {
+            return states.stream()
+                    .map(state -> new LicenseAssignmentState(
+                            state.skuId().toString(),
+                            state.disabledPlans().stream().map(UUID::toString).toList(),
+                            state.assignedByGroup() == null
+                                    ? null
+                                    : state.assignedByGroup().toString(),
+                            state.active() ? "Active" : "Error",
+                            state.active() ? "None" : state.error().graphName(),
+                            state.updated().toString()))
+                    .toList();
+        }
+    }
+
+    /** Graph's assignedLicenses of a group. */
+    static List<AssignedLicense> ofGroup(List<GroupLicence> licences) {
+        return licences.stream()
+                .map(licence -> new AssignedLicense(
+                        licence.disabledPlans().stream().map(UUID::toString).toList(),
+                        licence.skuId().toString()))
+                .toList();
     }
 }

@@ -33,7 +33,7 @@ public final class GraphRoutes {
             PageTokens pageTokens) {
         this.memberships = new GraphMembershipRoutes(users, groups);
         this.users = new GraphUserRoutes(users, licences, pageTokens, memberships);
-        this.groups = new GraphGroupRoutes(groups, pageTokens);
+        this.groups = new GraphGroupRoutes(groups, licences, pageTokens);
         this.roles = new GraphDirectoryRoleRoutes(directoryRoles);
         this.organization = new GraphOrganizationRoutes(tenants);
         this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);

@@ -63,7 +63,8 @@ record GraphUser(
             "userType",
             "mailNickname",
             "createdDateTime",
-            "assignedLicenses");
+            "assignedLicenses",
+            "licenseAssignmentStates");
 
     /** The user without its licences, for answers that do not show {@code assignedLicenses}. */
     static GraphUser of(User user) {
@@ -137,6 +138,8 @@ record GraphUser(
             case "mailNickname" -> mailNickname;
             case "createdDateTime" -> createdDateTime;
             case "assignedLicenses" -> assignedLicenses;
+            // filled by the route, which reads each licence's path
+            case "licenseAssignmentStates" -> List.of();
             default -> throw new IllegalArgumentException(property);
         };
     }

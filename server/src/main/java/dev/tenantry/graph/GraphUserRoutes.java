@@ -8,7 +8,6 @@ import dev.tenantry.directory.users.UserService;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
-import dev.tenantry.shared.RequestError;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.subscriptions.LicenceAssignment;
 import dev.tenantry.subscriptions.LicenceService;
@@ -21,7 +20,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Graph v1.0 users: list with {@code $select}, {@code $filter}, {@code $top} and signed {@code $skiptoken}s; get by
@@ -36,6 +34,7 @@ public final class GraphUserRoutes {
     private static final String PAGE_PURPOSE = "graph.users";
 
     private static final String ASSIGNED_LICENSES = "assignedLicenses";
+    private static final String LICENSE_ASSIGNMENT_STATES = "licenseAssignmentStates";
 
     private final UserService users;
     private final LicenceService licences;
@@ -57,6 +56,7 @@ public final class GraphUserRoutes {
         routes.patch("/v1.0/users/{id}", this::update, Gate.GRAPH);
         routes.delete("/v1.0/users/{id}", this::delete, Gate.GRAPH);
         routes.post("/v1.0/users/{id}/assignLicense", this::assignLicense, Gate.GRAPH);
+        routes.post("/v1.0/users/{id}/reprocessLicenseAssignment", this::reprocess, Gate.GRAPH);
         routes.get("/v1.0/users/{id}/licenseDetails", ctx -> licenseDetails(ctx, ctx.pathParam("id")), Gate.GRAPH);
         routes.get("/v1.0/me/licenseDetails", ctx -> licenseDetails(ctx, signedInUser(ctx)), Gate.GRAPH);
         routes.get("/v1.0/me", this::me, Gate.GRAPH);
@@ -80,8 +80,11 @@ public final class GraphUserRoutes {
                 ? licences.licencesOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), page.items())
                 : Map.of();
         List<Map<String, Object>> items = page.items().stream()
-                .map(user -> GraphUser.of(user, held.getOrDefault(user.id(), List.of()))
-                        .project(properties, false))
+                .map(user -> withStates(
+                        ctx,
+                        user,
+                        GraphUser.of(user, held.getOrDefault(user.id(), List.of()))
+                                .project(properties, false)))
                 .toList();
         String next =
                 page.hasNext() ? GraphResponses.nextLink(ctx, pageTokens.seal(PAGE_PURPOSE, page.nextAfter())) : null;
@@ -122,29 +125,20 @@ public final class GraphUserRoutes {
 
     /** Graph's assignLicense: {@code addLicenses} and {@code removeLicenses} are both required; answers the user. */
     private void assignLicense(Context ctx) {
-        AssignLicenseRequest body = JsonBody.read(ctx, AssignLicenseRequest.class);
-        if (body.addLicenses() == null || body.removeLicenses() == null) {
-            throw new InvalidRequestException(
-                    RequestError.MISSING_FIELD,
-                    "Both 'addLicenses' and 'removeLicenses' are required; send an empty array for the one not used.",
-                    body.addLicenses() == null ? "addLicenses" : "removeLicenses");
-        }
-        if (body.addLicenses().stream().anyMatch(Objects::isNull)) {
-            throw new InvalidRequestException(
-                    RequestError.MISSING_FIELD,
-                    "Each entry of 'addLicenses' is an object with a 'skuId', such as {\"skuId\":\"…\"}; "
-                            + "null is not one.",
-                    "addLicenses");
-        }
+        GraphLicences.AssignLicenseRequest body = JsonBody.read(ctx, GraphLicences.AssignLicenseRequest.class);
         User user = licences.assignLicense(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
                 ctx.pathParam("id"),
-                body.addLicenses().stream()
-                        .map(licence -> new LicenceService.AddLicence(licence.skuId(), licence.disabledPlans()))
-                        .toList(),
+                body.toAdd(),
                 body.removeLicenses());
         respondUser(ctx, user);
+    }
+
+    private void reprocess(Context ctx) {
+        respondUser(
+                ctx,
+                licences.reprocessUser(Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id")));
     }
 
     private void licenseDetails(Context ctx, String userIdOrUpn) {
@@ -166,13 +160,27 @@ public final class GraphUserRoutes {
                         GraphResponses.tenant(ctx),
                         user.id().toString())
                 : List.of();
-        Map<String, Object> properties = GraphUser.of(user, held).project(selected, false);
+        Map<String, Object> properties =
+                withStates(ctx, user, GraphUser.of(user, held).project(selected, false));
         if (expandMemberOf) {
             properties.put(
                     "memberOf",
                     memberships.memberOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), user, false));
         }
         GraphResponses.ok(ctx, GraphResponses.entity(ctx, usersContext(query.select()) + "/$entity", properties));
+    }
+
+    /** Fills {@code licenseAssignmentStates} when it was selected. */
+    private Map<String, Object> withStates(Context ctx, User user, Map<String, Object> json) {
+        if (json.containsKey(LICENSE_ASSIGNMENT_STATES)) {
+            json.put(
+                    LICENSE_ASSIGNMENT_STATES,
+                    GraphLicences.LicenseAssignmentState.of(licences.licenceStatesOf(
+                            Authentication.caller(ctx),
+                            GraphResponses.tenant(ctx),
+                            user.id().toString())));
+        }
+        return json;
     }
 
     /** {@code $expand=memberOf} is the one expansion users support here. */
@@ -247,14 +255,6 @@ public final class GraphUserRoutes {
                     passwordProfile == null ? null : passwordProfile.password());
         }
     }
-
-    /** Graph's assignLicense body. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record AssignLicenseRequest(List<AddedLicense> addLicenses, List<String> removeLicenses) {}
-
-    /** One licence of {@code addLicenses}. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record AddedLicense(String skuId, List<String> disabledPlans) {}
 
     /** Graph's {@code passwordProfile}; {@code forceChangePasswordNextSignIn} is accepted and ignored. */
     @JsonIgnoreProperties(ignoreUnknown = true)

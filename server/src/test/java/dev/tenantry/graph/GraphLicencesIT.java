@@ -160,4 +160,62 @@ class GraphLicencesIT {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(json(response).get("error").get("code").asText()).isEqualTo("Authorization_RequestDenied");
     }
+
+    @Test
+    @DisplayName(
+            "issue 9: a group's assignLicense answers 202; members show it assigned by the group, errors are listed")
+    void groupBasedLicensing() {
+        CreatedDirectory fabrikam = graph.directory("grouplicences");
+        String token = graph.token(fabrikam.admin());
+        server.app()
+                .services()
+                .subscriptions()
+                .buySuiteSubscription(TestDirectory.callerOf(fabrikam.admin()), "O365_BUSINESS_PREMIUM", 5, false);
+        User located = server.app()
+                .services()
+                .users()
+                .updateUser(
+                        Caller.system(),
+                        fabrikam.tenant().id(),
+                        graph.user(fabrikam, "Lidia Holloway", "lidia").id().toString(),
+                        new UserPatch(null, null, null, null, null, "NL", null, null));
+        User nowhere = graph.user(fabrikam, "Nestor Wilke", "nestor");
+        HttpResponse<String> created = graph.post(
+                "/v1.0/groups",
+                "{\"displayName\":\"Licensed\",\"mailEnabled\":false,\"mailNickname\":\"licensed\","
+                        + "\"securityEnabled\":true,\"members@odata.bind\":["
+                        + "\"https://graph.microsoft.com/v1.0/directoryObjects/" + located.id() + "\","
+                        + "\"https://graph.microsoft.com/v1.0/users/" + nowhere.id() + "\"]}",
+                token);
+        String group = json(created).get("id").asText();
+
+        HttpResponse<String> assigned = graph.post("/v1.0/groups/" + group + "/assignLicense", add(PREMIUM), token);
+
+        assertThat(assigned.statusCode()).isEqualTo(202);
+        assertThat(json(assigned).at("/assignedLicenses/0/skuId").asText()).isEqualTo(PREMIUM);
+        JsonNode states = json(
+                graph.get("/v1.0/users/" + located.id() + "?$select=assignedLicenses,licenseAssignmentStates", token));
+        assertThat(states.at("/assignedLicenses/0/skuId").asText()).isEqualTo(PREMIUM);
+        assertThat(states.at("/licenseAssignmentStates/0/assignedByGroup").asText())
+                .isEqualTo(group);
+        assertThat(states.at("/licenseAssignmentStates/0/state").asText()).isEqualTo("Active");
+        JsonNode errors = json(graph.get("/v1.0/groups/" + group + "/membersWithLicenseErrors", token));
+        assertThat(errors.get("value").findValuesAsText("id"))
+                .containsExactly(nowhere.id().toString());
+        JsonNode nestor = json(graph.get("/v1.0/users/" + nowhere.id() + "?$select=licenseAssignmentStates", token));
+        assertThat(nestor.at("/licenseAssignmentStates/0/error").asText())
+                .isEqualTo("ProhibitedInUsageLocationViolation");
+        assertThat(json(graph.get("/v1.0/groups/" + group + "?$select=id,assignedLicenses", token))
+                        .at("/assignedLicenses/0/skuId")
+                        .asText())
+                .isEqualTo(PREMIUM);
+        JsonNode skus = json(graph.get("/v1.0/subscribedSkus", token)).get("value");
+        assertThat(skus.get(0).get("consumedUnits").asInt()).isEqualTo(1);
+
+        // the member leaves the group: the licence goes with it
+        graph.delete("/v1.0/groups/" + group + "/members/" + located.id() + "/$ref", token);
+        assertThat(json(graph.get("/v1.0/users/" + located.id() + "?$select=assignedLicenses", token))
+                        .get("assignedLicenses"))
+                .isEmpty();
+    }
 }

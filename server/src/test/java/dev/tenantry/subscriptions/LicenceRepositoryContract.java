@@ -81,4 +81,61 @@ public abstract class LicenceRepositoryContract extends RepositoryContract {
         assertThat(licences().byUser(contoso.id(), adele.id())).isEmpty();
         assertThat(licences().assignedBySku(contoso.id())).isEmpty();
     }
+
+    private dev.tenantry.directory.Group group(String name) {
+        var group = new dev.tenantry.directory.Group(
+                UUID.randomUUID(), contoso.id(), name, null, name, null, false, true, false, null, NOW);
+        stores.directoryGroups().insert(group);
+        return group;
+    }
+
+    @Test
+    @DisplayName(
+            "issue 9: a group's licences and what members inherit are stored; a user holding a SKU twice counts once")
+    void groupLicencesAndInheritedCountOncePerUser() {
+        User adele = user(contoso, "adele");
+        User alex = user(contoso, "alex");
+        var team = group("team");
+        licences().saveGroupLicence(new GroupLicence(contoso.id(), team.id(), E3, List.of(), NOW));
+        licences().saveGroupLicence(new GroupLicence(contoso.id(), team.id(), E3, List.of(PLAN), NOW.plusSeconds(5)));
+        licences().save(new LicenceAssignment(contoso.id(), adele.id(), E3, List.of(), NOW));
+        var inherited = List.of(
+                new InheritedLicence(contoso.id(), adele.id(), team.id(), E3, null, NOW),
+                new InheritedLicence(
+                        contoso.id(), alex.id(), team.id(), E3, InheritedLicence.Failure.COUNT_VIOLATION, NOW));
+        licences().replaceInherited(contoso.id(), team.id(), inherited);
+
+        assertThat(licences().groupLicences(contoso.id(), team.id()))
+                .containsExactly(new GroupLicence(contoso.id(), team.id(), E3, List.of(PLAN), NOW));
+        assertThat(licences().inheritedFrom(contoso.id(), team.id())).containsExactlyInAnyOrderElementsOf(inherited);
+        assertThat(licences().inheritedBy(contoso.id(), alex.id())).containsExactly(inherited.get(1));
+        assertThat(licences().assignedBySku(contoso.id())).isEqualTo(Map.of(E3, 1));
+        assertThat(licences().groupLicences(fabrikam.id(), team.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 9: removing a group's licence, or deleting the group, takes what its members inherited")
+    void removingGroupLicenceTakesInherited() {
+        User adele = user(contoso, "adele");
+        var team = group("team");
+        var other = group("other");
+        for (var g : List.of(team, other)) {
+            licences().saveGroupLicence(new GroupLicence(contoso.id(), g.id(), E3, List.of(), NOW));
+            licences()
+                    .replaceInherited(
+                            contoso.id(),
+                            g.id(),
+                            List.of(new InheritedLicence(contoso.id(), adele.id(), g.id(), E3, null, NOW)));
+        }
+
+        assertThat(licences().removeGroupLicence(fabrikam.id(), team.id(), E3)).isFalse();
+        assertThat(licences().removeGroupLicence(contoso.id(), team.id(), E3)).isTrue();
+        assertThat(licences().inheritedBy(contoso.id(), adele.id()))
+                .extracting(InheritedLicence::groupId)
+                .containsExactly(other.id());
+        stores.directoryGroups().delete(contoso.id(), other.id());
+        assertThat(licences().inheritedBy(contoso.id(), adele.id())).isEmpty();
+        assertThat(licences().groupLicences(contoso.id(), other.id())).isEmpty();
+        assertThat(licences().assignedBySku(contoso.id())).isEmpty();
+    }
 }

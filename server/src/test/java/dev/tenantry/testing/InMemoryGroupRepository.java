@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -42,10 +43,15 @@ public final class InMemoryGroupRepository implements GroupRepository, Restorabl
     private final Map<UUID, Set<UUID>> owners = new HashMap<>();
 
     private final BiFunction<TenantId, UserId, Optional<User>> users;
+    private final Consumer<UUID> onDelete;
 
-    /** A repository resolving member and owner users through {@code users}. */
-    public InMemoryGroupRepository(BiFunction<TenantId, UserId, Optional<User>> users) {
+    /**
+     * A repository resolving member and owner users through {@code users}, telling {@code onDelete} about each deleted
+     * group (to drop its licences, as the SQL foreign keys do).
+     */
+    public InMemoryGroupRepository(BiFunction<TenantId, UserId, Optional<User>> users, Consumer<UUID> onDelete) {
         this.users = users;
+        this.onDelete = onDelete;
     }
 
     @Override
@@ -132,6 +138,7 @@ public final class InMemoryGroupRepository implements GroupRepository, Restorabl
         }
         groups.remove(id);
         forgetObject(id);
+        onDelete.accept(id);
         return true;
     }
 

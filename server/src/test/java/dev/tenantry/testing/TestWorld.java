@@ -41,7 +41,7 @@ public final class TestWorld {
     private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
     private final InMemoryLicenceRepository licences = new InMemoryLicenceRepository();
     private final InMemoryGroupRepository directoryGroups =
-            new InMemoryGroupRepository((tenant, id) -> this.users.findById(tenant, id));
+            new InMemoryGroupRepository((tenant, id) -> this.users.findById(tenant, id), this.licences::forgetGroup);
     private final InMemoryUserRepository users =
             InMemoryUserRepository.cascading(roles, licences, clouds, this.directoryGroups);
     private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();

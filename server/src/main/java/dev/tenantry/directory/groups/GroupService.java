@@ -5,6 +5,7 @@ import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.DirectoryObject;
 import dev.tenantry.directory.Group;
 import dev.tenantry.directory.GroupFilter;
+import dev.tenantry.directory.GroupMembershipListener;
 import dev.tenantry.directory.GroupRepository;
 import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.TenantRepository;
@@ -40,6 +41,7 @@ public final class GroupService {
     private final UserRepository users;
     private final GroupRepository groups;
     private final DirectoryAccess access;
+    private final GroupMembershipListener membership;
     private final Transactions transactions;
     private final Clock clock;
 
@@ -48,12 +50,14 @@ public final class GroupService {
             UserRepository users,
             GroupRepository groups,
             DirectoryAccess access,
+            GroupMembershipListener membership,
             Transactions transactions,
             Clock clock) {
         this.tenants = tenants;
         this.users = users;
         this.groups = groups;
         this.access = access;
+        this.membership = membership;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -103,6 +107,9 @@ public final class GroupService {
             }
             for (String memberId : request.memberIds()) {
                 addMemberLocked(tenantId, group, memberId);
+            }
+            if (!request.memberIds().isEmpty()) {
+                membership.membersChanged(tenantId, group.id());
             }
             return group;
         });
@@ -166,6 +173,9 @@ public final class GroupService {
             for (String memberId : patch.memberIds()) {
                 addMemberLocked(tenantId, changed, memberId);
             }
+            if (!patch.memberIds().isEmpty()) {
+                membership.membersChanged(tenantId, group.id());
+            }
             return changed;
         });
     }
@@ -197,6 +207,7 @@ public final class GroupService {
         transactions.inTransaction(() -> {
             Group group = manageable(caller, tenantId, groupId, true);
             addMemberLocked(tenantId, group, memberId);
+            membership.membersChanged(tenantId, group.id());
             return null;
         });
     }
@@ -210,6 +221,7 @@ public final class GroupService {
                         DirectoryError.MEMBER_NOT_FOUND,
                         "'" + memberId + "' is not a direct member of group '" + group.displayName() + "'.");
             }
+            membership.membersChanged(tenantId, group.id());
             return null;
         });
     }

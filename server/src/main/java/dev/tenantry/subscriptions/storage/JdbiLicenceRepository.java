@@ -2,6 +2,8 @@ package dev.tenantry.subscriptions.storage;
 
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
+import dev.tenantry.subscriptions.GroupLicence;
+import dev.tenantry.subscriptions.InheritedLicence;
 import dev.tenantry.subscriptions.LicenceAssignment;
 import dev.tenantry.subscriptions.LicenceRepository;
 import java.sql.ResultSet;
@@ -17,6 +19,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Licence assignments in SQL; the foreign key to the user frees them when the user is deleted. */
 public final class JdbiLicenceRepository implements LicenceRepository {
+
+    private static final String INHERITED_COLUMNS = "tenant_id, user_id, group_id, sku_id, error, updated_at";
 
     private final Jdbi jdbi;
 
@@ -71,11 +75,131 @@ public final class JdbiLicenceRepository implements LicenceRepository {
 
     @Override
     public Map<UUID, Integer> assignedBySku(TenantId tenantId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT sku_id, COUNT(*) AS assigned"
-                        + " FROM licence_assignment WHERE tenant_id = :tenantId GROUP BY sku_id")
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT sku_id, COUNT(DISTINCT user_id) AS assigned FROM ("
+                        + " SELECT sku_id, user_id FROM licence_assignment WHERE tenant_id = :tenantId"
+                        + " UNION ALL SELECT sku_id, user_id FROM inherited_licence"
+                        + " WHERE tenant_id = :tenantId AND error IS NULL) held GROUP BY sku_id")
                 .bind("tenantId", tenantId.value())
                 .map((rs, ctx) -> Map.entry(rs.getObject("sku_id", UUID.class), rs.getInt("assigned")))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Override
+    public void saveGroupLicence(GroupLicence licence) {
+        jdbi.useHandle(handle -> {
+            int updated = handle.createUpdate("UPDATE group_licence SET disabled_plans = :plans"
+                            + " WHERE tenant_id = :tenantId AND group_id = :groupId AND sku_id = :skuId")
+                    .bind("plans", joined(licence.disabledPlans()))
+                    .bind("tenantId", licence.tenantId().value())
+                    .bind("groupId", licence.groupId())
+                    .bind("skuId", licence.skuId())
+                    .execute();
+            if (updated == 0) {
+                handle.createUpdate("INSERT INTO group_licence (tenant_id, group_id, sku_id, disabled_plans,"
+                                + " assigned_at) VALUES (:tenantId, :groupId, :skuId, :plans, :assignedAt)")
+                        .bind("tenantId", licence.tenantId().value())
+                        .bind("groupId", licence.groupId())
+                        .bind("skuId", licence.skuId())
+                        .bind("plans", joined(licence.disabledPlans()))
+                        .bind("assignedAt", licence.assignedAt())
+                        .execute();
+            }
+        });
+    }
+
+    @Override
+    public boolean removeGroupLicence(TenantId tenantId, UUID groupId, UUID skuId) {
+        return jdbi.inTransaction(handle -> {
+            handle.createUpdate("DELETE FROM inherited_licence"
+                            + " WHERE tenant_id = :tenantId AND group_id = :groupId AND sku_id = :skuId")
+                    .bind("tenantId", tenantId.value())
+                    .bind("groupId", groupId)
+                    .bind("skuId", skuId)
+                    .execute();
+            return handle.createUpdate("DELETE FROM group_licence"
+                                    + " WHERE tenant_id = :tenantId AND group_id = :groupId AND sku_id = :skuId")
+                            .bind("tenantId", tenantId.value())
+                            .bind("groupId", groupId)
+                            .bind("skuId", skuId)
+                            .execute()
+                    > 0;
+        });
+    }
+
+    @Override
+    public List<GroupLicence> groupLicences(TenantId tenantId, UUID groupId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT tenant_id, group_id, sku_id, disabled_plans,"
+                        + " assigned_at FROM group_licence WHERE tenant_id = :tenantId AND group_id = :groupId"
+                        + " ORDER BY sku_id")
+                .bind("tenantId", tenantId.value())
+                .bind("groupId", groupId)
+                .map((rs, ctx) -> new GroupLicence(
+                        new TenantId(rs.getObject("tenant_id", UUID.class)),
+                        rs.getObject("group_id", UUID.class),
+                        rs.getObject("sku_id", UUID.class),
+                        plans(rs.getString("disabled_plans")),
+                        ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "assigned_at", ctx)))
+                .list());
+    }
+
+    @Override
+    public List<InheritedLicence> inheritedBy(TenantId tenantId, UserId userId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + INHERITED_COLUMNS + " FROM inherited_licence"
+                        + " WHERE tenant_id = :tenantId AND user_id = :userId ORDER BY sku_id, group_id")
+                .bind("tenantId", tenantId.value())
+                .bind("userId", userId.value())
+                .map(JdbiLicenceRepository::toInherited)
+                .list());
+    }
+
+    @Override
+    public List<InheritedLicence> inheritedFrom(TenantId tenantId, UUID groupId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + INHERITED_COLUMNS + " FROM inherited_licence"
+                        + " WHERE tenant_id = :tenantId AND group_id = :groupId ORDER BY user_id, sku_id")
+                .bind("tenantId", tenantId.value())
+                .bind("groupId", groupId)
+                .map(JdbiLicenceRepository::toInherited)
+                .list());
+    }
+
+    @Override
+    public void replaceInherited(TenantId tenantId, UUID groupId, List<InheritedLicence> inherited) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("DELETE FROM inherited_licence WHERE tenant_id = :tenantId AND group_id = :groupId")
+                    .bind("tenantId", tenantId.value())
+                    .bind("groupId", groupId)
+                    .execute();
+            for (InheritedLicence licence : inherited) {
+                handle.createUpdate("INSERT INTO inherited_licence (tenant_id, user_id, group_id, sku_id, error,"
+                                + " updated_at) VALUES (:tenantId, :userId, :groupId, :skuId, :error, :updatedAt)")
+                        .bind("tenantId", tenantId.value())
+                        .bind("userId", licence.userId().value())
+                        .bind("groupId", groupId)
+                        .bind("skuId", licence.skuId())
+                        .bind(
+                                "error",
+                                licence.error() == null ? null : licence.error().name())
+                        .bind("updatedAt", licence.updatedAt())
+                        .execute();
+            }
+        });
+    }
+
+    private static InheritedLicence toInherited(ResultSet rs, StatementContext ctx) throws SQLException {
+        String error = rs.getString("error");
+        return new InheritedLicence(
+                new TenantId(rs.getObject("tenant_id", UUID.class)),
+                new UserId(rs.getObject("user_id", UUID.class)),
+                rs.getObject("group_id", UUID.class),
+                rs.getObject("sku_id", UUID.class),
+                error == null ? null : InheritedLicence.Failure.valueOf(error),
+                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "updated_at", ctx));
+    }
+
+    private static List<UUID> plans(String plans) {
+        return plans.isEmpty()
+                ? List.of()
+                : Arrays.stream(plans.split(",")).map(UUID::fromString).toList();
     }
 
     private static String joined(List<UUID> plans) {
@@ -88,9 +212,7 @@ public final class JdbiLicenceRepository implements LicenceRepository {
                 new TenantId(rs.getObject("tenant_id", UUID.class)),
                 new UserId(rs.getObject("user_id", UUID.class)),
                 rs.getObject("sku_id", UUID.class),
-                plans.isEmpty()
-                        ? List.of()
-                        : Arrays.stream(plans.split(",")).map(UUID::fromString).toList(),
+                plans(plans),
                 ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "assigned_at", ctx));
     }
 }
