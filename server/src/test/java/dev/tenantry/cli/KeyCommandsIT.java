@@ -50,8 +50,12 @@ class KeyCommandsIT {
             first = app.services().signingKeys().currentKid();
         }
 
-        assertThat(run("keys", "rotate", "--data", data.toString())).as(this::captured).isZero();
-        assertThat(run("keys", "list", "--data", data.toString())).as(this::captured).isZero();
+        assertThat(run("keys", "rotate", "--data", data.toString()))
+                .as(this::captured)
+                .isZero();
+        assertThat(run("keys", "list", "--data", data.toString()))
+                .as(this::captured)
+                .isZero();
         assertThat(run("keys", "retire", first, "--data", data.toString()))
                 .as(this::captured)
                 .isEqualTo(1);
@@ -85,7 +89,8 @@ class KeyCommandsIT {
 
     /** What the commands printed, so a failure shows why (this test once failed in CI and not since). */
     private String captured() {
-        return "stdout:\n" + out.toString(StandardCharsets.UTF_8) + "\nstderr:\n" + err.toString(StandardCharsets.UTF_8);
+        return "stdout:\n" + out.toString(StandardCharsets.UTF_8) + "\nstderr:\n"
+                + err.toString(StandardCharsets.UTF_8);
     }
 
     private static int run(String... args) {
