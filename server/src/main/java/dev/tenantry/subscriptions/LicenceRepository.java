@@ -18,6 +18,9 @@ public interface LicenceRepository {
     /** The user's licences, ordered by SKU id. */
     List<LicenceAssignment> byUser(TenantId tenantId, UserId userId);
 
+    /** Takes every licence of {@code skuId} in the directory away (its last subscription was deleted); how many. */
+    int removeSku(TenantId tenantId, UUID skuId);
+
     /** How many users of the directory hold a licence of each SKU; SKUs nobody holds are absent. */
     Map<UUID, Integer> assignedBySku(TenantId tenantId);
 }

@@ -40,6 +40,15 @@ public final class InMemoryLicenceRepository implements LicenceRepository, Resto
     }
 
     @Override
+    public int removeSku(TenantId tenantId, UUID skuId) {
+        int before = assignments.size();
+        assignments
+                .values()
+                .removeIf(a -> a.tenantId().equals(tenantId) && a.skuId().equals(skuId));
+        return before - assignments.size();
+    }
+
+    @Override
     public Map<UUID, Integer> assignedBySku(TenantId tenantId) {
         return assignments.values().stream()
                 .filter(a -> a.tenantId().equals(tenantId))

@@ -70,6 +70,15 @@ public final class JdbiLicenceRepository implements LicenceRepository {
     }
 
     @Override
+    public int removeSku(TenantId tenantId, UUID skuId) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM licence_assignment WHERE tenant_id = :tenantId AND sku_id = :skuId")
+                .bind("tenantId", tenantId.value())
+                .bind("skuId", skuId)
+                .execute());
+    }
+
+    @Override
     public Map<UUID, Integer> assignedBySku(TenantId tenantId) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT sku_id, COUNT(*) AS assigned"
                         + " FROM licence_assignment WHERE tenant_id = :tenantId GROUP BY sku_id")

@@ -1,0 +1,163 @@
+package dev.tenantry.pages.admincenter;
+
+import dev.tenantry.pages.Chrome;
+import dev.tenantry.pages.DirectoryViews;
+import dev.tenantry.pages.PageSupport;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.DomainException;
+import dev.tenantry.shared.ErrorCode;
+import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.subscriptions.Seats;
+import dev.tenantry.subscriptions.Sku;
+import dev.tenantry.subscriptions.SubscribedSku;
+import dev.tenantry.subscriptions.SubscriptionService;
+import dev.tenantry.subscriptions.SuiteLifecycleService;
+import dev.tenantry.subscriptions.SuiteSubscription;
+import dev.tenantry.web.Failures;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The admin center's "Billing / Your products" (issue 9): each suite subscription with its state, when that state
+ * ends, licences used, and the forms that change it: "Buy licences", "Remove licences", "Buy" (a trial), "Cancel" and
+ * "Reactivate". The lifecycle service decides; a refusal it can explain is shown next to the form that caused it.
+ */
+final class AdminProductRoutes {
+
+    private static final String PRODUCTS = "/admin/billing/products";
+
+    private final PageSupport pages;
+    private final DirectoryViews views;
+    private final SubscriptionService subscriptions;
+    private final SuiteLifecycleService lifecycle;
+
+    AdminProductRoutes(
+            PageSupport pages,
+            DirectoryViews views,
+            SubscriptionService subscriptions,
+            SuiteLifecycleService lifecycle) {
+        this.pages = pages;
+        this.views = views;
+        this.subscriptions = subscriptions;
+        this.lifecycle = lifecycle;
+    }
+
+    /** One form of a product row: what it does to the subscription, and the notice after it worked. */
+    private interface Action {
+        SuiteSubscription apply(Caller caller, TenantId tenantId, UUID id, Context ctx);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(PRODUCTS, this::list);
+        routes.post(
+                PRODUCTS + "/{id}/add",
+                ctx -> act(
+                        ctx,
+                        "add",
+                        (caller, tenant, id, form) ->
+                                lifecycle.changeSeats(caller, tenant, id, Seats.parse(form.formParam("add")))));
+        routes.post(
+                PRODUCTS + "/{id}/remove",
+                ctx -> act(
+                        ctx,
+                        "remove",
+                        (caller, tenant, id, form) ->
+                                lifecycle.changeSeats(caller, tenant, id, -Seats.parse(form.formParam("remove")))));
+        routes.post(
+                PRODUCTS + "/{id}/convert",
+                ctx -> act(
+                        ctx,
+                        "convert",
+                        (caller, tenant, id, form) -> lifecycle.convertToPaid(caller, tenant, id, null)));
+        routes.post(
+                PRODUCTS + "/{id}/cancel",
+                ctx -> act(ctx, "cancel", (caller, tenant, id, form) -> lifecycle.cancel(caller, tenant, id)));
+        routes.post(
+                PRODUCTS + "/{id}/reactivate",
+                ctx -> act(ctx, "reactivate", (caller, tenant, id, form) -> lifecycle.reactivate(caller, tenant, id)));
+    }
+
+    private void list(Context ctx) {
+        Optional<Caller> caller = pages.signedIn(ctx);
+        if (caller.isPresent()) {
+            render(ctx, caller.get(), notice(ctx.queryParam("done")), null);
+        }
+    }
+
+    /** Runs {@code action} from its form; a refusal about the subscription is shown next to that form. */
+    private void act(Context ctx, String form, Action action) {
+        pages.requireCsrf(ctx);
+        Optional<Caller> caller = pages.signedIn(ctx);
+        if (caller.isEmpty()) {
+            return;
+        }
+        UUID id = Ids.parseUuid(ctx.pathParam("id"), "subscription id");
+        try {
+            action.apply(caller.get(), tenant(ctx), id, ctx);
+            ctx.redirect(PRODUCTS + "?done=" + form, HttpStatus.SEE_OTHER);
+        } catch (DomainException e) {
+            if (e.errorCode().kind() == ErrorCode.Kind.ACCESS_DENIED
+                    || e.errorCode().kind() == ErrorCode.Kind.NOT_FOUND) {
+                throw e;
+            }
+            render(ctx, caller.get(), null, new ProductsPage.FormError(id.toString(), form, e.getMessage()));
+            ctx.status(Failures.statusOf(e));
+        }
+    }
+
+    private void render(Context ctx, Caller caller, String notice, ProductsPage.FormError error) {
+        TenantId tenant = tenant(ctx);
+        Map<UUID, Integer> used = subscriptions.subscribedSkus(caller, tenant).stream()
+                .collect(Collectors.toMap(SubscribedSku::skuId, SubscribedSku::consumedUnits));
+        List<ProductsPage.Row> rows = subscriptions.suiteSubscriptions(caller, tenant).stream()
+                .filter(s -> s.state() != SuiteSubscription.State.DELETED)
+                .map(s -> row(s, used.getOrDefault(s.skuId(), 0)))
+                .toList();
+        pages.render(
+                ctx,
+                "admincenter/products.jte",
+                new ProductsPage(
+                        pages.chrome(ctx, Chrome.Console.ADMIN),
+                        AdminSection.CONSOLE.nav(AdminSection.BILLING, views.switcher(caller, tenant, "/admin")),
+                        rows,
+                        notice,
+                        error));
+    }
+
+    private ProductsPage.Row row(SuiteSubscription s, int used) {
+        String product =
+                subscriptions.catalog().skuById(s.skuId()).map(Sku::displayName).orElse(s.skuPartNumber());
+        return new ProductsPage.Row(
+                s.id().toString(),
+                product,
+                s.skuPartNumber(),
+                s.state(),
+                s.trial(),
+                s.trial() ? DirectoryViews.when(s.trialEndsAt()) : "Not a trial",
+                s.stateEndsAt() == null ? null : DirectoryViews.when(s.stateEndsAt()),
+                used,
+                s.seats());
+    }
+
+    private static String notice(String done) {
+        return switch (done == null ? "" : done) {
+            case "add" -> "The licences were bought.";
+            case "remove" -> "The licences were removed.";
+            case "convert" -> "The subscription was bought; it no longer ends with the trial.";
+            case "cancel" -> "The subscription was cancelled. Its users lost its services; reactivate it to undo.";
+            case "reactivate" -> "The subscription was reactivated.";
+            default -> null;
+        };
+    }
+
+    private TenantId tenant(Context ctx) {
+        return pages.session(ctx).tenantId();
+    }
+}
