@@ -73,14 +73,15 @@ public abstract class LicenceRepositoryContract extends RepositoryContract {
     @Test
     @DisplayName("issue 9: removing a SKU takes its licences away in that directory only, and says how many")
     void removeSkuTakesEveryLicenceOfIt() {
-        User adele = user(contoso, "adele");
         User alex = user(contoso, "alex");
-        User other = user(fabrikam, "other");
         UUID business = UUID.randomUUID();
-        licences().save(new LicenceAssignment(contoso.id(), adele.id(), E3, List.of(), NOW));
+        licences()
+                .save(new LicenceAssignment(contoso.id(), user(contoso, "adele").id(), E3, List.of(), NOW));
         licences().save(new LicenceAssignment(contoso.id(), alex.id(), E3, List.of(PLAN), NOW));
         licences().save(new LicenceAssignment(contoso.id(), alex.id(), business, List.of(), NOW));
-        licences().save(new LicenceAssignment(fabrikam.id(), other.id(), E3, List.of(), NOW));
+        licences()
+                .save(new LicenceAssignment(
+                        fabrikam.id(), user(fabrikam, "other").id(), E3, List.of(), NOW));
 
         assertThat(licences().removeSku(contoso.id(), E3)).isEqualTo(2);
 

@@ -53,20 +53,7 @@ class SeatRemovalRaceIT {
                 services.subscriptions().buySuiteSubscription(admin, "O365_BUSINESS_PREMIUM", SEATS, false);
         List<User> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
-            users.add(services.users()
-                    .createUser(
-                            Caller.system(),
-                            tenant,
-                            new NewUser(
-                                    "User " + i,
-                                    "user" + i,
-                                    TestDirectories.PASSWORD,
-                                    null,
-                                    null,
-                                    null,
-                                    true,
-                                    "NL",
-                                    null)));
+            users.add(services.users().createUser(Caller.system(), tenant, LicensedUsers.located("user" + i)));
         }
 
         ExecutorService threads = Executors.newFixedThreadPool(USERS + 1);

@@ -80,11 +80,7 @@ class SuiteLifecycleIT {
     }
 
     private static User user(String alias) {
-        return services.users()
-                .createUser(
-                        Caller.system(),
-                        tenant,
-                        new NewUser(alias, alias, TestDirectories.PASSWORD, null, null, null, true, "NL", null));
+        return services.users().createUser(Caller.system(), tenant, LicensedUsers.located(alias));
     }
 
     private static String token(String alias, String scope) {
@@ -96,9 +92,13 @@ class SuiteLifecycleIT {
     }
 
     private static String buy(boolean trial, int seats, String token) {
+        return buy("O365_BUSINESS_PREMIUM", trial, seats, token);
+    }
+
+    private static String buy(String sku, boolean trial, int seats, String token) {
         HttpResponse<String> bought = server.postJson(
                 "/api/subscriptions/suite",
-                "{\"skuPartNumber\":\"O365_BUSINESS_PREMIUM\",\"seats\":" + seats + ",\"trial\":" + trial + "}",
+                "{\"skuPartNumber\":\"" + sku + "\",\"seats\":" + seats + ",\"trial\":" + trial + "}",
                 token);
         assertThat(bought.statusCode()).as(bought.body()).isEqualTo(201);
         return json(bought).get("id").asText();
@@ -119,6 +119,12 @@ class SuiteLifecycleIT {
         JsonNode problem = json(response);
         assertThat(problem.get("code").asText()).isEqualTo(code);
         assertThat(problem.get("detail").asText()).contains(detail);
+    }
+
+    private static String stateOf(String id) {
+        return json(server.get("/api/subscriptions/suite/" + id, arm))
+                .get("state")
+                .asText();
     }
 
     private static JsonNode premiumSku() {
@@ -225,9 +231,7 @@ class SuiteLifecycleIT {
     @Test
     @DisplayName("issue 9 (R13): removing below the licences assigned is a 422 naming how many to unassign first")
     void removingBelowTheAssignedIsRefused() {
-        HttpResponse<String> bought = server.postJson(
-                "/api/subscriptions/suite", "{\"skuPartNumber\":\"ENTERPRISEPACK\",\"seats\":3,\"trial\":false}", arm);
-        String id = json(bought).get("id").asText();
+        String id = buy("ENTERPRISEPACK", false, 3, arm);
         for (User user : List.of(adele, user("alex"))) {
             services.licences()
                     .assignLicense(admin, tenant, user.id().toString(), List.of(new AddLicence(E3, null)), List.of());
@@ -290,11 +294,7 @@ class SuiteLifecycleIT {
     @Test
     @DisplayName("issue 9: cancel suspends at once (Graph shows it, users lose the plans); reactivate brings it back")
     void cancelAndReactivate() {
-        HttpResponse<String> bought = server.postJson(
-                "/api/subscriptions/suite",
-                "{\"skuPartNumber\":\"O365_BUSINESS_ESSENTIALS\",\"seats\":3,\"trial\":false}",
-                arm);
-        String id = json(bought).get("id").asText();
+        String id = buy("O365_BUSINESS_ESSENTIALS", false, 3, arm);
         User megan = user("megan");
         services.licences()
                 .assignLicense(admin, tenant, megan.id().toString(), List.of(new AddLicence(BASIC, null)), List.of());
@@ -345,10 +345,7 @@ class SuiteLifecycleIT {
         String id = buy(true, 2);
         timePasses(id, Duration.ofMinutes(1));
 
-        assertThat(json(server.get("/api/subscriptions/suite/" + id, arm))
-                        .get("state")
-                        .asText())
-                .isEqualTo("Warning");
+        assertThat(stateOf(id)).isEqualTo("Warning");
         assertProblem(post(id, "reactivate"), 422, "trial_ended", "buy the subscription");
         HttpResponse<String> bought = post(id, "convert", BILLING, arm);
 
@@ -363,10 +360,7 @@ class SuiteLifecycleIT {
         post(id, "cancel");
         timePasses(id, Duration.ofMinutes(1));
 
-        assertThat(json(server.get("/api/subscriptions/suite/" + id, arm))
-                        .get("state")
-                        .asText())
-                .isEqualTo("Deleted");
+        assertThat(stateOf(id)).isEqualTo("Deleted");
         assertProblem(post(id, "reactivate"), 409, "subscription_deleted", "buy a new one");
         assertProblem(post(id, "seats", "{\"add\":1}", arm), 409, "subscription_deleted", "buy a new one");
         assertThat(premiumSku().get("subscriptionIds").toString()).doesNotContain(id);

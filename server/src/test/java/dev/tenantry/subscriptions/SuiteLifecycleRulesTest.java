@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantry.directory.User;
-import dev.tenantry.directory.UserPatch;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.ErrorCode;
-import dev.tenantry.subscriptions.LicenceService.AddLicence;
 import dev.tenantry.subscriptions.SuiteSubscription.State;
 import dev.tenantry.testing.TestBillingDetails;
 import dev.tenantry.testing.TestClock;
@@ -45,25 +43,17 @@ class SuiteLifecycleRulesTest {
     }
 
     private User licensed(String alias) {
-        User user = contoso.addUser(alias);
-        world.userService()
-                .updateUser(
-                        Caller.system(),
-                        contoso.id(),
-                        user.id().toString(),
-                        new UserPatch(null, null, null, null, null, "NL", null, null));
-        return world.licences()
-                .assignLicense(
-                        contoso.adminCaller(),
-                        contoso.id(),
-                        user.id().toString(),
-                        List.of(new AddLicence(PREMIUM, null)),
-                        List.of());
+        return LicensedUsers.licensed(world, contoso, alias, PREMIUM);
     }
 
     private List<LicenceAssignment> licencesOf(User user) {
         return world.licences()
                 .licencesOf(Caller.system(), contoso.id(), user.id().toString());
+    }
+
+    private void assertPlansWork(User user, boolean work) {
+        assertThat(licencesOf(user)).singleElement().satisfies(licence -> assertThat(licence.plansWork())
+                .isEqualTo(work));
     }
 
     private List<SubscribedSku> skus() {
@@ -107,8 +97,7 @@ class SuiteLifecycleRulesTest {
                     .containsExactly(0, 5, 0, 1);
             assertThat(sku.plansWork()).isTrue();
         });
-        assertThat(licencesOf(adele)).singleElement().satisfies(licence -> assertThat(licence.plansWork())
-                .isTrue());
+        assertPlansWork(adele, true);
     }
 
     @Test
@@ -191,8 +180,7 @@ class SuiteLifecycleRulesTest {
         lifecycle.advance();
 
         assertThat(current(trial).state()).isEqualTo(State.DELETED);
-        assertThat(licencesOf(adele)).singleElement().satisfies(licence -> assertThat(licence.plansWork())
-                .isTrue());
+        assertPlansWork(adele, true);
     }
 
     @Test
@@ -255,7 +243,7 @@ class SuiteLifecycleRulesTest {
         assertThat(cancelled.state()).isEqualTo(State.SUSPENDED);
         assertThat(cancelled.seatsSuspended()).isEqualTo(5);
         assertThat(cancelled.stateEndsAt()).isEqualTo(clock.instant().plus(SuiteLifecycle.DISABLED));
-        assertThat(licencesOf(adele).get(0).plansWork()).isFalse();
+        assertPlansWork(adele, false);
         assertRefused(
                 () -> lifecycle.cancel(contoso.adminCaller(), contoso.id(), paid.id()),
                 SubscriptionError.SUBSCRIPTION_SUSPENDED,
@@ -271,7 +259,7 @@ class SuiteLifecycleRulesTest {
         assertThat(back.state()).isEqualTo(State.ENABLED);
         assertThat(back.seatsEnabled()).isEqualTo(5);
         assertThat(back.stateEndsAt()).isNull();
-        assertThat(licencesOf(adele).get(0).plansWork()).isTrue();
+        assertPlansWork(adele, true);
         clock.advance(Duration.ofDays(10));
         assertThat(lifecycle.advance()).isZero();
         assertRefused(

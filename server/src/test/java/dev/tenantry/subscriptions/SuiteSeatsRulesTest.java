@@ -5,17 +5,13 @@ import static dev.tenantry.directory.DirectoryRoleTemplate.USER_ADMINISTRATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenantry.directory.User;
-import dev.tenantry.directory.UserPatch;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.NotFoundException;
-import dev.tenantry.subscriptions.LicenceService.AddLicence;
 import dev.tenantry.testing.TestDirectories;
 import dev.tenantry.testing.TestDirectory;
 import dev.tenantry.testing.TestWorld;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,20 +34,7 @@ class SuiteSeatsRulesTest {
 
     private void assignTo(String... aliases) {
         for (String alias : aliases) {
-            User user = contoso.addUser(alias);
-            world.userService()
-                    .updateUser(
-                            Caller.system(),
-                            contoso.id(),
-                            user.id().toString(),
-                            new UserPatch(null, null, null, null, null, "NL", null, null));
-            world.licences()
-                    .assignLicense(
-                            contoso.adminCaller(),
-                            contoso.id(),
-                            user.id().toString(),
-                            List.of(new AddLicence(PREMIUM, null)),
-                            List.of());
+            LicensedUsers.licensed(world, contoso, alias, PREMIUM);
         }
     }
 
