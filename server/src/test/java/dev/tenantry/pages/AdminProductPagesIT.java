@@ -101,19 +101,50 @@ class AdminProductPagesIT {
     }
 
     @Test
-    @DisplayName("issue 9: a trial shows its end and Buy; Buy without a billing profile says so next to it")
-    void aTrialShowsItsEndAndBuy() {
+    @DisplayName("issue 9: a trial shows its end and Buy; with no billing profile Buy asks for one, then converts")
+    void aTrialIsBoughtWithANewBillingProfile() {
         SuiteSubscription trial = buy("O365_BUSINESS_ESSENTIALS", 5, true);
         CookieClient browser = new CookieClient(server).signIn(ADMIN, PASSWORD);
 
         String page = browser.get(PRODUCTS).body();
-        HttpResponse<String> refused = browser.postFrom(PRODUCTS, action(trial, "convert"));
+        HttpResponse<String> toBilling = browser.postFrom(PRODUCTS, action(trial, "convert"));
+        HttpResponse<String> refused = browser.postFrom(action(trial, "buy"), action(trial, "buy"), "name", "");
+        HttpResponse<String> bought = browser.postFrom(
+                action(trial, "buy"),
+                action(trial, "buy"),
+                "name",
+                "Carla Admin",
+                "email",
+                "carla@example.com",
+                "phone",
+                "+1 425 555 0100",
+                "countryCode",
+                "US",
+                "addressLine1",
+                "1 Main St",
+                "city",
+                "Redmond",
+                "postalCode",
+                "98052",
+                "cardNumber",
+                "4111 1111 1111 1111",
+                "cardExpiryMonth",
+                "12",
+                "cardExpiryYear",
+                "2099",
+                "cardCvc",
+                "123");
 
         assertThat(CookieClient.textOf(page, "ends-" + trial.id())).startsWith("Trial ends ");
         assertThat(page).contains("id=\"convert-submit-" + trial.id() + "\"");
-        assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(CookieClient.textOf(refused.body(), "convert-error-" + trial.id()))
-                .contains("needs a billing profile");
+        assertThat(toBilling.statusCode()).isEqualTo(303);
+        assertThat(toBilling.headers().firstValue("Location")).hasValue(action(trial, "buy"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"name-error\"");
+        assertThat(bought.statusCode()).as(bought.body()).isEqualTo(303);
+        SuiteSubscription paid = services.subscriptions().getSuiteSubscription(admin, tenant, trial.id());
+        assertThat(paid.trial()).isFalse();
+        assertThat(paid.state()).isEqualTo(SuiteSubscription.State.ENABLED);
     }
 
     @Test

@@ -3,14 +3,19 @@ package dev.tenantry.pages.admincenter;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.pages.PageSupport;
+import dev.tenantry.pages.store.BillingForm;
+import dev.tenantry.pages.store.CountryOption;
+import dev.tenantry.pages.store.FieldErrors;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.ErrorCode;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.subscriptions.BillingDetails;
 import dev.tenantry.subscriptions.Seats;
 import dev.tenantry.subscriptions.Sku;
 import dev.tenantry.subscriptions.SubscribedSku;
+import dev.tenantry.subscriptions.SubscriptionError;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.SuiteLifecycleService;
 import dev.tenantry.subscriptions.SuiteSubscription;
@@ -56,32 +61,30 @@ final class AdminProductRoutes {
 
     void register(RoutesConfig routes) {
         routes.get(PRODUCTS, this::list);
-        routes.post(
-                PRODUCTS + "/{id}/add",
-                ctx -> act(
-                        ctx,
-                        "add",
-                        (caller, tenant, id, form) ->
-                                lifecycle.changeSeats(caller, tenant, id, Seats.parse(form.formParam("add")))));
-        routes.post(
-                PRODUCTS + "/{id}/remove",
-                ctx -> act(
-                        ctx,
-                        "remove",
-                        (caller, tenant, id, form) ->
-                                lifecycle.changeSeats(caller, tenant, id, -Seats.parse(form.formParam("remove")))));
-        routes.post(
-                PRODUCTS + "/{id}/convert",
-                ctx -> act(
-                        ctx,
-                        "convert",
-                        (caller, tenant, id, form) -> lifecycle.convertToPaid(caller, tenant, id, null)));
+        routes.post(PRODUCTS + "/{id}/add", ctx -> act(ctx, "add", this::add));
+        routes.post(PRODUCTS + "/{id}/remove", ctx -> act(ctx, "remove", this::remove));
+        routes.post(PRODUCTS + "/{id}/convert", ctx -> act(ctx, "convert", this::convert));
         routes.post(
                 PRODUCTS + "/{id}/cancel",
                 ctx -> act(ctx, "cancel", (caller, tenant, id, form) -> lifecycle.cancel(caller, tenant, id)));
         routes.post(
                 PRODUCTS + "/{id}/reactivate",
                 ctx -> act(ctx, "reactivate", (caller, tenant, id, form) -> lifecycle.reactivate(caller, tenant, id)));
+        routes.get(PRODUCTS + "/{id}/buy", this::billing);
+        routes.post(PRODUCTS + "/{id}/buy", this::buy);
+    }
+
+    private SuiteSubscription add(Caller caller, TenantId tenant, UUID id, Context form) {
+        return lifecycle.changeSeats(caller, tenant, id, Seats.parse(form.formParam("add")));
+    }
+
+    private SuiteSubscription remove(Caller caller, TenantId tenant, UUID id, Context form) {
+        return lifecycle.changeSeats(caller, tenant, id, -Seats.parse(form.formParam("remove")));
+    }
+
+    /** Buys the trial with the directory's billing profile; without one, {@link #act} sends to the billing form. */
+    private SuiteSubscription convert(Caller caller, TenantId tenant, UUID id, Context form) {
+        return lifecycle.convertToPaid(caller, tenant, id, null);
     }
 
     private void list(Context ctx) {
@@ -103,6 +106,10 @@ final class AdminProductRoutes {
             action.apply(caller.get(), tenant(ctx), id, ctx);
             ctx.redirect(PRODUCTS + "?done=" + form, HttpStatus.SEE_OTHER);
         } catch (DomainException e) {
+            if (e.errorCode() == SubscriptionError.BILLING_PROFILE_REQUIRED) {
+                ctx.redirect(PRODUCTS + "/" + id + "/buy", HttpStatus.SEE_OTHER);
+                return;
+            }
             if (e.errorCode().kind() == ErrorCode.Kind.ACCESS_DENIED
                     || e.errorCode().kind() == ErrorCode.Kind.NOT_FOUND) {
                 throw e;
@@ -110,6 +117,50 @@ final class AdminProductRoutes {
             render(ctx, caller.get(), null, new ProductsPage.FormError(id.toString(), form, e.getMessage()));
             ctx.status(Failures.statusOf(e));
         }
+    }
+
+    /** Buying a trial when the directory has no billing profile: the store's billing form. */
+    private void billing(Context ctx) {
+        Optional<Caller> caller = pages.signedIn(ctx);
+        if (caller.isPresent()) {
+            renderBilling(ctx, caller.get(), BillingForm.empty(), FieldErrors.none());
+        }
+    }
+
+    private void buy(Context ctx) {
+        pages.requireCsrf(ctx);
+        Optional<Caller> caller = pages.signedIn(ctx);
+        if (caller.isEmpty()) {
+            return;
+        }
+        BillingDetails details = BillingForm.details(ctx);
+        try {
+            lifecycle.convertToPaid(
+                    caller.get(), tenant(ctx), Ids.parseUuid(ctx.pathParam("id"), "subscription id"), details);
+            ctx.redirect(PRODUCTS + "?done=convert", HttpStatus.SEE_OTHER);
+        } catch (DomainException e) {
+            if (e.errorCode() != SubscriptionError.INVALID_BILLING_PROFILE) {
+                throw e;
+            }
+            renderBilling(ctx, caller.get(), BillingForm.kept(details), BillingForm.errors(details));
+            ctx.status(Failures.statusOf(e));
+        }
+    }
+
+    private void renderBilling(Context ctx, Caller caller, BillingForm form, FieldErrors errors) {
+        SuiteSubscription subscription = subscriptions.getSuiteSubscription(
+                caller, tenant(ctx), Ids.parseUuid(ctx.pathParam("id"), "subscription id"));
+        pages.render(
+                ctx,
+                "admincenter/buy.jte",
+                new BuyPage(
+                        pages.chrome(ctx, Chrome.Console.ADMIN),
+                        AdminSection.CONSOLE.nav(AdminSection.BILLING, views.switcher(caller, tenant(ctx), "/admin")),
+                        productName(subscription),
+                        subscription.id().toString(),
+                        form,
+                        errors,
+                        CountryOption.all()));
     }
 
     private void render(Context ctx, Caller caller, String notice, ProductsPage.FormError error) {
@@ -131,12 +182,14 @@ final class AdminProductRoutes {
                         error));
     }
 
+    private String productName(SuiteSubscription s) {
+        return subscriptions.catalog().skuById(s.skuId()).map(Sku::displayName).orElse(s.skuPartNumber());
+    }
+
     private ProductsPage.Row row(SuiteSubscription s, int used) {
-        String product =
-                subscriptions.catalog().skuById(s.skuId()).map(Sku::displayName).orElse(s.skuPartNumber());
         return new ProductsPage.Row(
                 s.id().toString(),
-                product,
+                productName(s),
                 s.skuPartNumber(),
                 s.state(),
                 s.trial(),

@@ -60,8 +60,10 @@ public record ProductsPage(Chrome chrome, ConsoleNav nav, List<Row> rows, String
             };
         }
 
+        /** An expired trial is bought, not reactivated. */
         public boolean canReactivate() {
-            return stateValue == SuiteSubscription.State.WARNING || stateValue == SuiteSubscription.State.SUSPENDED;
+            return (stateValue == SuiteSubscription.State.WARNING && !trial)
+                    || stateValue == SuiteSubscription.State.SUSPENDED;
         }
 
         public boolean canCancel() {
