@@ -54,7 +54,7 @@ final class AdminProductRoutes {
         this.lifecycle = lifecycle;
     }
 
-    /** One form of a product row: what it does to the subscription, and the notice after it worked. */
+    /** What one form of a product row does to its subscription, with the posted form at hand. */
     private interface Action {
         SuiteSubscription apply(Caller caller, TenantId tenantId, UUID id, Context ctx);
     }
