@@ -73,7 +73,9 @@ final class Routes {
                         services.licences(),
                         services.pageTokens())
                 .register(cfg.routes);
-        new CommerceRoutes(services.subscriptions(), services.tenants(), services.idempotency()).register(cfg.routes);
+        new CommerceRoutes(
+                        services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())
+                .register(cfg.routes);
         new ArmSubscriptionRoutes(services.subscriptions(), services.tenants(), services.pageTokens())
                 .register(cfg.routes);
         new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
@@ -86,6 +88,6 @@ final class Routes {
         DirectoryViews views = new DirectoryViews(
                 services.tenants(), services.users(), services.directoryRoles(), services.pageTokens());
         new PortalRoutes(pages, views, services.subscriptions()).register(cfg.routes);
-        new AdminCenterRoutes(pages, views, services.subscriptions()).register(cfg.routes);
+        new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle()).register(cfg.routes);
     }
 }

@@ -29,6 +29,7 @@ import dev.tenantry.subscriptions.Catalog;
 import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionService;
+import dev.tenantry.subscriptions.SuiteLifecycleService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
 import dev.tenantry.web.Idempotency;
 import dev.tenantry.web.PageTokens;
@@ -55,6 +56,7 @@ public record Services(
         AccessService access,
         SubscriptionService subscriptions,
         LicenceService licences,
+        SuiteLifecycleService suiteLifecycle,
         ResourceGroupService resourceGroups,
         Idempotency idempotency,
         PageTokens pageTokens,
@@ -153,6 +155,14 @@ public record Services(
                 access,
                 subscriptions,
                 licences,
+                new SuiteLifecycleService(
+                        settings.catalog(),
+                        directoryAccess,
+                        stores.suiteSubscriptions(),
+                        stores.licences(),
+                        stores.billingProfiles(),
+                        transactions,
+                        clock),
                 new ResourceGroupService(subscriptions, access, stores.resourceGroups(), transactions, clock),
                 new Idempotency(stores.idempotencyRecords(), transactions, clock),
                 new PageTokens(stores.serverSecrets()),

@@ -34,7 +34,10 @@ final class GraphLicences {
         }
     }
 
-    /** Graph's licenseDetails: the SKU and its plans, those the licence turns off as {@code Disabled}. */
+    /**
+     * Graph's licenseDetails: the SKU and its plans, those the licence turns off as {@code Disabled}, and all of them
+     * once the SKU's subscriptions are suspended (issue 9: the user has lost the service plans).
+     */
     record LicenseDetails(String id, String skuId, String skuPartNumber, List<PlanStatus> servicePlans) {
 
         static LicenseDetails of(LicenceAssignment licence, Optional<Sku> sku) {
@@ -43,8 +46,10 @@ final class GraphLicences {
                     licence.skuId().toString(),
                     sku.map(Sku::partNumber).orElse(null),
                     sku.map(Sku::servicePlans).orElse(List.of()).stream()
-                            .map(plan ->
-                                    PlanStatus.of(plan, licence.disabledPlans().contains(plan.id())))
+                            .map(plan -> PlanStatus.of(
+                                    plan,
+                                    !licence.plansWork()
+                                            || licence.disabledPlans().contains(plan.id())))
                             .toList());
         }
     }

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * Graph v1.0 {@code /subscribedSkus}: one entry per SKU the directory has bought, with id {@code {tenantId}_{skuId}}
- * and the seats of every subscription of that SKU added up (compat §5).
+ * and the seats of every subscription of that SKU added up by state (compat §5): a trial that ended counts its seats
+ * as {@code warning}, a cancelled or long-expired subscription as {@code suspended} (issue 9).
  *
  * @see <a href="https://learn.microsoft.com/graph/api/resources/subscribedsku">Graph subscribedSku resource</a>
  */
@@ -58,7 +59,9 @@ public final class GraphSubscribedSkuRoutes {
                     sku.capabilityStatus().graphName(),
                     sku.consumedUnits(),
                     new PrepaidUnits(sku.enabledUnits(), sku.suspendedUnits(), sku.warningUnits(), 0),
-                    sku.servicePlans().stream().map(Plan::of).toList(),
+                    sku.servicePlans().stream()
+                            .map(plan -> Plan.of(plan, sku.plansWork()))
+                            .toList(),
                     sku.skuId().toString(),
                     sku.skuPartNumber(),
                     sku.subscriptionIds().stream().map(UUID::toString).toList());
@@ -68,11 +71,11 @@ public final class GraphSubscribedSkuRoutes {
     /** Seats by state. */
     record PrepaidUnits(int enabled, int suspended, int warning, int lockedOut) {}
 
-    /** One service plan of the SKU. */
+    /** One service plan of the SKU: {@code Disabled} once the SKU's subscriptions are suspended (issue 9). */
     record Plan(String servicePlanId, String servicePlanName, String provisioningStatus, String appliesTo) {
 
-        static Plan of(ServicePlan plan) {
-            return new Plan(plan.id().toString(), plan.name(), "Success", "User");
+        static Plan of(ServicePlan plan, boolean works) {
+            return new Plan(plan.id().toString(), plan.name(), works ? "Success" : "Disabled", "User");
         }
     }
 }

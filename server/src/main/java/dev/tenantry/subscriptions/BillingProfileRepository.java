@@ -10,4 +10,7 @@ public interface BillingProfileRepository {
     void insert(TenantId tenantId, BillingProfile profile);
 
     Optional<BillingProfile> findBySubscription(UUID subscriptionId);
+
+    /** Whether the directory has a billing profile on any of its subscriptions. */
+    boolean existsForTenant(TenantId tenantId);
 }

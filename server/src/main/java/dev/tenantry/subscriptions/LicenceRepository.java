@@ -22,6 +22,12 @@ public interface LicenceRepository {
     List<LicenceAssignment> byUser(TenantId tenantId, UserId userId);
 
     /**
+     * Takes every licence of {@code skuId} in the directory away, direct and by groups (its last subscription was
+     * deleted); how many direct ones there were.
+     */
+    int removeSku(TenantId tenantId, UUID skuId);
+
+    /**
      * How many users of the directory hold a licence of each SKU, directly or through a group (each user once); SKUs
      * nobody holds are absent.
      */

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * R13: licences of the directory's suite subscriptions, assigned to its users directly or through groups (Graph's
@@ -240,14 +241,15 @@ public final class LicenceService {
      */
     public List<LicenceAssignment> licencesOf(Caller caller, TenantId tenantId, String userIdOrUpn) {
         User user = users.getUser(caller, tenantId, userIdOrUpn);
-        return effective(tenantId, user.id());
+        return withStanding(standings(tenantId), effective(tenantId, user.id()));
     }
 
     /** The licences of users the caller has already read, for a list that shows them ({@code $select}). */
     public Map<UserId, List<LicenceAssignment>> licencesOf(Caller caller, TenantId tenantId, List<User> listed) {
         directoryAccess.requireReadUsers(caller, tenantId);
         Map<UserId, List<LicenceAssignment>> held = new LinkedHashMap<>();
-        listed.forEach(user -> held.put(user.id(), effective(tenantId, user.id())));
+        Map<UUID, SuiteSubscription.State> standings = standings(tenantId);
+        listed.forEach(user -> held.put(user.id(), withStanding(standings, effective(tenantId, user.id()))));
         return held;
     }
 
@@ -355,6 +357,25 @@ public final class LicenceService {
 
     private static List<UUID> sorted(Collection<UUID> skuIds) {
         return skuIds.stream().sorted(Comparator.naturalOrder()).toList();
+    }
+
+    /** The standing of each SKU the directory holds a subscription of, its deleted subscriptions left out. */
+    private Map<UUID, SuiteSubscription.State> standings(TenantId tenantId) {
+        return suites.byTenant(tenantId).stream()
+                .filter(s -> s.state() != SuiteSubscription.State.DELETED)
+                .collect(Collectors.groupingBy(SuiteSubscription::skuId))
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> SubscribedSku.standingOf(e.getValue())));
+    }
+
+    /** The licences with the standing of their SKUs (a SKU with no subscription left: Deleted). */
+    private static List<LicenceAssignment> withStanding(
+            Map<UUID, SuiteSubscription.State> standings, List<LicenceAssignment> held) {
+        return held.stream()
+                .map(licence ->
+                        licence.standing(standings.getOrDefault(licence.skuId(), SuiteSubscription.State.DELETED)))
+                .toList();
     }
 
     /** The catalog's SKU of a licence, for its part number and service plans. */

@@ -21,6 +21,20 @@ public final class Seats {
         return Integer.parseInt(value);
     }
 
+    /**
+     * The change a seat order asks for, from its {@code add} or {@code remove} (exactly one, a whole number from 1):
+     * positive to buy seats, negative to remove them.
+     */
+    public static int change(Integer add, Integer remove) {
+        if ((add == null) == (remove == null) || (add != null && add < 1) || (remove != null && remove < 1)) {
+            throw new InvalidRequestException(
+                    SubscriptionError.INVALID_SEAT_CHANGE,
+                    "Send exactly one of 'add' or 'remove' with a whole number of seats from 1, such as {\"add\": 5}.",
+                    add == null && remove != null ? "remove" : "add");
+        }
+        return add != null ? add : -remove;
+    }
+
     /** {@code requested} seats of {@code sku} (its default when null), within what a trial or a purchase allows. */
     static int require(Sku sku, Integer requested, boolean trial) {
         int seats = requested == null ? sku.defaultSeats() : requested;

@@ -29,16 +29,26 @@ public record SubscribedSku(
         return new SubscribedSku(
                 first.skuId(),
                 first.skuPartNumber(),
-                // enabled while any subscription of the SKU is; otherwise the best state left
-                group.stream()
-                        .map(SuiteSubscription::state)
-                        .min(Enum::compareTo)
-                        .orElse(SuiteSubscription.State.ENABLED),
+                standingOf(group),
                 group.stream().mapToInt(SuiteSubscription::seatsEnabled).sum(),
                 group.stream().mapToInt(SuiteSubscription::seatsSuspended).sum(),
                 group.stream().mapToInt(SuiteSubscription::seatsWarning).sum(),
                 consumed,
                 catalog.skuById(first.skuId()).map(Sku::servicePlans).orElse(List.of()),
                 group.stream().map(SuiteSubscription::id).toList());
+    }
+
+    /** The standing of a SKU over its subscriptions: enabled while any of them is, otherwise the best state left. */
+    static SuiteSubscription.State standingOf(List<SuiteSubscription> group) {
+        return group.stream()
+                .map(SuiteSubscription::state)
+                .min(Enum::compareTo)
+                .orElse(SuiteSubscription.State.DELETED);
+    }
+
+    /** Whether the users licensed for this SKU have its service plans: not once all its subscriptions are suspended. */
+    public boolean plansWork() {
+        return capabilityStatus == SuiteSubscription.State.ENABLED
+                || capabilityStatus == SuiteSubscription.State.WARNING;
     }
 }

@@ -8,6 +8,8 @@ public enum SubscriptionError implements ErrorCode {
     INVALID_BILLING_PROFILE(Kind.INVALID_REQUEST),
     INVALID_RESOURCE_GROUP_NAME(Kind.INVALID_REQUEST),
     INVALID_SEATS(Kind.INVALID_REQUEST),
+    /** A seat change that is not exactly one of {@code add} or {@code remove}, a whole number from 1. */
+    INVALID_SEAT_CHANGE(Kind.INVALID_REQUEST),
     INVALID_TAGS(Kind.INVALID_REQUEST),
     /** R13: a licence of a SKU the directory holds no subscription of (Graph answers 400). */
     LICENSE_NOT_OWNED(Kind.INVALID_REQUEST),
@@ -23,7 +25,23 @@ public enum SubscriptionError implements ErrorCode {
     UNKNOWN_OFFER(Kind.INVALID_REQUEST),
     UNKNOWN_SKU(Kind.INVALID_REQUEST),
     RESOURCE_GROUP_NOT_FOUND(Kind.NOT_FOUND),
-    OFFER_NOT_SELF_SERVICE(Kind.RULE_VIOLATION);
+    OFFER_NOT_SELF_SERVICE(Kind.RULE_VIOLATION),
+    /** Removing seats would leave fewer than the licences assigned: unassign some first. */
+    SEATS_IN_USE(Kind.RULE_VIOLATION),
+    /** Converting a trial needs a billing profile in the directory. */
+    BILLING_PROFILE_REQUIRED(Kind.RULE_VIOLATION),
+    /** An ended trial comes back by converting it to paid, not by reactivating it. */
+    TRIAL_ENDED(Kind.RULE_VIOLATION),
+    /** Seats change, and a subscription is cancelled, only while it is enabled. */
+    SUBSCRIPTION_NOT_ENABLED(Kind.CONFLICT),
+    /** Cancelling a subscription that is suspended (cancelled) already. */
+    SUBSCRIPTION_SUSPENDED(Kind.CONFLICT),
+    /** Reactivating a subscription that is enabled already. */
+    SUBSCRIPTION_ALREADY_ENABLED(Kind.CONFLICT),
+    /** A deleted subscription cannot change any more. */
+    SUBSCRIPTION_DELETED(Kind.CONFLICT),
+    /** Converting a subscription that is paid already. */
+    NOT_A_TRIAL(Kind.CONFLICT);
 
     private final Kind kind;
 

@@ -37,7 +37,7 @@ public final class SubscriptionService {
 
     private final Catalog catalog;
     /** R6: who may buy a suite subscription with an existing account. */
-    private static final Set<DirectoryRoleTemplate> SUITE_BUYERS =
+    static final Set<DirectoryRoleTemplate> SUITE_BUYERS =
             Set.of(DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR, DirectoryRoleTemplate.BILLING_ADMINISTRATOR);
 
     private final TenantService tenants;
@@ -168,10 +168,13 @@ public final class SubscriptionService {
     /** One of the directory's suite subscriptions, e.g. for its order receipt. */
     public SuiteSubscription getSuiteSubscription(Caller caller, TenantId tenantId, UUID id) {
         directoryAccess.requireReadOrganization(caller, tenantId);
-        return suites.findById(tenantId, id)
-                .orElseThrow(() -> new NotFoundException(
-                        AccessError.SUBSCRIPTION_NOT_FOUND,
-                        "There is no subscription '" + id + "' in this directory."));
+        return suites.findById(tenantId, id).orElseThrow(() -> suiteNotFound(id));
+    }
+
+    /** The refusal for a suite subscription the directory does not have. */
+    static NotFoundException suiteNotFound(UUID id) {
+        return new NotFoundException(
+                AccessError.SUBSCRIPTION_NOT_FOUND, "There is no subscription '" + id + "' in this directory.");
     }
 
     /**
@@ -268,7 +271,7 @@ public final class SubscriptionService {
         }
     }
 
-    private static Caller.User requireUser(Caller caller, String action) {
+    static Caller.User requireUser(Caller caller, String action) {
         if (caller instanceof Caller.User user) {
             return user;
         }

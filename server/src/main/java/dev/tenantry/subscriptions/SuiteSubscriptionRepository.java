@@ -1,6 +1,7 @@
 package dev.tenantry.subscriptions;
 
 import dev.tenantry.shared.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,4 +21,13 @@ public interface SuiteSubscriptionRepository {
      * their seats (R13) reads them after every other transaction that counts them has finished.
      */
     List<SuiteSubscription> lockBySku(TenantId tenantId, UUID skuId);
+
+    /** Stores the seats, state, trial and state end of the subscription with this id; false when there is none. */
+    boolean update(SuiteSubscription subscription);
+
+    /**
+     * At most {@code limit} subscriptions of any directory whose state has run out at {@code now} ({@code stateEndsAt}
+     * not after it), the longest overdue first: the lifecycle job's work list, read without locks.
+     */
+    List<SuiteSubscription> dueBy(Instant now, int limit);
 }

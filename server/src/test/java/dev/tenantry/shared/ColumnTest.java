@@ -54,6 +54,8 @@ class ColumnTest {
             Map.entry("idempotency_record.location", "a path the server built from a created id"),
             Map.entry("directory_group.mail", "the checked mailNickname (64) at the initial domain"),
             Map.entry("directory_group.visibility", "one of three names, checked"),
+            Map.entry("group_licence.disabled_plans", "ids of the SKU's own service plans, checked"),
+            Map.entry("inherited_licence.error", "InheritedLicence.Failure enum"),
             Map.entry("licence_assignment.disabled_plans", "ids of the SKU's own service plans, checked"),
             Map.entry("server_secret.name", "a constant name"),
             Map.entry("server_secret.secret_value", "generated"),

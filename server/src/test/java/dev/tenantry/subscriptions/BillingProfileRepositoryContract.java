@@ -43,4 +43,15 @@ public abstract class BillingProfileRepositoryContract extends RepositoryContrac
                 .contains(withoutCard);
         assertThat(stores.billing().findBySubscription(UUID.randomUUID())).isEmpty();
     }
+
+    @Test
+    @DisplayName("issue 9: a directory has a billing profile once one of its subscriptions has one")
+    void existsForTenantSeesAnyOfItsSubscriptions() {
+        assertThat(stores.billing().existsForTenant(contoso.id())).isFalse();
+
+        stores.billing().insert(contoso.id(), profile(UUID.randomUUID(), "Visa", "1111"));
+
+        assertThat(stores.billing().existsForTenant(contoso.id())).isTrue();
+        assertThat(stores.billing().existsForTenant(fabrikam.id())).isFalse();
+    }
 }

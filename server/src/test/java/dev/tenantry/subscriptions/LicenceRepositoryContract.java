@@ -71,6 +71,26 @@ public abstract class LicenceRepositoryContract extends RepositoryContract {
     }
 
     @Test
+    @DisplayName("issue 9: removing a SKU takes its licences away in that directory only, and says how many")
+    void removeSkuTakesEveryLicenceOfIt() {
+        User alex = user(contoso, "alex");
+        UUID business = UUID.randomUUID();
+        licences()
+                .save(new LicenceAssignment(contoso.id(), user(contoso, "adele").id(), E3, List.of(), NOW));
+        licences().save(new LicenceAssignment(contoso.id(), alex.id(), E3, List.of(PLAN), NOW));
+        licences().save(new LicenceAssignment(contoso.id(), alex.id(), business, List.of(), NOW));
+        licences()
+                .save(new LicenceAssignment(
+                        fabrikam.id(), user(fabrikam, "other").id(), E3, List.of(), NOW));
+
+        assertThat(licences().removeSku(contoso.id(), E3)).isEqualTo(2);
+
+        assertThat(licences().assignedBySku(contoso.id())).isEqualTo(Map.of(business, 1));
+        assertThat(licences().assignedBySku(fabrikam.id())).isEqualTo(Map.of(E3, 1));
+        assertThat(licences().removeSku(contoso.id(), E3)).isZero();
+    }
+
+    @Test
     @DisplayName("issue 9: deleting a user frees its seats")
     void deletingUserFreesSeats() {
         User adele = user(contoso, "adele");

@@ -87,4 +87,70 @@ public abstract class SuiteSubscriptionRepositoryContract extends RepositoryCont
             assertThat(suites().lockBySku(contoso.id(), UUID.randomUUID())).isEmpty();
         });
     }
+
+    @Test
+    @DisplayName("issue 9: an update stores seats, state, trial and state end; an unknown id is not stored")
+    void updateStoresTheLifecycleFields() {
+        SuiteSubscription trial = insert(UUID.randomUUID(), contoso, NOW.plusSeconds(60), NOW);
+        SuiteSubscription changed = new SuiteSubscription(
+                trial.id(),
+                contoso.id(),
+                SKU,
+                "O365_BUSINESS_PREMIUM",
+                0,
+                28,
+                0,
+                SuiteSubscription.State.SUSPENDED,
+                false,
+                null,
+                NOW,
+                NOW.plusSeconds(7_776_000));
+
+        assertThat(suites().update(changed)).isTrue();
+
+        assertThat(suites().findById(contoso.id(), trial.id())).contains(changed);
+        assertThat(suites().update(new SuiteSubscription(
+                        UUID.randomUUID(),
+                        contoso.id(),
+                        SKU,
+                        "O365_BUSINESS_PREMIUM",
+                        1,
+                        0,
+                        0,
+                        SuiteSubscription.State.ENABLED,
+                        false,
+                        null,
+                        NOW)))
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("issue 9: due subscriptions are those of any directory whose state ended, longest overdue first")
+    void dueByListsWhatRanOut() {
+        SuiteSubscription enabledTrial = enabledTrial(contoso, NOW.plusSeconds(10));
+        SuiteSubscription earlier = enabledTrial(fabrikam, NOW.plusSeconds(5));
+        enabledTrial(contoso, NOW.plusSeconds(11));
+        insert(UUID.randomUUID(), contoso, null, NOW);
+
+        assertThat(suites().dueBy(NOW.plusSeconds(10), 10)).containsExactly(earlier, enabledTrial);
+        assertThat(suites().dueBy(NOW.plusSeconds(10), 1)).containsExactly(earlier);
+        assertThat(suites().dueBy(NOW, 10)).isEmpty();
+    }
+
+    private SuiteSubscription enabledTrial(Tenant tenant, Instant trialEndsAt) {
+        SuiteSubscription subscription = new SuiteSubscription(
+                UUID.randomUUID(),
+                tenant.id(),
+                SKU,
+                "O365_BUSINESS_PREMIUM",
+                25,
+                0,
+                0,
+                SuiteSubscription.State.ENABLED,
+                true,
+                trialEndsAt,
+                NOW);
+        suites().insert(subscription);
+        return subscription;
+    }
 }

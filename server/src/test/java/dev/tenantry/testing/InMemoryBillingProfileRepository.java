@@ -25,6 +25,11 @@ public final class InMemoryBillingProfileRepository implements BillingProfileRep
         return Optional.ofNullable(profiles.get(subscriptionId));
     }
 
+    @Override
+    public boolean existsForTenant(TenantId tenantId) {
+        return tenants.containsValue(tenantId);
+    }
+
     /** The directory a stored profile was filed under. */
     public Optional<TenantId> tenantOf(UUID subscriptionId) {
         return Optional.ofNullable(tenants.get(subscriptionId));

@@ -48,6 +48,21 @@ public final class InMemoryLicenceRepository implements LicenceRepository, Resto
     }
 
     @Override
+    public int removeSku(TenantId tenantId, UUID skuId) {
+        int before = assignments.size();
+        assignments
+                .values()
+                .removeIf(a -> a.tenantId().equals(tenantId) && a.skuId().equals(skuId));
+        groupLicences
+                .values()
+                .removeIf(l -> l.tenantId().equals(tenantId) && l.skuId().equals(skuId));
+        inherited
+                .values()
+                .removeIf(i -> i.tenantId().equals(tenantId) && i.skuId().equals(skuId));
+        return before - assignments.size();
+    }
+
+    @Override
     public Map<UUID, Integer> assignedBySku(TenantId tenantId) {
         Map<UUID, Set<UserId>> holders = new HashMap<>();
         assignments.values().stream().filter(a -> a.tenantId().equals(tenantId)).forEach(a -> holders.computeIfAbsent(

@@ -3,6 +3,7 @@ package dev.tenantry.testing;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.subscriptions.SuiteSubscription;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,21 @@ public final class InMemorySuiteSubscriptionRepository implements SuiteSubscript
     public List<SuiteSubscription> lockBySku(TenantId tenantId, UUID skuId) {
         // one thread at a time uses a fake world: nothing to serialise
         return byTenant(tenantId).stream().filter(s -> s.skuId().equals(skuId)).toList();
+    }
+
+    @Override
+    public boolean update(SuiteSubscription subscription) {
+        return subscriptions.replace(subscription.id(), subscription) != null;
+    }
+
+    @Override
+    public List<SuiteSubscription> dueBy(Instant now, int limit) {
+        return subscriptions.values().stream()
+                .filter(s -> s.isDue(now))
+                .sorted(Comparator.comparing(SuiteSubscription::stateEndsAt)
+                        .thenComparing(SuiteSubscription::id, Uuids.SQL_ORDER))
+                .limit(limit)
+                .toList();
     }
 
     /** Every stored suite subscription, in any directory. */

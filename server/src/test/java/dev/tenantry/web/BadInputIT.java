@@ -62,6 +62,8 @@ class BadInputIT {
                 List.of("POST", "/api/signups", ""),
                 List.of("POST", "/api/subscriptions/cloud", "arm"),
                 List.of("POST", "/api/subscriptions/suite", "arm"),
+                List.of("POST", "/api/subscriptions/suite/11111111-1111-1111-1111-111111111112/seats", "arm"),
+                List.of("POST", "/api/subscriptions/suite/11111111-1111-1111-1111-111111111112/convert", "arm"),
                 List.of("POST", "/v1.0/users", "graph"),
                 List.of("PATCH", "/v1.0/users/admin@tailspin.onmicrosoft.test", "graph"),
                 List.of("POST", "/v1.0/users/admin@tailspin.onmicrosoft.test/assignLicense", "graph"),

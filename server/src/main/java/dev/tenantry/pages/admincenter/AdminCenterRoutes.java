@@ -6,34 +6,36 @@ import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.TenantId;
-import dev.tenantry.subscriptions.Sku;
 import dev.tenantry.subscriptions.SubscriptionService;
-import dev.tenantry.subscriptions.SuiteSubscription;
+import dev.tenantry.subscriptions.SuiteLifecycleService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * The admin center (R9, R10): its home, the users pages ({@link AdminUserRoutes}) and "Billing / Your products".
+ * The admin center (R9, R10): its home, the users pages ({@link AdminUserRoutes}) and "Billing / Your products" ({@link AdminProductRoutes}).
  * Signed-in only; the services decide what the caller may read and change.
  */
 public final class AdminCenterRoutes {
 
     private final PageSupport pages;
     private final DirectoryViews views;
-    private final SubscriptionService subscriptions;
+    private final AdminProductRoutes products;
 
-    public AdminCenterRoutes(PageSupport pages, DirectoryViews views, SubscriptionService subscriptions) {
+    public AdminCenterRoutes(
+            PageSupport pages,
+            DirectoryViews views,
+            SubscriptionService subscriptions,
+            SuiteLifecycleService lifecycle) {
         this.pages = pages;
         this.views = views;
-        this.subscriptions = subscriptions;
+        this.products = new AdminProductRoutes(pages, views, subscriptions, lifecycle);
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/admin", this::home);
         new AdminUserRoutes(pages, views).register(routes);
-        routes.get("/admin/billing/products", this::products);
+        products.register(routes);
     }
 
     private void home(Context ctx) {
@@ -51,34 +53,6 @@ public final class AdminCenterRoutes {
                         AdminSection.CONSOLE.nav(AdminSection.HOME, directories),
                         current.displayName(),
                         current.domain()));
-    }
-
-    private void products(Context ctx) {
-        Optional<Caller> caller = pages.signedIn(ctx);
-        if (caller.isEmpty()) {
-            return;
-        }
-        List<ProductsPage.Row> rows = subscriptions.suiteSubscriptions(caller.get(), tenant(ctx)).stream()
-                .map(this::row)
-                .toList();
-        DirectorySwitcher directories = views.switcher(caller.get(), tenant(ctx), "/admin");
-        pages.render(
-                ctx,
-                "admincenter/products.jte",
-                new ProductsPage(chrome(ctx), AdminSection.CONSOLE.nav(AdminSection.BILLING, directories), rows));
-    }
-
-    private ProductsPage.Row row(SuiteSubscription s) {
-        String product =
-                subscriptions.catalog().skuById(s.skuId()).map(Sku::displayName).orElse(s.skuPartNumber());
-        return new ProductsPage.Row(
-                s.id().toString(),
-                product,
-                s.skuPartNumber(),
-                s.state().graphName(),
-                s.trial() ? DirectoryViews.when(s.trialEndsAt()) : "Not a trial",
-                0,
-                s.seatsEnabled());
     }
 
     private TenantId tenant(Context ctx) {

@@ -58,6 +58,12 @@ final class CommerceRequests {
 
     record SuiteOrder(String skuPartNumber, Integer seats, Boolean trial) {}
 
+    /** Seats to buy ({@code add}) or remove ({@code remove}) on a suite subscription: exactly one of them. */
+    record SeatOrder(Integer add, Integer remove) {}
+
+    /** Buying a trial: the billing profile to pay with, or none to use the directory's. */
+    record ConvertOrder(BillingRequest billingProfile) {}
+
     static BillingDetails billing(BillingRequest request) {
         if (request == null) {
             return null;

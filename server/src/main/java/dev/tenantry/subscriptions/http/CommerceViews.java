@@ -77,6 +77,9 @@ final class CommerceViews {
                         "trialEndsAt",
                         suite.trialEndsAt() == null ? null : suite.trialEndsAt().toString());
                 view.put("createdAt", suite.createdAt().toString());
+                view.put(
+                        "stateEndsAt",
+                        suite.stateEndsAt() == null ? null : suite.stateEndsAt().toString());
             }
         }
         return view;

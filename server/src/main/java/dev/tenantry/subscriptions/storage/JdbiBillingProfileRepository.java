@@ -55,4 +55,14 @@ public final class JdbiBillingProfileRepository implements BillingProfileReposit
                         rs.getString("card_last4")))
                 .findOne());
     }
+
+    @Override
+    public boolean existsForTenant(TenantId tenantId) {
+        return jdbi.withHandle(
+                        handle -> handle.createQuery("SELECT COUNT(*) FROM billing_profile WHERE tenant_id = :tenantId")
+                                .bind("tenantId", tenantId.value())
+                                .mapTo(Integer.class)
+                                .one())
+                > 0;
+    }
 }

@@ -74,6 +74,22 @@ public final class JdbiLicenceRepository implements LicenceRepository {
     }
 
     @Override
+    public int removeSku(TenantId tenantId, UUID skuId) {
+        return jdbi.inTransaction(handle -> {
+            for (String table : List.of("inherited_licence", "group_licence")) {
+                handle.createUpdate("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND sku_id = :skuId")
+                        .bind("tenantId", tenantId.value())
+                        .bind("skuId", skuId)
+                        .execute();
+            }
+            return handle.createUpdate("DELETE FROM licence_assignment WHERE tenant_id = :tenantId AND sku_id = :skuId")
+                    .bind("tenantId", tenantId.value())
+                    .bind("skuId", skuId)
+                    .execute();
+        });
+    }
+
+    @Override
     public Map<UUID, Integer> assignedBySku(TenantId tenantId) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT sku_id, COUNT(DISTINCT user_id) AS assigned FROM ("
                         + " SELECT sku_id, user_id FROM licence_assignment WHERE tenant_id = :tenantId"

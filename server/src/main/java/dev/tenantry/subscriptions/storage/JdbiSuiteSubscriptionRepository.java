@@ -11,18 +11,28 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 /** Suite subscriptions in SQL. */
 public final class JdbiSuiteSubscriptionRepository implements SuiteSubscriptionRepository {
 
     private static final String COLUMNS = "id, tenant_id, sku_id, sku_part_number, seats_enabled, seats_suspended,"
-            + " seats_warning, state, is_trial, trial_ends_at, created_at";
+            + " seats_warning, state, is_trial, trial_ends_at, created_at, state_ends_at";
 
     private static final String INSERT = """
             INSERT INTO suite_subscription (id, tenant_id, sku_id, sku_part_number, seats_enabled, seats_suspended,
-                seats_warning, state, is_trial, trial_ends_at, created_at)
+                seats_warning, state, is_trial, trial_ends_at, created_at, state_ends_at)
             VALUES (:id, :tenantId, :skuId, :skuPartNumber, :seatsEnabled, :seatsSuspended, :seatsWarning, :state,
-                :trial, CAST(:trialEndsAt AS TIMESTAMP WITH TIME ZONE), :createdAt)
+                :trial, CAST(:trialEndsAt AS TIMESTAMP WITH TIME ZONE), :createdAt,
+                CAST(:stateEndsAt AS TIMESTAMP WITH TIME ZONE))
+            """;
+
+    private static final String UPDATE = """
+            UPDATE suite_subscription SET seats_enabled = :seatsEnabled, seats_suspended = :seatsSuspended,
+                seats_warning = :seatsWarning, state = :state, is_trial = :trial,
+                trial_ends_at = CAST(:trialEndsAt AS TIMESTAMP WITH TIME ZONE),
+                state_ends_at = CAST(:stateEndsAt AS TIMESTAMP WITH TIME ZONE)
+            WHERE id = :id
             """;
 
     private final Jdbi jdbi;
@@ -33,19 +43,41 @@ public final class JdbiSuiteSubscriptionRepository implements SuiteSubscriptionR
 
     @Override
     public void insert(SuiteSubscription subscription) {
-        jdbi.useHandle(handle -> handle.createUpdate(INSERT)
-                .bind("id", subscription.id())
+        jdbi.useHandle(handle -> bound(handle.createUpdate(INSERT), subscription)
                 .bind("tenantId", subscription.tenantId().value())
                 .bind("skuId", subscription.skuId())
                 .bind("skuPartNumber", subscription.skuPartNumber())
+                .bind("createdAt", subscription.createdAt())
+                .execute());
+    }
+
+    @Override
+    public boolean update(SuiteSubscription subscription) {
+        return jdbi.withHandle(handle ->
+                        bound(handle.createUpdate(UPDATE), subscription).execute())
+                > 0;
+    }
+
+    /** The columns an update may change, bound from {@code subscription}. */
+    private static Update bound(Update update, SuiteSubscription subscription) {
+        return update.bind("id", subscription.id())
                 .bind("seatsEnabled", subscription.seatsEnabled())
                 .bind("seatsSuspended", subscription.seatsSuspended())
                 .bind("seatsWarning", subscription.seatsWarning())
                 .bind("state", subscription.state().name())
                 .bind("trial", subscription.trial())
                 .bind("trialEndsAt", subscription.trialEndsAt())
-                .bind("createdAt", subscription.createdAt())
-                .execute());
+                .bind("stateEndsAt", subscription.stateEndsAt());
+    }
+
+    @Override
+    public List<SuiteSubscription> dueBy(Instant now, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM suite_subscription"
+                        + " WHERE state_ends_at <= :now ORDER BY state_ends_at, id LIMIT :limit")
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(JdbiSuiteSubscriptionRepository::toSubscription)
+                .list());
     }
 
     @Override
@@ -90,6 +122,7 @@ public final class JdbiSuiteSubscriptionRepository implements SuiteSubscriptionR
                 SuiteSubscription.State.valueOf(rs.getString("state")),
                 rs.getBoolean("is_trial"),
                 instants.map(rs, "trial_ends_at", ctx),
-                instants.map(rs, "created_at", ctx));
+                instants.map(rs, "created_at", ctx),
+                instants.map(rs, "state_ends_at", ctx));
     }
 }
