@@ -67,6 +67,7 @@ final class Routes {
                         services.tenants(),
                         services.users(),
                         services.directoryRoles(),
+                        services.groups(),
                         services.applications(),
                         services.subscriptions(),
                         services.licences(),

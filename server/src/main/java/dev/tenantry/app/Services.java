@@ -9,6 +9,7 @@ import dev.tenantry.directory.NewUsers;
 import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.credentials.CredentialService;
+import dev.tenantry.directory.groups.GroupService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
@@ -45,6 +46,7 @@ public record Services(
         TenantService tenants,
         UserService users,
         DirectoryRoleService directoryRoles,
+        GroupService groups,
         CredentialService credentials,
         ApplicationService applications,
         SigningKeys signingKeys,
@@ -135,6 +137,13 @@ public record Services(
                 tenants,
                 users,
                 directoryRoles,
+                new GroupService(
+                        stores.tenants(),
+                        stores.users(),
+                        stores.directoryGroups(),
+                        directoryAccess,
+                        transactions,
+                        clock),
                 credentials,
                 applications,
                 signingKeys,

@@ -58,6 +58,65 @@ public final class DirectoryAccess {
         requireRead(caller, tenantId, GraphScopes.READ_USERS, ReadPermissions.USERS);
     }
 
+    /** Reading groups, their members and owners, and who is in which group. */
+    public void requireReadGroups(Caller caller, TenantId tenantId) {
+        requireRead(caller, tenantId, GraphScopes.READ_GROUPS, ReadPermissions.GROUPS);
+    }
+
+    /**
+     * Creating a group: any member of the directory, as Entra allows by default (not a guest); an app granted
+     * {@code Group.ReadWrite.All} or {@code Directory.ReadWrite.All}.
+     */
+    public void requireCreateGroups(Caller caller, TenantId tenantId) {
+        requireSameTenant(caller, tenantId);
+        requireScope(caller, GraphScopes.MANAGE_GROUPS);
+        switch (caller) {
+            case Caller.User user -> {
+                if (user.isGuest()) {
+                    throw new AccessDeniedException(
+                            DirectoryError.ROLE_REQUIRED,
+                            "Guests cannot create groups in this directory; a member of the directory can.",
+                            List.of());
+                }
+            }
+            case Caller.App app ->
+                requireAppPermission(app, GraphPermission.GROUP_READWRITE_ALL, GraphPermission.DIRECTORY_READWRITE_ALL);
+            case Caller.Operator ignored -> {}
+        }
+    }
+
+    /**
+     * Changing or deleting a group ({@code members} false) or its members and owners ({@code members} true): a Global
+     * or User Administrator, or an owner of the group ({@code owner}); an app with a write permission.
+     */
+    public void requireManageGroup(Caller caller, TenantId tenantId, boolean owner, boolean members) {
+        requireSameTenant(caller, tenantId);
+        requireScope(caller, members ? GraphScopes.MANAGE_GROUP_MEMBERS : GraphScopes.MANAGE_GROUPS);
+        switch (caller) {
+            case Caller.User user -> {
+                if (!owner) {
+                    requireRole(
+                            user,
+                            EnumSet.of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR),
+                            "change a group you do not own");
+                }
+            }
+            case Caller.App app -> {
+                if (members) {
+                    requireAppPermission(
+                            app,
+                            GraphPermission.GROUP_READWRITE_ALL,
+                            GraphPermission.GROUPMEMBER_READWRITE_ALL,
+                            GraphPermission.DIRECTORY_READWRITE_ALL);
+                } else {
+                    requireAppPermission(
+                            app, GraphPermission.GROUP_READWRITE_ALL, GraphPermission.DIRECTORY_READWRITE_ALL);
+                }
+            }
+            case Caller.Operator ignored -> {}
+        }
+    }
+
     /** Reading directory roles and their members. */
     public void requireReadRoles(Caller caller, TenantId tenantId) {
         requireRead(caller, tenantId, GraphScopes.READ_ROLES, ReadPermissions.ROLES);

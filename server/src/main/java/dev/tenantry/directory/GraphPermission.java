@@ -15,6 +15,13 @@ public enum GraphPermission {
     DIRECTORY_READ_ALL("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61", "Read directory data"),
     DIRECTORY_READWRITE_ALL(
             "Directory.ReadWrite.All", "19dbc75e-c2e2-444c-a770-ec69d8559fc7", "Read and write directory data"),
+    GROUP_READ_ALL("Group.Read.All", "5b567255-7703-4780-807c-7be8301ae99b", "Read all groups"),
+    GROUP_READWRITE_ALL("Group.ReadWrite.All", "62a82d76-70ea-41e2-9197-370581804d09", "Read and write all groups"),
+    GROUPMEMBER_READ_ALL("GroupMember.Read.All", "98830695-27a2-44f7-8c18-0c3ebc9698f6", "Read all group memberships"),
+    GROUPMEMBER_READWRITE_ALL(
+            "GroupMember.ReadWrite.All",
+            "dbaae8cf-10b5-4b86-a4a1-f871c94c6695",
+            "Read and write all group memberships"),
     ORGANIZATION_READ_ALL(
             "Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6", "Read organization information"),
     APPLICATION_READWRITE_ALL(

@@ -17,6 +17,15 @@ final class GraphScopes {
     static final List<String> READ_OWN_PROFILE = concat(READ_USERS, "User.Read", "User.ReadWrite");
     static final List<String> MANAGE_USERS =
             with(new GraphPermission[] {GraphPermission.USER_READWRITE_ALL, GraphPermission.DIRECTORY_READWRITE_ALL});
+    static final List<String> READ_GROUPS = with(ReadPermissions.GROUPS);
+    static final List<String> MANAGE_GROUPS = with(
+            new GraphPermission[] {GraphPermission.GROUP_READWRITE_ALL, GraphPermission.DIRECTORY_READWRITE_ALL},
+            "Group.Create");
+    static final List<String> MANAGE_GROUP_MEMBERS = with(new GraphPermission[] {
+        GraphPermission.GROUP_READWRITE_ALL,
+        GraphPermission.GROUPMEMBER_READWRITE_ALL,
+        GraphPermission.DIRECTORY_READWRITE_ALL
+    });
     static final List<String> READ_ROLES = with(ReadPermissions.ROLES, "RoleManagement.ReadWrite.Directory");
     static final List<String> MANAGE_ROLES = List.of("RoleManagement.ReadWrite.Directory", ACCESS_AS_USER);
     static final List<String> READ_ORGANIZATION = with(ReadPermissions.ORGANIZATION, "Organization.ReadWrite.All");

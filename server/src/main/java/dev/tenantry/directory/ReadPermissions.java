@@ -10,6 +10,16 @@ final class ReadPermissions {
         GraphPermission.DIRECTORY_READWRITE_ALL
     };
 
+    /** Reading groups and their members. */
+    static final GraphPermission[] GROUPS = {
+        GraphPermission.GROUP_READ_ALL,
+        GraphPermission.GROUP_READWRITE_ALL,
+        GraphPermission.GROUPMEMBER_READ_ALL,
+        GraphPermission.GROUPMEMBER_READWRITE_ALL,
+        GraphPermission.DIRECTORY_READ_ALL,
+        GraphPermission.DIRECTORY_READWRITE_ALL
+    };
+
     static final GraphPermission[] ROLES = {
         GraphPermission.ROLEMANAGEMENT_READ_DIRECTORY,
         GraphPermission.DIRECTORY_READ_ALL,

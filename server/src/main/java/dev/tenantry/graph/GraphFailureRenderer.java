@@ -26,6 +26,7 @@ public final class GraphFailureRenderer implements FailureRenderer {
             DirectoryError.ROLE_ALREADY_ASSIGNED.value(), "Request_MultipleObjectsWithSameKeyFound",
             GraphError.ME_REQUIRES_DELEGATED.value(), "BadRequest",
             RequestError.UNSUPPORTED_FILTER.value(), "Request_UnsupportedQuery",
+            GraphError.UNSUPPORTED_QUERY_OPTION.value(), "Request_UnsupportedQuery",
             RequestError.MISSING_TOKEN.value(), "InvalidAuthenticationToken",
             WebError.NOT_FOUND.value(), "Request_ResourceNotFound");
 

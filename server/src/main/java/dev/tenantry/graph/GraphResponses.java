@@ -59,6 +59,18 @@ final class GraphResponses {
         return json;
     }
 
+    /** {@code body} with {@code @odata.count} after its context, as Graph puts it when {@code $count=true}. */
+    static Map<String, Object> counted(Map<String, Object> body, long count) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        body.forEach((name, value) -> {
+            json.put(name, value);
+            if (name.equals("@odata.context")) {
+                json.put("@odata.count", count);
+            }
+        });
+        return json;
+    }
+
     /** This request's absolute URL with its query options kept and {@code $skiptoken} replaced. */
     static String nextLink(Context ctx, String skipToken) {
         StringBuilder url =

@@ -1,6 +1,7 @@
 package dev.tenantry.graph;
 
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.groups.GroupService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
@@ -13,6 +14,8 @@ import io.javalin.config.RoutesConfig;
 public final class GraphRoutes {
 
     private final GraphUserRoutes users;
+    private final GraphGroupRoutes groups;
+    private final GraphMembershipRoutes memberships;
     private final GraphDirectoryRoleRoutes roles;
     private final GraphOrganizationRoutes organization;
     private final GraphSubscribedSkuRoutes subscribedSkus;
@@ -23,11 +26,14 @@ public final class GraphRoutes {
             TenantService tenants,
             UserService users,
             DirectoryRoleService directoryRoles,
+            GroupService groups,
             ApplicationService applications,
             SubscriptionService subscriptions,
             LicenceService licences,
             PageTokens pageTokens) {
-        this.users = new GraphUserRoutes(users, licences, pageTokens);
+        this.memberships = new GraphMembershipRoutes(users, groups);
+        this.users = new GraphUserRoutes(users, licences, pageTokens, memberships);
+        this.groups = new GraphGroupRoutes(groups, pageTokens);
         this.roles = new GraphDirectoryRoleRoutes(directoryRoles);
         this.organization = new GraphOrganizationRoutes(tenants);
         this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);
@@ -39,6 +45,8 @@ public final class GraphRoutes {
         // Graph answers carry personal data: no cache may keep them, errors included
         routes.before("/v1.0/*", ctx -> ctx.header("Cache-Control", "no-store"));
         users.register(routes);
+        groups.register(routes);
+        memberships.register(routes);
         roles.register(routes);
         organization.register(routes);
         subscribedSkus.register(routes);

@@ -1,11 +1,9 @@
 package dev.tenantry.graph;
 
 import dev.tenantry.directory.User;
-import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.subscriptions.LicenceAssignment;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -102,7 +100,10 @@ record GraphUser(
         if (select.isEmpty() || select.contains("*")) {
             return select.isEmpty() ? DEFAULT : ALL;
         }
-        return select.stream().map(GraphUser::canonical).distinct().toList();
+        return select.stream()
+                .map(name -> ODataQuery.canonicalProperty(name, ALL, "microsoft.graph.user"))
+                .distinct()
+                .toList();
     }
 
     /** The given properties, in that order; {@code @odata.type} first when {@code typed}. */
@@ -138,16 +139,5 @@ record GraphUser(
             case "assignedLicenses" -> assignedLicenses;
             default -> throw new IllegalArgumentException(property);
         };
-    }
-
-    private static String canonical(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return ALL.stream()
-                .filter(p -> p.toLowerCase(Locale.ROOT).equals(lower))
-                .findFirst()
-                .orElseThrow(() -> new InvalidRequestException(
-                        GraphError.UNSUPPORTED_SELECT,
-                        "Could not find a property named '" + name + "' on type 'microsoft.graph.user'. Supported: "
-                                + String.join(", ", ALL) + "."));
     }
 }

@@ -5,7 +5,6 @@ import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserPatch;
 import dev.tenantry.directory.users.UserService;
-import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
@@ -41,11 +40,14 @@ public final class GraphUserRoutes {
     private final UserService users;
     private final LicenceService licences;
     private final PageTokens pageTokens;
+    private final GraphMembershipRoutes memberships;
 
-    public GraphUserRoutes(UserService users, LicenceService licences, PageTokens pageTokens) {
+    public GraphUserRoutes(
+            UserService users, LicenceService licences, PageTokens pageTokens, GraphMembershipRoutes memberships) {
         this.users = users;
         this.licences = licences;
         this.pageTokens = pageTokens;
+        this.memberships = memberships;
     }
 
     public void register(RoutesConfig routes) {
@@ -54,22 +56,25 @@ public final class GraphUserRoutes {
         routes.get("/v1.0/users/{id}", this::get, Gate.GRAPH);
         routes.patch("/v1.0/users/{id}", this::update, Gate.GRAPH);
         routes.delete("/v1.0/users/{id}", this::delete, Gate.GRAPH);
-        routes.get("/v1.0/users/{id}/memberOf", this::memberOf, Gate.GRAPH);
         routes.post("/v1.0/users/{id}/assignLicense", this::assignLicense, Gate.GRAPH);
         routes.get("/v1.0/users/{id}/licenseDetails", ctx -> licenseDetails(ctx, ctx.pathParam("id")), Gate.GRAPH);
         routes.get("/v1.0/me/licenseDetails", ctx -> licenseDetails(ctx, signedInUser(ctx)), Gate.GRAPH);
         routes.get("/v1.0/me", this::me, Gate.GRAPH);
-        routes.get("/v1.0/me/memberOf", this::myMemberOf, Gate.GRAPH);
     }
 
     private void list(Context ctx) {
-        ODataQuery query = ODataQuery.parse(ctx.queryParamMap());
+        ODataQuery query = ODataQuery.parse(ctx.queryParamMap())
+                .allowOnly(
+                        ODataQuery.Option.SELECT,
+                        ODataQuery.Option.FILTER,
+                        ODataQuery.Option.TOP,
+                        ODataQuery.Option.SKIPTOKEN);
         List<String> properties = GraphUser.properties(query.select());
         String after = query.skipToken() == null ? null : pageTokens.open(PAGE_PURPOSE, query.skipToken());
         Page<User> page = users.listUsers(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
-                ODataFilter.parse(query.filter()),
+                ODataFilter.users(query.filter()),
                 new PageRequest(after, query.top()));
         Map<UserId, List<LicenceAssignment>> held = properties.contains(ASSIGNED_LICENSES)
                 ? licences.licencesOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), page.items())
@@ -115,14 +120,6 @@ public final class GraphUserRoutes {
         GraphResponses.noContent(ctx);
     }
 
-    private void memberOf(Context ctx) {
-        respondRoles(ctx, ctx.pathParam("id"));
-    }
-
-    private void myMemberOf(Context ctx) {
-        respondRoles(ctx, signedInUser(ctx));
-    }
-
     /** Graph's assignLicense: {@code addLicenses} and {@code removeLicenses} are both required; answers the user. */
     private void assignLicense(Context ctx) {
         AssignLicenseRequest body = JsonBody.read(ctx, AssignLicenseRequest.class);
@@ -159,7 +156,9 @@ public final class GraphUserRoutes {
     }
 
     private void respondUser(Context ctx, User user) {
-        ODataQuery query = ODataQuery.parse(ctx.queryParamMap());
+        ODataQuery query =
+                ODataQuery.parse(ctx.queryParamMap()).allowOnly(ODataQuery.Option.SELECT, ODataQuery.Option.EXPAND);
+        boolean expandMemberOf = expandMemberOf(query);
         List<String> selected = GraphUser.properties(query.select());
         List<LicenceAssignment> held = selected.contains(ASSIGNED_LICENSES)
                 ? licences.licencesOf(
@@ -168,23 +167,29 @@ public final class GraphUserRoutes {
                         user.id().toString())
                 : List.of();
         Map<String, Object> properties = GraphUser.of(user, held).project(selected, false);
+        if (expandMemberOf) {
+            properties.put(
+                    "memberOf",
+                    memberships.memberOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), user, false));
+        }
         GraphResponses.ok(ctx, GraphResponses.entity(ctx, usersContext(query.select()) + "/$entity", properties));
     }
 
-    private void respondRoles(Context ctx, String userIdOrUpn) {
-        var roles = users.memberOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), userIdOrUpn).stream()
-                .map(role -> GraphDirectoryRole.of(role).typed())
-                .toList();
-        GraphResponses.ok(ctx, GraphResponses.collection(ctx, "directoryObjects", roles, null));
+    /** {@code $expand=memberOf} is the one expansion users support here. */
+    private static boolean expandMemberOf(ODataQuery query) {
+        for (String expanded : query.expand()) {
+            if (!expanded.equalsIgnoreCase("memberOf")) {
+                throw new InvalidRequestException(
+                        GraphError.UNSUPPORTED_QUERY_OPTION,
+                        "Unsupported $expand '" + expanded + "' on users: only $expand=memberOf is supported.");
+            }
+        }
+        return !query.expand().isEmpty();
     }
 
     /** {@code /me} is the user of a delegated token; an app-only token has none (compat §5). */
     private static String signedInUser(Context ctx) {
-        if (Authentication.caller(ctx) instanceof Caller.User user) {
-            return user.userId().toString();
-        }
-        throw new InvalidRequestException(
-                GraphError.ME_REQUIRES_DELEGATED, "/me request is only valid with delegated authentication flow.");
+        return GraphMembershipRoutes.signedInUser(ctx);
     }
 
     private static String usersContext(List<String> select) {

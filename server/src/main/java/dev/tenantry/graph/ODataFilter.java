@@ -1,5 +1,6 @@
 package dev.tenantry.graph;
 
+import dev.tenantry.directory.GroupFilter;
 import dev.tenantry.directory.UserFilter;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;
@@ -8,15 +9,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The subset of OData {@code $filter} Tenantry supports on users: {@code prop eq 'value'} and {@code
- * startswith(prop,'value')}, joined with {@code and}. Anything else is a 400 that names what is supported.
+ * The subset of OData {@code $filter} Tenantry supports: {@code prop eq 'value'}, {@code startswith(prop,'value')}
+ * and, on collections, {@code prop/any(c:c eq 'value')}, joined with {@code and}. Anything else is a 400 that names
+ * what is supported; each resource then maps the clauses to its own filters, refusing properties it cannot filter.
  *
  * @see <a href="https://learn.microsoft.com/graph/filter-query-parameter">Graph $filter</a>
  */
 final class ODataFilter {
 
-    static final String SUPPORTED = "Supported: property eq 'value' and startswith(property,'value'), "
-            + "joined with 'and' (booleans unquoted: accountEnabled eq true).";
+    static final String SUPPORTED = "Supported: property eq 'value', startswith(property,'value') and "
+            + "collection/any(c:c eq 'value'), joined with 'and' (booleans unquoted: accountEnabled eq true).";
+
+    /** How a clause compares. */
+    enum Operator {
+        EQ,
+        STARTS_WITH,
+        ANY_EQ
+    }
+
+    /** One clause of the filter: a property, how it is compared, and the value. */
+    record Clause(String property, Operator operator, String value) {}
 
     private final String text;
     private int position;
@@ -25,16 +37,53 @@ final class ODataFilter {
         this.text = text;
     }
 
-    /** The filters in {@code text}; empty when the text is null or blank. */
-    static List<UserFilter> parse(String text) {
+    /** The user filters in {@code text}; empty when the text is null or blank. */
+    static List<UserFilter> users(String text) {
+        return clauses(text).stream()
+                .map(clause -> new UserFilter(
+                        mapped(() -> UserFilter.Property.byName(clause.property())),
+                        switch (clause.operator()) {
+                            case EQ -> UserFilter.Operator.EQ;
+                            case STARTS_WITH -> UserFilter.Operator.STARTS_WITH;
+                            case ANY_EQ ->
+                                throw new InvalidRequestException(
+                                        RequestError.UNSUPPORTED_FILTER,
+                                        "Unsupported $filter: any() is not supported on users' " + clause.property()
+                                                + ".");
+                        },
+                        clause.value()))
+                .toList();
+    }
+
+    /** The group filters in {@code text}; empty when the text is null or blank. */
+    static List<GroupFilter> groups(String text) {
+        return clauses(text).stream()
+                .map(clause -> new GroupFilter(
+                        mapped(() -> GroupFilter.Property.byName(clause.property())),
+                        GroupFilter.Operator.valueOf(clause.operator().name()),
+                        clause.value()))
+                .toList();
+    }
+
+    /** The clauses of {@code text}; empty when the text is null or blank. */
+    static List<Clause> clauses(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         return new ODataFilter(text).expression();
     }
 
-    private List<UserFilter> expression() {
-        List<UserFilter> filters = new ArrayList<>();
+    private static <T> T mapped(java.util.function.Supplier<T> property) {
+        try {
+            return property.get();
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(
+                    RequestError.UNSUPPORTED_FILTER, "Unsupported $filter: " + e.getMessage() + ".");
+        }
+    }
+
+    private List<Clause> expression() {
+        List<Clause> filters = new ArrayList<>();
         filters.add(clause());
         while (!atEnd()) {
             expectWord("and");
@@ -43,28 +92,34 @@ final class ODataFilter {
         return List.copyOf(filters);
     }
 
-    private UserFilter clause() {
+    private Clause clause() {
         String word = identifier();
         if (word.equalsIgnoreCase("startswith") && peek() == '(') {
             expect('(');
-            UserFilter.Property property = property(identifier());
+            String property = identifier();
             expect(',');
             String value = literal();
             expect(')');
-            return new UserFilter(property, UserFilter.Operator.STARTS_WITH, value);
+            return new Clause(property, Operator.STARTS_WITH, value);
         }
-        UserFilter.Property property = property(word);
+        if (peek() == '/') {
+            // collection/any(c:c eq 'value')
+            expect('/');
+            expectWord("any");
+            expect('(');
+            String variable = identifier();
+            expect(':');
+            String same = identifier();
+            if (!same.equals(variable)) {
+                throw unsupported("any() compares its own variable '" + variable + "', found '" + same + "'");
+            }
+            expectWord("eq");
+            String value = literal();
+            expect(')');
+            return new Clause(word, Operator.ANY_EQ, value);
+        }
         expectWord("eq");
-        return new UserFilter(property, UserFilter.Operator.EQ, literal());
-    }
-
-    private static UserFilter.Property property(String name) {
-        try {
-            return UserFilter.Property.byName(name);
-        } catch (InvalidRequestException e) {
-            throw new InvalidRequestException(
-                    RequestError.UNSUPPORTED_FILTER, "Unsupported $filter: " + e.getMessage() + ".");
-        }
+        return new Clause(word, Operator.EQ, literal());
     }
 
     private String literal() {

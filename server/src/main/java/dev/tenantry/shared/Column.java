@@ -17,6 +17,9 @@ public enum Column {
     USER_MAIL("directory_user", "mail", 320),
     USER_MAIL_NICKNAME("directory_user", "mail_nickname", 64),
     USER_JOB_TITLE("directory_user", "job_title", 128),
+    GROUP_DISPLAY_NAME("directory_group", "display_name", 256),
+    GROUP_DESCRIPTION("directory_group", "description", 1024),
+    GROUP_MAIL_NICKNAME("directory_group", "mail_nickname", 64),
     APPLICATION_DISPLAY_NAME("application", "display_name", 256),
     APPLICATION_SECRET_DISPLAY_NAME("application_secret", "display_name", 256),
     /** Azure accepts subscription names of at most 64 characters. */

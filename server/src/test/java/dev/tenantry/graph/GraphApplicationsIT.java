@@ -1,6 +1,5 @@
 package dev.tenantry.graph;
 
-import static dev.tenantry.graph.GraphFixture.encode;
 import static dev.tenantry.graph.GraphFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GraphApplicationsIT {
-
-    private static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
 
     @RegisterExtension
     static final RunningServer server = new RunningServer();
@@ -35,27 +32,24 @@ class GraphApplicationsIT {
         User alice = graph.user(contoso, "Alice Adams", "alice");
         adminToken = graph.token(contoso.admin());
         aliceToken = graph.token(alice);
-        graphSpId = json(graph.get(
-                        "/v1.0/servicePrincipals?$filter=" + encode("appId eq '" + GRAPH_APP_ID + "'"), adminToken))
-                .at("/value/0/id")
-                .asText();
+        graphSpId = graph.graphServicePrincipalId(adminToken);
     }
 
     @Test
     void graphServicePrincipalOffersGraphsAppRoles() {
         JsonNode sp = json(graph.get("/v1.0/servicePrincipals/" + graphSpId, adminToken));
 
-        assertThat(sp.get("appId").asText()).isEqualTo(GRAPH_APP_ID);
+        assertThat(sp.get("appId").asText()).isEqualTo(GraphFixture.GRAPH_APP_ID);
         assertThat(sp.get("appRoles").findValuesAsText("value")).contains("User.Read.All", "Directory.Read.All");
         assertThat(sp.at("/appRoles/0/allowedMemberTypes/0").asText()).isEqualTo("Application");
     }
 
     @Test
     void appWithUserReadAllReadsUsersButHasNoMe() {
-        App app = register("Reader");
+        GraphFixture.App app = graph.registerApp(adminToken, "Reader");
         HttpResponse<String> granted = graph.post(
                 "/v1.0/servicePrincipals/" + app.spId() + "/appRoleAssignments",
-                grant(app.spId(), GraphPermission.USER_READ_ALL),
+                GraphFixture.grantBody(app.spId(), graphSpId, GraphPermission.USER_READ_ALL),
                 adminToken);
         String token = graph.appToken(contoso, app.appId(), app.secret());
 
@@ -77,7 +71,7 @@ class GraphApplicationsIT {
 
     @Test
     void appWithoutGrantsReadsNothing() {
-        App app = register("Nobody");
+        GraphFixture.App app = graph.registerApp(adminToken, "Nobody");
         String token = graph.appToken(contoso, app.appId(), app.secret());
 
         HttpResponse<String> users = graph.get("/v1.0/users", token);
@@ -88,11 +82,13 @@ class GraphApplicationsIT {
 
     @Test
     void onlyAGlobalAdministratorGrantsAndRevokesPermissions() {
-        App app = register("Granted");
+        GraphFixture.App app = graph.registerApp(adminToken, "Granted");
         String path = "/v1.0/servicePrincipals/" + app.spId() + "/appRoleAssignments";
 
-        HttpResponse<String> refused = graph.post(path, grant(app.spId(), GraphPermission.USER_READ_ALL), aliceToken);
-        String assignmentId = json(graph.post(path, grant(app.spId(), GraphPermission.USER_READ_ALL), adminToken))
+        HttpResponse<String> refused = graph.post(
+                path, GraphFixture.grantBody(app.spId(), graphSpId, GraphPermission.USER_READ_ALL), aliceToken);
+        String assignmentId = json(graph.post(
+                        path, GraphFixture.grantBody(app.spId(), graphSpId, GraphPermission.USER_READ_ALL), adminToken))
                 .get("id")
                 .asText();
         HttpResponse<String> revoked = graph.delete(path + "/" + assignmentId, adminToken);
@@ -104,7 +100,7 @@ class GraphApplicationsIT {
 
     @Test
     void listsGetsAndDeletesApplications() {
-        App app = register("Short-lived");
+        GraphFixture.App app = graph.registerApp(adminToken, "Short-lived");
 
         JsonNode list = json(graph.get("/v1.0/applications", adminToken));
         JsonNode one = json(graph.get("/v1.0/applications/" + app.objectId(), adminToken));
@@ -122,7 +118,7 @@ class GraphApplicationsIT {
     @Test
     @DisplayName("issue 9: groupMembershipClaims is created, patched and read back through Graph; null until set")
     void groupMembershipClaimsRoundTrips() {
-        App plain = register("Plain");
+        GraphFixture.App plain = graph.registerApp(adminToken, "Plain");
         HttpResponse<String> created = graph.post(
                 "/v1.0/applications",
                 "{\"displayName\":\"Web\",\"groupMembershipClaims\":\"SecurityGroup\"}",
@@ -147,7 +143,7 @@ class GraphApplicationsIT {
     @Test
     @DisplayName("issue 9: an unknown groupMembershipClaims is a 400 naming the accepted values, and nothing changes")
     void unknownGroupMembershipClaimsIsA400() {
-        App app = register("Strict");
+        GraphFixture.App app = graph.registerApp(adminToken, "Strict");
         String path = "/v1.0/applications/" + app.objectId();
 
         HttpResponse<String> unknown = graph.patch(path, "{\"groupMembershipClaims\":\"Everything\"}", adminToken);
@@ -171,33 +167,4 @@ class GraphApplicationsIT {
                         .isNull())
                 .isTrue();
     }
-
-    /** Registers an app with a secret and a service principal, through Graph as a script would. */
-    private static App register(String name) {
-        HttpResponse<String> created =
-                graph.post("/v1.0/applications", "{\"displayName\":\"" + name + "\"}", adminToken);
-        assertThat(created.statusCode()).isEqualTo(201);
-        String objectId = json(created).get("id").asText();
-        String appId = json(created).get("appId").asText();
-        JsonNode password = json(graph.post(
-                "/v1.0/applications/" + objectId + "/addPassword",
-                "{\"passwordCredential\":{\"displayName\":\"ci\",\"endDateTime\":\"2099-01-01T00:00:00Z\"}}",
-                adminToken));
-        assertThat(password.get("keyId").asText()).isNotBlank();
-        HttpResponse<String> sp = graph.post("/v1.0/servicePrincipals", "{\"appId\":\"" + appId + "\"}", adminToken);
-        assertThat(sp.statusCode()).isEqualTo(201);
-        return new App(
-                objectId,
-                appId,
-                password.get("secretText").asText(),
-                json(sp).get("id").asText());
-    }
-
-    private static String grant(String principalId, GraphPermission permission) {
-        return "{\"principalId\":\"" + principalId + "\",\"resourceId\":\"" + graphSpId + "\",\"appRoleId\":\""
-                + permission.id() + "\"}";
-    }
-
-    /** An app registered for a test. */
-    private record App(String objectId, String appId, String secret, String spId) {}
 }

@@ -1,8 +1,11 @@
 package dev.tenantry.graph;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.GraphPermission;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.Caller;
@@ -21,6 +24,9 @@ final class GraphFixture {
     static final String PASSWORD = "Passw0rd!x";
     static final String AZURE_CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
     static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+
+    /** Microsoft Graph's application id, the same in every directory. */
+    static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,6 +70,54 @@ final class GraphFixture {
             throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
         }
         return json(response).get("access_token").asText();
+    }
+
+    /** An app registered for a test, with a client secret and a service principal. */
+    record App(String objectId, String appId, String secret, String spId) {}
+
+    /** Registers an application with a secret and its service principal, through Graph as {@code adminToken}. */
+    App registerApp(String adminToken, String name) {
+        HttpResponse<String> created = post("/v1.0/applications", "{\"displayName\":\"" + name + "\"}", adminToken);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String objectId = json(created).get("id").asText();
+        String appId = json(created).get("appId").asText();
+        JsonNode password = json(post(
+                "/v1.0/applications/" + objectId + "/addPassword",
+                "{\"passwordCredential\":{\"displayName\":\"ci\",\"endDateTime\":\"2099-01-01T00:00:00Z\"}}",
+                adminToken));
+        assertThat(password.get("keyId").asText()).isNotBlank();
+        HttpResponse<String> sp = post("/v1.0/servicePrincipals", "{\"appId\":\"" + appId + "\"}", adminToken);
+        assertThat(sp.statusCode()).isEqualTo(201);
+        return new App(
+                objectId,
+                appId,
+                password.get("secretText").asText(),
+                json(sp).get("id").asText());
+    }
+
+    /** The object id of Microsoft Graph's service principal in the token's directory. */
+    String graphServicePrincipalId(String token) {
+        return json(get("/v1.0/servicePrincipals?$filter=" + encode("appId eq '" + GRAPH_APP_ID + "'"), token))
+                .at("/value/0/id")
+                .asText();
+    }
+
+    /** The body of an app role assignment granting {@code permission} of Graph ({@code resourceId}). */
+    static String grantBody(String principalId, String resourceId, GraphPermission permission) {
+        return "{\"principalId\":\"" + principalId + "\",\"resourceId\":\"" + resourceId + "\",\"appRoleId\":\""
+                + permission.id() + "\"}";
+    }
+
+    /** Grants {@code app} the Graph application permissions, as a Global Administrator's {@code adminToken}. */
+    void grant(App app, String adminToken, GraphPermission... permissions) {
+        String graphSp = graphServicePrincipalId(adminToken);
+        for (GraphPermission permission : permissions) {
+            HttpResponse<String> granted = post(
+                    "/v1.0/servicePrincipals/" + app.spId() + "/appRoleAssignments",
+                    grantBody(app.spId(), graphSp, permission),
+                    adminToken);
+            assertThat(granted.statusCode()).isEqualTo(201);
+        }
     }
 
     HttpResponse<String> get(String pathOrUrl, String token) {

@@ -3,18 +3,20 @@ package dev.tenantry.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantry.directory.GroupFilter;
 import dev.tenantry.directory.UserFilter;
 import dev.tenantry.directory.UserFilter.Operator;
 import dev.tenantry.directory.UserFilter.Property;
 import dev.tenantry.shared.InvalidRequestException;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class ODataFilterTest {
 
     @Test
     void parsesEquality() {
-        List<UserFilter> filters = ODataFilter.parse("userPrincipalName eq 'alice@contoso.example'");
+        List<UserFilter> filters = ODataFilter.users("userPrincipalName eq 'alice@contoso.example'");
 
         assertThat(filters)
                 .containsExactly(new UserFilter(Property.USER_PRINCIPAL_NAME, Operator.EQ, "alice@contoso.example"));
@@ -22,14 +24,14 @@ class ODataFilterTest {
 
     @Test
     void parsesStartsWithIgnoringCaseAndSpaces() {
-        List<UserFilter> filters = ODataFilter.parse("  StartsWith( displayName , 'Al' ) ");
+        List<UserFilter> filters = ODataFilter.users("  StartsWith( displayName , 'Al' ) ");
 
         assertThat(filters).containsExactly(new UserFilter(Property.DISPLAY_NAME, Operator.STARTS_WITH, "Al"));
     }
 
     @Test
     void combinesClausesWithAnd() {
-        List<UserFilter> filters = ODataFilter.parse("startswith(givenName,'K') and accountEnabled eq true");
+        List<UserFilter> filters = ODataFilter.users("startswith(givenName,'K') and accountEnabled eq true");
 
         assertThat(filters)
                 .containsExactly(
@@ -39,20 +41,20 @@ class ODataFilterTest {
 
     @Test
     void unescapesDoubledQuotes() {
-        List<UserFilter> filters = ODataFilter.parse("surname eq 'O''Brien'");
+        List<UserFilter> filters = ODataFilter.users("surname eq 'O''Brien'");
 
         assertThat(filters.get(0).value()).isEqualTo("O'Brien");
     }
 
     @Test
     void blankFilterIsNoFilter() {
-        assertThat(ODataFilter.parse(null)).isEmpty();
-        assertThat(ODataFilter.parse(" ")).isEmpty();
+        assertThat(ODataFilter.users(null)).isEmpty();
+        assertThat(ODataFilter.users(" ")).isEmpty();
     }
 
     @Test
     void orIsRefusedNamingWhatIsSupported() {
-        assertThatThrownBy(() -> ODataFilter.parse("displayName eq 'a' or displayName eq 'b'"))
+        assertThatThrownBy(() -> ODataFilter.users("displayName eq 'a' or displayName eq 'b'"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("expected 'and'")
                 .hasMessageContaining("startswith(property,'value')");
@@ -60,21 +62,36 @@ class ODataFilterTest {
 
     @Test
     void otherOperatorsAreRefused() {
-        assertThatThrownBy(() -> ODataFilter.parse("displayName ne 'a'"))
+        assertThatThrownBy(() -> ODataFilter.users("displayName ne 'a'"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("expected 'eq'");
-        assertThatThrownBy(() -> ODataFilter.parse("endswith(mail,'x')"))
+        assertThatThrownBy(() -> ODataFilter.users("endswith(mail,'x')"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("endswith");
     }
 
     @Test
     void unknownPropertyAndUnclosedQuoteAreRefused() {
-        assertThatThrownBy(() -> ODataFilter.parse("city eq 'Paris'"))
+        assertThatThrownBy(() -> ODataFilter.users("city eq 'Paris'"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("city");
-        assertThatThrownBy(() -> ODataFilter.parse("displayName eq 'Al"))
+        assertThatThrownBy(() -> ODataFilter.users("displayName eq 'Al"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("not closed");
+    }
+
+    @Test
+    @DisplayName("issue 9: group filters take groupTypes/any(c:c eq 'Unified') and booleans; any() is refused on users")
+    void groupFilters() {
+        assertThat(ODataFilter.groups("groupTypes/any(c:c eq 'Unified') and securityEnabled eq false"))
+                .containsExactly(
+                        new GroupFilter(GroupFilter.Property.GROUP_TYPES, GroupFilter.Operator.ANY_EQ, "Unified"),
+                        new GroupFilter(GroupFilter.Property.SECURITY_ENABLED, GroupFilter.Operator.EQ, "false"));
+        assertThatThrownBy(() -> ODataFilter.groups("groupTypes/any(c:x eq 'Unified')"))
+                .hasMessageContaining("any() compares its own variable");
+        assertThatThrownBy(() -> ODataFilter.groups("groupTypes/any(c:c eq 'DynamicMembership')"))
+                .hasMessageContaining("groupTypes/any(c:c eq 'Unified')");
+        assertThatThrownBy(() -> ODataFilter.users("proxyAddresses/any(c:c eq 'smtp:a@b')"))
+                .hasMessageContaining("cannot filter users");
     }
 }

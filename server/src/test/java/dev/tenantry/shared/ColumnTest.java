@@ -53,6 +53,8 @@ class ColumnTest {
             Map.entry("idempotency_record.route", "a constant route name"),
             Map.entry("idempotency_record.request_hash", "SHA-256 hex"),
             Map.entry("idempotency_record.location", "a path the server built from a created id"),
+            Map.entry("directory_group.mail", "the checked mailNickname (64) at the initial domain"),
+            Map.entry("directory_group.visibility", "one of three names, checked"),
             Map.entry("licence_assignment.disabled_plans", "ids of the SKU's own service plans, checked"),
             Map.entry("server_secret.name", "a constant name"),
             Map.entry("server_secret.secret_value", "generated"),

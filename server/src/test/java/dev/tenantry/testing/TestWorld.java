@@ -4,6 +4,7 @@ import dev.tenantry.access.AccessService;
 import dev.tenantry.app.Services;
 import dev.tenantry.app.Stores;
 import dev.tenantry.directory.credentials.CredentialService;
+import dev.tenantry.directory.groups.GroupService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
@@ -139,6 +140,10 @@ public final class TestWorld {
 
     public SubscriptionService subscriptions() {
         return services.subscriptions();
+    }
+
+    public GroupService groupService() {
+        return services.groups();
     }
 
     public LicenceService licences() {
