@@ -1,11 +1,13 @@
 package dev.tenantry.graph;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.web.Authentication;
@@ -71,12 +73,17 @@ public final class GraphApplicationRoutes {
     /** Graph answers a PATCH of an application with 204 and no body. */
     private void update(Context ctx) {
         UpdateRequest body = JsonBody.read(ctx, UpdateRequest.class);
+        String groupMembershipClaims = body.groupMembershipClaims();
+        if (groupMembershipClaims == null && JsonBody.read(ctx, JsonNode.class).has("groupMembershipClaims")) {
+            // an explicit null turns group claims off, as in Graph; a property not sent stays as it is
+            groupMembershipClaims = GroupMembershipClaims.NONE.value();
+        }
         applications.updateApplication(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
                 objectId(ctx),
                 body.displayName(),
-                body.groupMembershipClaims());
+                groupMembershipClaims);
         GraphResponses.noContent(ctx);
     }
 
@@ -166,7 +173,7 @@ public final class GraphApplicationRoutes {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CreateRequest(String displayName, String groupMembershipClaims) {}
 
-    /** {@code PATCH /applications/{id}} body; an absent or null property stays as it is. */
+    /** {@code PATCH /applications/{id}} body; an absent property stays as it is. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record UpdateRequest(String displayName, String groupMembershipClaims) {}
 

@@ -116,7 +116,7 @@ class GraphApplicationsIT {
     }
 
     @Test
-    @DisplayName("issue 9: groupMembershipClaims is created, patched and read back through Graph; null until set")
+    @DisplayName("issue 9: groupMembershipClaims is created, patched (null turns it off) and read back; null until set")
     void groupMembershipClaimsRoundTrips() {
         GraphFixture.App plain = graph.registerApp(adminToken, "Plain");
         HttpResponse<String> created = graph.post(
@@ -128,6 +128,7 @@ class GraphApplicationsIT {
         HttpResponse<String> patched = graph.patch(path, "{\"groupMembershipClaims\":\"All\"}", adminToken);
         HttpResponse<String> renamed = graph.patch(path, "{\"displayName\":\"Web v2\"}", adminToken);
         JsonNode read = json(graph.get(path, adminToken));
+        HttpResponse<String> cleared = graph.patch(path, "{\"groupMembershipClaims\":null}", adminToken);
 
         assertThat(json(graph.get("/v1.0/applications/" + plain.objectId(), adminToken))
                         .get("groupMembershipClaims")
@@ -138,6 +139,11 @@ class GraphApplicationsIT {
         assertThat(renamed.statusCode()).isEqualTo(204);
         assertThat(read.get("groupMembershipClaims").asText()).isEqualTo("All");
         assertThat(read.get("displayName").asText()).isEqualTo("Web v2");
+        assertThat(cleared.statusCode()).isEqualTo(204);
+        assertThat(json(graph.get(path, adminToken))
+                        .get("groupMembershipClaims")
+                        .asText())
+                .isEqualTo("None");
     }
 
     @Test
