@@ -53,6 +53,12 @@ public final class ServerApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply patchJson(String path, String json, String token) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Reply get(String path, String token) {
         return send(request(path, token).GET());
     }

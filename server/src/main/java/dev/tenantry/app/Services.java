@@ -111,7 +111,16 @@ public record Services(
                 new LockoutService(credentials, applications, stores.lockouts(), settings.lockoutPolicy(), clock);
         var audiences = new Audiences(settings.ownOrigin());
         var tokens = new TokenService(Grants.standard(
-                tenants, users, directoryRoles, lockouts, signingKeys, stores.refreshTokens(), audiences, clock));
+                tenants,
+                users,
+                directoryRoles,
+                applications,
+                stores.directoryGroups(),
+                lockouts,
+                signingKeys,
+                stores.refreshTokens(),
+                audiences,
+                clock));
         var access = new AccessService(stores.roleAssignments(), principals(stores), transactions, clock);
         var subscriptions = new SubscriptionService(
                 settings.catalog(),

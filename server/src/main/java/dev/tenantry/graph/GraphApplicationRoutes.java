@@ -1,11 +1,13 @@
 package dev.tenantry.graph;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.web.Authentication;
@@ -21,8 +23,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Graph v1.0 app registrations: list, get, create, delete, and {@code addPassword} (the only answer that shows a
- * secret's text).
+ * Graph v1.0 app registrations: list, get, create, update ({@code displayName}, {@code groupMembershipClaims}),
+ * delete, and {@code addPassword} (the only answer that shows a secret's text).
  *
  * @see <a href="https://learn.microsoft.com/graph/api/resources/application">Graph application resource</a>
  */
@@ -38,6 +40,7 @@ public final class GraphApplicationRoutes {
         routes.get("/v1.0/applications", this::list, Gate.GRAPH);
         routes.post("/v1.0/applications", this::create, Gate.GRAPH);
         routes.get("/v1.0/applications/{id}", this::get, Gate.GRAPH);
+        routes.patch("/v1.0/applications/{id}", this::update, Gate.GRAPH);
         routes.delete("/v1.0/applications/{id}", this::delete, Gate.GRAPH);
         routes.post("/v1.0/applications/{id}/addPassword", this::addPassword, Gate.GRAPH);
     }
@@ -59,9 +62,29 @@ public final class GraphApplicationRoutes {
     private void create(Context ctx) {
         CreateRequest body = JsonBody.read(ctx, CreateRequest.class);
         Application application = applications.createApplication(
-                Authentication.caller(ctx), GraphResponses.tenant(ctx), body.displayName());
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                body.displayName(),
+                body.groupMembershipClaims());
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
         GraphResponses.write(ctx, 201, ApplicationView.of(application));
+    }
+
+    /** Graph answers a PATCH of an application with 204 and no body. */
+    private void update(Context ctx) {
+        UpdateRequest body = JsonBody.read(ctx, UpdateRequest.class);
+        String groupMembershipClaims = body.groupMembershipClaims();
+        if (groupMembershipClaims == null && JsonBody.read(ctx, JsonNode.class).has("groupMembershipClaims")) {
+            // an explicit null turns group claims off, as in Graph; a property not sent stays as it is
+            groupMembershipClaims = GroupMembershipClaims.NONE.value();
+        }
+        applications.updateApplication(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                objectId(ctx),
+                body.displayName(),
+                groupMembershipClaims);
+        GraphResponses.noContent(ctx);
     }
 
     private void delete(Context ctx) {
@@ -105,6 +128,7 @@ public final class GraphApplicationRoutes {
             String displayName,
             String createdDateTime,
             String signInAudience,
+            String groupMembershipClaims,
             List<PasswordView> passwordCredentials) {
 
         static ApplicationView of(Application application) {
@@ -114,6 +138,9 @@ public final class GraphApplicationRoutes {
                     application.displayName(),
                     application.createdAt().toString(),
                     "AzureADMyOrg",
+                    application.groupMembershipClaims() == null
+                            ? null
+                            : application.groupMembershipClaims().value(),
                     application.passwordCredentials().stream()
                             .map(secret -> PasswordView.of(secret, null))
                             .toList());
@@ -144,7 +171,11 @@ public final class GraphApplicationRoutes {
 
     /** {@code POST /applications} body. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CreateRequest(String displayName) {}
+    record CreateRequest(String displayName, String groupMembershipClaims) {}
+
+    /** {@code PATCH /applications/{id}} body; an absent property stays as it is. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UpdateRequest(String displayName, String groupMembershipClaims) {}
 
     /** {@code addPassword} body: {@code {"passwordCredential":{"displayName","endDateTime"}}}, all optional. */
     @JsonIgnoreProperties(ignoreUnknown = true)

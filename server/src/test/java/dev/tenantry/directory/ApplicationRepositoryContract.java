@@ -7,6 +7,7 @@ import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.ClientSecret;
+import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -80,6 +81,23 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
         assertThat(apps().findByAppId(app.appId())).contains(found);
         assertThat(apps().findById(fabrikam.id(), app.id())).isEmpty();
         assertThat(apps().findByAppId(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 9: an update changes the display name and groupMembershipClaims, in the app's directory only")
+    void updateKeepsGroupMembershipClaims() {
+        Application app = app(contoso, "Payroll");
+        assertThat(apps().findById(contoso.id(), app.id()).orElseThrow().groupMembershipClaims())
+                .isNull();
+
+        Application changed = app.withChanges("Payroll v2", GroupMembershipClaims.SECURITY_GROUP);
+        Application foreign = new Application(
+                app.id(), fabrikam.id(), app.appId(), "Stolen", NOW, List.of(), GroupMembershipClaims.ALL);
+
+        assertThat(apps().update(foreign)).isFalse();
+        assertThat(apps().update(changed)).isTrue();
+        assertThat(apps().findByAppId(app.appId())).contains(changed);
+        assertThat(apps().list(contoso.id())).containsExactly(changed);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.tenantry.directory.User;
 import dev.tenantry.testing.RunningServer;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -112,5 +113,64 @@ class GraphApplicationsIT {
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(graph.get("/v1.0/applications/" + app.objectId(), adminToken).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("issue 9: groupMembershipClaims is created, patched (null turns it off) and read back; null until set")
+    void groupMembershipClaimsRoundTrips() {
+        GraphFixture.App plain = graph.registerApp(adminToken, "Plain");
+        HttpResponse<String> created = graph.post(
+                "/v1.0/applications",
+                "{\"displayName\":\"Web\",\"groupMembershipClaims\":\"SecurityGroup\"}",
+                adminToken);
+        String path = "/v1.0/applications/" + json(created).get("id").asText();
+
+        HttpResponse<String> patched = graph.patch(path, "{\"groupMembershipClaims\":\"All\"}", adminToken);
+        HttpResponse<String> renamed = graph.patch(path, "{\"displayName\":\"Web v2\"}", adminToken);
+        JsonNode read = json(graph.get(path, adminToken));
+        HttpResponse<String> cleared = graph.patch(path, "{\"groupMembershipClaims\":null}", adminToken);
+
+        assertThat(json(graph.get("/v1.0/applications/" + plain.objectId(), adminToken))
+                        .get("groupMembershipClaims")
+                        .isNull())
+                .isTrue();
+        assertThat(json(created).get("groupMembershipClaims").asText()).isEqualTo("SecurityGroup");
+        assertThat(patched.statusCode()).isEqualTo(204);
+        assertThat(renamed.statusCode()).isEqualTo(204);
+        assertThat(read.get("groupMembershipClaims").asText()).isEqualTo("All");
+        assertThat(read.get("displayName").asText()).isEqualTo("Web v2");
+        assertThat(cleared.statusCode()).isEqualTo(204);
+        assertThat(json(graph.get(path, adminToken))
+                        .get("groupMembershipClaims")
+                        .asText())
+                .isEqualTo("None");
+    }
+
+    @Test
+    @DisplayName("issue 9: an unknown groupMembershipClaims is a 400 naming the accepted values, and nothing changes")
+    void unknownGroupMembershipClaimsIsA400() {
+        GraphFixture.App app = graph.registerApp(adminToken, "Strict");
+        String path = "/v1.0/applications/" + app.objectId();
+
+        HttpResponse<String> unknown = graph.patch(path, "{\"groupMembershipClaims\":\"Everything\"}", adminToken);
+        HttpResponse<String> applicationGroup =
+                graph.patch(path, "{\"groupMembershipClaims\":\"ApplicationGroup\"}", adminToken);
+        HttpResponse<String> wrongType = graph.patch(path, "{\"groupMembershipClaims\":[\"All\"]}", adminToken);
+        HttpResponse<String> onCreate = graph.post(
+                "/v1.0/applications", "{\"displayName\":\"X\",\"groupMembershipClaims\":\"Al\"}", adminToken);
+        HttpResponse<String> byMember = graph.patch(path, "{\"groupMembershipClaims\":\"All\"}", aliceToken);
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).at("/error/message").asText())
+                .contains("'Everything'")
+                .contains("None, SecurityGroup, DirectoryRole, All");
+        assertThat(applicationGroup.statusCode()).isEqualTo(400);
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(onCreate.statusCode()).isEqualTo(400);
+        assertThat(byMember.statusCode()).isEqualTo(403);
+        assertThat(json(graph.get(path, adminToken))
+                        .get("groupMembershipClaims")
+                        .isNull())
+                .isTrue();
     }
 }

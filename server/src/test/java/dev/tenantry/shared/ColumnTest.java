@@ -32,6 +32,7 @@ class ColumnTest {
             Map.entry("directory_user.usage_location", "Countries: a two-letter ISO code"),
             Map.entry("directory_user.user_type", "UserType enum"),
             Map.entry("directory_user.password_hash", "Argon2id encoding"),
+            Map.entry("application.group_membership_claims", "GroupMembershipClaims enum value"),
             Map.entry("application_secret.hint", "first three characters of a generated secret"),
             Map.entry("application_secret.secret_hash", "SHA-256 hex"),
             Map.entry("service_principal.display_name", "copied from application.display_name (same size)"),

@@ -48,6 +48,17 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     @Override
+    public boolean update(Application application) {
+        Application stored = applications.get(application.id());
+        if (stored == null || !stored.tenantId().equals(application.tenantId())) {
+            return false;
+        }
+        applications.put(
+                application.id(), stored.withChanges(application.displayName(), application.groupMembershipClaims()));
+        return true;
+    }
+
+    @Override
     public Optional<Application> findById(TenantId tenantId, UUID id) {
         return Optional.ofNullable(applications.get(id))
                 .filter(app -> app.tenantId().equals(tenantId))
@@ -169,7 +180,8 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 app.appId(),
                 app.displayName(),
                 app.createdAt(),
-                secrets(app.id()).stream().map(StoredSecret::credential).toList());
+                secrets(app.id()).stream().map(StoredSecret::credential).toList(),
+                app.groupMembershipClaims());
     }
 
     @Override

@@ -14,6 +14,9 @@ public interface ApplicationRepository {
     /** The tenant's application with object id {@code id}, with its secrets ordered by start time. */
     Optional<Application> findById(TenantId tenantId, UUID id);
 
+    /** Changes the application's display name and {@code groupMembershipClaims}; false when there was none. */
+    boolean update(Application application);
+
     /** The application with client id {@code appId}, in any tenant. */
     Optional<Application> findByAppId(UUID appId);
 

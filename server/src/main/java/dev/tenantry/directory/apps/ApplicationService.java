@@ -46,12 +46,50 @@ public final class ApplicationService {
     }
 
     public Application createApplication(Caller caller, TenantId tenantId, String displayName) {
+        return createApplication(caller, tenantId, displayName, null);
+    }
+
+    /** Registers an application; {@code groupMembershipClaims} is Graph's string value, null for none. */
+    public Application createApplication(
+            Caller caller, TenantId tenantId, String displayName, String groupMembershipClaims) {
         access.requireManageApplications(caller, tenantId);
         String name = Text.required(displayName, "displayName", Column.APPLICATION_DISPLAY_NAME);
-        Application application =
-                new Application(UUID.randomUUID(), tenantId, UUID.randomUUID(), name, clock.instant(), List.of());
+        Application application = new Application(
+                UUID.randomUUID(),
+                tenantId,
+                UUID.randomUUID(),
+                name,
+                clock.instant(),
+                List.of(),
+                groupMembershipClaims(groupMembershipClaims));
         applications.insert(application);
         return application;
+    }
+
+    /** Changes an application's display name and {@code groupMembershipClaims}; a null value leaves it as it is. */
+    public Application updateApplication(
+            Caller caller, TenantId tenantId, UUID objectId, String displayName, String groupMembershipClaims) {
+        return transactions.inTransaction(() -> {
+            access.requireManageApplications(caller, tenantId);
+            Application application = findApplication(tenantId, objectId);
+            Application changed = application.withChanges(
+                    displayName == null
+                            ? application.displayName()
+                            : Text.required(displayName, "displayName", Column.APPLICATION_DISPLAY_NAME),
+                    groupMembershipClaims == null
+                            ? application.groupMembershipClaims()
+                            : groupMembershipClaims(groupMembershipClaims));
+            applications.update(changed);
+            return changed;
+        });
+    }
+
+    /**
+     * The group claims the application with client id {@code appId} asks for, {@link GroupMembershipClaims#NONE} for
+     * a client that is not registered here (Microsoft's first-party clients); for the token service, so no caller.
+     */
+    public GroupMembershipClaims groupClaimsOf(UUID appId) {
+        return applications.findByAppId(appId).map(Application::groupClaims).orElse(GroupMembershipClaims.NONE);
     }
 
     public List<Application> listApplications(Caller caller, TenantId tenantId) {
@@ -230,6 +268,25 @@ public final class ApplicationService {
                 .orElseThrow(() -> new RuleViolationException(
                         DirectoryError.GRAPH_NOT_PROVISIONED,
                         "This directory has no Microsoft Graph service principal."));
+    }
+
+    private static GroupMembershipClaims groupMembershipClaims(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.strip().equalsIgnoreCase("ApplicationGroup")) {
+            throw new InvalidRequestException(
+                    DirectoryError.INVALID_GROUP_MEMBERSHIP_CLAIMS,
+                    "groupMembershipClaims 'ApplicationGroup' is not supported: groups cannot be assigned to "
+                            + "applications on this server. Use one of: " + GroupMembershipClaims.accepted() + ".",
+                    "groupMembershipClaims");
+        }
+        return GroupMembershipClaims.of(value.strip())
+                .orElseThrow(() -> new InvalidRequestException(
+                        DirectoryError.INVALID_GROUP_MEMBERSHIP_CLAIMS,
+                        "groupMembershipClaims '" + value + "' is not valid. Use one of: "
+                                + GroupMembershipClaims.accepted() + ".",
+                        "groupMembershipClaims"));
     }
 
     private Application findApplication(TenantId tenantId, UUID objectId) {

@@ -5,6 +5,7 @@ import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.ClientSecret;
+import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -24,15 +25,16 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** App registrations, secrets, service principals and app role assignments in SQL. */
 public final class JdbiApplicationRepository implements ApplicationRepository {
 
-    private static final String APP_COLUMNS = "id, tenant_id, app_id, display_name, created_at";
+    private static final String APP_COLUMNS =
+            "id, tenant_id, app_id, display_name, created_at, group_membership_claims";
     private static final String SP_COLUMNS = "id, tenant_id, app_id, display_name, created_at";
     private static final String SECRET_COLUMNS = "key_id, display_name, hint, secret_hash, start_at, end_at";
     private static final String ASSIGNMENT_COLUMNS =
             "id, tenant_id, principal_id, resource_id, app_role_id, created_at";
 
     private static final String INSERT_APP = """
-            INSERT INTO application (id, tenant_id, app_id, display_name, created_at)
-            VALUES (:id, :tenantId, :appId, :displayName, :createdAt)
+            INSERT INTO application (id, tenant_id, app_id, display_name, created_at, group_membership_claims)
+            VALUES (:id, :tenantId, :appId, :displayName, :createdAt, :groupMembershipClaims)
             """;
     private static final String INSERT_SECRET = """
             INSERT INTO application_secret (key_id, application_id, display_name, hint, secret_hash, start_at, end_at)
@@ -61,7 +63,21 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
                 .bind("appId", application.appId())
                 .bind("displayName", application.displayName())
                 .bind("createdAt", application.createdAt())
+                .bind("groupMembershipClaims", claims(application))
                 .execute());
+    }
+
+    @Override
+    public boolean update(Application application) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE application SET display_name = :displayName,"
+                                + " group_membership_claims = :groupMembershipClaims"
+                                + " WHERE tenant_id = :tenantId AND id = :id")
+                        .bind("displayName", application.displayName())
+                        .bind("groupMembershipClaims", claims(application))
+                        .bind("tenantId", application.tenantId().value())
+                        .bind("id", application.id())
+                        .execute()
+                > 0);
     }
 
     @Override
@@ -249,7 +265,14 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
                 rs.getObject("app_id", UUID.class),
                 rs.getString("display_name"),
                 instant(rs, "created_at", ctx),
-                secrets(handle, id).stream().map(StoredSecret::credential).toList());
+                secrets(handle, id).stream().map(StoredSecret::credential).toList(),
+                GroupMembershipClaims.of(rs.getString("group_membership_claims"))
+                        .orElse(null));
+    }
+
+    private static String claims(Application application) {
+        GroupMembershipClaims claims = application.groupMembershipClaims();
+        return claims == null ? null : claims.value();
     }
 
     private static ServicePrincipal toServicePrincipal(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.tenantry.identity.grants;
 
+import dev.tenantry.directory.GroupRepository;
+import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
@@ -24,6 +26,8 @@ public final class Grants {
             TenantService tenantService,
             UserService users,
             DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupRepository groups,
             LockoutService lockouts,
             TokenSigner signer,
             RefreshTokenRepository refreshTokens,
@@ -33,7 +37,8 @@ public final class Grants {
         ClientAuthentication clients = new ClientAuthentication(lockouts);
         Resources resources = new Resources(audiences);
         RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
-        UserTokens userTokens = new UserTokens(directoryRoles, signer, clock);
+        UserTokens userTokens =
+                new UserTokens(directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock);
         return List.of(
                 new PasswordGrant(tenants, clients, lockouts, resources, refreshTokenIssuer, userTokens),
                 new ClientCredentialsGrant(tenants, clients, resources, signer, clock),

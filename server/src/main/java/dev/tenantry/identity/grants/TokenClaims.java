@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Builds the claims of access and ID tokens in the shape of Entra's v2.0 tokens (compat §3.4). */
@@ -52,12 +53,15 @@ final class TokenClaims {
         return claims.build();
     }
 
-    static JWTClaimsSet idToken(String issuer, User user, UUID clientId, Instant now) {
-        return common(issuer, clientId.toString(), user.tenantId(), user.id().value(), now)
+    /** The ID token of {@code user} for {@code clientId}, with {@code extraClaims} (such as its group claims). */
+    static JWTClaimsSet idToken(String issuer, User user, UUID clientId, Map<String, Object> extraClaims, Instant now) {
+        JWTClaimsSet.Builder claims = common(
+                        issuer, clientId.toString(), user.tenantId(), user.id().value(), now)
                 .subject(pairwiseSubject(user.id().value(), clientId))
                 .claim("name", user.displayName())
-                .claim("preferred_username", user.userPrincipalName())
-                .build();
+                .claim("preferred_username", user.userPrincipalName());
+        extraClaims.forEach(claims::claim);
+        return claims.build();
     }
 
     private static JWTClaimsSet.Builder common(

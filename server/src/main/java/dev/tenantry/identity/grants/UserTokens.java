@@ -2,6 +2,7 @@ package dev.tenantry.identity.grants;
 
 import dev.tenantry.directory.DirectoryRoleTemplate;
 import dev.tenantry.directory.User;
+import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.identity.TokenResponse;
 import dev.tenantry.identity.TokenSigner;
@@ -11,20 +12,35 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Signs what a grant hands a signed-in user's client: the access token with the user's directory roles
  * ({@code wids}), an ID token when {@code openid} was asked for, and MSAL's {@code client_info} when asked for.
+ *
+ * <p>Group claims follow Entra: an ID token carries them as the <em>client's</em> app registration asks
+ * ({@code groupMembershipClaims}); an access token as its <em>resource's</em> registration asks. Every access token
+ * here is for Microsoft Graph or Azure Resource Manager, first-party resources that ask for none, so access tokens
+ * carry no {@code groups} claim, as Entra's Graph and ARM tokens do not.
  */
 final class UserTokens {
 
     private final DirectoryRoleService directoryRoles;
+    private final ApplicationService applications;
+    private final GroupClaims groupClaims;
     private final TokenSigner signer;
     private final Clock clock;
 
-    UserTokens(DirectoryRoleService directoryRoles, TokenSigner signer, Clock clock) {
+    UserTokens(
+            DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupClaims groupClaims,
+            TokenSigner signer,
+            Clock clock) {
         this.directoryRoles = directoryRoles;
+        this.applications = applications;
+        this.groupClaims = groupClaims;
         this.signer = signer;
         this.clock = clock;
     }
@@ -40,9 +56,7 @@ final class UserTokens {
                 .toList();
         String accessToken = signer.sign(TokenClaims.userAccessToken(
                 issuer, access.scopes().resource(), access.scp(), user, wids, access.clientId(), now));
-        String idToken = access.scopes().openid()
-                ? signer.sign(TokenClaims.idToken(issuer, user, access.clientId(), now))
-                : null;
+        String idToken = access.scopes().openid() ? idToken(issuer, user, access.clientId(), baseUrl, now) : null;
         return new TokenResponse(
                 accessToken,
                 TokenClaims.EXPIRES_IN,
@@ -50,6 +64,11 @@ final class UserTokens {
                 refreshToken,
                 idToken,
                 clientInfo ? clientInfo(user) : null);
+    }
+
+    private String idToken(String issuer, User user, UUID clientId, String baseUrl, Instant now) {
+        Map<String, Object> groups = groupClaims.of(user, applications.groupClaimsOf(clientId), baseUrl);
+        return signer.sign(TokenClaims.idToken(issuer, user, clientId, groups, now));
     }
 
     /** MSAL's account key: the user's object id and home tenant, base64url JSON. */

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class ApplicationServiceTest {
@@ -103,6 +104,61 @@ class ApplicationServiceTest {
         assertThat(repository.secrets(app.id()).get(0).secretHash()).hasSize(64).doesNotContain(secret.secretText());
         assertThat(service.getApplication(member, contoso, app.id()).passwordCredentials())
                 .containsExactly(secret.credential());
+    }
+
+    @Test
+    @DisplayName("issue 9: groupMembershipClaims is set at creation and by an update, and unset until then")
+    void groupMembershipClaimsIsSetAndUpdated() {
+        Application plain = service.createApplication(admin, contoso, "Plain");
+        Application web = service.createApplication(admin, contoso, "Web", "securitygroup");
+
+        Application updated = service.updateApplication(appAdmin, contoso, web.id(), null, "All");
+        Application renamed = service.updateApplication(appAdmin, contoso, web.id(), "Web v2", null);
+
+        assertThat(plain.groupMembershipClaims()).isNull();
+        assertThat(service.groupClaimsOf(plain.appId())).isEqualTo(GroupMembershipClaims.NONE);
+        assertThat(web.groupMembershipClaims()).isEqualTo(GroupMembershipClaims.SECURITY_GROUP);
+        assertThat(updated.groupMembershipClaims()).isEqualTo(GroupMembershipClaims.ALL);
+        assertThat(renamed.displayName()).isEqualTo("Web v2");
+        assertThat(service.getApplication(member, contoso, web.id()).groupMembershipClaims())
+                .isEqualTo(GroupMembershipClaims.ALL);
+        assertThat(service.groupClaimsOf(web.appId())).isEqualTo(GroupMembershipClaims.ALL);
+        assertThat(service.groupClaimsOf(UUID.randomUUID())).isEqualTo(GroupMembershipClaims.NONE);
+    }
+
+    @Test
+    @DisplayName(
+            "issue 9: an unknown groupMembershipClaims, or ApplicationGroup, is refused naming the accepted values")
+    void groupMembershipClaimsIsValidated() {
+        Application web = service.createApplication(admin, contoso, "Web");
+
+        assertThatThrownBy(() -> service.createApplication(admin, contoso, "Bad", "Everything"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.code()).isEqualTo("invalid_group_membership_claims");
+                    assertThat(e.field()).contains("groupMembershipClaims");
+                })
+                .hasMessageContaining("None, SecurityGroup, DirectoryRole, All");
+        assertThatThrownBy(() -> service.updateApplication(admin, contoso, web.id(), null, "ApplicationGroup"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("groups cannot be assigned to applications");
+        assertThat(service.listApplications(admin, contoso))
+                .extracting(Application::displayName)
+                .containsExactly("Web");
+        assertThat(service.getApplication(admin, contoso, web.id()).groupMembershipClaims())
+                .isNull();
+    }
+
+    @Test
+    @DisplayName("issue 9: a member cannot change an application, and another directory's is not found (R14)")
+    void onlyApplicationManagersUpdate() {
+        Application web = service.createApplication(admin, contoso, "Web");
+
+        assertThatThrownBy(() -> service.updateApplication(member, contoso, web.id(), null, "All"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.updateApplication(otherAdmin, fabrikam, web.id(), null, "All"))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(service.getApplication(admin, contoso, web.id()).groupMembershipClaims())
+                .isNull();
     }
 
     @Test

@@ -49,7 +49,12 @@ final class GrantFixture {
     final ClientAuthentication clients = new ClientAuthentication(lockouts);
     final Resources resources = new Resources(new Audiences(null));
     final RefreshTokenIssuer refreshTokens = new RefreshTokenIssuer(stored, clock);
-    final UserTokens userTokens = new UserTokens(world.roleService(), keys, clock);
+    final UserTokens userTokens = new UserTokens(
+            world.roleService(),
+            applications,
+            new GroupClaims(world.directoryGroups(), world.roleService()),
+            keys,
+            clock);
     final CreatedDirectory contoso = world.tenantService()
             .createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", PASSWORD));
 

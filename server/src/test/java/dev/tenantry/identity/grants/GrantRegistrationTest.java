@@ -42,6 +42,8 @@ class GrantRegistrationTest {
                 fixture.world.tenantService(),
                 fixture.world.userService(),
                 fixture.world.roleService(),
+                fixture.applications,
+                fixture.world.directoryGroups(),
                 fixture.lockouts,
                 fixture.keys,
                 fixture.stored,
