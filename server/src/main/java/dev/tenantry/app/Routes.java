@@ -68,6 +68,7 @@ final class Routes {
                         services.users(),
                         services.directoryRoles(),
                         services.groups(),
+                        services.auditLogs(),
                         services.applications(),
                         services.subscriptions(),
                         services.licences(),
