@@ -277,6 +277,9 @@ class GroupPagesIT {
         HttpResponse<String> delete = browser.postFrom(GROUPS, page(team) + "/delete");
 
         assertThat(group).contains("id=\"read-only\"").doesNotContain("id=\"add-members\"", "/remove\"");
+        assertThat(browser.get(page(team) + "/members/add").body())
+                .contains("id=\"read-only\"")
+                .doesNotContain("name=\"memberId\"");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("<li>Global Administrator</li>", "<li>User Administrator</li>");
         assertThat(delete.statusCode()).isEqualTo(403);

@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * Model of groups/pick.jte: users of the directory to add to a group as members (several, checkboxes) or as an owner
  * (one, radio buttons), found by display name, those already in marked; an error when the addition was refused.
+ * {@code manage} is false when the signed-in user may not change the group: the page then says so instead.
  */
 public record GroupPickerPage(
         Chrome chrome,
@@ -15,6 +16,7 @@ public record GroupPickerPage(
         String groupId,
         String groupName,
         boolean owners,
+        boolean manage,
         String search,
         List<Row> rows,
         String nextHref,

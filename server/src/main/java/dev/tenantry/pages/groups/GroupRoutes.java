@@ -137,6 +137,7 @@ public final class GroupRoutes {
                         detail.group().id(),
                         detail.group().displayName(),
                         owners,
+                        detail.manage(),
                         picker.search(),
                         picker.rows(),
                         picker.nextHref(),
