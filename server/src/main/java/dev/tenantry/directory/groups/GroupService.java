@@ -13,6 +13,7 @@ import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserRepository;
+import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
@@ -185,6 +186,19 @@ public final class GroupService {
             record(caller, tenantId, "Update group", "Update", AuditEvent.Target.group(changed));
             return changed;
         });
+    }
+
+    /**
+     * Whether the caller may change the group, its members and its owners (an owner of the group, a Global or User
+     * Administrator), so that a console offers only the actions the caller may take; the actions check again.
+     */
+    public boolean mayManage(Caller caller, TenantId tenantId, String groupId) {
+        try {
+            transactions.inTransaction(() -> manageable(caller, tenantId, groupId, true));
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
+        }
     }
 
     public void delete(Caller caller, TenantId tenantId, String groupId) {
