@@ -37,8 +37,9 @@ public final class JdbiAuditRepository implements AuditRepository {
     @Override
     public void insert(AuditEvent event) {
         jdbi.useTransaction(handle -> {
-            handle.createUpdate("INSERT INTO directory_audit (" + COLUMNS + ") VALUES (:id, :tenantId, :at,"
-                            + " :category, :activity, :operationType, :initiatorKind, :initiatorId, :initiatorName)")
+            handle.createUpdate(
+                            "INSERT INTO directory_audit (" + COLUMNS + ") VALUES (:id, :tenantId, :at,"
+                                    + " :category, :activity, :operationType, :initiatorKind, CAST(:initiatorId AS UUID), :initiatorName)")
                     .bind("id", event.id())
                     .bind("tenantId", event.tenantId().value())
                     .bind("at", event.at())
@@ -46,16 +47,17 @@ public final class JdbiAuditRepository implements AuditRepository {
                     .bind("activity", event.activity())
                     .bind("operationType", event.operationType())
                     .bind("initiatorKind", event.initiator().kind().name())
-                    .bind("initiatorId", event.initiator().id())
+                    .bindByType("initiatorId", event.initiator().id(), UUID.class)
                     .bind("initiatorName", event.initiator().name())
                     .execute();
             int position = 0;
             for (AuditEvent.Target target : event.targets()) {
-                handle.createUpdate("INSERT INTO directory_audit_target (audit_id, position, target_id, target_type,"
-                                + " display_name, detail) VALUES (:auditId, :position, :id, :type, :name, :detail)")
+                handle.createUpdate(
+                                "INSERT INTO directory_audit_target (audit_id, position, target_id, target_type,"
+                                        + " display_name, detail) VALUES (:auditId, :position, CAST(:id AS UUID), :type, :name, :detail)")
                         .bind("auditId", event.id())
                         .bind("position", position++)
-                        .bind("id", target.id())
+                        .bindByType("id", target.id(), UUID.class)
                         .bind("type", target.type())
                         .bind("name", target.displayName())
                         .bind("detail", target.detail())
