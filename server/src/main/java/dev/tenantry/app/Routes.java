@@ -87,7 +87,8 @@ final class Routes {
         new SignInRoutes(pages).register(cfg.routes);
         DirectoryViews views = new DirectoryViews(
                 services.tenants(), services.users(), services.directoryRoles(), services.pageTokens());
-        new PortalRoutes(pages, views, services.subscriptions()).register(cfg.routes);
-        new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle()).register(cfg.routes);
+        new PortalRoutes(pages, views, services.subscriptions(), services.licences()).register(cfg.routes);
+        new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle(), services.licences())
+                .register(cfg.routes);
     }
 }
