@@ -276,6 +276,8 @@ class LicencePagesIT {
         HttpResponse<String> located =
                 browser.postFrom(userLicences(adele), userLicences(adele), "usageLocation", "NL", "licence", sku);
         HttpResponse<String> noSeat = browser.postFrom(userLicences(alex), userLicences(alex), "licence", sku);
+        HttpResponse<String> movedButNoSeat =
+                browser.postFrom(userLicences(alex), userLicences(alex), "usageLocation", "DE", "licence", sku);
         HttpResponse<String> badLocation =
                 browser.postFrom(userLicences(alex), userLicences(alex), "usageLocation", "Narnia");
 
@@ -292,6 +294,14 @@ class LicencePagesIT {
                 .isEqualTo("Subscription with SKU " + sku + " does not have any available licenses.");
         assertThat(noSeat.body()).contains("id=\"licence-box-" + sku + "\" checked");
         assertThat(org.licencesOf(alex)).isEmpty();
+        assertThat(movedButNoSeat.statusCode()).isEqualTo(400);
+        assertThat(CookieClient.textOf(movedButNoSeat.body(), "notice"))
+                .isEqualTo("The usage location was saved; the licences were not.");
+        assertThat(org.services()
+                        .users()
+                        .getUser(org.admin(), org.tenant(), alex.id().toString())
+                        .usageLocation())
+                .isEqualTo("DE");
         assertThat(badLocation.statusCode()).isEqualTo(400);
         assertThat(badLocation.body()).contains("id=\"usageLocation-error\"");
     }

@@ -64,7 +64,10 @@ final class AdminUserLicenceRoutes {
                     licences.pathsOf(who, tenant(ctx), user.id().toString());
             UserLicencesForm form = UserLicencesForm.current(user.usageLocation(), paths, products);
             String notice = "saved".equals(ctx.queryParam("done")) ? "The licences were saved." : null;
-            render(ctx, who, user, products, paths, form, null, Failure.NONE, notice);
+            pages.render(
+                    ctx,
+                    "admincenter/user-licences.jte",
+                    page(ctx, who, user, products, paths, form, null, null, Failure.NONE, notice));
         }
     }
 
@@ -93,7 +96,7 @@ final class AdminUserLicenceRoutes {
                                 new UserPatch(null, null, null, null, null, posted.usageLocation(), null, null));
             }
         } catch (DomainException e) {
-            refuse(ctx, who, user, products, posted, null, e, Failure.LOCATION);
+            refuse(ctx, who, user, products, posted, null, e, Failure.LOCATION, null);
             return;
         }
         try {
@@ -104,7 +107,9 @@ final class AdminUserLicenceRoutes {
                 licences.reprocessUser(who, tenant, id); // group licences refused for want of a location
             }
         } catch (DomainException e) {
-            refuse(ctx, who, user, products, posted, change, e, Failure.LICENCE);
+            // the usage location is a change of its own, saved before the licences were refused
+            String notice = moved ? "The usage location was saved; the licences were not." : null;
+            refuse(ctx, who, user, products, posted, change, e, Failure.LICENCE, notice);
             return;
         }
         ctx.redirect("/admin/users/" + DirectoryViews.encode(id) + "/licenses?done=saved", HttpStatus.SEE_OTHER);
@@ -125,7 +130,8 @@ final class AdminUserLicenceRoutes {
             UserLicencesForm posted,
             UserLicencesForm.Change change,
             DomainException e,
-            Failure about) {
+            Failure about,
+            String notice) {
         ErrorCode.Kind kind = e.errorCode().kind();
         if (kind == ErrorCode.Kind.ACCESS_DENIED || kind == ErrorCode.Kind.NOT_FOUND) {
             throw e;
@@ -135,24 +141,8 @@ final class AdminUserLicenceRoutes {
         pages.render(
                 ctx,
                 "admincenter/user-licences.jte",
-                page(ctx, caller, user, products, paths, posted, change, e, about, null));
+                page(ctx, caller, user, products, paths, posted, change, e, about, notice));
         ctx.status(Failures.statusOf(e));
-    }
-
-    private void render(
-            Context ctx,
-            Caller caller,
-            User user,
-            List<SubscribedSku> products,
-            List<LicencePath> paths,
-            UserLicencesForm form,
-            DomainException e,
-            Failure about,
-            String notice) {
-        pages.render(
-                ctx,
-                "admincenter/user-licences.jte",
-                page(ctx, caller, user, products, paths, form, null, e, about, notice));
     }
 
     private UserLicencesPage page(
