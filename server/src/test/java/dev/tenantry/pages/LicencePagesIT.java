@@ -337,6 +337,28 @@ class LicencePagesIT {
     }
 
     @Test
+    @DisplayName("r13 (issue 9): a group's licence refused for want of a usage location shows the fix on Licenses and"
+            + " apps; setting the location there gives the user the group's licence")
+    void settingTheUsageLocationFixesAGroupLicence() {
+        Org org = Org.create("lic-fix");
+        Sku premium = org.buy("O365_BUSINESS_PREMIUM", 2);
+        User nowhere = org.user("nowhere", "Nora Nowhere", null);
+        Group sales = org.licensedGroup("Sales", premium, nowhere);
+        CookieClient browser = org.signedInAdmin();
+        String error = "inherited-error-" + premium.skuId() + "-" + sales.id();
+
+        String before = browser.get(userLicences(nowhere)).body();
+        HttpResponse<String> located =
+                browser.postFrom(userLicences(nowhere), userLicences(nowhere), "usageLocation", "NL");
+        String after = browser.get(userLicences(nowhere)).body();
+
+        assertThat(CookieClient.textOf(before, error)).contains("ProhibitedInUsageLocationViolation");
+        assertThat(located.statusCode()).isEqualTo(303);
+        assertThat(after).doesNotContain("id=\"" + error + "\"");
+        assertThat(org.licencesOf(nowhere)).extracting(LicenceAssignment::skuId).containsExactly(premium.skuId());
+    }
+
+    @Test
     @DisplayName("issue 9 (R13): the licence forms refuse a post without its CSRF token, and a user who may not manage"
             + " users; nothing changes")
     void csrfAndRolesAreChecked() {
