@@ -92,7 +92,8 @@ final class Routes {
                 services.directoryRoles(),
                 services.groups(),
                 services.pageTokens());
-        new PortalRoutes(pages, views, services.subscriptions()).register(cfg.routes);
-        new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle()).register(cfg.routes);
+        new PortalRoutes(pages, views, services.subscriptions(), services.licences()).register(cfg.routes);
+        new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle(), services.licences())
+                .register(cfg.routes);
     }
 }

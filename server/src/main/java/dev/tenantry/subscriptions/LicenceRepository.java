@@ -21,6 +21,12 @@ public interface LicenceRepository {
     /** The user's licences, ordered by SKU id. */
     List<LicenceAssignment> byUser(TenantId tenantId, UserId userId);
 
+    /** The licences of {@code skuId} assigned directly to users of the directory, ordered by user id. */
+    List<LicenceAssignment> bySku(TenantId tenantId, UUID skuId);
+
+    /** What users of the directory inherit of {@code skuId} from groups, ordered by user id then group id. */
+    List<InheritedLicence> inheritedOfSku(TenantId tenantId, UUID skuId);
+
     /**
      * Takes every licence of {@code skuId} in the directory away, direct and by groups (its last subscription was
      * deleted); how many direct ones there were.

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -299,6 +300,65 @@ public final class LicenceService {
                     inherited.updatedAt()));
         }
         return states;
+    }
+
+    /**
+     * Issue 9: every way the user holds a licence, direct first, then by SKU, each inherited one with its group (the
+     * consoles' "Licenses and apps" and profile).
+     */
+    public List<LicencePath> pathsOf(Caller caller, TenantId tenantId, String userIdOrUpn) {
+        User user = users.getUser(caller, tenantId, userIdOrUpn);
+        Map<UUID, Group> byId = new HashMap<>();
+        return licenceStatesOf(caller, tenantId, user.id().toString()).stream()
+                .map(state -> new LicencePath(
+                        user,
+                        state.skuId(),
+                        state.disabledPlans(),
+                        state.assignedByGroup() == null
+                                ? null
+                                : byId.computeIfAbsent(state.assignedByGroup(), id -> groupOf(tenantId, id)),
+                        state.error()))
+                .toList();
+    }
+
+    /**
+     * Issue 9: who holds a licence of the SKU, by every path (directly, or through which group, active or in error),
+     * ordered by display name then direct first: the admin center's page of a product.
+     */
+    public List<LicencePath> holdersOf(Caller caller, TenantId tenantId, String skuId) {
+        UUID sku = skuId(skuId);
+        return transactions.inTransaction(() -> {
+            directoryAccess.requireReadUsers(caller, tenantId);
+            Map<UserId, User> holders = new HashMap<>();
+            Map<UUID, Group> byId = new HashMap<>();
+            List<LicencePath> paths = new ArrayList<>();
+            for (LicenceAssignment direct : licences.bySku(tenantId, sku)) {
+                User user =
+                        holders.computeIfAbsent(direct.userId(), id -> users.getUser(caller, tenantId, id.toString()));
+                paths.add(new LicencePath(user, sku, direct.disabledPlans(), null, null));
+            }
+            for (InheritedLicence inherited : licences.inheritedOfSku(tenantId, sku)) {
+                User user = holders.computeIfAbsent(
+                        inherited.userId(), id -> users.getUser(caller, tenantId, id.toString()));
+                paths.add(new LicencePath(
+                        user,
+                        sku,
+                        groupPlans(tenantId, inherited),
+                        byId.computeIfAbsent(inherited.groupId(), id -> groupOf(tenantId, id)),
+                        inherited.error()));
+            }
+            return paths.stream()
+                    .sorted(Comparator.comparing(
+                                    (LicencePath p) -> p.user().displayName(), String.CASE_INSENSITIVE_ORDER)
+                            .thenComparing(p -> p.user().id().toString())
+                            .thenComparing(p -> !p.direct())
+                            .thenComparing(p -> p.direct() ? "" : p.group().displayName()))
+                    .toList();
+        });
+    }
+
+    private Group groupOf(TenantId tenantId, UUID groupId) {
+        return group(tenantId, groupId.toString());
     }
 
     private List<LicenceAssignment> effective(TenantId tenantId, UserId userId) {

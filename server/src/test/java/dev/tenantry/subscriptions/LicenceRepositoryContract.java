@@ -158,4 +158,33 @@ public abstract class LicenceRepositoryContract extends RepositoryContract {
         assertThat(licences().groupLicences(contoso.id(), other.id())).isEmpty();
         assertThat(licences().assignedBySku(contoso.id())).isEmpty();
     }
+
+    @Test
+    @DisplayName("issue 9: a SKU's holders are listed by user, direct and inherited apart, in their directory only")
+    void holdersOfASku() {
+        User[] users = {user(contoso, "adele"), user(contoso, "alex")};
+        User other = user(fabrikam, "other");
+        var team = group("team");
+        UUID business = UUID.randomUUID();
+        for (User user : users) {
+            licences().save(new LicenceAssignment(contoso.id(), user.id(), E3, List.of(PLAN), NOW));
+        }
+        licences().save(new LicenceAssignment(contoso.id(), users[0].id(), business, List.of(), NOW));
+        licences().save(new LicenceAssignment(fabrikam.id(), other.id(), E3, List.of(), NOW));
+        var inherited = new InheritedLicence(
+                contoso.id(), users[1].id(), team.id(), E3, InheritedLicence.Failure.USAGE_LOCATION_VIOLATION, NOW);
+        licences().replaceInherited(contoso.id(), team.id(), List.of(inherited));
+
+        List<UUID> inOrder = java.util.Arrays.stream(users)
+                .map(u -> u.id().value())
+                .sorted(dev.tenantry.testing.Uuids.SQL_ORDER)
+                .toList();
+        assertThat(licences().bySku(contoso.id(), E3))
+                .extracting(l -> l.userId().value())
+                .containsExactlyElementsOf(inOrder);
+        assertThat(licences().bySku(contoso.id(), E3).get(0).disabledPlans()).containsExactly(PLAN);
+        assertThat(licences().inheritedOfSku(contoso.id(), E3)).containsExactly(inherited);
+        assertThat(licences().inheritedOfSku(fabrikam.id(), E3)).isEmpty();
+        assertThat(licences().bySku(contoso.id(), business)).hasSize(1);
+    }
 }

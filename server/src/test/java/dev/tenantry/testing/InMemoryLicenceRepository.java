@@ -48,6 +48,23 @@ public final class InMemoryLicenceRepository implements LicenceRepository, Resto
     }
 
     @Override
+    public List<LicenceAssignment> bySku(TenantId tenantId, UUID skuId) {
+        return assignments.values().stream()
+                .filter(a -> a.tenantId().equals(tenantId) && a.skuId().equals(skuId))
+                .sorted(Comparator.comparing((LicenceAssignment a) -> a.userId().value(), Uuids.SQL_ORDER))
+                .toList();
+    }
+
+    @Override
+    public List<InheritedLicence> inheritedOfSku(TenantId tenantId, UUID skuId) {
+        return inherited.values().stream()
+                .filter(i -> i.tenantId().equals(tenantId) && i.skuId().equals(skuId))
+                .sorted(Comparator.comparing((InheritedLicence i) -> i.userId().value(), Uuids.SQL_ORDER)
+                        .thenComparing(InheritedLicence::groupId, Uuids.SQL_ORDER))
+                .toList();
+    }
+
+    @Override
     public int removeSku(TenantId tenantId, UUID skuId) {
         int before = assignments.size();
         assignments

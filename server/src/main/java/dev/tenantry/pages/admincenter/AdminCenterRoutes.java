@@ -3,11 +3,13 @@ package dev.tenantry.pages.admincenter;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.DirectorySwitcher;
 import dev.tenantry.pages.DirectoryViews;
+import dev.tenantry.pages.LicenceViews;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.groups.GroupConsole;
 import dev.tenantry.pages.groups.GroupRoutes;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.SuiteLifecycleService;
 import io.javalin.config.RoutesConfig;
@@ -16,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The admin center (R9, R10): its home, the users pages ({@link AdminUserRoutes}), the groups pages
- * ({@link GroupRoutes}) and "Billing / Your products" ({@link AdminProductRoutes}).
+ * ({@link GroupRoutes}), "Billing / Your products" ({@link AdminProductRoutes}), "Billing / Licenses"
+ * ({@link AdminLicenceRoutes}) and a user's "Licenses and apps" ({@link AdminUserLicenceRoutes}).
  * Signed-in only; the services decide what the caller may read and change.
  */
 public final class AdminCenterRoutes {
@@ -31,15 +34,20 @@ public final class AdminCenterRoutes {
     private final PageSupport pages;
     private final DirectoryViews views;
     private final AdminProductRoutes products;
+    private final AdminLicenceRoutes licences;
+    private final AdminUserLicenceRoutes userLicences;
 
     public AdminCenterRoutes(
             PageSupport pages,
             DirectoryViews views,
             SubscriptionService subscriptions,
-            SuiteLifecycleService lifecycle) {
+            SuiteLifecycleService lifecycle,
+            LicenceService licences) {
         this.pages = pages;
         this.views = views;
         this.products = new AdminProductRoutes(pages, views, subscriptions, lifecycle);
+        this.licences = new AdminLicenceRoutes(pages, views, subscriptions, new LicenceViews(licences));
+        this.userLicences = new AdminUserLicenceRoutes(pages, views, subscriptions, new LicenceViews(licences));
     }
 
     public void register(RoutesConfig routes) {
@@ -47,6 +55,8 @@ public final class AdminCenterRoutes {
         new AdminUserRoutes(pages, views).register(routes);
         new GroupRoutes(pages, views, GROUPS).register(routes);
         products.register(routes);
+        licences.register(routes);
+        userLicences.register(routes);
     }
 
     private void home(Context ctx) {

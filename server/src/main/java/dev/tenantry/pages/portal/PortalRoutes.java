@@ -3,19 +3,21 @@ package dev.tenantry.pages.portal;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.DirectorySwitcher;
 import dev.tenantry.pages.DirectoryViews;
+import dev.tenantry.pages.LicenceViews;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.groups.GroupConsole;
 import dev.tenantry.pages.groups.GroupRoutes;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * The cloud portal (R9, R10): the directory's users and profiles, its groups ({@link GroupRoutes}), and the
- * subscriptions the signed-in user can see.
+ * The cloud portal (R9, R10): the directory's users and profiles (with their licences, issue 9), its groups
+ * ({@link GroupRoutes}), and the subscriptions the signed-in user can see.
  * Signed-in only; the services decide what the caller may read.
  */
 public final class PortalRoutes {
@@ -32,10 +34,13 @@ public final class PortalRoutes {
     private final PageSupport pages;
     private final DirectoryViews views;
     private final SubscriptionViews subscriptions;
+    private final LicenceViews licences;
 
-    public PortalRoutes(PageSupport pages, DirectoryViews views, SubscriptionService subscriptions) {
+    public PortalRoutes(
+            PageSupport pages, DirectoryViews views, SubscriptionService subscriptions, LicenceService licences) {
         this.pages = pages;
         this.views = views;
+        this.licences = new LicenceViews(licences);
         this.subscriptions = new SubscriptionViews(subscriptions, views.tenants(), views.userService(), views.tokens());
     }
 
@@ -84,7 +89,8 @@ public final class PortalRoutes {
         PortalUserPage page = new PortalUserPage(
                 chrome(ctx),
                 PortalSection.CONSOLE.nav(PortalSection.DIRECTORY, switcher(ctx, caller.get())),
-                views.profile(caller.get(), tenant(ctx), ctx.pathParam("id")));
+                views.profile(caller.get(), tenant(ctx), ctx.pathParam("id")),
+                licences.profile(licences.service().pathsOf(caller.get(), tenant(ctx), ctx.pathParam("id"))));
         pages.render(ctx, "portal/user.jte", page);
     }
 

@@ -74,6 +74,27 @@ public final class JdbiLicenceRepository implements LicenceRepository {
     }
 
     @Override
+    public List<LicenceAssignment> bySku(TenantId tenantId, UUID skuId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT tenant_id, user_id, sku_id, disabled_plans,"
+                        + " assigned_at FROM licence_assignment WHERE tenant_id = :tenantId AND sku_id = :skuId"
+                        + " ORDER BY user_id")
+                .bind("tenantId", tenantId.value())
+                .bind("skuId", skuId)
+                .map(JdbiLicenceRepository::toAssignment)
+                .list());
+    }
+
+    @Override
+    public List<InheritedLicence> inheritedOfSku(TenantId tenantId, UUID skuId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + INHERITED_COLUMNS + " FROM inherited_licence"
+                        + " WHERE tenant_id = :tenantId AND sku_id = :skuId ORDER BY user_id, group_id")
+                .bind("tenantId", tenantId.value())
+                .bind("skuId", skuId)
+                .map(JdbiLicenceRepository::toInherited)
+                .list());
+    }
+
+    @Override
     public int removeSku(TenantId tenantId, UUID skuId) {
         return jdbi.inTransaction(handle -> {
             for (String table : List.of("inherited_licence", "group_licence")) {
