@@ -13,6 +13,7 @@ import dev.tenantry.graph.GraphRoutes;
 import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;
+import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
 import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
@@ -95,5 +96,6 @@ final class Routes {
         new PortalRoutes(pages, views, services.subscriptions(), services.licences()).register(cfg.routes);
         new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle(), services.licences())
                 .register(cfg.routes);
+        new AdminAuditRoutes(pages, views, services.auditLogs(), services.pageTokens()).register(cfg.routes);
     }
 }
