@@ -70,9 +70,10 @@ final class GraphReferences {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         String segment = trimmed.substring(trimmed.lastIndexOf('/') + 1);
-        // directoryObjects('id') is the key syntax some clients use
-        if (segment.contains("('") && segment.endsWith("')")) {
-            segment = segment.substring(segment.indexOf("('") + 2, segment.length() - 2);
+        // directoryObjects('id') is the key syntax some clients use; "(')" is too short to be one
+        int key = segment.indexOf("('");
+        if (key >= 0 && segment.endsWith("')") && key + 2 <= segment.length() - 2) {
+            segment = segment.substring(key + 2, segment.length() - 2);
         }
         return segment;
     }

@@ -31,6 +31,7 @@ public final class GraphSubscribedSkuRoutes {
     }
 
     private void list(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         TenantId tenant = GraphResponses.tenant(ctx);
         List<GraphSubscribedSku> skus = subscriptions.subscribedSkus(Authentication.caller(ctx), tenant).stream()
                 .map(sku -> GraphSubscribedSku.of(tenant, sku))

@@ -142,6 +142,7 @@ public final class GraphUserRoutes {
     }
 
     private void licenseDetails(Context ctx, String userIdOrUpn) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         var details = licences.licencesOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), userIdOrUpn).stream()
                 .map(licence -> GraphLicences.LicenseDetails.of(licence, licences.sku(licence.skuId())))
                 .toList();
