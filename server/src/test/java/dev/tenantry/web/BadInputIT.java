@@ -515,6 +515,31 @@ class BadInputIT {
         assertGraphError(request.get(0) + " " + request.get(1) + " " + abbreviated(request.get(2)), response);
     }
 
+    @Test
+    @DisplayName("issue 9: what the sweep found (were 500s or ignored) is now a 400 that names what to fix")
+    void sweepFindingsSayWhatToFix() throws Exception {
+        String group = "/v1.0/groups/" + groupId;
+        String keyTooShort = "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/(')\"}";
+
+        HttpResponse<String> nullType =
+                server.postJson("/v1.0/groups", withField(NEW_GROUP, "\"groupTypes\":[null]"), graphToken);
+        HttpResponse<String> shortKey = server.postJson(group + "/members/$ref", keyTooShort, graphToken);
+        HttpResponse<String> trailing = server.postJson(group + "/members/$ref", "{}{}", graphToken);
+        HttpResponse<String> garbage = server.postJson(group + "/checkMemberGroups", "{\"groupIds\":[]}x", graphToken);
+        HttpResponse<String> skus = server.get("/v1.0/subscribedSkus?$top=1", graphToken);
+
+        assertThat(message(nullType, 400)).contains("groupTypes", "null");
+        assertThat(message(shortKey, 400)).contains("(')");
+        assertThat(message(trailing, 400)).contains("more after its JSON object");
+        assertThat(message(garbage, 400)).contains("not valid JSON");
+        assertThat(message(skus, 400)).contains("$top");
+    }
+
+    private static String message(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body()).at("/error/message").asText();
+    }
+
     /** Bad ids in paths and bad query options on the group, membership and licence reads (method, path, consistency). */
     static Stream<List<String>> badGroupReads() {
         String group = "/v1.0/groups/" + groupId;
