@@ -288,7 +288,12 @@ class GraphGroupsCompatIT {
     }
 
     private static SubscribedSku suite() {
-        return graph.subscribedSkus().get().getValue().stream()
+        return graph
+                .subscribedSkus()
+                .get(rc -> rc.queryParameters.select =
+                        new String[] {"skuId", "skuPartNumber", "consumedUnits", "prepaidUnits"})
+                .getValue()
+                .stream()
                 .filter(sku -> E3.equals(sku.getSkuPartNumber()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + E3 + " in subscribedSkus"));
