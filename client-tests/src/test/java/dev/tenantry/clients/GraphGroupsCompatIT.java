@@ -131,7 +131,8 @@ class GraphGroupsCompatIT {
 
     @Test
     @DisplayName("issue 9: the SDK adds members with $ref, nests a group, reads members, $expand=members,"
-            + " transitiveMembers and memberOf, calls checkMemberGroups and removes a member")
+            + " transitiveMembers and memberOf (also cast: graphUser(), graphGroup()), calls checkMemberGroups and removes"
+            + " members by path and by ?@id=")
     void membersAreAddedNestedCheckedAndRemoved() {
         Group outer = graph.groups().post(group("Nest Outer", "nestouter", false, alice));
         Group inner = graph.groups().post(group("Nest Inner", "nestinner", false, null));
@@ -149,6 +150,18 @@ class GraphGroupsCompatIT {
                 graph.users().byUserId(carol).memberOf().get().getValue();
         List<DirectoryObject> carolsTransitiveGroups =
                 graph.users().byUserId(carol).transitiveMemberOf().get().getValue();
+        List<User> outerUsers = graph.groups()
+                .byGroupId(outer.getId())
+                .members()
+                .graphUser()
+                .get()
+                .getValue();
+        List<Group> carolsCastGroups = graph.users()
+                .byUserId(carol)
+                .transitiveMemberOf()
+                .graphGroup()
+                .get()
+                .getValue();
         Group expanded =
                 graph.groups().byGroupId(outer.getId()).get(rc -> rc.queryParameters.expand = new String[] {"members"});
         ODataError again = catchThrowableOfType(
@@ -194,7 +207,17 @@ class GraphGroupsCompatIT {
                 .extracting(DirectoryObject::getId)
                 .containsExactlyInAnyOrder(inner.getId(), outer.getId());
         assertThat(held).containsExactlyInAnyOrder(outer.getId(), inner.getId());
+        graph.groups().byGroupId(outer.getId()).members().ref().delete(rc -> rc.queryParameters.id = OBJECTS + alice);
+        assertThat(outerUsers).extracting(User::getId).containsExactly(alice);
+        assertThat(carolsCastGroups).extracting(Group::getId).containsExactlyInAnyOrder(inner.getId(), outer.getId());
         assertThat(graph.groups().byGroupId(inner.getId()).members().get().getValue())
+                .isEmpty();
+        assertThat(graph.groups()
+                        .byGroupId(outer.getId())
+                        .members()
+                        .graphUser()
+                        .get()
+                        .getValue())
                 .isEmpty();
         assertThat(checkMemberGroups(carol, outer.getId(), inner.getId())).isEmpty();
     }
