@@ -68,6 +68,7 @@ final class Routes {
                         services.users(),
                         services.directoryRoles(),
                         services.groups(),
+                        services.auditLogs(),
                         services.applications(),
                         services.subscriptions(),
                         services.licences(),
@@ -86,7 +87,11 @@ final class Routes {
                 .register(cfg.routes);
         new SignInRoutes(pages).register(cfg.routes);
         DirectoryViews views = new DirectoryViews(
-                services.tenants(), services.users(), services.directoryRoles(), services.pageTokens());
+                services.tenants(),
+                services.users(),
+                services.directoryRoles(),
+                services.groups(),
+                services.pageTokens());
         new PortalRoutes(pages, views, services.subscriptions()).register(cfg.routes);
         new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle()).register(cfg.routes);
     }

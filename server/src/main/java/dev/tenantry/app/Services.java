@@ -3,11 +3,13 @@ package dev.tenantry.app;
 import dev.tenantry.access.AccessService;
 import dev.tenantry.access.PrincipalDirectory;
 import dev.tenantry.access.PrincipalType;
+import dev.tenantry.directory.Audit;
 import dev.tenantry.directory.DirectoryAccess;
 import dev.tenantry.directory.GlobalAdministrators;
 import dev.tenantry.directory.NewUsers;
 import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.credentials.CredentialService;
 import dev.tenantry.directory.groups.GroupService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
@@ -48,6 +50,7 @@ public record Services(
         UserService users,
         DirectoryRoleService directoryRoles,
         GroupService groups,
+        AuditLogService auditLogs,
         CredentialService credentials,
         ApplicationService applications,
         SigningKeys signingKeys,
@@ -134,6 +137,7 @@ public record Services(
                 stores.licences(),
                 transactions,
                 clock);
+        var audit = new Audit(stores.audits(), stores.users(), clock);
         var licences = new LicenceService(
                 settings.catalog(),
                 users,
@@ -141,6 +145,7 @@ public record Services(
                 stores.suiteSubscriptions(),
                 stores.licences(),
                 stores.directoryGroups(),
+                audit,
                 transactions,
                 clock);
         return new Services(
@@ -154,8 +159,10 @@ public record Services(
                         stores.directoryGroups(),
                         directoryAccess,
                         licences::reconcileGroup,
+                        audit,
                         transactions,
                         clock),
+                new AuditLogService(stores.audits(), directoryAccess, transactions),
                 credentials,
                 applications,
                 signingKeys,
@@ -170,6 +177,7 @@ public record Services(
                         stores.suiteSubscriptions(),
                         stores.licences(),
                         stores.billingProfiles(),
+                        audit,
                         transactions,
                         clock),
                 new ResourceGroupService(subscriptions, access, stores.resourceGroups(), transactions, clock),

@@ -2,12 +2,14 @@ package dev.tenantry.app;
 
 import dev.tenantry.access.RoleAssignmentRepository;
 import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
+import dev.tenantry.directory.AuditRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
 import dev.tenantry.directory.GroupRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.storage.JdbiApplicationRepository;
+import dev.tenantry.directory.storage.JdbiAuditRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiGroupRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
@@ -49,6 +51,7 @@ public record Stores(
         UserRepository users,
         DirectoryRoleRepository directoryRoles,
         GroupRepository directoryGroups,
+        AuditRepository audits,
         ApplicationRepository applications,
         RoleAssignmentRepository roleAssignments,
         CloudSubscriptionRepository cloudSubscriptions,
@@ -75,6 +78,7 @@ public record Stores(
                 new JdbiUserRepository(jdbi),
                 new JdbiDirectoryRoleRepository(jdbi),
                 new JdbiGroupRepository(jdbi),
+                new JdbiAuditRepository(jdbi),
                 new JdbiApplicationRepository(jdbi),
                 new JdbiRoleAssignmentRepository(jdbi),
                 new JdbiCloudSubscriptionRepository(jdbi),

@@ -2,6 +2,7 @@ package dev.tenantry.directory;
 
 import static dev.tenantry.directory.DirectoryRoleTemplate.APPLICATION_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR;
+import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_READER;
 import static dev.tenantry.directory.DirectoryRoleTemplate.USER_ADMINISTRATOR;
 
 import dev.tenantry.shared.AccessDeniedException;
@@ -113,6 +114,21 @@ public final class DirectoryAccess {
                             app, GraphPermission.GROUP_READWRITE_ALL, GraphPermission.DIRECTORY_READWRITE_ALL);
                 }
             }
+            case Caller.Operator ignored -> {}
+        }
+    }
+
+    /**
+     * Reading the audit log: a Global Administrator or Global Reader (through Graph, with {@code AuditLog.Read.All});
+     * an app granted {@code AuditLog.Read.All}.
+     */
+    public void requireReadAuditLogs(Caller caller, TenantId tenantId) {
+        requireSameTenant(caller, tenantId);
+        requireScope(caller, GraphScopes.READ_AUDIT_LOGS);
+        switch (caller) {
+            case Caller.User user ->
+                requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR, GLOBAL_READER), "read the audit log");
+            case Caller.App app -> requireAppPermission(app, GraphPermission.AUDITLOG_READ_ALL);
             case Caller.Operator ignored -> {}
         }
     }

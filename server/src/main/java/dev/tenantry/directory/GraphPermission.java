@@ -15,6 +15,7 @@ public enum GraphPermission {
     DIRECTORY_READ_ALL("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61", "Read directory data"),
     DIRECTORY_READWRITE_ALL(
             "Directory.ReadWrite.All", "19dbc75e-c2e2-444c-a770-ec69d8559fc7", "Read and write directory data"),
+    AUDITLOG_READ_ALL("AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da", "Read all audit log data"),
     GROUP_READ_ALL("Group.Read.All", "5b567255-7703-4780-807c-7be8301ae99b", "Read all groups"),
     GROUP_READWRITE_ALL("Group.ReadWrite.All", "62a82d76-70ea-41e2-9197-370581804d09", "Read and write all groups"),
     GROUPMEMBER_READ_ALL("GroupMember.Read.All", "98830695-27a2-44f7-8c18-0c3ebc9698f6", "Read all group memberships"),

@@ -26,6 +26,7 @@ final class GraphScopes {
         GraphPermission.GROUPMEMBER_READWRITE_ALL,
         GraphPermission.DIRECTORY_READWRITE_ALL
     });
+    static final List<String> READ_AUDIT_LOGS = List.of(GraphPermission.AUDITLOG_READ_ALL.value(), ACCESS_AS_USER);
     static final List<String> READ_ROLES = with(ReadPermissions.ROLES, "RoleManagement.ReadWrite.Directory");
     static final List<String> MANAGE_ROLES = List.of("RoleManagement.ReadWrite.Directory", ACCESS_AS_USER);
     static final List<String> READ_ORGANIZATION = with(ReadPermissions.ORGANIZATION, "Organization.ReadWrite.All");

@@ -124,4 +124,21 @@ final class GraphLicences {
                         licence.skuId().toString()))
                 .toList();
     }
+
+    /** Graph's assignedPlan: one service plan a user's licences turn on, with the standing of its SKU. */
+    record AssignedPlan(String assignedDateTime, String capabilityStatus, String service, String servicePlanId) {
+
+        static List<AssignedPlan> of(
+                List<LicenceAssignment> held, java.util.function.Function<UUID, Optional<Sku>> skus) {
+            return held.stream()
+                    .flatMap(licence -> skus.apply(licence.skuId()).map(Sku::servicePlans).orElse(List.of()).stream()
+                            .filter(plan -> !licence.disabledPlans().contains(plan.id()))
+                            .map(plan -> new AssignedPlan(
+                                    licence.assignedAt().toString(),
+                                    licence.capabilityStatus().graphName(),
+                                    plan.service(),
+                                    plan.id().toString())))
+                    .toList();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tenantry.graph;
 
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.groups.GroupService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
@@ -16,6 +17,7 @@ public final class GraphRoutes {
     private final GraphUserRoutes users;
     private final GraphGroupRoutes groups;
     private final GraphMembershipRoutes memberships;
+    private final GraphAuditRoutes audits;
     private final GraphDirectoryRoleRoutes roles;
     private final GraphOrganizationRoutes organization;
     private final GraphSubscribedSkuRoutes subscribedSkus;
@@ -27,6 +29,7 @@ public final class GraphRoutes {
             UserService users,
             DirectoryRoleService directoryRoles,
             GroupService groups,
+            AuditLogService auditLogs,
             ApplicationService applications,
             SubscriptionService subscriptions,
             LicenceService licences,
@@ -34,6 +37,7 @@ public final class GraphRoutes {
         this.memberships = new GraphMembershipRoutes(users, groups);
         this.users = new GraphUserRoutes(users, licences, pageTokens, memberships);
         this.groups = new GraphGroupRoutes(groups, licences, pageTokens);
+        this.audits = new GraphAuditRoutes(auditLogs, pageTokens);
         this.roles = new GraphDirectoryRoleRoutes(directoryRoles);
         this.organization = new GraphOrganizationRoutes(tenants);
         this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);
@@ -47,6 +51,7 @@ public final class GraphRoutes {
         users.register(routes);
         groups.register(routes);
         memberships.register(routes);
+        audits.register(routes);
         roles.register(routes);
         organization.register(routes);
         subscribedSkus.register(routes);

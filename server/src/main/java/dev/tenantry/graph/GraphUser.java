@@ -64,6 +64,7 @@ record GraphUser(
             "mailNickname",
             "createdDateTime",
             "assignedLicenses",
+            "assignedPlans",
             "licenseAssignmentStates");
 
     /** The user without its licences, for answers that do not show {@code assignedLicenses}. */
@@ -139,7 +140,7 @@ record GraphUser(
             case "createdDateTime" -> createdDateTime;
             case "assignedLicenses" -> assignedLicenses;
             // filled by the route, which reads each licence's path
-            case "licenseAssignmentStates" -> List.of();
+            case "licenseAssignmentStates", "assignedPlans" -> List.of();
             default -> throw new IllegalArgumentException(property);
         };
     }

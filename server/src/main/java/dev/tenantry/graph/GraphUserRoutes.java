@@ -35,6 +35,7 @@ public final class GraphUserRoutes {
 
     private static final String ASSIGNED_LICENSES = "assignedLicenses";
     private static final String LICENSE_ASSIGNMENT_STATES = "licenseAssignmentStates";
+    private static final String ASSIGNED_PLANS = "assignedPlans";
 
     private final UserService users;
     private final LicenceService licences;
@@ -180,8 +181,18 @@ public final class GraphUserRoutes {
         GraphResponses.ok(ctx, GraphResponses.entity(ctx, usersContext(query.select()) + "/$entity", properties));
     }
 
-    /** Fills {@code licenseAssignmentStates} when it was selected. */
+    /** Fills {@code licenseAssignmentStates} and {@code assignedPlans} when they were selected. */
     private Map<String, Object> withStates(Context ctx, User user, Map<String, Object> json) {
+        if (json.containsKey(ASSIGNED_PLANS)) {
+            json.put(
+                    ASSIGNED_PLANS,
+                    GraphLicences.AssignedPlan.of(
+                            licences.licencesOf(
+                                    Authentication.caller(ctx),
+                                    GraphResponses.tenant(ctx),
+                                    user.id().toString()),
+                            licences::sku));
+        }
         if (json.containsKey(LICENSE_ASSIGNMENT_STATES)) {
             json.put(
                     LICENSE_ASSIGNMENT_STATES,

@@ -1,9 +1,11 @@
 package dev.tenantry.pages;
 
 import dev.tenantry.directory.DirectoryRoleTemplate;
+import dev.tenantry.directory.Group;
 import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserFilter;
+import dev.tenantry.directory.groups.GroupService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
@@ -38,13 +40,19 @@ public final class DirectoryViews {
     private final TenantService tenants;
     private final UserService users;
     private final DirectoryRoleService directoryRoles;
+    private final GroupService groups;
     private final PageTokens tokens;
 
     public DirectoryViews(
-            TenantService tenants, UserService users, DirectoryRoleService directoryRoles, PageTokens tokens) {
+            TenantService tenants,
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            GroupService groups,
+            PageTokens tokens) {
         this.tenants = tenants;
         this.users = users;
         this.directoryRoles = directoryRoles;
+        this.groups = groups;
         this.tokens = tokens;
     }
 
@@ -58,6 +66,10 @@ public final class DirectoryViews {
 
     public DirectoryRoleService directoryRoles() {
         return directoryRoles;
+    }
+
+    public GroupService groups() {
+        return groups;
     }
 
     public PageTokens tokens() {
@@ -76,7 +88,11 @@ public final class DirectoryViews {
         Page<User> page = users.listUsersByDisplayName(caller, tenant, filters, new PageRequest(after, PAGE_SIZE));
         List<UserList.Row> rows = page.items().stream()
                 .map(u -> new UserList.Row(
-                        u.displayName(), u.userPrincipalName(), basePath + "/" + u.id(), u.accountEnabled()))
+                        u.id().toString(),
+                        u.displayName(),
+                        u.userPrincipalName(),
+                        basePath + "/" + u.id(),
+                        u.accountEnabled()))
                 .toList();
         String next = page.hasNext()
                 ? basePath + "?" + (search.isEmpty() ? "" : "search=" + encode(search) + "&") + "page="
@@ -85,13 +101,21 @@ public final class DirectoryViews {
         return new UserList(basePath, search, rows, next);
     }
 
-    /** A user of the caller's directory with the roles it holds; another directory's user is not found (R14). */
+    /**
+     * A user of the caller's directory with the roles it holds and the groups it is a direct member of; another
+     * directory's user is not found (R14).
+     */
     public UserProfile profile(Caller caller, TenantId tenant, String idOrUpn) {
         User user = users.getUser(caller, tenant, idOrUpn);
         Set<DirectoryRoleTemplate> held = directoryRoles.rolesOf(caller, tenant, user.id());
         List<String> roles = Arrays.stream(DirectoryRoleTemplate.values())
                 .filter(held::contains)
                 .map(DirectoryRoleTemplate::displayName)
+                .toList();
+        List<UserProfile.Membership> memberOf = groups
+                .memberOf(caller, tenant, user.id().value(), false)
+                .stream()
+                .map(g -> new UserProfile.Membership(g.id().toString(), g.displayName(), typeOf(g)))
                 .toList();
         return new UserProfile(
                 user.id().toString(),
@@ -103,7 +127,13 @@ public final class DirectoryViews {
                 user.accountEnabled(),
                 user.userType().graphName(),
                 when(user.createdAt()),
-                roles);
+                roles,
+                memberOf);
+    }
+
+    /** A group's type as both consoles name it. */
+    public static String typeOf(Group group) {
+        return group.unified() ? "Microsoft 365" : "Security";
     }
 
     /** The directories the caller can switch between: today only its home directory (guests are a later issue). */

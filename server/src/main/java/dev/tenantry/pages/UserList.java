@@ -13,5 +13,5 @@ public record UserList(String action, String search, List<Row> rows, String next
     }
 
     /** One user of the list. */
-    public record Row(String displayName, String userPrincipalName, String href, boolean accountEnabled) {}
+    public record Row(String id, String displayName, String userPrincipalName, String href, boolean accountEnabled) {}
 }

@@ -1,5 +1,7 @@
 package dev.tenantry.subscriptions;
 
+import dev.tenantry.directory.Audit;
+import dev.tenantry.directory.AuditEvent;
 import dev.tenantry.directory.DirectoryAccess;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.Group;
@@ -41,6 +43,7 @@ public final class LicenceService {
     private final SuiteSubscriptionRepository suites;
     private final LicenceRepository licences;
     private final GroupRepository groups;
+    private final Audit audit;
     private final Transactions transactions;
     private final Clock clock;
 
@@ -51,6 +54,7 @@ public final class LicenceService {
             SuiteSubscriptionRepository suites,
             LicenceRepository licences,
             GroupRepository groups,
+            Audit audit,
             Transactions transactions,
             Clock clock) {
         this.catalog = catalog;
@@ -59,6 +63,7 @@ public final class LicenceService {
         this.suites = suites;
         this.licences = licences;
         this.groups = groups;
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -97,6 +102,7 @@ public final class LicenceService {
             User user = users.getUser(caller, tenantId, userIdOrUpn);
             removed.forEach(skuId -> licences.remove(tenantId, user.id(), skuId));
             if (added.isEmpty()) {
+                recordUserLicences(caller, tenantId, user, added.keySet(), removed);
                 return user;
             }
             if (user.usageLocation() == null || user.usageLocation().isBlank()) {
@@ -115,6 +121,7 @@ public final class LicenceService {
                 }
                 licences.save(new LicenceAssignment(tenantId, user.id(), skuId, added.get(skuId), clock.instant()));
             }
+            recordUserLicences(caller, tenantId, user, added.keySet(), removed);
             return user;
         });
     }
@@ -139,8 +146,31 @@ public final class LicenceService {
                         new GroupLicence(tenantId, group.id(), skuId, added.get(skuId), clock.instant()));
             }
             reconcileGroup(tenantId, group.id());
+            audit.record(
+                    caller,
+                    tenantId,
+                    Audit.GROUP_MANAGEMENT,
+                    "Set group license",
+                    "Update",
+                    List.of(AuditEvent.Target.group(group).withDetail(changes(added.keySet(), removed))));
             return group;
         });
+    }
+
+    private void recordUserLicences(
+            Caller caller, TenantId tenantId, User user, Collection<UUID> added, List<UUID> removed) {
+        audit.record(
+                caller,
+                tenantId,
+                Audit.USER_MANAGEMENT,
+                "Change user license",
+                "Update",
+                List.of(AuditEvent.Target.user(user).withDetail(changes(added, removed))));
+    }
+
+    /** What an assignLicense changed, for the audit log: the SKU ids added and removed. */
+    private static String changes(Collection<UUID> added, List<UUID> removed) {
+        return "added " + added + ", removed " + removed;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.tenantry.subscriptions;
 
+import dev.tenantry.directory.Audit;
+import dev.tenantry.directory.AuditEvent;
 import dev.tenantry.directory.DirectoryAccess;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.ConflictException;
@@ -33,6 +35,7 @@ public final class SuiteLifecycleService {
     private final SuiteSubscriptionRepository suites;
     private final LicenceRepository licences;
     private final BillingProfileRepository billing;
+    private final Audit audit;
     private final Transactions transactions;
     private final Clock clock;
 
@@ -42,6 +45,7 @@ public final class SuiteLifecycleService {
             SuiteSubscriptionRepository suites,
             LicenceRepository licences,
             BillingProfileRepository billing,
+            Audit audit,
             Transactions transactions,
             Clock clock) {
         this.catalog = catalog;
@@ -49,6 +53,7 @@ public final class SuiteLifecycleService {
         this.suites = suites;
         this.licences = licences;
         this.billing = billing;
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -64,20 +69,28 @@ public final class SuiteLifecycleService {
      * assigned, naming how many to unassign first.
      */
     public SuiteSubscription changeSeats(Caller caller, TenantId tenantId, UUID id, int change) {
-        return manage(caller, tenantId, id, "change the seats of a suite subscription", (locked, sameSku) -> {
-            if (locked.state() != SuiteSubscription.State.ENABLED) {
-                throw new ConflictException(
-                        SubscriptionError.SUBSCRIPTION_NOT_ENABLED,
-                        "Seats of a " + locked.state().graphName() + " subscription cannot change; reactivate it "
-                                + (locked.trial() ? "or buy it " : "")
-                                + "first.");
-            }
-            int seats = locked.seats() + change;
-            if (change < 0) {
-                requireSeatsForAssigned(locked, sameSku, seats, -change);
-            }
-            return locked.withSeats(Seats.require(catalog.requireSku(locked.skuPartNumber()), seats, locked.trial()));
-        });
+        return manage(
+                caller,
+                tenantId,
+                id,
+                "change the seats of a suite subscription",
+                "Change subscription seats",
+                (locked, sameSku) -> {
+                    if (locked.state() != SuiteSubscription.State.ENABLED) {
+                        throw new ConflictException(
+                                SubscriptionError.SUBSCRIPTION_NOT_ENABLED,
+                                "Seats of a " + locked.state().graphName()
+                                        + " subscription cannot change; reactivate it "
+                                        + (locked.trial() ? "or buy it " : "")
+                                        + "first.");
+                    }
+                    int seats = locked.seats() + change;
+                    if (change < 0) {
+                        requireSeatsForAssigned(locked, sameSku, seats, -change);
+                    }
+                    return locked.withSeats(
+                            Seats.require(catalog.requireSku(locked.skuPartNumber()), seats, locked.trial()));
+                });
     }
 
     /**
@@ -88,7 +101,7 @@ public final class SuiteLifecycleService {
         if (details != null) {
             details.validate(BillingDetails.currentMonth(clock));
         }
-        return manage(caller, tenantId, id, "buy a suite subscription", (locked, sameSku) -> {
+        return manage(caller, tenantId, id, "buy a suite subscription", "Convert trial to paid", (locked, sameSku) -> {
             if (!locked.trial()) {
                 throw new ConflictException(
                         SubscriptionError.NOT_A_TRIAL, "This subscription is paid already; there is nothing to buy.");
@@ -108,7 +121,7 @@ public final class SuiteLifecycleService {
 
     /** Cancels an enabled or expired subscription: as in Microsoft 365 it is disabled (Suspended) at once. */
     public SuiteSubscription cancel(Caller caller, TenantId tenantId, UUID id) {
-        return manage(caller, tenantId, id, "cancel a suite subscription", (locked, sameSku) -> {
+        return manage(caller, tenantId, id, "cancel a suite subscription", "Cancel subscription", (locked, sameSku) -> {
             if (locked.state() == SuiteSubscription.State.SUSPENDED) {
                 throw new ConflictException(
                         SubscriptionError.SUBSCRIPTION_SUSPENDED,
@@ -121,20 +134,27 @@ public final class SuiteLifecycleService {
 
     /** Brings an expired (Warning) or cancelled (Suspended) subscription back to Enabled; an ended trial is bought. */
     public SuiteSubscription reactivate(Caller caller, TenantId tenantId, UUID id) {
-        return manage(caller, tenantId, id, "reactivate a suite subscription", (locked, sameSku) -> {
-            if (locked.state() == SuiteSubscription.State.ENABLED) {
-                throw new ConflictException(
-                        SubscriptionError.SUBSCRIPTION_ALREADY_ENABLED, "This subscription is enabled already.");
-            }
-            Instant now = clock.instant();
-            if (locked.trial() && !locked.trialEndsAt().isAfter(now)) {
-                throw new RuleViolationException(
-                        SubscriptionError.TRIAL_ENDED,
-                        "The trial ended " + on(locked.trialEndsAt()) + "; buy the subscription to "
-                                + "reactivate it (convert the trial to paid).");
-            }
-            return locked.enter(SuiteSubscription.State.ENABLED, now);
-        });
+        return manage(
+                caller,
+                tenantId,
+                id,
+                "reactivate a suite subscription",
+                "Reactivate subscription",
+                (locked, sameSku) -> {
+                    if (locked.state() == SuiteSubscription.State.ENABLED) {
+                        throw new ConflictException(
+                                SubscriptionError.SUBSCRIPTION_ALREADY_ENABLED,
+                                "This subscription is enabled already.");
+                    }
+                    Instant now = clock.instant();
+                    if (locked.trial() && !locked.trialEndsAt().isAfter(now)) {
+                        throw new RuleViolationException(
+                                SubscriptionError.TRIAL_ENDED,
+                                "The trial ended " + on(locked.trialEndsAt()) + "; buy the subscription to "
+                                        + "reactivate it (convert the trial to paid).");
+                    }
+                    return locked.enter(SuiteSubscription.State.ENABLED, now);
+                });
     }
 
     /**
@@ -167,6 +187,13 @@ public final class SuiteLifecycleService {
             moves++;
         }
         suites.update(subscription);
+        audit.record(
+                Caller.system(),
+                due.tenantId(),
+                Audit.DIRECTORY_MANAGEMENT,
+                "Subscription state changed",
+                "Update",
+                List.of(target(subscription, describe(locked.get(), subscription))));
         if (subscription.state() == SuiteSubscription.State.DELETED
                 && sameSku.stream()
                         .allMatch(s -> s.id().equals(due.id()) || s.state() == SuiteSubscription.State.DELETED)) {
@@ -182,7 +209,8 @@ public final class SuiteLifecycleService {
     }
 
     /** Checks access, locks the SKU's subscriptions, applies {@code change} to the one named and stores it. */
-    private SuiteSubscription manage(Caller caller, TenantId tenantId, UUID id, String action, Change change) {
+    private SuiteSubscription manage(
+            Caller caller, TenantId tenantId, UUID id, String action, String activity, Change change) {
         return transactions.inTransaction(() -> {
             directoryAccess.requireUserWithRole(
                     caller,
@@ -203,6 +231,13 @@ public final class SuiteLifecycleService {
             if (changed.state() != locked.state()) {
                 logMove(locked, changed, "by an administrator");
             }
+            audit.record(
+                    caller,
+                    tenantId,
+                    Audit.DIRECTORY_MANAGEMENT,
+                    activity,
+                    "Update",
+                    List.of(target(changed, describe(locked, changed))));
             return changed;
         });
     }
@@ -225,6 +260,16 @@ public final class SuiteLifecycleService {
                             + (unassign == 1 ? "" : "s") + " first, or remove fewer seats.",
                     "remove");
         }
+    }
+
+    private static AuditEvent.Target target(SuiteSubscription subscription, String detail) {
+        return new AuditEvent.Target(subscription.id(), "Subscription", subscription.skuPartNumber(), detail);
+    }
+
+    /** The audit detail of a change: its state and seats before and after. */
+    private static String describe(SuiteSubscription from, SuiteSubscription to) {
+        return from.state().graphName() + " (" + from.seats() + " seats) -> "
+                + to.state().graphName() + " (" + to.seats() + " seats)";
     }
 
     private static void logMove(SuiteSubscription from, SuiteSubscription to, String why) {

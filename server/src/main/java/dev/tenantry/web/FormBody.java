@@ -39,6 +39,10 @@ public final class FormBody {
      */
     public static void register(RoutesConfig routes) {
         routes.before(ctx -> {
+            String query = ctx.queryString();
+            if (query != null && query.contains("%00")) {
+                throw nul("The query string");
+            }
             String charset = charset(ctx.header("Content-Type"));
             if (charset != null && !supported(charset)) {
                 throw new InvalidRequestException(
@@ -128,7 +132,20 @@ public final class FormBody {
             out.append(c == '+' ? ' ' : c);
         }
         flush(bytes, out);
+        if (out.indexOf("\u0000") >= 0) {
+            throw nul("A form field");
+        }
         return out.toString();
+    }
+
+    /**
+     * The refusal of text holding the NUL character, which no field of a directory may hold and PostgreSQL cannot
+     * store: a 400, never a database error.
+     */
+    public static InvalidRequestException nul(String where) {
+        return new InvalidRequestException(
+                WebError.INVALID_REQUEST,
+                where + " holds the NUL character (%00 or \\u0000), which no text here may contain; remove it.");
     }
 
     private static void flush(ByteArrayOutputStream bytes, StringBuilder out) {

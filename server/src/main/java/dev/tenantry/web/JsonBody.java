@@ -44,6 +44,9 @@ public final class JsonBody {
                     WebError.MALFORMED_BODY,
                     "The body is " + kind(node) + "; send a JSON object ({\"name\": value, …}) instead.");
         }
+        if (holdsNul(node)) {
+            throw FormBody.nul("The JSON body");
+        }
         return ctx.jsonMapper().fromJsonString(body, type);
     }
 
@@ -54,6 +57,25 @@ public final class JsonBody {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e); // Failures answers 400 with JsonProblems' description of the cause
         }
+    }
+
+    /** Whether any name or text value in the tree holds U+0000 (PostgreSQL cannot store it in text). */
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0;
+        }
+        var names = node.fieldNames();
+        while (names.hasNext()) {
+            if (names.next().indexOf('\u0000') >= 0) {
+                return true;
+            }
+        }
+        for (JsonNode child : node) {
+            if (holdsNul(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String kind(JsonNode node) {

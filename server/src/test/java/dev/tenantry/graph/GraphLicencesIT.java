@@ -223,6 +223,12 @@ class GraphLicencesIT {
         assertThat(states.at("/licenseAssignmentStates/0/assignedByGroup").asText())
                 .isEqualTo(group);
         assertThat(states.at("/licenseAssignmentStates/0/state").asText()).isEqualTo("Active");
+        JsonNode plans = json(graph.get("/v1.0/users/" + located.id() + "?$select=assignedPlans", token))
+                .get("assignedPlans");
+        assertThat(plans).isNotEmpty();
+        assertThat(plans.findValuesAsText("capabilityStatus")).containsOnly("Enabled");
+        assertThat(plans.findValuesAsText("servicePlanId")).doesNotHaveDuplicates();
+        assertThat(plans.get(0).get("service").asText()).isNotBlank();
         JsonNode errors = json(graph.get("/v1.0/groups/" + group + "/membersWithLicenseErrors", token));
         assertThat(errors.get("value").findValuesAsText("id"))
                 .containsExactly(nowhere.id().toString());

@@ -42,6 +42,7 @@ public final class TestWorld {
     private final InMemoryLicenceRepository licences = new InMemoryLicenceRepository();
     private final InMemoryGroupRepository directoryGroups =
             new InMemoryGroupRepository((tenant, id) -> this.users.findById(tenant, id), this.licences::forgetGroup);
+    private final InMemoryAuditRepository audits = new InMemoryAuditRepository();
     private final InMemoryUserRepository users =
             InMemoryUserRepository.cascading(roles, licences, clouds, this.directoryGroups);
     private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
@@ -62,7 +63,8 @@ public final class TestWorld {
             applications,
             lockouts,
             licences,
-            directoryGroups);
+            directoryGroups,
+            audits);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -74,6 +76,7 @@ public final class TestWorld {
                 users,
                 roles,
                 directoryGroups,
+                audits,
                 applications,
                 assignments,
                 clouds,
@@ -172,6 +175,11 @@ public final class TestWorld {
 
     public InMemoryTenantRepository tenants() {
         return tenants;
+    }
+
+    /** The directory's audit log. */
+    public InMemoryAuditRepository audits() {
+        return audits;
     }
 
     /** The directory's groups (not resource groups: {@link #groups()}). */

@@ -1,5 +1,7 @@
 package dev.tenantry.directory.groups;
 
+import dev.tenantry.directory.Audit;
+import dev.tenantry.directory.AuditEvent;
 import dev.tenantry.directory.DirectoryAccess;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.DirectoryObject;
@@ -11,6 +13,7 @@ import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserRepository;
+import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
@@ -42,6 +45,7 @@ public final class GroupService {
     private final GroupRepository groups;
     private final DirectoryAccess access;
     private final GroupMembershipListener membership;
+    private final Audit audit;
     private final Transactions transactions;
     private final Clock clock;
 
@@ -51,6 +55,7 @@ public final class GroupService {
             GroupRepository groups,
             DirectoryAccess access,
             GroupMembershipListener membership,
+            Audit audit,
             Transactions transactions,
             Clock clock) {
         this.tenants = tenants;
@@ -58,6 +63,7 @@ public final class GroupService {
         this.groups = groups;
         this.access = access;
         this.membership = membership;
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -111,6 +117,7 @@ public final class GroupService {
             if (!request.memberIds().isEmpty()) {
                 membership.membersChanged(tenantId, group.id());
             }
+            record(caller, tenantId, "Add group", "Add", AuditEvent.Target.group(group));
             return group;
         });
     }
@@ -176,14 +183,29 @@ public final class GroupService {
             if (!patch.memberIds().isEmpty()) {
                 membership.membersChanged(tenantId, group.id());
             }
+            record(caller, tenantId, "Update group", "Update", AuditEvent.Target.group(changed));
             return changed;
         });
+    }
+
+    /**
+     * Whether the caller may change the group, its members and its owners (an owner of the group, a Global or User
+     * Administrator), so that a console offers only the actions the caller may take; the actions check again.
+     */
+    public boolean mayManage(Caller caller, TenantId tenantId, String groupId) {
+        try {
+            transactions.inTransaction(() -> manageable(caller, tenantId, groupId, true));
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
+        }
     }
 
     public void delete(Caller caller, TenantId tenantId, String groupId) {
         transactions.inTransaction(() -> {
             Group group = manageable(caller, tenantId, groupId, false);
             groups.delete(tenantId, group.id());
+            record(caller, tenantId, "Delete group", "Delete", AuditEvent.Target.group(group));
             return null;
         });
     }
@@ -206,8 +228,9 @@ public final class GroupService {
     public void addMember(Caller caller, TenantId tenantId, String groupId, String memberId) {
         transactions.inTransaction(() -> {
             Group group = manageable(caller, tenantId, groupId, true);
-            addMemberLocked(tenantId, group, memberId);
+            DirectoryObject member = addMemberLocked(tenantId, group, memberId);
             membership.membersChanged(tenantId, group.id());
+            record(caller, tenantId, "Add member to group", "Assign", AuditEvent.Target.group(group), target(member));
             return null;
         });
     }
@@ -222,6 +245,13 @@ public final class GroupService {
                         "'" + memberId + "' is not a direct member of group '" + group.displayName() + "'.");
             }
             membership.membersChanged(tenantId, group.id());
+            record(
+                    caller,
+                    tenantId,
+                    "Remove member from group",
+                    "Unassign",
+                    AuditEvent.Target.group(group),
+                    new AuditEvent.Target(id.get(), "DirectoryObject", null, null));
             return null;
         });
     }
@@ -243,6 +273,7 @@ public final class GroupService {
                         "One or more added object references already exist for the following modified properties: "
                                 + "'owners'.");
             }
+            record(caller, tenantId, "Add owner to group", "Assign", AuditEvent.Target.group(group), target(owner));
             return null;
         });
     }
@@ -256,6 +287,13 @@ public final class GroupService {
                         DirectoryError.OWNER_NOT_FOUND,
                         "'" + ownerId + "' is not an owner of group '" + group.displayName() + "'.");
             }
+            record(
+                    caller,
+                    tenantId,
+                    "Remove owner from group",
+                    "Unassign",
+                    AuditEvent.Target.group(group),
+                    new AuditEvent.Target(id.get(), "User", null, null));
             return null;
         });
     }
@@ -322,7 +360,19 @@ public final class GroupService {
         return group;
     }
 
-    private void addMemberLocked(TenantId tenantId, Group group, String memberId) {
+    private void record(
+            Caller caller, TenantId tenantId, String activity, String operation, AuditEvent.Target... targets) {
+        audit.record(caller, tenantId, Audit.GROUP_MANAGEMENT, activity, operation, List.of(targets));
+    }
+
+    private static AuditEvent.Target target(DirectoryObject object) {
+        return switch (object) {
+            case User user -> AuditEvent.Target.user(user);
+            case Group group -> AuditEvent.Target.group(group);
+        };
+    }
+
+    private DirectoryObject addMemberLocked(TenantId tenantId, Group group, String memberId) {
         DirectoryObject member = directoryObject(tenantId, memberId);
         if (member instanceof Group nested) {
             if (group.unified()) {
@@ -350,6 +400,7 @@ public final class GroupService {
                     "One or more added object references already exist for the following modified properties: "
                             + "'members'.");
         }
+        return member;
     }
 
     private Group group(TenantId tenantId, String groupId) {

@@ -159,11 +159,12 @@ public final class JdbiGroupRepository implements GroupRepository {
         boolean user = member instanceof User;
         return insertIgnoringDuplicate(handle -> handle.createUpdate(
                         "INSERT INTO group_member (tenant_id, group_id, member_user_id, member_group_id, added_at)"
-                                + " VALUES (:tenantId, :groupId, :userId, :groupMemberId, :now)")
+                                + " VALUES (:tenantId, :groupId, CAST(:userId AS UUID), CAST(:groupMemberId AS UUID), :now)")
                 .bind("tenantId", tenantId.value())
                 .bind("groupId", groupId)
-                .bind("userId", user ? member.objectId() : null)
-                .bind("groupMemberId", user ? null : member.objectId())
+                // the CASTs make PostgreSQL take the null for a uuid column (a null binds as text)
+                .bindByType("userId", user ? member.objectId() : null, UUID.class)
+                .bindByType("groupMemberId", user ? null : member.objectId(), UUID.class)
                 .bind("now", Instant.now())
                 .execute());
     }

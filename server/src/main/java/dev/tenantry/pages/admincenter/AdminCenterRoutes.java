@@ -4,6 +4,8 @@ import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.DirectorySwitcher;
 import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.pages.PageSupport;
+import dev.tenantry.pages.groups.GroupConsole;
+import dev.tenantry.pages.groups.GroupRoutes;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.subscriptions.SubscriptionService;
@@ -13,10 +15,18 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * The admin center (R9, R10): its home, the users pages ({@link AdminUserRoutes}) and "Billing / Your products" ({@link AdminProductRoutes}).
+ * The admin center (R9, R10): its home, the users pages ({@link AdminUserRoutes}), the groups pages
+ * ({@link GroupRoutes}) and "Billing / Your products" ({@link AdminProductRoutes}).
  * Signed-in only; the services decide what the caller may read and change.
  */
 public final class AdminCenterRoutes {
+
+    private static final GroupConsole GROUPS = new GroupConsole(
+            Chrome.Console.ADMIN,
+            AdminSection.GROUPS.href(),
+            "/admin/users",
+            false,
+            directories -> AdminSection.CONSOLE.nav(AdminSection.GROUPS, directories));
 
     private final PageSupport pages;
     private final DirectoryViews views;
@@ -35,6 +45,7 @@ public final class AdminCenterRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/admin", this::home);
         new AdminUserRoutes(pages, views).register(routes);
+        new GroupRoutes(pages, views, GROUPS).register(routes);
         products.register(routes);
     }
 

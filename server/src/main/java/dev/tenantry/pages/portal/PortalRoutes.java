@@ -4,6 +4,8 @@ import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.DirectorySwitcher;
 import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.pages.PageSupport;
+import dev.tenantry.pages.groups.GroupConsole;
+import dev.tenantry.pages.groups.GroupRoutes;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.subscriptions.SubscriptionService;
@@ -12,12 +14,20 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * The cloud portal (R9, R10): the directory's users and profiles, and the subscriptions the signed-in user can see.
+ * The cloud portal (R9, R10): the directory's users and profiles, its groups ({@link GroupRoutes}), and the
+ * subscriptions the signed-in user can see.
  * Signed-in only; the services decide what the caller may read.
  */
 public final class PortalRoutes {
 
     private static final String USERS = "/portal/directory/users";
+
+    private static final GroupConsole GROUPS = new GroupConsole(
+            Chrome.Console.PORTAL,
+            "/portal/directory/groups",
+            USERS,
+            true,
+            directories -> PortalSection.CONSOLE.nav(PortalSection.DIRECTORY, directories));
 
     private final PageSupport pages;
     private final DirectoryViews views;
@@ -33,6 +43,7 @@ public final class PortalRoutes {
         routes.get("/portal", this::home);
         routes.get(USERS, this::users);
         routes.get(USERS + "/{id}", this::user);
+        new GroupRoutes(pages, views, GROUPS).register(routes);
         routes.get(SubscriptionViews.PATH, this::subscriptions);
     }
 

@@ -115,6 +115,24 @@ class GroupRulesTest {
     }
 
     @Test
+    @DisplayName(
+            "issue 9: the consoles offer a group's actions to its owners and to Global or User Administrators only")
+    void mayManageAnswersWhatTheActionsAllow() {
+        Caller.User adele = contoso.member("adele");
+        Caller.User alex = contoso.member("alex");
+        Caller.User userAdmin = contoso.member("uadmin", USER_ADMINISTRATOR);
+        Group team = create(adele, "Adele's team");
+        String id = team.id().toString();
+
+        assertThat(groups.mayManage(adele, contoso.id(), id)).isTrue();
+        assertThat(groups.mayManage(admin, contoso.id(), id)).isTrue();
+        assertThat(groups.mayManage(userAdmin, contoso.id(), id)).isTrue();
+        assertThat(groups.mayManage(alex, contoso.id(), id)).isFalse();
+        assertThatThrownBy(() -> groups.mayManage(fabrikam.adminCaller(), contoso.id(), id))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     @DisplayName("issue 9 (R14): another directory's groups and users cannot be read, joined or named as members")
     void tenantIsolation() {
         Group team = create(admin, "Team");
