@@ -64,11 +64,15 @@ public final class GraphGroupRoutes {
         routes.delete("/v1.0/groups/{id}", this::delete, Gate.GRAPH);
         routes.get("/v1.0/groups/{id}/members", ctx -> members(ctx, false), Gate.GRAPH);
         routes.get("/v1.0/groups/{id}/transitiveMembers", ctx -> members(ctx, true), Gate.GRAPH);
+        routes.get("/v1.0/groups/{id}/members/{cast}", ctx -> members(ctx, false), Gate.GRAPH);
+        routes.get("/v1.0/groups/{id}/transitiveMembers/{cast}", ctx -> members(ctx, true), Gate.GRAPH);
         routes.post("/v1.0/groups/{id}/members/$ref", this::addMember, Gate.GRAPH);
         routes.delete("/v1.0/groups/{id}/members/{member}/$ref", this::removeMember, Gate.GRAPH);
+        routes.delete("/v1.0/groups/{id}/members/$ref", this::removeMember, Gate.GRAPH);
         routes.get("/v1.0/groups/{id}/owners", this::owners, Gate.GRAPH);
         routes.post("/v1.0/groups/{id}/owners/$ref", this::addOwner, Gate.GRAPH);
         routes.delete("/v1.0/groups/{id}/owners/{owner}/$ref", this::removeOwner, Gate.GRAPH);
+        routes.delete("/v1.0/groups/{id}/owners/$ref", this::removeOwner, Gate.GRAPH);
         routes.post("/v1.0/groups/{id}/assignLicense", this::assignLicense, Gate.GRAPH);
         routes.post("/v1.0/groups/{id}/reprocessLicenseAssignment", this::reprocess, Gate.GRAPH);
         routes.get("/v1.0/groups/{id}/membersWithLicenseErrors", this::membersWithLicenseErrors, Gate.GRAPH);
@@ -182,7 +186,9 @@ public final class GraphGroupRoutes {
                 ? groups.transitiveMembers(caller, tenant, groupId)
                 : groups.members(caller, tenant, groupId);
         GraphResponses.ok(
-                ctx, GraphResponses.collection(ctx, "directoryObjects", GraphReferences.typed(members), null));
+                ctx,
+                GraphResponses.collection(
+                        ctx, "directoryObjects", GraphReferences.cast(ctx, GraphReferences.typed(members)), null));
     }
 
     private void owners(Context ctx) {
@@ -204,7 +210,10 @@ public final class GraphGroupRoutes {
 
     private void removeMember(Context ctx) {
         groups.removeMember(
-                Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id"), ctx.pathParam("member"));
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                ctx.pathParam("id"),
+                GraphReferences.id(ctx, "member"));
         GraphResponses.noContent(ctx);
     }
 
@@ -219,7 +228,10 @@ public final class GraphGroupRoutes {
 
     private void removeOwner(Context ctx) {
         groups.removeOwner(
-                Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("id"), ctx.pathParam("owner"));
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                ctx.pathParam("id"),
+                GraphReferences.id(ctx, "owner"));
         GraphResponses.noContent(ctx);
     }
 

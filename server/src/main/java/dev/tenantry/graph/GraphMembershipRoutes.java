@@ -46,6 +46,17 @@ public final class GraphMembershipRoutes {
         routes.get("/v1.0/me/transitiveMemberOf", ctx -> userMemberOf(ctx, signedInUser(ctx), true), Gate.GRAPH);
         routes.get("/v1.0/groups/{id}/memberOf", ctx -> groupMemberOf(ctx, false), Gate.GRAPH);
         routes.get("/v1.0/groups/{id}/transitiveMemberOf", ctx -> groupMemberOf(ctx, true), Gate.GRAPH);
+        // OData casts, such as the SDKs' memberOf().graphGroup(): /memberOf/graph.group
+        routes.get(
+                "/v1.0/users/{id}/memberOf/{cast}", ctx -> userMemberOf(ctx, ctx.pathParam("id"), false), Gate.GRAPH);
+        routes.get("/v1.0/me/memberOf/{cast}", ctx -> userMemberOf(ctx, signedInUser(ctx), false), Gate.GRAPH);
+        routes.get(
+                "/v1.0/users/{id}/transitiveMemberOf/{cast}",
+                ctx -> userMemberOf(ctx, ctx.pathParam("id"), true),
+                Gate.GRAPH);
+        routes.get("/v1.0/me/transitiveMemberOf/{cast}", ctx -> userMemberOf(ctx, signedInUser(ctx), true), Gate.GRAPH);
+        routes.get("/v1.0/groups/{id}/memberOf/{cast}", ctx -> groupMemberOf(ctx, false), Gate.GRAPH);
+        routes.get("/v1.0/groups/{id}/transitiveMemberOf/{cast}", ctx -> groupMemberOf(ctx, true), Gate.GRAPH);
         for (String kind : OBJECT_KINDS) {
             routes.post("/v1.0/" + kind + "/{id}/checkMemberGroups", this::checkMemberGroups, Gate.GRAPH);
             routes.post("/v1.0/" + kind + "/{id}/getMemberGroups", this::getMemberGroups, Gate.GRAPH);
@@ -78,7 +89,11 @@ public final class GraphMembershipRoutes {
         User user = users.getUser(caller, tenant, userIdOrUpn);
         GraphResponses.ok(
                 ctx,
-                GraphResponses.collection(ctx, "directoryObjects", memberOf(caller, tenant, user, transitive), null));
+                GraphResponses.collection(
+                        ctx,
+                        "directoryObjects",
+                        GraphReferences.cast(ctx, memberOf(caller, tenant, user, transitive)),
+                        null));
     }
 
     private void groupMemberOf(Context ctx, boolean transitive) {
@@ -89,7 +104,8 @@ public final class GraphMembershipRoutes {
         List<Map<String, Object>> items = groups.memberOf(caller, tenant, group.id(), transitive).stream()
                 .map(GraphGroup::typed)
                 .toList();
-        GraphResponses.ok(ctx, GraphResponses.collection(ctx, "directoryObjects", items, null));
+        GraphResponses.ok(
+                ctx, GraphResponses.collection(ctx, "directoryObjects", GraphReferences.cast(ctx, items), null));
     }
 
     private void checkMemberGroups(Context ctx) {

@@ -8,14 +8,19 @@ import dev.tenantry.directory.Group;
 import dev.tenantry.directory.User;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;
+import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Directory object references on the Graph wire: {@code {"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}}
  * in {@code $ref} bodies and {@code …@odata.bind} arrays, and typed users and groups in directoryObject collections.
  */
 final class GraphReferences {
+
+    private static final Set<String> CAST_TYPES =
+            Set.of(GraphUser.ODATA_TYPE, GraphGroup.ODATA_TYPE, GraphDirectoryRole.ODATA_TYPE);
 
     private GraphReferences() {}
 
@@ -33,6 +38,25 @@ final class GraphReferences {
                     "@odata.id");
         }
         return lastSegment(reference.odataId());
+    }
+
+    /**
+     * The object a {@code DELETE …/{id}/$ref} names: the path's {@code pathParam}, else the URL in {@code ?@id=} (the
+     * SDKs' {@code ref().delete(rc -> rc.queryParameters.id = url)}) or {@code ?$id=}.
+     */
+    static String id(Context ctx, String pathParam) {
+        if (ctx.pathParamMap().containsKey(pathParam)) {
+            return ctx.pathParam(pathParam);
+        }
+        String url = ctx.queryParam("@id") != null ? ctx.queryParam("@id") : ctx.queryParam("$id");
+        if (url == null || url.isBlank()) {
+            throw new InvalidRequestException(
+                    RequestError.MISSING_FIELD,
+                    "Name the object to remove: DELETE …/{id}/$ref, or …/$ref?@id="
+                            + "https://graph.microsoft.com/v1.0/directoryObjects/{id}.",
+                    "@id");
+        }
+        return lastSegment(url);
     }
 
     /** The object ids of an {@code …@odata.bind} array; empty when it is absent. */
@@ -64,15 +88,41 @@ final class GraphReferences {
                 .toList();
     }
 
+    /**
+     * The items of a directoryObject collection an OData cast segment keeps ({@code …/memberOf/graph.group}): the
+     * SDKs send {@code graph.group}, Graph's docs write {@code microsoft.graph.group}; all items when the route has no
+     * {@code {cast}} segment.
+     */
+    static List<Map<String, Object>> cast(Context ctx, List<Map<String, Object>> items) {
+        String segment = ctx.pathParamMap().get("cast");
+        if (segment == null) {
+            return items;
+        }
+        String name = segment.startsWith("microsoft.graph.")
+                ? segment.substring("microsoft.graph.".length())
+                : segment.startsWith("graph.") ? segment.substring("graph.".length()) : "";
+        String type = "#microsoft.graph." + name;
+        if (!CAST_TYPES.contains(type)) {
+            throw new InvalidRequestException(
+                    GraphError.UNSUPPORTED_QUERY_OPTION,
+                    "Resource not found for the segment '" + segment + "'. Cast with graph.user, graph.group or"
+                            + " graph.directoryRole.");
+        }
+        return items.stream()
+                .filter(item -> type.equals(item.get("@odata.type")))
+                .toList();
+    }
+
     private static String lastSegment(String url) {
         String trimmed = url.strip();
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         String segment = trimmed.substring(trimmed.lastIndexOf('/') + 1);
-        // directoryObjects('id') is the key syntax some clients use
-        if (segment.contains("('") && segment.endsWith("')")) {
-            segment = segment.substring(segment.indexOf("('") + 2, segment.length() - 2);
+        // directoryObjects('id') is the key syntax some clients use; "(')" is too short to be one
+        int key = segment.indexOf("('");
+        if (key >= 0 && segment.endsWith("')") && key + 2 <= segment.length() - 2) {
+            segment = segment.substring(key + 2, segment.length() - 2);
         }
         return segment;
     }

@@ -31,11 +31,18 @@ public final class GraphSubscribedSkuRoutes {
     }
 
     private void list(Context ctx) {
+        ODataQuery query = ODataQuery.parse(ctx.queryParamMap()).allowOnly(ODataQuery.Option.SELECT);
         TenantId tenant = GraphResponses.tenant(ctx);
         List<GraphSubscribedSku> skus = subscriptions.subscribedSkus(Authentication.caller(ctx), tenant).stream()
                 .map(sku -> GraphSubscribedSku.of(tenant, sku))
                 .toList();
-        GraphResponses.ok(ctx, GraphResponses.collection(ctx, "subscribedSkus", skus, null));
+        GraphResponses.ok(
+                ctx,
+                GraphResponses.collection(
+                        ctx,
+                        "subscribedSkus",
+                        GraphSelect.of(skus, GraphSubscribedSku.class, query.select(), "microsoft.graph.subscribedSku"),
+                        null));
     }
 
     /** Graph's subscribedSku. */

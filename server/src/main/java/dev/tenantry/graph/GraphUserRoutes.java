@@ -143,11 +143,21 @@ public final class GraphUserRoutes {
     }
 
     private void licenseDetails(Context ctx, String userIdOrUpn) {
+        ODataQuery query = ODataQuery.parse(ctx.queryParamMap()).allowOnly(ODataQuery.Option.SELECT);
         var details = licences.licencesOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), userIdOrUpn).stream()
                 .map(licence -> GraphLicences.LicenseDetails.of(licence, licences.sku(licence.skuId())))
                 .toList();
         GraphResponses.ok(
-                ctx, GraphResponses.collection(ctx, "users('" + userIdOrUpn + "')/licenseDetails", details, null));
+                ctx,
+                GraphResponses.collection(
+                        ctx,
+                        "users('" + userIdOrUpn + "')/licenseDetails",
+                        GraphSelect.of(
+                                details,
+                                GraphLicences.LicenseDetails.class,
+                                query.select(),
+                                "microsoft.graph.licenseDetails"),
+                        null));
     }
 
     private void respondUser(Context ctx, User user) {

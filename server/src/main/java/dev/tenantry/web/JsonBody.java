@@ -1,14 +1,23 @@
 package dev.tenantry.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tenantry.shared.InvalidRequestException;
 import io.javalin.http.Context;
+import java.io.UncheckedIOException;
 
 /**
  * Reads a request's JSON body as one object of a wire type. An empty body, {@code null}, an array or a bare value is
  * refused with a 400 that says what was sent and what to send, so no handler ever sees a null body.
  */
 public final class JsonBody {
+
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private JsonBody() {}
 
@@ -29,7 +38,7 @@ public final class JsonBody {
     }
 
     private static <T> T object(Context ctx, String body, Class<T> type) {
-        JsonNode node = ctx.jsonMapper().fromJsonString(body, JsonNode.class);
+        JsonNode node = tree(body);
         if (!node.isObject()) {
             throw new InvalidRequestException(
                     WebError.MALFORMED_BODY,
@@ -39,6 +48,15 @@ public final class JsonBody {
             throw FormBody.nul("The JSON body");
         }
         return ctx.jsonMapper().fromJsonString(body, type);
+    }
+
+    /** The body as a tree; anything after the first JSON value ({@code {…}x}) is malformed JSON, not ignored. */
+    private static JsonNode tree(String body) {
+        try {
+            return STRICT.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // Failures answers 400 with JsonProblems' description of the cause
+        }
     }
 
     /** Whether any name or text value in the tree holds U+0000 (PostgreSQL cannot store it in text). */

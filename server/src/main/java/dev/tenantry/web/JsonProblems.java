@@ -26,6 +26,9 @@ final class JsonProblems {
             case MismatchedInputException mismatch
             when !mismatch.getPath().isEmpty() ->
                 "'" + path(mismatch, null) + "' must be " + kind(mismatch.getTargetType()) + ".";
+            case MismatchedInputException trailing
+            when String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token") ->
+                "The body has more after its JSON object" + at(e) + "; send one JSON object.";
             case MismatchedInputException ignored -> "The body must be a JSON object.";
             case JsonMappingException mapping
             when !mapping.getPath().isEmpty() -> "'" + path(mapping, null) + "' has a value this request cannot take.";

@@ -227,6 +227,58 @@ class GraphGroupsIT {
     }
 
     @Test
+    @DisplayName("issue 9: OData casts narrow members and memberships (graph.user as the SDKs send it,"
+            + " microsoft.graph.group as the docs write it); ?@id= and ?$id= name the member a $ref DELETE removes")
+    void castsAndReferenceDeletesByQuery() {
+        String outer = securityGroup("Cast Outer", adminToken);
+        String inner = securityGroup("Cast Inner", adminToken);
+        String url = "https://graph.microsoft.com/v1.0/directoryObjects/";
+        assertThat(addMember(outer, inner, adminToken).statusCode()).isEqualTo(204);
+        assertThat(addMember(outer, adele.id().toString(), adminToken).statusCode())
+                .isEqualTo(204);
+        assertThat(addMember(inner, alex.id().toString(), adminToken).statusCode())
+                .isEqualTo(204);
+
+        JsonNode users = json(graph.get("/v1.0/groups/" + outer + "/members/graph.user", adminToken))
+                .get("value");
+        JsonNode groups = json(graph.get("/v1.0/groups/" + outer + "/members/microsoft.graph.group", adminToken))
+                .get("value");
+        JsonNode transitiveUsers = json(graph.get(
+                        "/v1.0/groups/" + outer + "/transitiveMembers/graph.user", adminToken))
+                .get("value");
+        JsonNode alexGroups = json(graph.get(
+                        "/v1.0/users/" + alex.id() + "/transitiveMemberOf/graph.group", adminToken))
+                .get("value");
+        JsonNode alexRoles = json(graph.get("/v1.0/users/" + alex.id() + "/memberOf/graph.directoryRole", adminToken))
+                .get("value");
+        HttpResponse<String> unknownCast = graph.get("/v1.0/users/" + alex.id() + "/memberOf/graph.device", adminToken);
+        HttpResponse<String> byAtId =
+                graph.delete("/v1.0/groups/" + outer + "/members/$ref?@id=" + encode(url + adele.id()), adminToken);
+        HttpResponse<String> byDollarId =
+                graph.delete("/v1.0/groups/" + inner + "/members/$ref?$id=" + encode(url + alex.id()), adminToken);
+        HttpResponse<String> noId = graph.delete("/v1.0/groups/" + outer + "/members/$ref", adminToken);
+
+        assertThat(users.findValuesAsText("id")).containsExactly(adele.id().toString());
+        assertThat(users.findValuesAsText("@odata.type")).containsOnly("#microsoft.graph.user");
+        assertThat(groups.findValuesAsText("id")).containsExactly(inner);
+        assertThat(transitiveUsers.findValuesAsText("id"))
+                .containsExactlyInAnyOrder(adele.id().toString(), alex.id().toString());
+        assertThat(alexGroups.findValuesAsText("id")).contains(inner, outer); // and any group of the other tests
+        assertThat(alexGroups.findValuesAsText("@odata.type")).containsOnly("#microsoft.graph.group");
+        assertThat(alexRoles).isEmpty();
+        assertGraphError(unknownCast, 400, "Request_UnsupportedQuery", "graph.device");
+        assertThat(byAtId.statusCode()).as(byAtId.body()).isEqualTo(204);
+        assertThat(byDollarId.statusCode()).as(byDollarId.body()).isEqualTo(204);
+        assertGraphError(noId, 400, "Request_BadRequest", "@id=");
+        assertThat(json(graph.get("/v1.0/groups/" + outer + "/members/graph.user", adminToken))
+                        .get("value"))
+                .isEmpty();
+        assertThat(json(graph.get("/v1.0/groups/" + inner + "/members", adminToken))
+                        .get("value"))
+                .isEmpty();
+    }
+
+    @Test
     @DisplayName("issue 9: the member who creates a group owns it and manages its members; others may not")
     void ownersManageTheirGroups() {
         String team = securityGroup("Adele's team", adeleToken);

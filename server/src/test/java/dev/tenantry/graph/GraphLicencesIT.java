@@ -11,6 +11,8 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.testing.RunningServer;
 import dev.tenantry.testing.TestDirectory;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,28 @@ class GraphLicencesIT {
         JsonNode error = json(response).get("error");
         assertThat(error.get("code").asText()).isEqualTo("Request_BadRequest");
         assertThat(error.get("message").asText()).isEqualTo(message);
+    }
+
+    @Test
+    @DisplayName("issue 9: $select on subscribedSkus and licenseDetails keeps id and the chosen properties; an unknown"
+            + " property or another query option is a 400")
+    void subscribedSkusAndLicenseDetailsTakeSelect() {
+        JsonNode skus = json(graph.get("/v1.0/subscribedSkus?$select=skuPartNumber,ConsumedUnits", adminToken))
+                .get("value");
+        HttpResponse<String> details = graph.get(
+                "/v1.0/users/" + contoso.admin().id() + "/licenseDetails?$select=skuId,skuPartNumber", adminToken);
+
+        assertThat(skus).isNotEmpty().allSatisfy(sku -> assertThat(sku.properties())
+                .extracting(Map.Entry::getKey)
+                .containsExactly("id", "skuPartNumber", "consumedUnits"));
+        assertThat(details.statusCode()).as(details.body()).isEqualTo(200);
+        for (String path : List.of(
+                "/v1.0/subscribedSkus?$select=nope",
+                "/v1.0/subscribedSkus?$top=1",
+                "/v1.0/users/" + contoso.admin().id() + "/licenseDetails?$select=nope",
+                "/v1.0/users/" + contoso.admin().id() + "/licenseDetails?$filter=skuId eq 'x'".replace(" ", "%20"))) {
+            assertThat(graph.get(path, adminToken).statusCode()).as(path).isEqualTo(400);
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.tenantry.directory.groups;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,7 +20,8 @@ public record NewGroup(
         List<String> ownerIds) {
 
     public NewGroup {
-        groupTypes = groupTypes == null ? List.of() : List.copyOf(groupTypes);
+        // a copy that keeps null entries, so GroupRules names a [null] group type instead of List.copyOf throwing
+        groupTypes = groupTypes == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(groupTypes));
         memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
         ownerIds = ownerIds == null ? List.of() : List.copyOf(ownerIds);
     }
