@@ -81,7 +81,19 @@ final class FuzzClient {
         }
     }
 
+    /**
+     * Sends {@code input} over a raw TLS socket. A connection that ends before any byte is sent once more: on a loaded
+     * two-core machine Jetty has been seen (once in CI, never alone) closing an odd-path request's connection before
+     * its 400 reached the client; an answer missing twice is a failure.
+     */
     private Outcome raw(FuzzInput input) throws IOException {
+        Outcome first = rawOnce(input);
+        return first.status() == 0 && first.problem() != null && first.problem().endsWith(": null")
+                ? rawOnce(input)
+                : first;
+    }
+
+    private Outcome rawOnce(FuzzInput input) throws IOException {
         try (SSLSocket socket =
                 (SSLSocket) sockets.createSocket("localhost", server.app().port())) {
             socket.setSoTimeout(60_000);
