@@ -45,15 +45,24 @@ public final class GraphApplicationRoutes {
         routes.post("/v1.0/applications/{id}/addPassword", this::addPassword, Gate.GRAPH);
     }
 
+    /**
+     * Applications, with {@code $filter} on {@code appId}, {@code id} ({@code eq}) and {@code displayName} ({@code eq},
+     * {@code startswith}) — what the Azure CLI sends for {@code az ad app show --id} and {@code list --display-name}.
+     * Any other filter or option is a 400: an ignored filter once made a client act on the wrong application.
+     */
     private void list(Context ctx) {
+        ODataQuery query = ODataQuery.parse(ctx.queryParamMap()).allowOnly(ODataQuery.Option.FILTER);
+        var matches = GraphObjectFilters.of(query.filter(), "applications");
         List<ApplicationView> items =
                 applications.listApplications(Authentication.caller(ctx), GraphResponses.tenant(ctx)).stream()
+                        .filter(app -> matches.test(app.id(), app.appId(), app.displayName()))
                         .map(ApplicationView::of)
                         .toList();
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "applications", items, null));
     }
 
     private void get(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         Application application =
                 applications.getApplication(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId(ctx));
         GraphResponses.ok(ctx, ApplicationView.of(application));

@@ -44,6 +44,7 @@ public final class GraphDirectoryRoleRoutes {
     }
 
     private void list(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         List<?> roles = directoryRoles.activatedRoles(Authentication.caller(ctx), GraphResponses.tenant(ctx)).stream()
                 .map(GraphDirectoryRole::of)
                 .toList();
@@ -51,6 +52,7 @@ public final class GraphDirectoryRoleRoutes {
     }
 
     private void get(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         DirectoryRole role =
                 directoryRoles.getRole(Authentication.caller(ctx), GraphResponses.tenant(ctx), roleId(ctx));
         GraphResponses.ok(
@@ -62,6 +64,7 @@ public final class GraphDirectoryRoleRoutes {
     }
 
     private void getByTemplate(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         DirectoryRole role = directoryRoles.getRole(
                 Authentication.caller(ctx), GraphResponses.tenant(ctx), ctx.pathParam("templateId"));
         GraphResponses.ok(
@@ -88,6 +91,7 @@ public final class GraphDirectoryRoleRoutes {
     }
 
     private void members(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         List<?> members =
                 directoryRoles.roleMembers(Authentication.caller(ctx), GraphResponses.tenant(ctx), roleId(ctx)).stream()
                         .map(user -> GraphUser.of(user).project(GraphUser.properties(List.of()), true))
@@ -109,6 +113,7 @@ public final class GraphDirectoryRoleRoutes {
     }
 
     private void templates(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         List<?> templates = Arrays.stream(DirectoryRoleTemplate.values())
                 .map(GraphDirectoryRoleRoutes::template)
                 .toList();

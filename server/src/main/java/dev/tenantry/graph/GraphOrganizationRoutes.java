@@ -31,23 +31,27 @@ public final class GraphOrganizationRoutes {
     }
 
     private void organization(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         Tenant tenant = tenants.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
         GraphResponses.ok(
                 ctx, GraphResponses.collection(ctx, "organization", List.of(OrganizationView.of(tenant)), null));
     }
 
     private void organizationById(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         Tenant tenant = tenants.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
         requireId(ctx, tenant.id().toString());
         GraphResponses.ok(ctx, OrganizationView.of(tenant));
     }
 
     private void domains(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         Tenant tenant = tenants.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "domains", List.of(DomainView.of(tenant)), null));
     }
 
     private void domain(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         Tenant tenant = tenants.readOrganization(Authentication.caller(ctx), GraphResponses.tenant(ctx));
         requireId(ctx, tenant.initialDomain());
         GraphResponses.ok(ctx, DomainView.of(tenant));

@@ -6,8 +6,6 @@ import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.shared.Ids;
-import dev.tenantry.shared.InvalidRequestException;
-import dev.tenantry.shared.RequestError;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
@@ -18,8 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Graph v1.0 service principals and the application permissions granted to them ({@code appRoleAssignments}). The
@@ -28,9 +24,6 @@ import java.util.regex.Pattern;
  * @see <a href="https://learn.microsoft.com/graph/api/resources/serviceprincipal">Graph servicePrincipal resource</a>
  */
 public final class GraphServicePrincipalRoutes {
-
-    private static final Pattern APP_ID_FILTER =
-            Pattern.compile("^\\s*appId\\s+eq\\s+'([0-9a-fA-F-]{36})'\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final ApplicationService applications;
 
@@ -47,17 +40,20 @@ public final class GraphServicePrincipalRoutes {
         routes.delete("/v1.0/servicePrincipals/{id}/appRoleAssignments/{assignmentId}", this::revoke, Gate.GRAPH);
     }
 
+    /** Service principals, filtered as applications are ({@code appId}, {@code id}, {@code displayName}). */
     private void list(Context ctx) {
-        UUID appId = appIdFilter(ODataQuery.parse(ctx.queryParamMap()).filter());
+        ODataQuery query = ODataQuery.parse(ctx.queryParamMap()).allowOnly(ODataQuery.Option.FILTER);
+        var matches = GraphObjectFilters.of(query.filter(), "servicePrincipals");
         List<ServicePrincipalView> items =
                 applications.listServicePrincipals(Authentication.caller(ctx), GraphResponses.tenant(ctx)).stream()
-                        .filter(sp -> appId == null || sp.appId().equals(appId))
+                        .filter(sp -> matches.test(sp.id(), sp.appId(), sp.displayName()))
                         .map(ServicePrincipalView::of)
                         .toList();
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "servicePrincipals", items, null));
     }
 
     private void get(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         ServicePrincipal sp =
                 applications.getServicePrincipal(Authentication.caller(ctx), GraphResponses.tenant(ctx), id(ctx, "id"));
         GraphResponses.ok(ctx, ServicePrincipalView.of(sp));
@@ -72,6 +68,7 @@ public final class GraphServicePrincipalRoutes {
     }
 
     private void assignments(Context ctx) {
+        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         List<AssignmentView> items =
                 applications
                         .appRoleAssignments(Authentication.caller(ctx), GraphResponses.tenant(ctx), id(ctx, "id"))
@@ -100,20 +97,6 @@ public final class GraphServicePrincipalRoutes {
 
     private static UUID id(Context ctx, String name) {
         return Ids.parseUuid(ctx.pathParam(name), name);
-    }
-
-    /** The one filter supported here: {@code appId eq '…'}. */
-    private static UUID appIdFilter(String filter) {
-        if (filter == null || filter.isBlank()) {
-            return null;
-        }
-        Matcher matcher = APP_ID_FILTER.matcher(filter);
-        if (!matcher.matches()) {
-            throw new InvalidRequestException(
-                    RequestError.UNSUPPORTED_FILTER,
-                    "Unsupported $filter '" + filter + "' on servicePrincipals: only appId eq '<guid>' is supported.");
-        }
-        return Ids.parseUuid(matcher.group(1).toLowerCase(Locale.ROOT), "appId");
     }
 
     /** Graph's servicePrincipal resource. */
