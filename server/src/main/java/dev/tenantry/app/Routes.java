@@ -4,6 +4,7 @@ import dev.tenantry.arm.ArmAuthorizationRoutes;
 import dev.tenantry.arm.ArmRenderer;
 import dev.tenantry.arm.ArmResourceGroupRoutes;
 import dev.tenantry.arm.ArmSubscriptionRoutes;
+import dev.tenantry.entra.InstanceDiscoveryRoutes;
 import dev.tenantry.entra.OAuthFailureRenderer;
 import dev.tenantry.entra.OidcBearerVerifier;
 import dev.tenantry.entra.OidcDiscoveryRoutes;
@@ -64,6 +65,7 @@ final class Routes {
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         new OidcDiscoveryRoutes(services.tenants(), services.signingKeys()).register(cfg.routes);
         new OidcTokenRoutes(services.tokens()).register(cfg.routes);
+        new InstanceDiscoveryRoutes().register(cfg.routes);
         new GraphRoutes(
                         services.tenants(),
                         services.users(),

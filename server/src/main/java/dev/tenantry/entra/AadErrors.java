@@ -34,6 +34,9 @@ final class AadErrors {
                             "Invalid client secret provided. Ensure the secret being sent in the request is the "
                                     + "client secret value, not the client secret ID.")),
             Map.entry(DirectoryError.TENANT_NOT_FOUND.value(), new AadError("invalid_tenant", 90002, 400, null)),
+            Map.entry(
+                    EntraError.INVALID_INSTANCE.value(),
+                    new AadError("invalid_instance", 50049, 400, "Unknown or invalid instance.")),
             Map.entry(IdentityError.TENANT_REQUIRED.value(), new AadError("invalid_request", 900023, 400, null)),
             Map.entry(
                     IdentityError.UNSUPPORTED_GRANT_TYPE.value(),

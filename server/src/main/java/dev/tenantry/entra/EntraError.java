@@ -2,9 +2,10 @@ package dev.tenantry.entra;
 
 import dev.tenantry.shared.ErrorCode;
 
-/** Codes only the identity platform's token endpoint raises. */
+/** Codes only the identity platform's endpoints raise (token, instance discovery). */
 public enum EntraError implements ErrorCode {
-    INVALID_CLIENT_CREDENTIALS(Kind.AUTHENTICATION);
+    INVALID_CLIENT_CREDENTIALS(Kind.AUTHENTICATION),
+    INVALID_INSTANCE(Kind.INVALID_REQUEST);
 
     private final Kind kind;
 

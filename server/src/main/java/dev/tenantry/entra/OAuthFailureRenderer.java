@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class OAuthFailureRenderer implements FailureRenderer {
 
     private static final Pattern PATHS = Pattern.compile(
-            "^/[^/]+/(oauth2/v2\\.0/(token|devicecode)|v2\\.0/\\.well-known/openid-configuration|discovery/v2\\.0/keys)$"
+            "^/[^/]+/(oauth2/v2\\.0/(token|devicecode)|v2\\.0/\\.well-known/openid-configuration|discovery/v2\\.0/keys|discovery/instance)$"
                     + "|^/common/userrealm/.*");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
 

@@ -20,6 +20,7 @@ class AadErrorsTest {
             "invalid_scope",
             "invalid_resource",
             "invalid_tenant",
+            "invalid_instance",
             "access_denied",
             "temporarily_unavailable",
             "server_error");
