@@ -10,6 +10,7 @@ import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
@@ -43,6 +44,7 @@ public final class GraphApplicationRoutes {
         routes.patch("/v1.0/applications/{id}", this::update, Gate.GRAPH);
         routes.delete("/v1.0/applications/{id}", this::delete, Gate.GRAPH);
         routes.post("/v1.0/applications/{id}/addPassword", this::addPassword, Gate.GRAPH);
+        routes.post("/v1.0/applications/{id}/removePassword", this::removePassword, Gate.GRAPH);
     }
 
     /**
@@ -112,6 +114,27 @@ public final class GraphApplicationRoutes {
                 instant(credential.endDateTime()));
         GraphResponses.ok(ctx, PasswordView.of(created.credential(), created.secretText()));
     }
+
+    /** Graph's removePassword: {@code {"keyId": "…"}}, 204. */
+    private void removePassword(Context ctx) {
+        RemovePasswordRequest body = JsonBody.read(ctx, RemovePasswordRequest.class);
+        if (body.keyId() == null || body.keyId().isBlank()) {
+            throw new InvalidRequestException(
+                    RequestError.MISSING_FIELD,
+                    "removePassword needs 'keyId', the keyId of one of the application's passwordCredentials.",
+                    "keyId");
+        }
+        applications.removePassword(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                objectId(ctx),
+                Ids.parseUuid(body.keyId(), "keyId"));
+        GraphResponses.noContent(ctx);
+    }
+
+    /** Graph's removePassword body. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RemovePasswordRequest(String keyId) {}
 
     private static UUID objectId(Context ctx) {
         return Ids.parseUuid(ctx.pathParam("id"), "application object id");

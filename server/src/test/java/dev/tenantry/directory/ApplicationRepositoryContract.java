@@ -214,4 +214,19 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
         assertThat(apps().assignmentsOf(contoso.id(), sp.id())).isEmpty();
         assertThat(apps().deleteAssignment(contoso.id(), sp.id(), grant.id())).isFalse();
     }
+
+    @Test
+    @DisplayName("issue 12: deleting a secret removes that one only, and says whether it was there")
+    void deletingASecretRemovesThatOne() {
+        Application app = app(contoso, "Secrets");
+        UUID kept = UUID.randomUUID();
+        UUID removed = UUID.randomUUID();
+        StoredSecret keep = secret(app, kept, NOW);
+        secret(app, removed, NOW.plusSeconds(1));
+
+        assertThat(apps().deleteSecret(app.id(), removed)).isTrue();
+        assertThat(apps().deleteSecret(app.id(), removed)).isFalse();
+        assertThat(apps().deleteSecret(UUID.randomUUID(), kept)).isFalse();
+        assertThat(apps().secrets(app.id())).containsExactly(keep);
+    }
 }

@@ -173,4 +173,44 @@ class GraphApplicationsIT {
                         .isNull())
                 .isTrue();
     }
+
+    @Test
+    @DisplayName(
+            "issue 12: removePassword deletes a client secret, which stops getting tokens at once; errors as Graph's")
+    void removePasswordRevokesASecret() {
+        GraphFixture.App app = graph.registerApp(adminToken, "Leaked secret");
+        String keyId = json(graph.get("/v1.0/applications/" + app.objectId(), adminToken))
+                .at("/passwordCredentials/0/keyId")
+                .asText();
+        graph.appToken(contoso, app.appId(), app.secret()); // works before
+
+        HttpResponse<String> removed = graph.post(
+                "/v1.0/applications/" + app.objectId() + "/removePassword",
+                "{\"keyId\":\"" + keyId + "\"}",
+                adminToken);
+        HttpResponse<String> again = graph.post(
+                "/v1.0/applications/" + app.objectId() + "/removePassword",
+                "{\"keyId\":\"" + keyId + "\"}",
+                adminToken);
+        HttpResponse<String> noKey =
+                graph.post("/v1.0/applications/" + app.objectId() + "/removePassword", "{}", adminToken);
+        HttpResponse<String> byMember = graph.post(
+                "/v1.0/applications/" + app.objectId() + "/removePassword",
+                "{\"keyId\":\"" + keyId + "\"}",
+                aliceToken);
+        HttpResponse<String> token = server.postForm(
+                "/" + contoso.tenant().id() + "/oauth2/v2.0/token",
+                "grant_type=client_credentials&client_id=" + app.appId() + "&client_secret="
+                        + GraphFixture.encode(app.secret()) + "&scope="
+                        + GraphFixture.encode(GraphFixture.GRAPH_SCOPE));
+
+        assertThat(removed.statusCode()).isEqualTo(204);
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(noKey.statusCode()).isEqualTo(400);
+        assertThat(byMember.statusCode()).isEqualTo(403);
+        assertThat(token.statusCode()).isEqualTo(401);
+        assertThat(json(graph.get("/v1.0/applications/" + app.objectId(), adminToken))
+                        .get("passwordCredentials"))
+                .isEmpty();
+    }
 }

@@ -112,6 +112,12 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     @Override
+    public boolean deleteSecret(UUID applicationId, UUID keyId) {
+        return secrets.getOrDefault(applicationId, new ArrayList<>())
+                .removeIf(secret -> secret.credential().keyId().equals(keyId));
+    }
+
+    @Override
     public void insertServicePrincipal(ServicePrincipal servicePrincipal) {
         if (findServicePrincipalByAppId(servicePrincipal.tenantId(), servicePrincipal.appId())
                 .isPresent()) {

@@ -31,6 +31,9 @@ public interface ApplicationRepository {
     /** Every secret of the application, expired ones included. */
     List<StoredSecret> secrets(UUID applicationId);
 
+    /** Deletes the application's secret {@code keyId}; false when it has none such. */
+    boolean deleteSecret(UUID applicationId, UUID keyId);
+
     /** Inserts a service principal; one for the same app in the tenant is a {@code ConflictException}. */
     void insertServicePrincipal(ServicePrincipal servicePrincipal);
 

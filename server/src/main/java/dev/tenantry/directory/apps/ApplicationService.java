@@ -133,6 +133,24 @@ public final class ApplicationService {
         });
     }
 
+    /**
+     * Graph's {@code removePassword}: deletes the client secret {@code keyId}; a token request with it fails from now
+     * on (secrets are read at every client authentication).
+     */
+    public void removePassword(Caller caller, TenantId tenantId, UUID applicationObjectId, UUID keyId) {
+        transactions.inTransaction(() -> {
+            access.requireManageApplications(caller, tenantId);
+            Application application = findApplication(tenantId, applicationObjectId);
+            if (!applications.deleteSecret(application.id(), keyId)) {
+                throw new NotFoundException(
+                        DirectoryError.SECRET_NOT_FOUND,
+                        "The application has no password credential with keyId '" + keyId + "'; GET the application"
+                                + " to see its passwordCredentials.");
+            }
+            return null;
+        });
+    }
+
     /** Creates the service principal of an application registered in the same directory. */
     public ServicePrincipal createServicePrincipal(Caller caller, TenantId tenantId, UUID appId) {
         return transactions.inTransaction(() -> {

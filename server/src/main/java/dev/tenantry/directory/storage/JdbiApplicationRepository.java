@@ -151,6 +151,16 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
     }
 
     @Override
+    public boolean deleteSecret(UUID applicationId, UUID keyId) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                                "DELETE FROM application_secret WHERE application_id = :applicationId AND key_id = :keyId")
+                        .bind("applicationId", applicationId)
+                        .bind("keyId", keyId)
+                        .execute())
+                > 0;
+    }
+
+    @Override
     public void insertServicePrincipal(ServicePrincipal servicePrincipal) {
         try {
             jdbi.useHandle(handle -> handle.createUpdate(INSERT_SP)
