@@ -35,6 +35,7 @@ public final class GraphServicePrincipalRoutes {
         routes.get("/v1.0/servicePrincipals", this::list, Gate.GRAPH);
         routes.post("/v1.0/servicePrincipals", this::create, Gate.GRAPH);
         routes.get("/v1.0/servicePrincipals/{id}", this::get, Gate.GRAPH);
+        routes.delete("/v1.0/servicePrincipals/{id}", this::delete, Gate.GRAPH);
         routes.get("/v1.0/servicePrincipals/{id}/appRoleAssignments", this::assignments, Gate.GRAPH);
         routes.post("/v1.0/servicePrincipals/{id}/appRoleAssignments", this::grant, Gate.GRAPH);
         routes.delete("/v1.0/servicePrincipals/{id}/appRoleAssignments/{assignmentId}", this::revoke, Gate.GRAPH);
@@ -57,6 +58,11 @@ public final class GraphServicePrincipalRoutes {
         ServicePrincipal sp =
                 applications.getServicePrincipal(Authentication.caller(ctx), GraphResponses.tenant(ctx), id(ctx, "id"));
         GraphResponses.ok(ctx, ServicePrincipalView.of(sp));
+    }
+
+    private void delete(Context ctx) {
+        applications.deleteServicePrincipal(Authentication.caller(ctx), GraphResponses.tenant(ctx), id(ctx, "id"));
+        GraphResponses.noContent(ctx);
     }
 
     private void create(Context ctx) {

@@ -229,4 +229,21 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
         assertThat(apps().deleteSecret(UUID.randomUUID(), kept)).isFalse();
         assertThat(apps().secrets(app.id())).containsExactly(keep);
     }
+
+    @Test
+    @DisplayName("issue 12: deleting a service principal takes its app role assignments, keeps the registration")
+    void deletingAServicePrincipal() {
+        Application app = app(contoso, "Client");
+        Application api = app(contoso, "Api");
+        ServicePrincipal sp = servicePrincipal(contoso, app);
+        ServicePrincipal resource = servicePrincipal(contoso, api);
+        grant(sp, resource, UUID.randomUUID(), NOW);
+
+        assertThat(apps().deleteServicePrincipal(fabrikam.id(), sp.id())).isFalse();
+        assertThat(apps().deleteServicePrincipal(contoso.id(), sp.id())).isTrue();
+        assertThat(apps().deleteServicePrincipal(contoso.id(), sp.id())).isFalse();
+        assertThat(apps().findServicePrincipal(contoso.id(), sp.id())).isEmpty();
+        assertThat(apps().assignmentsOf(contoso.id(), sp.id())).isEmpty();
+        assertThat(apps().findById(contoso.id(), app.id())).isPresent();
+    }
 }

@@ -213,4 +213,27 @@ class GraphApplicationsIT {
                         .get("passwordCredentials"))
                 .isEmpty();
     }
+
+    @Test
+    @DisplayName("issue 12: DELETE /servicePrincipals/{id} removes it (204, then 404); Graph's own cannot be deleted")
+    void deletesAServicePrincipal() {
+        GraphFixture.App app = graph.registerApp(adminToken, "Going away");
+
+        HttpResponse<String> byMember = graph.delete("/v1.0/servicePrincipals/" + app.spId(), aliceToken);
+        HttpResponse<String> deleted = graph.delete("/v1.0/servicePrincipals/" + app.spId(), adminToken);
+        HttpResponse<String> again = graph.delete("/v1.0/servicePrincipals/" + app.spId(), adminToken);
+        HttpResponse<String> graphSp = graph.delete("/v1.0/servicePrincipals/" + graphSpId, adminToken);
+
+        assertThat(byMember.statusCode()).isEqualTo(403);
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(graph.get("/v1.0/servicePrincipals/" + app.spId(), adminToken)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(graphSp.statusCode()).isEqualTo(422);
+        assertThat(json(graph.get("/v1.0/applications/" + app.objectId(), adminToken))
+                        .get("appId")
+                        .asText())
+                .isEqualTo(app.appId());
+    }
 }

@@ -112,6 +112,18 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     @Override
+    public boolean deleteServicePrincipal(TenantId tenantId, UUID id) {
+        Optional<ServicePrincipal> sp = findServicePrincipal(tenantId, id);
+        sp.ifPresent(found -> {
+            servicePrincipals.remove(id);
+            assignments
+                    .values()
+                    .removeIf(a -> a.principalId().equals(id) || a.resourceId().equals(id));
+        });
+        return sp.isPresent();
+    }
+
+    @Override
     public boolean deleteSecret(UUID applicationId, UUID keyId) {
         return secrets.getOrDefault(applicationId, new ArrayList<>())
                 .removeIf(secret -> secret.credential().keyId().equals(keyId));

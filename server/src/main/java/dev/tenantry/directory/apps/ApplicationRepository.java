@@ -34,6 +34,9 @@ public interface ApplicationRepository {
     /** Deletes the application's secret {@code keyId}; false when it has none such. */
     boolean deleteSecret(UUID applicationId, UUID keyId);
 
+    /** Deletes the service principal and the app role assignments to and from it; false when there was none. */
+    boolean deleteServicePrincipal(TenantId tenantId, UUID id);
+
     /** Inserts a service principal; one for the same app in the tenant is a {@code ConflictException}. */
     void insertServicePrincipal(ServicePrincipal servicePrincipal);
 

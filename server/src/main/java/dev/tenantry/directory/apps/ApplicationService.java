@@ -151,6 +151,29 @@ public final class ApplicationService {
         });
     }
 
+    /**
+     * Graph's {@code DELETE /servicePrincipals/{id}}: the app can no longer act in this directory and its granted
+     * permissions go with it; the registration stays. Microsoft Graph's own service principal cannot be deleted.
+     */
+    public void deleteServicePrincipal(Caller caller, TenantId tenantId, UUID id) {
+        transactions.inTransaction(() -> {
+            access.requireManageApplications(caller, tenantId);
+            ServicePrincipal sp = applications
+                    .findServicePrincipal(tenantId, id)
+                    .orElseThrow(() -> new NotFoundException(
+                            DirectoryError.SERVICE_PRINCIPAL_NOT_FOUND,
+                            "Resource '" + id + "' does not exist or one of its queried reference-property objects"
+                                    + " are not present."));
+            if (sp.appId().equals(MICROSOFT_GRAPH_APP_ID)) {
+                throw new RuleViolationException(
+                        DirectoryError.FIRST_PARTY_SERVICE_PRINCIPAL,
+                        "Microsoft Graph's service principal is part of every directory and cannot be deleted.");
+            }
+            applications.deleteServicePrincipal(tenantId, id);
+            return null;
+        });
+    }
+
     /** Creates the service principal of an application registered in the same directory. */
     public ServicePrincipal createServicePrincipal(Caller caller, TenantId tenantId, UUID appId) {
         return transactions.inTransaction(() -> {

@@ -161,6 +161,17 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
     }
 
     @Override
+    public boolean deleteServicePrincipal(TenantId tenantId, UUID id) {
+        // the app role assignments to and from it go with it (ON DELETE CASCADE)
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                                "DELETE FROM service_principal WHERE tenant_id = :tenantId AND id = :id")
+                        .bind("tenantId", tenantId.value())
+                        .bind("id", id)
+                        .execute())
+                > 0;
+    }
+
+    @Override
     public void insertServicePrincipal(ServicePrincipal servicePrincipal) {
         try {
             jdbi.useHandle(handle -> handle.createUpdate(INSERT_SP)
