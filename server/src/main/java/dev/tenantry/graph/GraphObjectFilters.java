@@ -30,11 +30,21 @@ interface GraphObjectFilters {
     private static GraphObjectFilters one(ODataFilter.Clause clause, String collection) {
         String property = clause.property().toLowerCase(Locale.ROOT);
         String value = clause.value();
-        if (clause.operator() == ODataFilter.Operator.EQ && (property.equals("id") || property.equals("appid"))) {
-            UUID wanted = Ids.tryParse(value).orElse(null);
+        boolean byId = property.equals("id") || property.equals("appid");
+        if (byId && (clause.operator() == ODataFilter.Operator.EQ || clause.operator() == ODataFilter.Operator.IN)) {
+            List<UUID> wanted = clause.values().stream()
+                    .map(Ids::tryParse)
+                    .flatMap(java.util.Optional::stream)
+                    .toList();
             return property.equals("id")
-                    ? (id, appId, name) -> id.equals(wanted)
-                    : (id, appId, name) -> appId.equals(wanted);
+                    ? (id, appId, name) -> wanted.contains(id)
+                    : (id, appId, name) -> wanted.contains(appId);
+        }
+        if (property.equals("serviceprincipalnames")
+                && clause.operator() == ODataFilter.Operator.ANY_EQ
+                && collection.equals("servicePrincipals")) {
+            // a service principal's names here are its appId
+            return (id, appId, name) -> appId.toString().equalsIgnoreCase(value);
         }
         if (property.equals("displayname") && clause.operator() == ODataFilter.Operator.EQ) {
             return (id, appId, name) -> name.equalsIgnoreCase(value);
@@ -47,7 +57,8 @@ interface GraphObjectFilters {
                 RequestError.UNSUPPORTED_FILTER,
                 "Unsupported $filter on " + collection + ": '" + clause.property() + "' with "
                         + clause.operator().name().toLowerCase(Locale.ROOT)
-                        + ". Supported: id eq, appId eq, displayName eq and startswith(displayName,'…'), joined with"
-                        + " 'and'.");
+                        + ". Supported: id and appId (eq, in), displayName eq, startswith(displayName,'…')"
+                        + (collection.equals("servicePrincipals") ? ", servicePrincipalNames/any(c:c eq '…')" : "")
+                        + ", joined with 'and'.");
     }
 }

@@ -24,11 +24,22 @@ final class ODataFilter {
     enum Operator {
         EQ,
         STARTS_WITH,
-        ANY_EQ
+        ANY_EQ,
+        /** {@code property in ('a', 'b')}: {@link Clause#values} holds the list. */
+        IN
     }
 
     /** One clause of the filter: a property, how it is compared, and the value. */
-    record Clause(String property, Operator operator, String value) {}
+    record Clause(String property, Operator operator, String value, List<String> values) {
+
+        Clause(String property, Operator operator, String value) {
+            this(property, operator, value, List.of(value));
+        }
+
+        Clause {
+            values = List.copyOf(values);
+        }
+    }
 
     private final String text;
     private int position;
@@ -45,11 +56,12 @@ final class ODataFilter {
                         switch (clause.operator()) {
                             case EQ -> UserFilter.Operator.EQ;
                             case STARTS_WITH -> UserFilter.Operator.STARTS_WITH;
-                            case ANY_EQ ->
+                            case ANY_EQ, IN ->
                                 throw new InvalidRequestException(
                                         RequestError.UNSUPPORTED_FILTER,
-                                        "Unsupported $filter: any() is not supported on users' " + clause.property()
-                                                + ".");
+                                        "Unsupported $filter: "
+                                                + clause.operator().name().toLowerCase(Locale.ROOT)
+                                                + " is not supported on users' " + clause.property() + ".");
                         },
                         clause.value()))
                 .toList();
@@ -60,7 +72,16 @@ final class ODataFilter {
         return clauses(text).stream()
                 .map(clause -> new GroupFilter(
                         mapped(() -> GroupFilter.Property.byName(clause.property())),
-                        GroupFilter.Operator.valueOf(clause.operator().name()),
+                        switch (clause.operator()) {
+                            case EQ -> GroupFilter.Operator.EQ;
+                            case STARTS_WITH -> GroupFilter.Operator.STARTS_WITH;
+                            case ANY_EQ -> GroupFilter.Operator.ANY_EQ;
+                            case IN ->
+                                throw new InvalidRequestException(
+                                        RequestError.UNSUPPORTED_FILTER,
+                                        "Unsupported $filter: in is not supported on groups' " + clause.property()
+                                                + ".");
+                        },
                         clause.value()))
                 .toList();
     }
@@ -118,7 +139,22 @@ final class ODataFilter {
             expect(')');
             return new Clause(word, Operator.ANY_EQ, value);
         }
-        expectWord("eq");
+        String operator = atEnd() ? "" : identifier();
+        if (operator.equalsIgnoreCase("in")) {
+            // property in ('a', 'b', …)
+            expect('(');
+            List<String> values = new ArrayList<>();
+            values.add(literal());
+            while (peek() == ',') {
+                expect(',');
+                values.add(literal());
+            }
+            expect(')');
+            return new Clause(word, Operator.IN, values.get(0), values);
+        }
+        if (!operator.equalsIgnoreCase("eq")) {
+            throw unsupported("expected 'eq' or 'in'" + (operator.isEmpty() ? "" : ", found '" + operator + "'"));
+        }
         return new Clause(word, Operator.EQ, literal());
     }
 

@@ -94,4 +94,17 @@ class ODataFilterTest {
         assertThatThrownBy(() -> ODataFilter.users("proxyAddresses/any(c:c eq 'smtp:a@b')"))
                 .hasMessageContaining("cannot filter users");
     }
+
+    @Test
+    @DisplayName("issue 12: 'in' takes a list of quoted values; a list without its closing parenthesis is refused")
+    void inLists() {
+        assertThat(ODataFilter.clauses("appId in ('a', 'b''c')"))
+                .singleElement()
+                .satisfies(clause -> {
+                    assertThat(clause.operator()).isEqualTo(ODataFilter.Operator.IN);
+                    assertThat(clause.values()).containsExactly("a", "b'c");
+                });
+        assertThatThrownBy(() -> ODataFilter.clauses("appId in ('a'")).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> ODataFilter.clauses("appId ne 'a'")).hasMessageContaining("expected 'eq' or 'in'");
+    }
 }

@@ -123,4 +123,24 @@ class QueryOptionSweepIT {
                         .body())
                 .contains("\"value\":[]");
     }
+
+    @Test
+    @DisplayName("issue 12: id in (…), appId in (…) and servicePrincipalNames/any(c:c eq …) select exactly those")
+    void inAndAnyFilters() {
+        GraphFixture.App one = graph.registerApp(token, "In one");
+        GraphFixture.App two = graph.registerApp(token, "In two");
+        graph.registerApp(token, "In three");
+
+        JsonNode byIds = json(graph.get(
+                "/v1.0/applications?$filter=" + encode("id in ('" + one.objectId() + "', '" + two.objectId() + "')"),
+                token));
+        JsonNode byName = json(graph.get(
+                "/v1.0/servicePrincipals?$filter=" + encode("servicePrincipalNames/any(c:c eq '" + two.appId() + "')"),
+                token));
+        HttpResponse<String> onUsers = graph.get("/v1.0/users?$filter=" + encode("id in ('x')"), token);
+
+        assertThat(byIds.get("value").findValuesAsText("appId")).containsExactlyInAnyOrder(one.appId(), two.appId());
+        assertThat(byName.get("value").findValuesAsText("appId")).containsExactly(two.appId());
+        assertThat(onUsers.statusCode()).isEqualTo(400);
+    }
 }
