@@ -244,4 +244,24 @@ class ArmIT {
                 .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
+
+    @Test
+    @DisplayName("issue 10: classicAdministrators names the account administrator as service and account administrator")
+    void classicAdministratorsNameTheAccountAdministrator() throws Exception {
+        String path = "/subscriptions/" + subscriptionId
+                + "/providers/Microsoft.Authorization/classicAdministrators?api-version=2015-07-01";
+
+        HttpResponse<String> response = server.get(path, ownerToken);
+        HttpResponse<String> stranger = server.get(path, readerToken);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode admin = JSON.readTree(response.body()).get("value").get(0);
+        assertThat(admin.at("/properties/emailAddress").asText()).isEqualTo("admin@fabrikam.onmicrosoft.test");
+        assertThat(admin.at("/properties/role").asText()).isEqualTo("ServiceAdministrator;AccountAdministrator");
+        assertThat(admin.get("type").asText()).isEqualTo("Microsoft.Authorization/classicAdministrators");
+        assertThat(admin.get("id").asText())
+                .startsWith("/subscriptions/" + subscriptionId
+                        + "/providers/Microsoft.Authorization/classicAdministrators/");
+        assertThat(stranger.statusCode()).isIn(403, 404);
+    }
 }
