@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         jdbi.registerArgument(new InstantArgumentFactory());
+        jdbi.registerArgument(new UuidArgumentFactory());
         jdbi.registerColumnMapper(Instant.class, instantMapper());
     }
 
@@ -120,6 +121,22 @@ public final class Database implements AutoCloseable {
             OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
             return value == null ? null : value.toInstant();
         };
+    }
+
+    /**
+     * UUIDs as the driver's own type; a null one (bound with {@code bindByType(…, UUID.class)}) as a null of no
+     * particular SQL type, which PostgreSQL takes for a {@code uuid} column — Jdbi's default binds it as text, which
+     * PostgreSQL refuses there.
+     */
+    private static final class UuidArgumentFactory extends AbstractArgumentFactory<java.util.UUID> {
+        UuidArgumentFactory() {
+            super(java.sql.Types.OTHER);
+        }
+
+        @Override
+        protected Argument build(java.util.UUID value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setObject(position, value);
+        }
     }
 
     private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {

@@ -37,9 +37,8 @@ public final class JdbiAuditRepository implements AuditRepository {
     @Override
     public void insert(AuditEvent event) {
         jdbi.useTransaction(handle -> {
-            handle.createUpdate(
-                            "INSERT INTO directory_audit (" + COLUMNS + ") VALUES (:id, :tenantId, :at,"
-                                    + " :category, :activity, :operationType, :initiatorKind, CAST(:initiatorId AS UUID), :initiatorName)")
+            handle.createUpdate("INSERT INTO directory_audit (" + COLUMNS + ") VALUES (:id, :tenantId, :at,"
+                            + " :category, :activity, :operationType, :initiatorKind, :initiatorId, :initiatorName)")
                     .bind("id", event.id())
                     .bind("tenantId", event.tenantId().value())
                     .bind("at", event.at())
@@ -52,9 +51,8 @@ public final class JdbiAuditRepository implements AuditRepository {
                     .execute();
             int position = 0;
             for (AuditEvent.Target target : event.targets()) {
-                handle.createUpdate(
-                                "INSERT INTO directory_audit_target (audit_id, position, target_id, target_type,"
-                                        + " display_name, detail) VALUES (:auditId, :position, CAST(:id AS UUID), :type, :name, :detail)")
+                handle.createUpdate("INSERT INTO directory_audit_target (audit_id, position, target_id, target_type,"
+                                + " display_name, detail) VALUES (:auditId, :position, :id, :type, :name, :detail)")
                         .bind("auditId", event.id())
                         .bind("position", position++)
                         .bindByType("id", target.id(), UUID.class)

@@ -159,10 +159,10 @@ public final class JdbiGroupRepository implements GroupRepository {
         boolean user = member instanceof User;
         return insertIgnoringDuplicate(handle -> handle.createUpdate(
                         "INSERT INTO group_member (tenant_id, group_id, member_user_id, member_group_id, added_at)"
-                                + " VALUES (:tenantId, :groupId, CAST(:userId AS UUID), CAST(:groupMemberId AS UUID), :now)")
+                                + " VALUES (:tenantId, :groupId, :userId, :groupMemberId, :now)")
                 .bind("tenantId", tenantId.value())
                 .bind("groupId", groupId)
-                // the CASTs make PostgreSQL take the null for a uuid column (a null binds as text)
+                // typed, so a null binds as a null uuid (Database's UUID argument), which PostgreSQL takes
                 .bindByType("userId", user ? member.objectId() : null, UUID.class)
                 .bindByType("groupMemberId", user ? null : member.objectId(), UUID.class)
                 .bind("now", Instant.now())
