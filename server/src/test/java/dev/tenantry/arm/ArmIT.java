@@ -246,7 +246,8 @@ class ArmIT {
     }
 
     @Test
-    @DisplayName("issue 10: classicAdministrators names the account administrator as service and account administrator")
+    @DisplayName(
+            "issue 10 (R4): classicAdministrators names the account administrator as service and account administrator")
     void classicAdministratorsNameTheAccountAdministrator() throws Exception {
         String path = "/subscriptions/" + subscriptionId
                 + "/providers/Microsoft.Authorization/classicAdministrators?api-version=2015-07-01";

@@ -60,6 +60,7 @@ class AuditPagesIT {
         assertThat(second.body()).contains("Team 0").doesNotContain("next-page");
         assertThat(browser.get("/admin/audit?category=DirectoryManagement").body())
                 .contains("id=\"no-entries\"");
+        assertThat(browser.get("/admin/audit?category=Nonsense").statusCode()).isEqualTo(400);
     }
 
     @Test

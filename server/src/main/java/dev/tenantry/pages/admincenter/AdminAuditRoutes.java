@@ -6,8 +6,10 @@ import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.web.PageTokens;
 import io.javalin.config.RoutesConfig;
@@ -55,10 +57,16 @@ public final class AdminAuditRoutes {
             return;
         }
         TenantId tenant = pages.session(ctx).tenantId();
-        String category = CATEGORIES.stream()
-                .filter(c -> c.equals(ctx.queryParam("category")))
-                .findFirst()
-                .orElse(null);
+        String asked = ctx.queryParam("category");
+        String category = asked == null || asked.isBlank()
+                ? null
+                : CATEGORIES.stream()
+                        .filter(asked::equals)
+                        .findFirst()
+                        .orElseThrow(() -> new InvalidRequestException(
+                                RequestError.UNSUPPORTED_FILTER,
+                                "There is no audit category '" + asked + "'; use one of " + CATEGORIES + ".",
+                                "category"));
         String position = ctx.queryParam("page");
         String after = position == null || position.isBlank() ? null : tokens.open(PAGE_PURPOSE, position);
         Page<AuditEvent> page = audits.list(caller.get(), tenant, category, null, new PageRequest(after, PAGE_SIZE));
