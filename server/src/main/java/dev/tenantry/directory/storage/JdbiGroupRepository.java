@@ -49,13 +49,6 @@ public final class JdbiGroupRepository implements GroupRepository {
             )
             """;
 
-    /** The direct member rows of group {@code :groupId}, named as {@link #DESCENDANTS} names its rows. */
-    private static final String DIRECT = """
-            WITH descendant (member_user_id, member_group_id) AS (
-                SELECT member_user_id, member_group_id FROM group_member WHERE group_id = :groupId
-            )
-            """;
-
     /** Every member row reached from group {@code :groupId} down through its member groups. */
     private static final String DESCENDANTS = """
             WITH RECURSIVE descendant (member_user_id, member_group_id) AS (
@@ -190,25 +183,36 @@ public final class JdbiGroupRepository implements GroupRepository {
 
     @Override
     public List<DirectoryObject> members(TenantId tenantId, UUID groupId) {
-        return membersIn(DIRECT, tenantId, groupId);
+        return jdbi.withHandle(handle -> {
+            List<DirectoryObject> members = new ArrayList<>(handle.createQuery("SELECT " + USER_COLUMNS
+                            + " FROM directory_user u JOIN group_member m ON m.member_user_id = u.id"
+                            + " WHERE m.group_id = :groupId AND m.tenant_id = :tenantId ORDER BY u.id")
+                    .bind("groupId", groupId)
+                    .bind("tenantId", tenantId.value())
+                    .map(JdbiUserRepository::toUser)
+                    .list());
+            members.addAll(handle.createQuery("SELECT " + GROUP_COLUMNS
+                            + " FROM directory_group g JOIN group_member m ON m.member_group_id = g.id"
+                            + " WHERE m.group_id = :groupId AND m.tenant_id = :tenantId ORDER BY g.id")
+                    .bind("groupId", groupId)
+                    .bind("tenantId", tenantId.value())
+                    .map(JdbiGroupRepository::toGroup)
+                    .list());
+            return members;
+        });
     }
 
     @Override
     public List<DirectoryObject> transitiveMembers(TenantId tenantId, UUID groupId) {
-        return membersIn(DESCENDANTS, tenantId, groupId);
-    }
-
-    /** The users, then the groups, among the member rows {@code memberRows} names {@code descendant}, each by id. */
-    private List<DirectoryObject> membersIn(String memberRows, TenantId tenantId, UUID groupId) {
         return jdbi.withHandle(handle -> {
-            List<DirectoryObject> members = new ArrayList<>(handle.createQuery(memberRows + "SELECT "
+            List<DirectoryObject> members = new ArrayList<>(handle.createQuery(DESCENDANTS + "SELECT "
                             + JdbiUserRepository.COLUMNS + " FROM directory_user WHERE tenant_id = :tenantId"
                             + " AND id IN (SELECT member_user_id FROM descendant) ORDER BY id")
                     .bind("groupId", groupId)
                     .bind("tenantId", tenantId.value())
                     .map(JdbiUserRepository::toUser)
                     .list());
-            members.addAll(handle.createQuery(memberRows + "SELECT " + COLUMNS
+            members.addAll(handle.createQuery(DESCENDANTS + "SELECT " + COLUMNS
                             + " FROM directory_group WHERE tenant_id = :tenantId"
                             + " AND id IN (SELECT member_group_id FROM descendant) ORDER BY id")
                     .bind("groupId", groupId)
