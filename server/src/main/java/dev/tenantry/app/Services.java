@@ -86,7 +86,8 @@ public record Services(
         var globalAdministrators =
                 new GlobalAdministrators(stores.tenants(), stores.users(), stores.directoryRoles(), directoryAccess);
         var newUsers = new NewUsers(stores.users(), passwords, clock);
-        var applications = new ApplicationService(stores.applications(), directoryAccess, transactions, clock);
+        var applications = new ApplicationService(
+                stores.applications(), stores.users(), stores.directoryGroups(), directoryAccess, transactions, clock);
         var tenants = new TenantService(
                 stores.tenants(),
                 stores.directoryRoles(),

@@ -178,6 +178,20 @@ public final class DirectoryAccess {
         }
     }
 
+    /**
+     * Changing one app registration or service principal, its secrets or its owners: an owner of it ({@code owner})
+     * needs no directory role, as in Entra; anyone else is a Global or Application Administrator. An app needs
+     * {@code Application.ReadWrite.All} either way.
+     */
+    public void requireManageApplication(Caller caller, TenantId tenantId, boolean owner) {
+        if (!owner || !(caller instanceof Caller.User)) {
+            requireManageApplications(caller, tenantId);
+            return;
+        }
+        requireSameTenant(caller, tenantId);
+        requireScope(caller, GraphScopes.MANAGE_APPLICATIONS);
+    }
+
     /** Assigning directory roles: a Global Administrator only. */
     public void requireGlobalAdministrator(Caller caller, TenantId tenantId, String action) {
         requireGlobalAdministrator(caller, tenantId, action, GraphScopes.MANAGE_ROLES);

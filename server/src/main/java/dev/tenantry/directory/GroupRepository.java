@@ -64,4 +64,7 @@ public interface GroupRepository {
     List<User> owners(TenantId tenantId, UUID groupId);
 
     boolean isOwner(TenantId tenantId, UUID groupId, UserId userId);
+
+    /** The tenant's groups {@code owner} owns, ordered by id (Graph's {@code ownedObjects}). */
+    List<Group> ownedBy(TenantId tenantId, UserId owner);
 }

@@ -23,6 +23,7 @@ public final class GraphRoutes {
     private final GraphSubscribedSkuRoutes subscribedSkus;
     private final GraphApplicationRoutes applicationRoutes;
     private final GraphServicePrincipalRoutes servicePrincipals;
+    private final GraphOwnerRoutes owners;
 
     public GraphRoutes(
             TenantService tenants,
@@ -43,6 +44,7 @@ public final class GraphRoutes {
         this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);
         this.applicationRoutes = new GraphApplicationRoutes(applications);
         this.servicePrincipals = new GraphServicePrincipalRoutes(applications);
+        this.owners = new GraphOwnerRoutes(applications.owners(), pageTokens);
     }
 
     public void register(RoutesConfig routes) {
@@ -57,5 +59,6 @@ public final class GraphRoutes {
         subscribedSkus.register(routes);
         applicationRoutes.register(routes);
         servicePrincipals.register(routes);
+        owners.register(routes);
     }
 }

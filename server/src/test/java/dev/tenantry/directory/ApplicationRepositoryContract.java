@@ -3,11 +3,13 @@ package dev.tenantry.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantry.directory.apps.AppObjectKind;
 import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
+import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -245,5 +247,70 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
         assertThat(apps().findServicePrincipal(contoso.id(), sp.id())).isEmpty();
         assertThat(apps().assignmentsOf(contoso.id(), sp.id())).isEmpty();
         assertThat(apps().findById(contoso.id(), app.id())).isPresent();
+    }
+
+    @Test
+    @DisplayName("issue 12: users and service principals own applications and service principals, each once")
+    void ownersAreAddedOnceListedByIdAndRemoved() {
+        Application app = app(contoso, "Payroll");
+        ServicePrincipal sp = servicePrincipal(contoso, app);
+        ServicePrincipal robot = servicePrincipal(contoso, app(contoso, "Robot"));
+        User alice = user(contoso, "alice");
+        OwnerRef aliceRef = new OwnerRef(alice.objectId(), OwnerRef.Kind.USER);
+        OwnerRef robotRef = new OwnerRef(robot.id(), OwnerRef.Kind.SERVICE_PRINCIPAL);
+
+        boolean first = apps().addOwner(contoso.id(), AppObjectKind.APPLICATION, app.id(), aliceRef, NOW);
+        boolean again = apps().addOwner(contoso.id(), AppObjectKind.APPLICATION, app.id(), aliceRef, NOW);
+        apps().addOwner(contoso.id(), AppObjectKind.APPLICATION, app.id(), robotRef, NOW);
+        apps().addOwner(contoso.id(), AppObjectKind.SERVICE_PRINCIPAL, sp.id(), aliceRef, NOW);
+
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+        assertThat(apps().owners(contoso.id(), AppObjectKind.APPLICATION, app.id()))
+                .containsExactlyElementsOf(java.util.stream.Stream.of(aliceRef, robotRef)
+                        .sorted(java.util.Comparator.comparing(o -> o.id().toString()))
+                        .toList());
+        assertThat(apps().owners(fabrikam.id(), AppObjectKind.APPLICATION, app.id()))
+                .isEmpty();
+        assertThat(apps().applicationsOwnedBy(contoso.id(), alice.objectId()))
+                .extracting(Application::id)
+                .containsExactly(app.id());
+        assertThat(apps().applicationsOwnedBy(fabrikam.id(), alice.objectId())).isEmpty();
+        assertThat(apps().servicePrincipalsOwnedBy(contoso.id(), alice.objectId()))
+                .containsExactly(sp);
+        assertThat(apps().removeOwner(contoso.id(), AppObjectKind.APPLICATION, app.id(), alice.objectId()))
+                .isTrue();
+        assertThat(apps().removeOwner(contoso.id(), AppObjectKind.APPLICATION, app.id(), alice.objectId()))
+                .isFalse();
+        assertThat(apps().owners(contoso.id(), AppObjectKind.APPLICATION, app.id()))
+                .containsExactly(robotRef);
+    }
+
+    @Test
+    @DisplayName("issue 12: deleting an owning service principal or an owned application drops the ownership")
+    void ownershipGoesWithTheObjects() {
+        Application app = app(contoso, "Payroll");
+        ServicePrincipal robot = servicePrincipal(contoso, app(contoso, "Robot"));
+        User alice = user(contoso, "alice");
+        apps().addOwner(
+                        contoso.id(),
+                        AppObjectKind.APPLICATION,
+                        app.id(),
+                        new OwnerRef(robot.id(), OwnerRef.Kind.SERVICE_PRINCIPAL),
+                        NOW);
+        apps().addOwner(
+                        contoso.id(),
+                        AppObjectKind.APPLICATION,
+                        app.id(),
+                        new OwnerRef(alice.objectId(), OwnerRef.Kind.USER),
+                        NOW);
+
+        apps().deleteServicePrincipal(contoso.id(), robot.id());
+
+        assertThat(apps().owners(contoso.id(), AppObjectKind.APPLICATION, app.id()))
+                .extracting(OwnerRef::id)
+                .containsExactly(alice.objectId());
+        apps().delete(contoso.id(), app.id());
+        assertThat(apps().applicationsOwnedBy(contoso.id(), alice.objectId())).isEmpty();
     }
 }

@@ -7,8 +7,10 @@ import dev.tenantry.shared.PageRequest;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.testing.ContractStores;
 import dev.tenantry.testing.RepositoryContract;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +160,26 @@ public abstract class GroupRepositoryContract extends RepositoryContract {
         assertThat(groups().owners(contoso.id(), sales.id())).containsExactly(alex);
         assertThat(groups().removeOwner(contoso.id(), sales.id(), alex.id())).isTrue();
         assertThat(groups().owners(contoso.id(), sales.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 12: the groups a user owns, in its own directory, by id")
+    void groupsOwnedByAUser() {
+        Group sales = group(contoso.id(), "sales");
+        Group ops = group(contoso.id(), "ops");
+        group(contoso.id(), "other");
+        User adele = user(contoso, "adele");
+        groups().addOwner(contoso.id(), sales.id(), adele.id());
+        groups().addOwner(contoso.id(), ops.id(), adele.id());
+
+        List<Group> owned = groups().ownedBy(contoso.id(), adele.id());
+
+        assertThat(owned)
+                .extracting(Group::id)
+                .containsExactlyElementsOf(Stream.of(sales.id(), ops.id())
+                        .sorted(Comparator.comparing(UUID::toString))
+                        .toList());
+        assertThat(groups().ownedBy(fabrikam.id(), adele.id())).isEmpty();
     }
 
     @Test

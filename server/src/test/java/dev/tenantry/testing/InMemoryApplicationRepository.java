@@ -1,18 +1,22 @@
 package dev.tenantry.testing;
 
 import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.apps.AppObjectKind;
 import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
+import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.TenantId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +41,8 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     private final Map<UUID, List<StoredSecret>> secrets = new LinkedHashMap<>();
     private final Map<UUID, ServicePrincipal> servicePrincipals = new LinkedHashMap<>();
     private final Map<UUID, AppRoleAssignment> assignments = new LinkedHashMap<>();
+    /** Application or service principal id → its owners (ids are unique across both kinds). */
+    private final Map<UUID, List<OwnerRef>> owners = new LinkedHashMap<>();
 
     @Override
     public void insert(Application application) {
@@ -88,8 +94,10 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
         application.ifPresent(app -> {
             applications.remove(id);
             secrets.remove(id);
+            owners.remove(id);
             findServicePrincipalByAppId(tenantId, app.appId()).ifPresent(sp -> {
                 servicePrincipals.remove(sp.id());
+                forgetOwner(sp.id());
                 assignments
                         .values()
                         .removeIf(a -> a.principalId().equals(sp.id())
@@ -116,6 +124,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
         Optional<ServicePrincipal> sp = findServicePrincipal(tenantId, id);
         sp.ifPresent(found -> {
             servicePrincipals.remove(id);
+            forgetOwner(id);
             assignments
                     .values()
                     .removeIf(a -> a.principalId().equals(id) || a.resourceId().equals(id));
@@ -191,6 +200,69 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
         return true;
     }
 
+    @Override
+    public boolean addOwner(TenantId tenantId, AppObjectKind kind, UUID objectId, OwnerRef owner, Instant at) {
+        if (!exists(tenantId, kind, objectId)) {
+            return false;
+        }
+        List<OwnerRef> held = owners.computeIfAbsent(objectId, id -> new ArrayList<>());
+        if (held.stream().anyMatch(o -> o.id().equals(owner.id()))) {
+            return false;
+        }
+        held.add(owner);
+        return true;
+    }
+
+    @Override
+    public boolean removeOwner(TenantId tenantId, AppObjectKind kind, UUID objectId, UUID ownerId) {
+        return exists(tenantId, kind, objectId)
+                && owners.getOrDefault(objectId, new ArrayList<>()).removeIf(o -> o.id().equals(ownerId));
+    }
+
+    @Override
+    public List<OwnerRef> owners(TenantId tenantId, AppObjectKind kind, UUID objectId) {
+        if (!exists(tenantId, kind, objectId)) {
+            return List.of();
+        }
+        return owners.getOrDefault(objectId, List.of()).stream()
+                .sorted(Comparator.comparing(OwnerRef::id, Uuids.SQL_ORDER))
+                .toList();
+    }
+
+    @Override
+    public List<Application> applicationsOwnedBy(TenantId tenantId, UUID ownerId) {
+        return applications.values().stream()
+                .filter(app -> app.tenantId().equals(tenantId) && owns(ownerId, app.id()))
+                .sorted(Comparator.comparing(Application::id, Uuids.SQL_ORDER))
+                .map(this::withSecrets)
+                .toList();
+    }
+
+    @Override
+    public List<ServicePrincipal> servicePrincipalsOwnedBy(TenantId tenantId, UUID ownerId) {
+        return servicePrincipals.values().stream()
+                .filter(sp -> sp.tenantId().equals(tenantId) && owns(ownerId, sp.id()))
+                .sorted(Comparator.comparing(ServicePrincipal::id, Uuids.SQL_ORDER))
+                .toList();
+    }
+
+    /** Drops a deleted user's ownerships, as the SQL foreign keys do. */
+    public void forgetOwner(UUID ownerId) {
+        owners.remove(ownerId);
+        owners.values().forEach(held -> held.removeIf(o -> o.id().equals(ownerId)));
+    }
+
+    private boolean owns(UUID ownerId, UUID objectId) {
+        return owners.getOrDefault(objectId, List.of()).stream().anyMatch(o -> Objects.equals(o.id(), ownerId));
+    }
+
+    private boolean exists(TenantId tenantId, AppObjectKind kind, UUID objectId) {
+        return switch (kind) {
+            case APPLICATION -> findById(tenantId, objectId).isPresent();
+            case SERVICE_PRINCIPAL -> findServicePrincipal(tenantId, objectId).isPresent();
+        };
+    }
+
     private Application withSecrets(Application app) {
         return new Application(
                 app.id(),
@@ -208,6 +280,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 Restorable.copyOf(applications),
                 Restorable.copyOf(secrets, ArrayList::new),
                 Restorable.copyOf(servicePrincipals),
-                Restorable.copyOf(assignments));
+                Restorable.copyOf(assignments),
+                Restorable.copyOf(owners, ArrayList::new));
     }
 }

@@ -246,6 +246,15 @@ public final class InMemoryGroupRepository implements GroupRepository, Restorabl
                 && owners.getOrDefault(groupId, Set.of()).contains(userId.value());
     }
 
+    @Override
+    public List<Group> ownedBy(TenantId tenantId, UserId owner) {
+        return groups.values().stream()
+                .filter(group -> group.tenantId().equals(tenantId)
+                        && owners.getOrDefault(group.id(), Set.of()).contains(owner.value()))
+                .sorted(Comparator.comparing(Group::id, Uuids.SQL_ORDER))
+                .toList();
+    }
+
     /** Users first, then groups, each in SQL id order, as the SQL store lists them. */
     private List<DirectoryObject> resolve(TenantId tenantId, Set<UUID> ids) {
         List<DirectoryObject> usersFound = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.tenantry.directory.apps;
 
 import dev.tenantry.shared.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,4 +56,22 @@ public interface ApplicationRepository {
 
     /** Deletes one assignment of the principal; false when there was none. */
     boolean deleteAssignment(TenantId tenantId, UUID principalId, UUID assignmentId);
+
+    /**
+     * Adds {@code owner} to the tenant's application or service principal {@code objectId} ({@code kind} says which);
+     * false when it already was an owner.
+     */
+    boolean addOwner(TenantId tenantId, AppObjectKind kind, UUID objectId, OwnerRef owner, Instant at);
+
+    /** Removes the owner {@code ownerId} of the object; false when it was none. */
+    boolean removeOwner(TenantId tenantId, AppObjectKind kind, UUID objectId, UUID ownerId);
+
+    /** The owners of the object, ordered by owner id; empty for an object of another tenant. */
+    List<OwnerRef> owners(TenantId tenantId, AppObjectKind kind, UUID objectId);
+
+    /** The tenant's applications {@code ownerId} (a user or a service principal) owns, ordered by id. */
+    List<Application> applicationsOwnedBy(TenantId tenantId, UUID ownerId);
+
+    /** The tenant's service principals {@code ownerId} (a user or a service principal) owns, ordered by id. */
+    List<ServicePrincipal> servicePrincipalsOwnedBy(TenantId tenantId, UUID ownerId);
 }

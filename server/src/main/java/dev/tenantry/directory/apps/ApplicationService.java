@@ -3,7 +3,9 @@ package dev.tenantry.directory.apps;
 import dev.tenantry.directory.DirectoryAccess;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.GraphPermission;
+import dev.tenantry.directory.GroupRepository;
 import dev.tenantry.directory.Text;
+import dev.tenantry.directory.UserRepository;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Column;
@@ -36,20 +38,36 @@ public final class ApplicationService {
     private final DirectoryAccess access;
     private final Transactions transactions;
     private final Clock clock;
+    private final ApplicationOwnerService owners;
 
+    /** The service over {@code applications}; {@code users} and {@code groups} resolve owners and owned objects. */
     public ApplicationService(
-            ApplicationRepository applications, DirectoryAccess access, Transactions transactions, Clock clock) {
+            ApplicationRepository applications,
+            UserRepository users,
+            GroupRepository groups,
+            DirectoryAccess access,
+            Transactions transactions,
+            Clock clock) {
         this.applications = applications;
         this.access = access;
         this.transactions = transactions;
         this.clock = clock;
+        this.owners = new ApplicationOwnerService(applications, users, groups, access, transactions, clock);
+    }
+
+    /** The owners of applications and service principals, and what users own. */
+    public ApplicationOwnerService owners() {
+        return owners;
     }
 
     public Application createApplication(Caller caller, TenantId tenantId, String displayName) {
         return createApplication(caller, tenantId, displayName, null);
     }
 
-    /** Registers an application; {@code groupMembershipClaims} is Graph's string value, null for none. */
+    /**
+     * Registers an application; {@code groupMembershipClaims} is Graph's string value, null for none. A user who
+     * registers it becomes its owner, as in Entra.
+     */
     public Application createApplication(
             Caller caller, TenantId tenantId, String displayName, String groupMembershipClaims) {
         access.requireManageApplications(caller, tenantId);
@@ -62,16 +80,25 @@ public final class ApplicationService {
                 clock.instant(),
                 List.of(),
                 groupMembershipClaims(groupMembershipClaims));
-        applications.insert(application);
-        return application;
+        return transactions.inTransaction(() -> {
+            applications.insert(application);
+            if (caller instanceof Caller.User user) {
+                applications.addOwner(
+                        tenantId,
+                        AppObjectKind.APPLICATION,
+                        application.id(),
+                        new OwnerRef(user.userId().value(), OwnerRef.Kind.USER),
+                        application.createdAt());
+            }
+            return application;
+        });
     }
 
     /** Changes an application's display name and {@code groupMembershipClaims}; a null value leaves it as it is. */
     public Application updateApplication(
             Caller caller, TenantId tenantId, UUID objectId, String displayName, String groupMembershipClaims) {
         return transactions.inTransaction(() -> {
-            access.requireManageApplications(caller, tenantId);
-            Application application = findApplication(tenantId, objectId);
+            Application application = manageableApplication(caller, tenantId, objectId);
             Application changed = application.withChanges(
                     displayName == null
                             ? application.displayName()
@@ -102,19 +129,22 @@ public final class ApplicationService {
         return findApplication(tenantId, objectId);
     }
 
+    /** Deletes an application with its secrets and service principal; its owners may. */
     public void deleteApplication(Caller caller, TenantId tenantId, UUID objectId) {
-        access.requireManageApplications(caller, tenantId);
-        if (!applications.delete(tenantId, objectId)) {
-            throw applicationNotFound(objectId);
-        }
+        transactions.inTransaction(() -> {
+            manageableApplication(caller, tenantId, objectId);
+            if (!applications.delete(tenantId, objectId)) {
+                throw applicationNotFound(objectId);
+            }
+            return null;
+        });
     }
 
     /** Adds a client secret; {@code endDateTime} null means two years from now. The text is shown only here. */
     public CreatedSecret addPassword(
             Caller caller, TenantId tenantId, UUID applicationObjectId, String displayName, Instant endDateTime) {
         return transactions.inTransaction(() -> {
-            access.requireManageApplications(caller, tenantId);
-            Application application = findApplication(tenantId, applicationObjectId);
+            Application application = manageableApplication(caller, tenantId, applicationObjectId);
             Instant now = clock.instant();
             Instant end = endDateTime == null ? now.plus(DEFAULT_SECRET_LIFETIME) : endDateTime;
             if (!end.isAfter(now)) {
@@ -139,8 +169,7 @@ public final class ApplicationService {
      */
     public void removePassword(Caller caller, TenantId tenantId, UUID applicationObjectId, UUID keyId) {
         transactions.inTransaction(() -> {
-            access.requireManageApplications(caller, tenantId);
-            Application application = findApplication(tenantId, applicationObjectId);
+            Application application = manageableApplication(caller, tenantId, applicationObjectId);
             if (!applications.deleteSecret(application.id(), keyId)) {
                 throw new NotFoundException(
                         DirectoryError.SECRET_NOT_FOUND,
@@ -157,13 +186,17 @@ public final class ApplicationService {
      */
     public void deleteServicePrincipal(Caller caller, TenantId tenantId, UUID id) {
         transactions.inTransaction(() -> {
-            access.requireManageApplications(caller, tenantId);
+            access.requireSameTenant(caller, tenantId);
             ServicePrincipal sp = applications
                     .findServicePrincipal(tenantId, id)
                     .orElseThrow(() -> new NotFoundException(
                             DirectoryError.SERVICE_PRINCIPAL_NOT_FOUND,
                             "Resource '" + id + "' does not exist or one of its queried reference-property objects"
                                     + " are not present."));
+            access.requireManageApplication(
+                    caller,
+                    tenantId,
+                    ApplicationOwnerService.owns(applications, caller, tenantId, AppObjectKind.SERVICE_PRINCIPAL, id));
             if (sp.appId().equals(MICROSOFT_GRAPH_APP_ID)) {
                 throw new RuleViolationException(
                         DirectoryError.FIRST_PARTY_SERVICE_PRINCIPAL,
@@ -328,6 +361,17 @@ public final class ApplicationService {
                         "groupMembershipClaims '" + value + "' is not valid. Use one of: "
                                 + GroupMembershipClaims.accepted() + ".",
                         "groupMembershipClaims"));
+    }
+
+    /** The application, after checking the caller may change it: an administrator, or an owner (R14 first). */
+    private Application manageableApplication(Caller caller, TenantId tenantId, UUID objectId) {
+        access.requireSameTenant(caller, tenantId);
+        Application application = findApplication(tenantId, objectId);
+        access.requireManageApplication(
+                caller,
+                tenantId,
+                ApplicationOwnerService.owns(applications, caller, tenantId, AppObjectKind.APPLICATION, objectId));
+        return application;
     }
 
     private Application findApplication(TenantId tenantId, UUID objectId) {

@@ -1,11 +1,13 @@
 package dev.tenantry.directory.storage;
 
 import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.apps.AppObjectKind;
 import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
+import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -261,6 +263,100 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
                         .bind("id", assignmentId)
                         .execute()
                 > 0);
+    }
+
+    @Override
+    public boolean addOwner(TenantId tenantId, AppObjectKind kind, UUID objectId, OwnerRef owner, Instant at) {
+        String table = ownerTable(kind);
+        String object = ownedColumn(kind);
+        // NOT EXISTS keeps a repeated add from failing the transaction (PostgreSQL aborts it on an error)
+        String ownerColumn = owner.kind() == OwnerRef.Kind.USER ? "owner_user_id" : "owner_service_principal_id";
+        String sql = "INSERT INTO " + table + " (tenant_id, " + object + ", " + ownerColumn + ", added_at)"
+                + " SELECT :tenantId, :objectId, :ownerId, :at WHERE NOT EXISTS (SELECT 1 FROM " + table
+                + " WHERE " + object + " = :objectId"
+                + " AND (owner_user_id = :ownerId OR owner_service_principal_id = :ownerId))";
+        try {
+            return jdbi.withHandle(handle -> handle.createUpdate(sql)
+                            .bind("tenantId", tenantId.value())
+                            .bind("objectId", objectId)
+                            .bind("ownerId", owner.id())
+                            .bind("at", at)
+                            .execute())
+                    > 0;
+        } catch (UnableToExecuteStatementException e) {
+            if (SqlStates.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean removeOwner(TenantId tenantId, AppObjectKind kind, UUID objectId, UUID ownerId) {
+        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM " + ownerTable(kind)
+                                + " WHERE tenant_id = :tenantId AND " + ownedColumn(kind) + " = :objectId"
+                                + " AND (owner_user_id = :ownerId OR owner_service_principal_id = :ownerId)")
+                        .bind("tenantId", tenantId.value())
+                        .bind("objectId", objectId)
+                        .bind("ownerId", ownerId)
+                        .execute())
+                > 0;
+    }
+
+    @Override
+    public List<OwnerRef> owners(TenantId tenantId, AppObjectKind kind, UUID objectId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT owner_user_id, owner_service_principal_id FROM "
+                        + ownerTable(kind) + " WHERE tenant_id = :tenantId AND " + ownedColumn(kind) + " = :objectId"
+                        + " ORDER BY COALESCE(owner_user_id, owner_service_principal_id)")
+                .bind("tenantId", tenantId.value())
+                .bind("objectId", objectId)
+                .map((rs, ctx) -> {
+                    UUID user = rs.getObject("owner_user_id", UUID.class);
+                    return user != null
+                            ? new OwnerRef(user, OwnerRef.Kind.USER)
+                            : new OwnerRef(
+                                    rs.getObject("owner_service_principal_id", UUID.class),
+                                    OwnerRef.Kind.SERVICE_PRINCIPAL);
+                })
+                .list());
+    }
+
+    @Override
+    public List<Application> applicationsOwnedBy(TenantId tenantId, UUID ownerId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + APP_COLUMNS
+                        + " FROM application WHERE tenant_id = :tenantId AND id IN (SELECT application_id FROM"
+                        + " application_owner WHERE owner_user_id = :ownerId OR owner_service_principal_id = :ownerId)"
+                        + " ORDER BY id")
+                .bind("tenantId", tenantId.value())
+                .bind("ownerId", ownerId)
+                .map((rs, ctx) -> toApplication(handle, rs, ctx))
+                .list());
+    }
+
+    @Override
+    public List<ServicePrincipal> servicePrincipalsOwnedBy(TenantId tenantId, UUID ownerId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + SP_COLUMNS
+                        + " FROM service_principal WHERE tenant_id = :tenantId AND id IN (SELECT service_principal_id"
+                        + " FROM service_principal_owner WHERE owner_user_id = :ownerId"
+                        + " OR owner_service_principal_id = :ownerId) ORDER BY id")
+                .bind("tenantId", tenantId.value())
+                .bind("ownerId", ownerId)
+                .map(JdbiApplicationRepository::toServicePrincipal)
+                .list());
+    }
+
+    private static String ownerTable(AppObjectKind kind) {
+        return switch (kind) {
+            case APPLICATION -> "application_owner";
+            case SERVICE_PRINCIPAL -> "service_principal_owner";
+        };
+    }
+
+    private static String ownedColumn(AppObjectKind kind) {
+        return switch (kind) {
+            case APPLICATION -> "application_id";
+            case SERVICE_PRINCIPAL -> "service_principal_id";
+        };
     }
 
     private static List<StoredSecret> secrets(Handle handle, UUID applicationId) {

@@ -293,6 +293,17 @@ public final class JdbiGroupRepository implements GroupRepository {
                 > 0;
     }
 
+    @Override
+    public List<Group> ownedBy(TenantId tenantId, UserId owner) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
+                        + " FROM directory_group WHERE tenant_id = :tenantId"
+                        + " AND id IN (SELECT group_id FROM group_owner WHERE user_id = :userId) ORDER BY id")
+                .bind("tenantId", tenantId.value())
+                .bind("userId", owner.value())
+                .map(JdbiGroupRepository::toGroup)
+                .list());
+    }
+
     /** Runs an insert in its own savepoint-free statement; a duplicate row answers false instead of failing. */
     private boolean insertIgnoringDuplicate(java.util.function.Function<Handle, Integer> insert) {
         try {

@@ -19,6 +19,8 @@ import dev.tenantry.shared.Transactions;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.testing.InMemoryApplicationRepository;
 import dev.tenantry.testing.InMemoryDirectoryRoleRepository;
+import dev.tenantry.testing.InMemoryGroupRepository;
+import dev.tenantry.testing.InMemoryUserRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +44,7 @@ class ApplicationServiceTest {
 
     final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
     final InMemoryApplicationRepository repository = new InMemoryApplicationRepository();
+    final InMemoryUserRepository users = new InMemoryUserRepository();
     final TenantId contoso = TenantId.random();
     final TenantId fabrikam = TenantId.random();
     final Caller.User admin = user(contoso, DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR);
@@ -58,7 +61,12 @@ class ApplicationServiceTest {
 
     ApplicationService serviceAt(Instant instant) {
         return new ApplicationService(
-                repository, new DirectoryAccess(roles), DIRECT, Clock.fixed(instant, ZoneOffset.UTC));
+                repository,
+                users,
+                new InMemoryGroupRepository(users::findById, id -> {}),
+                new DirectoryAccess(roles),
+                DIRECT,
+                Clock.fixed(instant, ZoneOffset.UTC));
     }
 
     Caller.User user(TenantId tenantId, DirectoryRoleTemplate role) {
