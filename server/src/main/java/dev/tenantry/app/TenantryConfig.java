@@ -157,7 +157,7 @@ public record TenantryConfig(
 
     /**
      * The server's own origin as clients name it: the public URL, else the bound address ({@code https://host:port},
-     * without {@code :443}); null when the port is picked at start. It is an alias of the Resource Manager audience and
+     * without {@code :443}); null when the port is picked at start. It is Graph's resource id here (and ARM accepts it) and
      * never comes from a request's {@code Host} header.
      */
     public String ownOrigin() {

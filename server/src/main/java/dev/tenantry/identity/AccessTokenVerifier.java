@@ -69,8 +69,7 @@ public final class AccessTokenVerifier {
             throw invalid("The access token is not valid before " + nbf.toInstant() + ".");
         }
         List<String> aud = claims.getAudience();
-        if (aud.size() != 1
-                || audiences.resourceOf(aud.get(0)).filter(resource::equals).isEmpty()) {
+        if (aud.size() != 1 || !audiences.accepts(aud.get(0), resource)) {
             throw invalid("The access token's audience '" + String.join(" ", aud)
                     + "' is not accepted here; accepted audiences: " + String.join(", ", audiences.of(resource))
                     + ".");

@@ -21,12 +21,21 @@ class AudiencesTest {
     }
 
     @Test
-    @DisplayName("issue 7.1: the configured origin is an alias of Resource Manager only, never of Graph")
-    void configuredOriginIsAnArmAliasOnly() {
+    @DisplayName("issue 12: the configured origin is Graph's resource id, and Resource Manager accepts it too")
+    void configuredOriginIsGraphAndAcceptedByArm() {
         Audiences audiences = new Audiences("https://tenantry.example:8443/");
 
-        assertThat(audiences.resourceOf("https://tenantry.example:8443")).contains(ProtectedResource.MANAGEMENT);
-        assertThat(audiences.resourceOf("https://tenantry.example:8443/")).contains(ProtectedResource.MANAGEMENT);
-        assertThat(audiences.of(ProtectedResource.GRAPH)).doesNotContain("https://tenantry.example:8443");
+        assertThat(audiences.resourceOf("https://tenantry.example:8443")).contains(ProtectedResource.GRAPH);
+        assertThat(audiences.resourceOf("https://tenantry.example:8443/")).contains(ProtectedResource.GRAPH);
+        assertThat(audiences.accepts("https://tenantry.example:8443/", ProtectedResource.GRAPH))
+                .isTrue();
+        assertThat(audiences.accepts("https://TENANTRY.example:8443", ProtectedResource.MANAGEMENT))
+                .isTrue();
+        assertThat(audiences.accepts("https://graph.microsoft.com", ProtectedResource.MANAGEMENT))
+                .isFalse();
+        assertThat(audiences.accepts("https://management.azure.com/", ProtectedResource.GRAPH))
+                .isFalse();
+        assertThat(audiences.accepts("https://other.example:8443/", ProtectedResource.GRAPH))
+                .isFalse();
     }
 }

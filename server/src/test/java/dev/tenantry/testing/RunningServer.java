@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -29,6 +30,17 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     private HttpClient http;
     private final PostgresDatabases postgres = PostgresDatabases.fromEnv(System.getenv());
     private String jdbcUrl;
+    private final UnaryOperator<TenantryConfig> configure;
+
+    /** A server with the test defaults. */
+    public RunningServer() {
+        this(UnaryOperator.identity());
+    }
+
+    /** A server whose test configuration {@code configure} adjusts, for example with a public URL. */
+    public RunningServer(UnaryOperator<TenantryConfig> configure) {
+        this.configure = configure;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -38,7 +50,8 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
     }
 
     private void start() {
-        TenantryConfig config = TenantryConfig.defaults().withPort(0).withDataDir(dataDir);
+        TenantryConfig config =
+                configure.apply(TenantryConfig.defaults().withPort(0).withDataDir(dataDir));
         server = TenantryApp.start(postgres == null ? config : postgres.configure(config, jdbcUrl));
         http = HttpClient.newBuilder()
                 .sslContext(Tls.trusting(server.certificate()))
