@@ -1,6 +1,7 @@
 package dev.tenantry.app;
 
 import dev.tenantry.arm.ArmAuthorizationRoutes;
+import dev.tenantry.arm.ArmMetadataRoutes;
 import dev.tenantry.arm.ArmRenderer;
 import dev.tenantry.arm.ArmResourceGroupRoutes;
 import dev.tenantry.arm.ArmSubscriptionRoutes;
@@ -84,6 +85,7 @@ final class Routes {
                 .register(cfg.routes);
         new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
+        new ArmMetadataRoutes().register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
         new CloudStoreRoutes(pages, services.subscriptions(), services.tenants()).register(cfg.routes);
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())

@@ -6,6 +6,7 @@ import dev.tenantry.shared.ErrorCode;
 public enum ArmError implements ErrorCode {
     INVALID_ROLE_DEFINITION(Kind.INVALID_REQUEST),
     MISSING_API_VERSION(Kind.INVALID_REQUEST),
+    INVALID_API_VERSION(Kind.INVALID_REQUEST),
     ROLE_DEFINITION_NOT_FOUND(Kind.NOT_FOUND);
 
     private final Kind kind;

@@ -26,6 +26,7 @@ public final class ArmRenderer implements FailureRenderer {
             Map.entry(AccessError.PRINCIPAL_NOT_FOUND.value(), "PrincipalNotFound"),
             Map.entry(AccessError.LAST_OWNER.value(), "LastOwnerCannotBeRemoved"),
             Map.entry(ArmError.MISSING_API_VERSION.value(), "MissingApiVersionParameter"),
+            Map.entry(ArmError.INVALID_API_VERSION.value(), "InvalidApiVersionParameter"),
             Map.entry(SubscriptionError.INVALID_RESOURCE_GROUP_NAME.value(), "InvalidResourceGroup"),
             Map.entry(SubscriptionError.LOCATION_REQUIRED.value(), "LocationRequired"),
             Map.entry(SubscriptionError.LOCATION_IMMUTABLE.value(), "InvalidResourceGroupLocation"),
@@ -37,7 +38,10 @@ public final class ArmRenderer implements FailureRenderer {
     @Override
     public boolean handles(Context ctx) {
         String path = ctx.path();
-        return path.startsWith("/subscriptions") || path.startsWith("/tenants") || path.startsWith("/providers");
+        return path.startsWith("/subscriptions")
+                || path.startsWith("/tenants")
+                || path.startsWith("/providers")
+                || path.startsWith("/metadata/");
     }
 
     @Override
