@@ -2,6 +2,7 @@ package dev.tenantry.app;
 
 import dev.tenantry.arm.ArmAuthorizationRoutes;
 import dev.tenantry.arm.ArmMetadataRoutes;
+import dev.tenantry.arm.ArmQueryOptions;
 import dev.tenantry.arm.ArmRenderer;
 import dev.tenantry.arm.ArmResourceGroupRoutes;
 import dev.tenantry.arm.ArmSubscriptionRoutes;
@@ -86,6 +87,7 @@ final class Routes {
         new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
         new ArmMetadataRoutes().register(cfg.routes);
+        new ArmQueryOptions().register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
         new CloudStoreRoutes(pages, services.subscriptions(), services.tenants()).register(cfg.routes);
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())

@@ -27,6 +27,8 @@ public final class ArmRenderer implements FailureRenderer {
             Map.entry(AccessError.LAST_OWNER.value(), "LastOwnerCannotBeRemoved"),
             Map.entry(ArmError.MISSING_API_VERSION.value(), "MissingApiVersionParameter"),
             Map.entry(ArmError.INVALID_API_VERSION.value(), "InvalidApiVersionParameter"),
+            Map.entry(ArmError.UNSUPPORTED_QUERY_PARAMETER.value(), "InvalidQueryParameter"),
+            Map.entry(ArmError.UNSUPPORTED_FILTER_PARAMETER.value(), "InvalidFilterInQueryString"),
             Map.entry(SubscriptionError.INVALID_RESOURCE_GROUP_NAME.value(), "InvalidResourceGroup"),
             Map.entry(SubscriptionError.LOCATION_REQUIRED.value(), "LocationRequired"),
             Map.entry(SubscriptionError.LOCATION_IMMUTABLE.value(), "InvalidResourceGroupLocation"),
