@@ -308,6 +308,57 @@ class BadInputIT {
                 .contains("'foo'");
     }
 
+    @ParameterizedTest
+    @MethodSource("coercedScalars")
+    @DisplayName("issue 12: a scalar of the wrong JSON type is a 400 naming the field, never coerced (42 as \"42\")")
+    void scalarsAreNotCoerced(List<String> request) throws Exception {
+        String token = request.get(2).equals("arm") ? armToken : request.get(2).equals("graph") ? graphToken : null;
+        HttpRequest.Builder builder = server.request(request.get(1))
+                .header("Content-Type", "application/json")
+                .method(request.get(0), HttpRequest.BodyPublishers.ofString(request.get(3)));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+
+        HttpResponse<String> response = server.send(builder.build());
+
+        assertThat(response.statusCode()).as(request.toString()).isEqualTo(400);
+        assertThat(response.body()).as(request.toString()).contains("'" + request.get(4) + "'");
+    }
+
+    static Stream<List<String>> coercedScalars() {
+        String rg = "/subscriptions/" + subscriptionId + "/resourcegroups/strict" + ARM;
+        return Stream.of(
+                List.of(
+                        "POST",
+                        "/v1.0/groups",
+                        "graph",
+                        "{\"displayName\":42,\"mailEnabled\":false,"
+                                + "\"mailNickname\":\"n42\",\"securityEnabled\":true}",
+                        "displayName"),
+                List.of(
+                        "POST",
+                        "/v1.0/groups",
+                        "graph",
+                        "{\"displayName\":\"x\",\"mailEnabled\":\"false\","
+                                + "\"mailNickname\":\"n43\",\"securityEnabled\":true}",
+                        "mailEnabled"),
+                List.of(
+                        "POST",
+                        "/v1.0/groups",
+                        "graph",
+                        "{\"displayName\":\"x\",\"mailEnabled\":0,"
+                                + "\"mailNickname\":\"n44\",\"securityEnabled\":true}",
+                        "mailEnabled"),
+                List.of("POST", "/v1.0/applications", "graph", "{\"displayName\":true}", "displayName"),
+                List.of("PATCH", "/v1.0/groups/" + groupId, "graph", "{\"description\":1.5}", "description"),
+                List.of("PUT", rg, "arm", "{\"location\":7}", "location"),
+                List.of("PUT", rg, "arm", "{\"location\":\"westeurope\",\"tags\":{\"env\":1}}", "tags.env"),
+                List.of("POST", "/api/signups", "", "{\"organization\":42}", "organization"),
+                List.of("POST", "/api/signups", "", "{\"seats\":\"5\"}", "seats"),
+                List.of("POST", "/api/signups", "", "{\"seats\":5.5}", "seats"));
+    }
+
     @Test
     @DisplayName("issue 7 (low): Graph answers, errors included, carry Cache-Control: no-store")
     void graphAnswersAreNotCached() {
