@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenantry.directory.DirectoryAccess;
 import dev.tenantry.directory.DirectoryRoleTemplate;
 import dev.tenantry.directory.GraphPermission;
+import dev.tenantry.directory.User;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
@@ -13,6 +14,8 @@ import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.Page;
+import dev.tenantry.shared.PageRequest;
 import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.Transactions;
@@ -21,10 +24,12 @@ import dev.tenantry.testing.InMemoryApplicationRepository;
 import dev.tenantry.testing.InMemoryDirectoryRoleRepository;
 import dev.tenantry.testing.InMemoryGroupRepository;
 import dev.tenantry.testing.InMemoryUserRepository;
+import dev.tenantry.testing.RepositoryContract;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -263,6 +268,111 @@ class ApplicationServiceTest {
         service.createApplication(app, contoso, "Automated");
 
         assertThatThrownBy(() -> service.listApplications(reader, contoso)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    User stored(Caller.User caller, TenantId tenantId) {
+        UUID id = caller.userId().value();
+        User user = RepositoryContract.member(tenantId, id, id + "@x.test", "u" + id, "User " + id);
+        users.insert(user, "hash");
+        return user;
+    }
+
+    @Test
+    @DisplayName("issue 12: the registering user owns the app; an owner manages it without a directory role")
+    void ownersManageTheirApplicationsWithoutARole() {
+        stored(admin, contoso);
+        User ordinary = stored(member, contoso);
+        ApplicationOwnerService owners = service.owners();
+        Application app = service.createApplication(admin, contoso, "Owned");
+
+        assertThatThrownBy(() -> service.updateApplication(member, contoso, app.id(), "Not mine", null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> owners.addOwner(
+                        member,
+                        contoso,
+                        AppObjectKind.APPLICATION,
+                        app.id(),
+                        ordinary.id().toString()))
+                .isInstanceOf(AccessDeniedException.class);
+        owners.addOwner(
+                admin,
+                contoso,
+                AppObjectKind.APPLICATION,
+                app.id(),
+                ordinary.id().toString());
+        service.updateApplication(member, contoso, app.id(), "Mine now", null);
+        CreatedSecret secret = service.addPassword(member, contoso, app.id(), "rolled", null);
+        service.removePassword(member, contoso, app.id(), secret.credential().keyId());
+
+        assertThat(owners.owners(member, contoso, AppObjectKind.APPLICATION, app.id()))
+                .extracting(Owner::id)
+                .containsExactlyInAnyOrder(
+                        admin.userId().value(), member.userId().value());
+        assertThat(service.getApplication(member, contoso, app.id()).displayName())
+                .isEqualTo("Mine now");
+        assertThatThrownBy(() -> owners.addOwner(
+                        admin,
+                        contoso,
+                        AppObjectKind.APPLICATION,
+                        app.id(),
+                        ordinary.id().toString()))
+                .isInstanceOf(InvalidRequestException.class);
+        service.deleteApplication(member, contoso, app.id());
+        assertThat(service.listApplications(admin, contoso)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R14: another directory can neither see nor change owners, nor be made an owner")
+    void r14OwnersStayInTheirDirectory() {
+        stored(admin, contoso);
+        User foreign = stored(otherAdmin, fabrikam);
+        Application app = service.createApplication(admin, contoso, "Private");
+        ApplicationOwnerService owners = service.owners();
+
+        assertThatThrownBy(() -> owners.owners(otherAdmin, fabrikam, AppObjectKind.APPLICATION, app.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> owners.owners(otherAdmin, contoso, AppObjectKind.APPLICATION, app.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> owners.addOwner(
+                        admin,
+                        contoso,
+                        AppObjectKind.APPLICATION,
+                        app.id(),
+                        foreign.id().toString()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() ->
+                        owners.ownedObjects(otherAdmin, fabrikam, admin.userId().toString(), PageRequest.first(10)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    @DisplayName("issue 12: ownedObjects pages by id over the applications and service principals a user owns")
+    void ownedObjectsArePagedById() {
+        stored(admin, contoso);
+        Registered first = registered("First");
+        Application second = service.createApplication(admin, contoso, "Second");
+        service.owners()
+                .addOwner(
+                        admin,
+                        contoso,
+                        AppObjectKind.SERVICE_PRINCIPAL,
+                        first.servicePrincipal().id(),
+                        admin.userId().toString());
+
+        Page<OwnedObject> page =
+                service.owners().ownedObjects(admin, contoso, admin.userId().toString(), PageRequest.first(2));
+        Page<OwnedObject> rest = service.owners()
+                .ownedObjects(admin, contoso, admin.userId().toString(), new PageRequest(page.nextAfter(), 2));
+
+        List<UUID> all = java.util.stream.Stream.of(
+                        first.application().id(),
+                        second.id(),
+                        first.servicePrincipal().id())
+                .sorted(java.util.Comparator.comparing(UUID::toString))
+                .toList();
+        assertThat(page.items()).extracting(OwnedObject::id).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(rest.items()).extracting(OwnedObject::id).containsExactly(all.get(2));
+        assertThat(rest.hasNext()).isFalse();
     }
 
     record Registered(Application application, CreatedSecret secret, ServicePrincipal servicePrincipal) {}
