@@ -154,6 +154,7 @@ class GraphApplicationOwnersIT {
 
         JsonNode mine = json(graph.get("/v1.0/me/ownedObjects", carolToken));
         JsonNode byAdmin = json(graph.get("/v1.0/users/" + carol.id() + "/ownedObjects", adminToken));
+        JsonNode byUpn = json(graph.get("/v1.0/users/" + carol.userPrincipalName() + "/ownedObjects", adminToken));
         JsonNode selected = json(graph.get("/v1.0/me/ownedObjects?$select=displayName&$top=2", carolToken));
         JsonNode rest = json(graph.get(selected.get("@odata.nextLink").asText(), carolToken));
 
@@ -164,6 +165,7 @@ class GraphApplicationOwnersIT {
                 .containsExactlyInAnyOrder(
                         app.objectId(), app.spId(), group.get("id").asText());
         assertThat(byAdmin.get("value")).hasSize(3);
+        assertThat(byUpn.get("value")).hasSize(3);
         assertThat(selected.get("value")).hasSize(2);
         assertThat(selected.at("/value/0").size()).isEqualTo(3);
         assertThat(selected.at("/value/0/displayName").isTextual()).isTrue();

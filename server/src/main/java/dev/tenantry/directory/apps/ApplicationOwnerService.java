@@ -98,27 +98,30 @@ public final class ApplicationOwnerService {
     }
 
     /**
-     * The applications, service principals and groups {@code userId} owns, ordered by id and paged by id: the
-     * signed-in user reads its own ({@code User.Read}); reading another user's needs the right to read users.
+     * The applications, service principals and groups the user {@code idOrUpn} (object id or user principal name) owns,
+     * ordered by id and paged by id: the signed-in user reads its own ({@code User.Read}); reading another user's needs
+     * the right to read users.
      */
-    public Page<OwnedObject> ownedObjects(Caller caller, TenantId tenantId, String userId, PageRequest page) {
+    public Page<OwnedObject> ownedObjects(Caller caller, TenantId tenantId, String idOrUpn, PageRequest page) {
         return transactions.inTransaction(() -> {
-            UUID id = Ids.tryParse(userId).orElseThrow(() -> notFound(userId, "Name a user by its object id."));
-            if (caller instanceof Caller.User user && user.userId().value().equals(id)) {
+            access.requireSameTenant(caller, tenantId);
+            Optional<User> found = Ids.tryParse(idOrUpn)
+                    .flatMap(id -> users.findById(tenantId, new UserId(id)))
+                    .or(() -> users.findByUpn(idOrUpn).filter(u -> u.tenantId().equals(tenantId)));
+            if (caller instanceof Caller.User user
+                    && found.map(u -> u.id().equals(user.userId())).orElse(false)) {
                 access.requireReadOwnProfile(caller, tenantId);
             } else {
                 access.requireReadUsers(caller, tenantId);
             }
-            UserId owner = new UserId(id);
-            if (users.findById(tenantId, owner).isEmpty()) {
-                throw notFound(userId, "Name a user of this directory.");
-            }
+            User owner = found.orElseThrow(() -> notFound(idOrUpn, "Name a user of this directory."));
+            UUID id = owner.objectId();
             List<OwnedObject> owned = new ArrayList<>();
             applications.applicationsOwnedBy(tenantId, id).forEach(a -> owned.add(new OwnedObject.OfApplication(a)));
             applications
                     .servicePrincipalsOwnedBy(tenantId, id)
                     .forEach(sp -> owned.add(new OwnedObject.OfServicePrincipal(sp)));
-            groups.ownedBy(tenantId, owner).forEach(g -> owned.add(new OwnedObject.OfGroup(g)));
+            groups.ownedBy(tenantId, owner.id()).forEach(g -> owned.add(new OwnedObject.OfGroup(g)));
             List<OwnedObject> after = owned.stream()
                     .sorted(Comparator.comparing(o -> o.id().toString()))
                     .filter(o -> page.after() == null || o.id().toString().compareTo(page.after()) > 0)
