@@ -3,7 +3,9 @@ package dev.tenantry.cli;
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,9 +22,40 @@ final class ServeCommand extends DataCommand {
     @Option(names = "--public-url", paramLabel = "URL", description = "Base URL clients use, if not the request host")
     String publicUrl;
 
+    @Option(
+            names = "--hostname",
+            paramLabel = "NAME",
+            description =
+                    "A further name (or address) clients reach the server on; repeatable. The certificate names it."
+                            + " Default: $TENANTRY_HOSTNAMES (comma-separated)")
+    List<String> hostnames;
+
+    @Option(
+            names = "--microsoft-hostnames",
+            description = "Also answer as login.microsoftonline.com, graph.microsoft.com, management.azure.com and"
+                    + " management.core.windows.net (with 'tenantry cert ca' and 'tenantry trust'). Default:"
+                    + " $TENANTRY_MICROSOFT_HOSTNAMES")
+    boolean microsoftHostnames;
+
+    private static final Pattern NAME = Pattern.compile(
+            "^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+                    + "|[0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)$");
+
     @Override
     public Integer call() throws InterruptedException {
         TenantryConfig config = config();
+        if (hostnames != null) {
+            config = config.withHostnames(hostnames);
+        }
+        if (microsoftHostnames) {
+            config = config.withMicrosoftHostnames(true);
+        }
+        for (String name : config.hostnames()) {
+            if (!NAME.matcher(name).matches()) {
+                System.err.println("invalid_hostname: '" + name + "' is not a DNS name or an IP address");
+                return 2;
+            }
+        }
         if (host != null) {
             config = config.withHost(host);
         }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Tenantry 0.1.0",
         description = "Self-hosted directory and subscription service.",
-        subcommands = {ServeCommand.class, CertCommands.class, KeyCommands.class})
+        subcommands = {ServeCommand.class, CertCommands.class, KeyCommands.class, TrustCommand.class})
 public final class TenantryCli {
 
     public static void main(String[] args) {

@@ -29,6 +29,8 @@ class CliTest {
         assertThat(TenantryCli.run(Map.of(), "serve", "--help")).isZero();
         assertThat(TenantryCli.run(Map.of(), "cert", "export", "--help")).isZero();
         assertThat(TenantryCli.run(Map.of(), "keys", "rotate", "--help")).isZero();
+        assertThat(TenantryCli.run(Map.of(), "cert", "ca", "--help")).isZero();
+        assertThat(TenantryCli.run(Map.of(), "trust", "--help")).isZero();
     }
 
     @Test
