@@ -1,0 +1,122 @@
+package dev.tenantry.clients;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Unmodified Python clients reaching the compat server as Microsoft's public cloud (issue 12), with nothing configured
+ * but what {@code tenantry trust} prints: its {@code REQUESTS_CA_BUNDLE} line and its {@code /etc/hosts} line. The hosts
+ * line is seen only by the commands run here: each runs in a mount namespace of its own whose {@code /etc/hosts} is a
+ * copy with the line added ({@code unshare --mount}), so the machine's hosts file is never touched. Empty, with the
+ * reason, when that cannot be done (not root, no {@code unshare}, the server not on port 443).
+ */
+final class MicrosoftHostNames {
+
+    private static final Pattern EXPORT = Pattern.compile("(?m)^export (REQUESTS_CA_BUNDLE)=(\\S+)$");
+    private static final Pattern HOSTS = Pattern.compile("(?m)^echo '([^']+)' \\| sudo tee -a /etc/hosts$");
+    private static Optional<MicrosoftHostNames> instance;
+    private static String unavailable;
+
+    private final Path hosts;
+    private final Map<String, String> environment;
+
+    private MicrosoftHostNames(Path hosts, Map<String, String> environment) {
+        this.hosts = hosts;
+        this.environment = environment;
+    }
+
+    /** The mapping for the shared compat server; empty (see {@link #unavailable()}) when it cannot be made. */
+    static synchronized Optional<MicrosoftHostNames> get() {
+        if (instance == null) {
+            instance = make(TenantryProcess.get());
+        }
+        return instance;
+    }
+
+    static synchronized String unavailable() {
+        return unavailable;
+    }
+
+    private static Optional<MicrosoftHostNames> make(TenantryProcess server) {
+        if (!server.onPort443()) {
+            return none("the server is not on port 443, and Microsoft's URLs carry no port");
+        }
+        if (!Files.exists(server.caCertificate())) {
+            return none("the server has no local CA");
+        }
+        String trust = server.command("trust");
+        Matcher bundle = EXPORT.matcher(trust);
+        Matcher line = HOSTS.matcher(trust);
+        if (!bundle.find() || !line.find()) {
+            throw new IllegalStateException("'tenantry trust' printed no REQUESTS_CA_BUNDLE or hosts line:\n" + trust);
+        }
+        try {
+            Path hosts = Files.createTempFile("tenantry-compat-hosts-", "");
+            hosts.toFile().deleteOnExit();
+            Files.writeString(
+                    hosts,
+                    Files.readString(Path.of("/etc/hosts")) + "\n" + line.group(1) + "\n",
+                    StandardCharsets.UTF_8);
+            MicrosoftHostNames names = new MicrosoftHostNames(hosts, Map.of(bundle.group(1), bundle.group(2)));
+            String probe = names.probe();
+            return probe == null ? Optional.of(names) : none(probe);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<MicrosoftHostNames> none(String reason) {
+        unavailable = reason;
+        System.out.println("compat: Python clients skipped: " + reason);
+        return Optional.empty();
+    }
+
+    /** Null when a command in the namespace sees the server's address for login.microsoftonline.com, else why not. */
+    private String probe() {
+        try {
+            Process process = new ProcessBuilder(command(List.of("getent", "hosts", "login.microsoftonline.com")))
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0 || !output.startsWith("127.0.0.1")) {
+                return "a mount namespace with its own /etc/hosts could not be made (unshare --mount needs root): "
+                        + output.strip();
+            }
+            return null;
+        } catch (IOException e) {
+            return "unshare is not installed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** {@code command} run where Microsoft's names are the server's. */
+    List<String> command(List<String> command) {
+        List<String> wrapped = new ArrayList<>(List.of(
+                "unshare",
+                "--mount",
+                "--",
+                "sh",
+                "-c",
+                "mount --bind \"$0\" /etc/hosts && exec \"$@\"",
+                hosts.toString()));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** The environment lines 'tenantry trust' printed ({@code REQUESTS_CA_BUNDLE}), for the command's environment. */
+    Map<String, String> environment() {
+        return environment;
+    }
+}
