@@ -3,6 +3,7 @@ package dev.tenantry.cli;
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
@@ -80,6 +81,10 @@ final class ServeCommand extends DataCommand {
         }));
         System.out.println("Tenantry is serving " + url(config.host(), app.port()) + " (data: "
                 + config.dataDir().toAbsolutePath().normalize() + ")");
+        if (config.microsoftHostnames() && !Files.exists(config.caCertificateFile())) {
+            System.err.println("--microsoft-hostnames without a local CA: clients would have to trust a self-signed"
+                    + " certificate for Microsoft's names; run 'tenantry cert ca', start again, then 'tenantry trust'");
+        }
         System.out.flush();
         stopped.await();
         return 0;

@@ -109,6 +109,10 @@ public final class LocalCa {
 
     /** A server certificate for {@code names} (DNS names and IP addresses) with {@code key}, signed by this CA. */
     X509Certificate issue(PublicKey key, Set<String> names) {
+        return issue(key, names, SERVER_VALIDITY);
+    }
+
+    X509Certificate issue(PublicKey key, Set<String> names, Duration validity) {
         try {
             Instant now = Instant.now();
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -116,7 +120,7 @@ public final class LocalCa {
                     certificate,
                     new BigInteger(127, new SecureRandom()),
                     Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(SERVER_VALIDITY)),
+                    Date.from(now.plus(validity)),
                     new javax.security.auth.x500.X500Principal("CN=Tenantry server,O=Tenantry"),
                     key);
             ServerCertificates.addServerExtensions(builder, names);

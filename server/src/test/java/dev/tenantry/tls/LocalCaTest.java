@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -105,6 +106,24 @@ class LocalCaTest {
         assertThat(again.certificate()).isEqualTo(issued.certificate());
         assertThat(wider.certificate()).isNotEqualTo(issued.certificate());
         assertThat(ServerCertificates.names(wider.certificate())).contains("login.microsoftonline.com");
+    }
+
+    @Test
+    @DisplayName("issue 12: a certificate of the CA within 30 days of its end is issued again at start")
+    void reissuedNearItsEnd() throws Exception {
+        LocalCa.create(caCert, caKey);
+        LocalCa ca = LocalCa.load(caCert, caKey);
+        KeyPair pair = Pem.newKeyPair();
+        X509Certificate ending = ca.issue(pair.getPublic(), LOCAL, Duration.ofDays(10));
+        Pem.writeOwnerOnly(cert, Pem.of(ending));
+        Pem.writeOwnerOnly(key, Pem.privateKeyPem(pair.getPrivate()));
+
+        TlsMaterial tls = TlsMaterial.loadOrCreate(cert, key, caCert, caKey, LOCAL);
+
+        assertThat(tls.certificate()).isNotEqualTo(ending);
+        assertThat(tls.certificate().getNotAfter().toInstant())
+                .isAfter(Instant.now().plus(Duration.ofDays(300)));
+        assertThat(ca.issued(tls.certificate())).isTrue();
     }
 
     @Test
