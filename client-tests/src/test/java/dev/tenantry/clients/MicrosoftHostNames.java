@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  * Unmodified Python clients reaching the compat server as Microsoft's public cloud (issue 12), with nothing configured
  * but what {@code tenantry trust} prints: its {@code REQUESTS_CA_BUNDLE} line and its {@code /etc/hosts} line. The hosts
  * line is seen only by the commands run here: each runs in a mount namespace of its own whose {@code /etc/hosts} is a
- * copy with the line added ({@code unshare --mount}), so the machine's hosts file is never touched. Empty, with the
- * reason, when that cannot be done (not root, no {@code unshare}, the server not on port 443).
+ * copy with the line added ({@code unshare --mount}), so the machine's hosts file is never touched. Where no namespace
+ * can be made (a container without {@code CAP_SYS_ADMIN}) but {@code /etc/hosts} is writable, the line is added to it,
+ * marked with this JVM's pid, and always removed when the JVM ends (a line left by a killed run is removed by the next).
+ * {@code -Dtenantry.compat.hosts=file} forces that. Empty, with the reason, when neither can be done (not root, the
+ * server not on port 443).
  */
 final class MicrosoftHostNames {
 
@@ -27,7 +30,10 @@ final class MicrosoftHostNames {
     private static Optional<MicrosoftHostNames> instance;
     private static String unavailable;
 
-    private final Path hosts;
+    private static final Path ETC_HOSTS = Path.of("/etc/hosts");
+    private static final String MARK = "# tenantry-compat ";
+
+    private final Path hosts; // null: the line is in /etc/hosts itself
     private final Map<String, String> environment;
 
     private MicrosoftHostNames(Path hosts, Map<String, String> environment) {
@@ -67,12 +73,61 @@ final class MicrosoftHostNames {
                     hosts,
                     Files.readString(Path.of("/etc/hosts")) + "\n" + line.group(1) + "\n",
                     StandardCharsets.UTF_8);
-            MicrosoftHostNames names = new MicrosoftHostNames(hosts, Map.of(bundle.group(1), bundle.group(2)));
-            String probe = names.probe();
-            return probe == null ? Optional.of(names) : none(probe);
+            Map<String, String> environment = Map.of(bundle.group(1), bundle.group(2));
+            MicrosoftHostNames isolated = new MicrosoftHostNames(hosts, environment);
+            String probe = "file".equals(System.getProperty("tenantry.compat.hosts")) ? "forced" : isolated.probe();
+            if (probe == null) {
+                return Optional.of(isolated);
+            }
+            if (!Files.isWritable(ETC_HOSTS)) {
+                return none(probe + "; and /etc/hosts is not writable");
+            }
+            addToEtcHosts(line.group(1));
+            MicrosoftHostNames shared = new MicrosoftHostNames(null, environment);
+            String sharedProbe = shared.probe();
+            System.out.println("compat: Microsoft's host names in /etc/hosts until this run ends (" + probe + ")");
+            return sharedProbe == null ? Optional.of(shared) : none(sharedProbe);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Adds {@code line} to /etc/hosts, in place (it may be a mount point), and removes it when this JVM ends. */
+    private static void addToEtcHosts(String line) throws IOException {
+        String mark = MARK + ProcessHandle.current().pid();
+        rewriteEtcHosts(line + " " + mark);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                rewriteEtcHosts(null);
+                            } catch (IOException e) {
+                                System.err.println(
+                                        "compat: could not remove the line '" + mark + "' from /etc/hosts: " + e);
+                            }
+                        },
+                        "tenantry-compat-hosts"));
+    }
+
+    /** Drops this JVM's line and those of runs no longer alive, then appends {@code added} unless null. */
+    private static synchronized void rewriteEtcHosts(String added) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String existing : Files.readAllLines(ETC_HOSTS, StandardCharsets.UTF_8)) {
+            int at = existing.indexOf(MARK);
+            if (at < 0) {
+                lines.add(existing);
+                continue;
+            }
+            long pid = Long.parseLong(existing.substring(at + MARK.length()).strip());
+            boolean ours = pid == ProcessHandle.current().pid();
+            if (!ours && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                lines.add(existing);
+            }
+        }
+        if (added != null) {
+            lines.add(added);
+        }
+        Files.writeString(ETC_HOSTS, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     }
 
     private static Optional<MicrosoftHostNames> none(String reason) {
@@ -103,6 +158,9 @@ final class MicrosoftHostNames {
 
     /** {@code command} run where Microsoft's names are the server's. */
     List<String> command(List<String> command) {
+        if (hosts == null) {
+            return command;
+        }
         List<String> wrapped = new ArrayList<>(List.of(
                 "unshare",
                 "--mount",
