@@ -2,18 +2,23 @@ package dev.tenantry.cli;
 
 import dev.tenantry.app.TenantryConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What makes one machine trust Tenantry's local CA and send Microsoft's host names to it: the Debian CA store, a
- * profile script with the variables Python, OpenSSL and Node read, and an {@code /etc/hosts} line, all marked as
+ * What makes one machine trust Tenantry's local CA and send Microsoft's host names to it: the Debian CA store, a JVM
+ * trust store every user can read, a profile script with the variables Python, OpenSSL and Node read, and an {@code /etc/hosts} line, all marked as
  * Tenantry's so that applying twice changes nothing and removing takes away exactly what was added. Paths are under
  * {@code root} ({@code /} on a real machine; a temporary directory in tests, where no command is run).
  */
@@ -23,6 +28,8 @@ final class MachineTrust {
     static final String CA_STORE_FILE = "usr/local/share/ca-certificates/tenantry.crt";
     static final String SYSTEM_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
     static final String PROFILE_FILE = "etc/profile.d/tenantry.sh";
+    /** The JVM trust store where every user can read it (the data directory is owner-only). */
+    static final String TRUST_STORE_FILE = "usr/local/share/tenantry/truststore.p12";
 
     private final Path root;
     private final List<String> done = new ArrayList<>();
@@ -44,12 +51,20 @@ final class MachineTrust {
                 + "export NODE_EXTRA_CA_CERTS=/" + CA_STORE_FILE + "\n";
     }
 
-    /** Adds the CA to the system store, the profile script and the hosts line; returns what changed. */
-    List<String> apply(String caPem, String address) {
+    /**
+     * Adds the CA to the system store, a copy of {@code trustStore} (holding {@code ca}) where every user can read it,
+     * the profile script and the hosts line; returns what changed.
+     */
+    List<String> apply(String caPem, X509Certificate ca, Path trustStore, String address) {
         Path caFile = root.resolve(CA_STORE_FILE);
         if (writeIfChanged(caFile, caPem)) {
             done.add("added the CA to the system store: " + caFile);
             updateCaCertificates();
+        }
+        Path systemTrustStore = root.resolve(TRUST_STORE_FILE);
+        if (!holds(systemTrustStore, ca)) {
+            copyReadable(trustStore, systemTrustStore);
+            done.add("wrote the JVM trust store " + systemTrustStore);
         }
         if (writeIfChanged(root.resolve(PROFILE_FILE), profile())) {
             done.add("wrote " + root.resolve(PROFILE_FILE) + " (new login shells get the variables)");
@@ -71,6 +86,17 @@ final class MachineTrust {
         }
         if (deleteIfExists(root.resolve(PROFILE_FILE))) {
             done.add("deleted " + root.resolve(PROFILE_FILE));
+        }
+        Path systemTrustStore = root.resolve(TRUST_STORE_FILE);
+        if (deleteIfExists(systemTrustStore)) {
+            done.add("deleted " + systemTrustStore);
+            try (var left = Files.list(systemTrustStore.getParent())) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(systemTrustStore.getParent());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot tidy " + systemTrustStore.getParent(), e);
+            }
         }
         if (writeHosts(hostsWithoutOurs())) {
             done.add("removed the Microsoft host names line from " + root.resolve("etc/hosts"));
@@ -126,6 +152,32 @@ final class MachineTrust {
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Whether {@code file} is a trust store (password {@code changeit}) that holds {@code ca}. */
+    private static boolean holds(Path file, X509Certificate ca) {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, TrustCommand.TRUST_STORE_PASSWORD.toCharArray());
+            return store.getCertificateAlias(ca) != null;
+        } catch (IOException | GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static void copyReadable(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            if (to.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + to, e);
         }
     }
 

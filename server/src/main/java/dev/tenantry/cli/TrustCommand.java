@@ -66,8 +66,12 @@ final class TrustCommand extends DataCommand {
             ca.writeTrustStore(config.trustStoreFile(), TRUST_STORE_PASSWORD.toCharArray());
             ca.writeBundle(bundleFile(config), Path.of(MachineTrust.SYSTEM_BUNDLE));
             if (apply) {
-                report(new MachineTrust(root).apply(ca.certificatePem(), address), "Already trusted: nothing changed.");
-                System.out.println("Java (no system store): " + javaOptions(config));
+                report(
+                        new MachineTrust(root)
+                                .apply(ca.certificatePem(), ca.certificate(), config.trustStoreFile(), address),
+                        "Already trusted: nothing changed.");
+                System.out.println("Java reads no system store; start it with: "
+                        + javaOptions(Path.of("/" + MachineTrust.TRUST_STORE_FILE)));
                 return 0;
             }
             print(config);
@@ -93,7 +97,7 @@ final class TrustCommand extends DataCommand {
                 "# The system CA store (curl, OpenSSL, Debian's Python: the Azure CLI, MSAL, azure-identity):");
         System.out.println("sudo cp " + ca + " /" + MachineTrust.CA_STORE_FILE + " && sudo update-ca-certificates");
         System.out.println("# Java: a trust store holding the CA (written now):");
-        System.out.println(javaOptions(config));
+        System.out.println(javaOptions(config.trustStoreFile()));
         System.out.println(
                 "# Python requests and pip's certifi, OpenSSL, Node.js (the bundle is the system's plus the CA):");
         System.out.println("export REQUESTS_CA_BUNDLE=" + bundle);
@@ -103,8 +107,8 @@ final class TrustCommand extends DataCommand {
         System.out.println("echo '" + MachineTrust.hostsLine(address) + "' | sudo tee -a /etc/hosts");
     }
 
-    private static String javaOptions(TenantryConfig config) {
-        return "-Djavax.net.ssl.trustStore=" + absolute(config.trustStoreFile())
+    private static String javaOptions(Path trustStore) {
+        return "-Djavax.net.ssl.trustStore=" + absolute(trustStore)
                 + " -Djavax.net.ssl.trustStorePassword=" + TRUST_STORE_PASSWORD
                 + " -Djavax.net.ssl.trustStoreType=PKCS12";
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
 import dev.tenantry.testing.CapturedConsole;
+import dev.tenantry.testing.ServerProcess;
 import dev.tenantry.testing.Tls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,11 +19,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,6 +134,15 @@ class TrustCommandsIT {
         assertThat(console.out()).contains("Already trusted: nothing changed.");
         assertThat(Files.readString(root.resolve("usr/local/share/ca-certificates/tenantry.crt")))
                 .isEqualTo(Files.readString(data.resolve("tls/ca.pem")));
+        KeyStore system = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(root.resolve("usr/local/share/tenantry/truststore.p12"))) {
+            system.load(in, "changeit".toCharArray());
+        }
+        assertThat(system.getCertificate("tenantry-ca")).isEqualTo(store.getCertificate("tenantry-ca"));
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(root.resolve("usr/local/share/tenantry/truststore.p12"))))
+                .isEqualTo("rw-r--r--");
+        assertThat(console.out()).contains("-Djavax.net.ssl.trustStore=/usr/local/share/tenantry/truststore.p12");
         assertThat(Files.readString(root.resolve("etc/profile.d/tenantry.sh")))
                 .contains("export REQUESTS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt");
         assertThat(Files.readAllLines(root.resolve("etc/hosts")))
@@ -145,8 +158,40 @@ class TrustCommandsIT {
 
         assertThat(root.resolve("usr/local/share/ca-certificates/tenantry.crt")).doesNotExist();
         assertThat(root.resolve("etc/profile.d/tenantry.sh")).doesNotExist();
+        assertThat(root.resolve("usr/local/share/tenantry")).doesNotExist();
         assertThat(Files.readAllLines(root.resolve("etc/hosts")))
                 .containsExactly("127.0.0.1 localhost", "::1 localhost");
+    }
+
+    @Test
+    @DisplayName("issue 12: 'trust --apply' and '--remove' refuse to run as anyone but root, and say what to do")
+    void applyNeedsRoot() throws Exception {
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "skipped: no setpriv to drop root");
+            command.addAll(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+        }
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                ServerProcess.jar().toAbsolutePath().toString(),
+                "trust"));
+        for (String option : List.of("--apply", "--remove")) {
+            List<String> run = new ArrayList<>(command);
+            run.add(option);
+            Process process = new ProcessBuilder(run).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(process.exitValue()).as(output).isEqualTo(1);
+            assertThat(output)
+                    .contains("root_required: 'tenantry trust " + option + "'")
+                    .contains("sudo");
+        }
+    }
+
+    private static boolean isRoot() throws IOException {
+        return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
     }
 
     @Test
