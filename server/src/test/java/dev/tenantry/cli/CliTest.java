@@ -34,6 +34,15 @@ class CliTest {
     }
 
     @Test
+    void aKidStartingWithADashIsAKidNotAnOption() throws Exception {
+        Path empty = Files.createDirectory(data.resolve("empty"));
+
+        // exit 1 (no database here), not 2 (a usage error): the kid was taken as the KID parameter
+        assertThat(TenantryCli.run(Map.of(), "keys", "retire", "-0syXC3XBrXab3dJ", "--data", empty.toString()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertThat(TenantryCli.run(Map.of(), "serve", "--no-such-option")).isEqualTo(2);
     }
