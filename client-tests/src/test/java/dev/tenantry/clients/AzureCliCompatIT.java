@@ -3,8 +3,19 @@ package dev.tenantry.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -181,6 +192,43 @@ class AzureCliCompatIT {
                         .get("id")
                         .asText())
                 .isEqualTo(app.servicePrincipalId());
+    }
+
+    @Test
+    @DisplayName("issue 12: the README's lines alone: 'sudo tenantry trust --apply' (for real, in a mount namespace"
+            + " over copies of the system files), then 'az login' with nothing configured; '--remove' undoes it")
+    void trustApplyAloneLetsTheCliSignIn() throws IOException {
+        Assumptions.assumeTrue(names.isolated(), "skipped: needs a mount namespace, so the machine is not changed");
+        TenantryProcess server = TenantryProcess.get();
+        List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--", "sh", script().toString()));
+        command.addAll(List.of(
+                server.cli().get(0),
+                server.cli().get(2),
+                server.dataDir().toString(),
+                directory.adminUpn(),
+                TestDirectory.PASSWORD));
+
+        PythonClients.Result result = PythonClients.run(command, Map.of());
+
+        assertThat(result.exit()).as(result::toString).isZero();
+        assertThat(result.out())
+                .contains("added the CA to the system store")
+                .contains("ran update-ca-certificates")
+                .contains("Already trusted: nothing changed.")
+                .contains("\"id\": \"" + directory.subscriptionId() + "\"")
+                .contains("removed the CA from the system store");
+    }
+
+    private static Path script() throws IOException {
+        Path file = Files.createTempFile("tenantry-compat-trust-", ".sh");
+        file.toFile().deleteOnExit();
+        try (InputStream in = AzureCliCompatIT.class.getResourceAsStream("/trust/apply-and-sign-in.sh")) {
+            Files.copy(
+                    Objects.requireNonNull(in, "trust/apply-and-sign-in.sh"),
+                    file,
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
     }
 
     private static String suffix() {

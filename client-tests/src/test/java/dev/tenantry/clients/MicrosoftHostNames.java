@@ -156,6 +156,11 @@ final class MicrosoftHostNames {
         }
     }
 
+    /** Whether commands run in mount namespaces of their own (else the line is in the machine's /etc/hosts). */
+    boolean isolated() {
+        return hosts != null;
+    }
+
     /** {@code command} run where Microsoft's names are the server's. */
     List<String> command(List<String> command) {
         if (hosts == null) {

@@ -62,8 +62,14 @@ final class PythonClients {
 
     /** Runs {@code command} where Microsoft's names are the server's, with {@code env} added to the environment. */
     static Result run(MicrosoftHostNames names, List<String> command, Map<String, String> env) {
-        ProcessBuilder builder = new ProcessBuilder(names.command(command));
-        builder.environment().putAll(names.environment());
+        Map<String, String> all = new java.util.HashMap<>(names.environment());
+        all.putAll(env);
+        return run(names.command(command), all);
+    }
+
+    /** Runs {@code command} as it is, with {@code env} added to the environment. */
+    static Result run(List<String> command, Map<String, String> env) {
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         try {
             Process process = builder.start();

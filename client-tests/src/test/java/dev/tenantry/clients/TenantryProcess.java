@@ -82,6 +82,15 @@ public final class TenantryProcess {
         return Files.exists(caCertificate()) ? caCertificate() : certificate();
     }
 
+    /** {@code java -jar tenantry.jar}, to which a test appends a command and {@code --data} {@link #dataDir()}. */
+    List<String> cli() {
+        return List.of(java(), "-jar", jar().toAbsolutePath().toString());
+    }
+
+    Path dataDir() {
+        return data;
+    }
+
     /** Runs {@code tenantry ARGS --data <data>} to its end; returns its standard output. */
     public String command(String... args) {
         return command(data, args);
