@@ -2,11 +2,11 @@ package dev.tenantry.cli;
 
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
+import dev.tenantry.tls.TlsMaterial;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,10 +38,6 @@ final class ServeCommand extends DataCommand {
                     + " $TENANTRY_MICROSOFT_HOSTNAMES")
     boolean microsoftHostnames;
 
-    private static final Pattern NAME = Pattern.compile(
-            "^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
-                    + "|[0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)$");
-
     @Override
     public Integer call() throws InterruptedException {
         TenantryConfig config = config();
@@ -52,7 +48,7 @@ final class ServeCommand extends DataCommand {
             config = config.withMicrosoftHostnames(true);
         }
         for (String name : config.hostnames()) {
-            if (!NAME.matcher(name).matches()) {
+            if (!TlsMaterial.isValidName(name)) {
                 System.err.println("invalid_hostname: '" + name + "' is not a DNS name or an IP address");
                 return 2;
             }

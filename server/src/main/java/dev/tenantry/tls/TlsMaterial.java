@@ -16,12 +16,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.IPAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,8 @@ public final class TlsMaterial {
     private static final Logger LOG = LoggerFactory.getLogger(TlsMaterial.class);
     private static final Duration VALIDITY = Duration.ofDays(825);
     private static final Duration RENEW_BEFORE = Duration.ofDays(30);
+    private static final Pattern DNS_NAME = Pattern.compile(
+            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$");
     private static final String SELF_SIGNED_SUBJECT = "CN=Tenantry local server,O=Tenantry";
 
     private final PrivateKey privateKey;
@@ -116,6 +120,14 @@ public final class TlsMaterial {
         }
         created.write(certificateFile, keyFile);
         return created;
+    }
+
+    /** Whether a certificate can name {@code name}: a DNS name, or an IPv4 or IPv6 address. */
+    public static boolean isValidName(String name) {
+        if (ServerCertificates.isAddress(name)) {
+            return IPAddress.isValid(name);
+        }
+        return DNS_NAME.matcher(name).matches();
     }
 
     /** Reads a PEM certificate; a missing file is an {@link IllegalStateException} that says what to do. */

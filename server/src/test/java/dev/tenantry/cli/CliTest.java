@@ -43,6 +43,18 @@ class CliTest {
     }
 
     @Test
+    void aHostnameNoCertificateCanNameIsRefusedBeforeStarting() throws Exception {
+        assertThat(TenantryCli.run(Map.of(), "serve", "--hostname", "999.1.1.1", "--data", data.toString()))
+                .isEqualTo(2);
+        assertThat(TenantryCli.run(
+                        Map.of("TENANTRY_HOSTNAMES", "ok.example,bad_name"), "serve", "--data", data.toString()))
+                .isEqualTo(2);
+        try (var files = Files.list(data)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertThat(TenantryCli.run(Map.of(), "serve", "--no-such-option")).isEqualTo(2);
     }

@@ -154,6 +154,14 @@ class LocalCaTest {
     }
 
     @Test
+    void namesACertificateCanCarry() {
+        assertThat(List.of("login.microsoftonline.com", "tenantry.test", "localhost", "10.0.0.7", "::1", "fd00::1"))
+                .allMatch(TlsMaterial::isValidName);
+        assertThat(List.of("999.1.1.1", "-bad.example", "a..b", "under_score.example", "x y", "fd00:::1::1", ""))
+                .noneMatch(TlsMaterial::isValidName);
+    }
+
+    @Test
     void loadingAMissingCaSaysWhatToRun() {
         assertThatThrownBy(() -> LocalCa.load(caCert, caKey)).hasMessageContaining("tenantry cert ca");
     }
