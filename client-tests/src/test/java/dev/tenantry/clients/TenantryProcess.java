@@ -48,7 +48,7 @@ public final class TenantryProcess {
         if (instance == null) {
             instance = start();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "tenantry-stop"));
-            ServerTrust.install(instance.certificate());
+            ServerTrust.install(instance.trustAnchor());
             CompatReport.serverStarted(instance.port);
         }
         return instance;
@@ -72,8 +72,61 @@ public final class TenantryProcess {
         return data.resolve("tls").resolve("server.pem");
     }
 
+    /** The local CA that issued the certificate ({@code <data>/tls/ca.pem}, made by {@code tenantry cert ca}). */
+    public Path caCertificate() {
+        return data.resolve("tls").resolve("ca.pem");
+    }
+
+    /** What clients trust: the local CA when there is one, else the server's own certificate. */
+    Path trustAnchor() {
+        return Files.exists(caCertificate()) ? caCertificate() : certificate();
+    }
+
+    /** {@code java -jar tenantry.jar}, to which a test appends a command and {@code --data} {@link #dataDir()}. */
+    List<String> cli() {
+        return List.of(java(), "-jar", jar().toAbsolutePath().toString());
+    }
+
+    Path dataDir() {
+        return data;
+    }
+
+    /** Runs {@code tenantry ARGS --data <data>} to its end; returns its standard output. */
+    public String command(String... args) {
+        return command(data, args);
+    }
+
+    private static String command(Path data, String... args) {
+        List<String> command = new java.util.ArrayList<>(
+                List.of(java(), "-jar", jar().toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--data", data.toString()));
+        try {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("tenantry " + String.join(" ", args) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Path jar() {
+        return Path.of(System.getProperty("tenantry.jar", "../server/target/tenantry.jar"));
+    }
+
     private static TenantryProcess start() {
-        Path jar = Path.of(System.getProperty("tenantry.jar", "../server/target/tenantry.jar"));
+        Path jar = jar();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     "No server jar at " + jar.toAbsolutePath() + ": run ./mvnw -pl server package -DskipTests first");
@@ -103,6 +156,8 @@ public final class TenantryProcess {
         Process process;
         try {
             data = Files.createTempDirectory("tenantry-compat-");
+            // the README's first line: a local CA, so the server's certificate also names Microsoft's hosts (issue 12)
+            command(data, "cert", "ca");
             stderr = data.getParent().resolve(data.getFileName() + "-server.log");
             String java =
                     Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -116,7 +171,8 @@ public final class TenantryProcess {
                             "--host",
                             "127.0.0.1",
                             "--port",
-                            Integer.toString(requestedPort)))
+                            Integer.toString(requestedPort),
+                            "--microsoft-hostnames"))
                     .redirectError(stderr.toFile())
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();

@@ -54,7 +54,7 @@ final class Routes {
             files.directory = "/static";
             files.location = Location.CLASSPATH;
         });
-        new BaseUrl(config.publicUrl()).register(cfg.routes);
+        new BaseUrl(config.publicUrl(), config.acceptedHostnames()).register(cfg.routes);
         new Failures(List.of(
                         new OAuthFailureRenderer(),
                         new GraphFailureRenderer(),

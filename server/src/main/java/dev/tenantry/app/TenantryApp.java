@@ -51,7 +51,12 @@ public final class TenantryApp implements AutoCloseable {
         LOG.debug("starting with {}", config);
         DataDirectory.secure(config.dataDir());
         MasterKey masterKey = MasterKey.load(config.masterKeyFile(), config.masterKey());
-        TlsMaterial tls = TlsMaterial.loadOrCreate(config.certificateFile(), config.privateKeyFile(), config.host());
+        TlsMaterial tls = TlsMaterial.loadOrCreate(
+                config.certificateFile(),
+                config.privateKeyFile(),
+                config.caCertificateFile(),
+                config.caPrivateKeyFile(),
+                config.certificateNames());
         Database database = Database.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(new Argon2idPasswordHasher());
         try {

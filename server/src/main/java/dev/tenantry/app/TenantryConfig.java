@@ -2,8 +2,13 @@ package dev.tenantry.app;
 
 import dev.tenantry.storage.Database;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every setting of a Tenantry server, in one place. Precedence: defaults &lt; {@code TENANTRY_*} environment &lt;
@@ -18,6 +23,9 @@ import java.util.Optional;
  * @param catalogFile an operator's catalog replacing the shipped one; null for the defaults
  * @param masterKey base64 of the 32-byte key that encrypts secrets at rest; null means {@code keys/master.key} in
  *     {@code dataDir}, created on first start
+ * @param hostnames further names the server answers on ({@code --hostname}): its certificate names them, and they are
+ *     accepted as origins besides the public URL
+ * @param microsoftHostnames whether the server also answers as Microsoft's public cloud ({@link #MICROSOFT_HOSTNAMES})
  */
 public record TenantryConfig(
         String host,
@@ -29,9 +37,49 @@ public record TenantryConfig(
         String publicUrl,
         String domainSuffix,
         Path catalogFile,
-        String masterKey) {
+        String masterKey,
+        List<String> hostnames,
+        boolean microsoftHostnames) {
 
     public static final String DEFAULT_DOMAIN_SUFFIX = "onmicrosoft.test";
+
+    /**
+     * The host names of Microsoft's public cloud that the Azure CLI, MSAL and azure-identity reach with no setting: the
+     * identity platform, Microsoft Graph, Resource Manager, and Resource Manager's token audience.
+     */
+    public static final List<String> MICROSOFT_HOSTNAMES = List.of(
+            "login.microsoftonline.com", "graph.microsoft.com", "management.azure.com", "management.core.windows.net");
+
+    /** The settings before {@code --hostname} and {@code --microsoft-hostnames} existed; neither is set. */
+    public TenantryConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String jdbcUrl,
+            String jdbcUser,
+            String jdbcPassword,
+            String publicUrl,
+            String domainSuffix,
+            Path catalogFile,
+            String masterKey) {
+        this(
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey,
+                List.of(),
+                false);
+    }
+
+    public TenantryConfig {
+        hostnames = hostnames == null ? List.of() : List.copyOf(hostnames);
+    }
 
     public static TenantryConfig defaults() {
         return new TenantryConfig(
@@ -53,7 +101,13 @@ public record TenantryConfig(
                 env.getOrDefault("TENANTRY_PUBLIC_URL", base.publicUrl()),
                 env.getOrDefault("TENANTRY_DOMAIN_SUFFIX", base.domainSuffix()),
                 Optional.ofNullable(env.get("TENANTRY_CATALOG")).map(Path::of).orElse(base.catalogFile()),
-                env.getOrDefault("TENANTRY_MASTER_KEY", base.masterKey()));
+                env.getOrDefault("TENANTRY_MASTER_KEY", base.masterKey()),
+                Optional.ofNullable(env.get("TENANTRY_HOSTNAMES"))
+                        .map(TenantryConfig::hostnameList)
+                        .orElse(base.hostnames()),
+                Optional.ofNullable(env.get("TENANTRY_MICROSOFT_HOSTNAMES"))
+                        .map(value -> value.strip().equalsIgnoreCase("true"))
+                        .orElse(base.microsoftHostnames()));
     }
 
     public TenantryConfig withHost(String newHost) {
@@ -67,7 +121,9 @@ public record TenantryConfig(
                 publicUrl,
                 domainSuffix,
                 catalogFile,
-                masterKey);
+                masterKey,
+                hostnames,
+                microsoftHostnames);
     }
 
     public TenantryConfig withPort(int newPort) {
@@ -81,7 +137,9 @@ public record TenantryConfig(
                 publicUrl,
                 domainSuffix,
                 catalogFile,
-                masterKey);
+                masterKey,
+                hostnames,
+                microsoftHostnames);
     }
 
     public TenantryConfig withDataDir(Path newDataDir) {
@@ -95,7 +153,9 @@ public record TenantryConfig(
                 publicUrl,
                 domainSuffix,
                 catalogFile,
-                masterKey);
+                masterKey,
+                hostnames,
+                microsoftHostnames);
     }
 
     public TenantryConfig withPublicUrl(String newPublicUrl) {
@@ -109,7 +169,9 @@ public record TenantryConfig(
                 newPublicUrl,
                 domainSuffix,
                 catalogFile,
-                masterKey);
+                masterKey,
+                hostnames,
+                microsoftHostnames);
     }
 
     public TenantryConfig withMasterKey(String newMasterKey) {
@@ -123,7 +185,9 @@ public record TenantryConfig(
                 publicUrl,
                 domainSuffix,
                 catalogFile,
-                newMasterKey);
+                newMasterKey,
+                hostnames,
+                microsoftHostnames);
     }
 
     /** The JDBC URL in force: the configured one, or H2 in PostgreSQL mode inside the data directory. */
@@ -152,7 +216,95 @@ public record TenantryConfig(
         return "TenantryConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl="
                 + effectiveJdbcUrl() + ", jdbcUser=" + jdbcUser + ", jdbcPassword=***, publicUrl=" + publicUrl
                 + ", domainSuffix=" + domainSuffix + ", catalogFile=" + catalogFile + ", masterKey="
-                + (masterKey == null ? "keys/master.key" : "***") + "]";
+                + (masterKey == null ? "keys/master.key" : "***") + ", hostnames=" + hostnames + ", microsoftHostnames="
+                + microsoftHostnames + "]";
+    }
+
+    public TenantryConfig withHostnames(List<String> newHostnames) {
+        return new TenantryConfig(
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey,
+                newHostnames,
+                microsoftHostnames);
+    }
+
+    public TenantryConfig withMicrosoftHostnames(boolean answerAsMicrosoft) {
+        return new TenantryConfig(
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey,
+                hostnames,
+                answerAsMicrosoft);
+    }
+
+    /** The local certificate authority's certificate, made by {@code tenantry cert ca}. */
+    public Path caCertificateFile() {
+        return dataDir.resolve("tls").resolve("ca.pem");
+    }
+
+    public Path caPrivateKeyFile() {
+        return dataDir.resolve("tls").resolve("ca.key");
+    }
+
+    /** The JVM trust store (PKCS12, password {@code changeit}) holding the local CA, written by {@code tenantry trust}. */
+    public Path trustStoreFile() {
+        return dataDir.resolve("tls").resolve("truststore.p12");
+    }
+
+    /**
+     * The names a certificate the server makes must cover: {@code localhost}, {@code 127.0.0.1}, {@code ::1}, the bind
+     * host (unless it binds every address), each {@code --hostname}, and Microsoft's names when asked.
+     */
+    public Set<String> certificateNames() {
+        Set<String> names = new LinkedHashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+        if (host != null && !host.isBlank() && !host.equals("0.0.0.0") && !host.equals("::")) {
+            names.add(host.toLowerCase(Locale.ROOT));
+        }
+        hostnames.forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+        if (microsoftHostnames) {
+            names.addAll(MICROSOFT_HOSTNAMES);
+        }
+        return names;
+    }
+
+    /**
+     * Host names besides the public URL that the server answers as itself (issuer, links): each {@code --hostname}
+     * and, with {@code --microsoft-hostnames}, Microsoft's. They name the server only; no audience depends on them.
+     */
+    public Set<String> acceptedHostnames() {
+        Set<String> names = new LinkedHashSet<>();
+        hostnames.forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+        if (microsoftHostnames) {
+            names.addAll(MICROSOFT_HOSTNAMES);
+        }
+        return names;
+    }
+
+    /** {@code a.example, b.example} (commas or spaces) as a list of names, blanks dropped. */
+    static List<String> hostnameList(String text) {
+        List<String> names = new ArrayList<>();
+        for (String name :
+                java.util.regex.Pattern.compile("[,\\s]+").splitAsStream(text).toList()) {
+            if (!name.isBlank()) {
+                names.add(name.strip());
+            }
+        }
+        return names;
     }
 
     /**

@@ -2,7 +2,10 @@ package dev.tenantry.cli;
 
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
+import dev.tenantry.tls.TlsMaterial;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,9 +23,36 @@ final class ServeCommand extends DataCommand {
     @Option(names = "--public-url", paramLabel = "URL", description = "Base URL clients use, if not the request host")
     String publicUrl;
 
+    @Option(
+            names = "--hostname",
+            paramLabel = "NAME",
+            description =
+                    "A further name (or address) clients reach the server on; repeatable. The certificate names it."
+                            + " Default: $TENANTRY_HOSTNAMES (comma-separated)")
+    List<String> hostnames;
+
+    @Option(
+            names = "--microsoft-hostnames",
+            description = "Also answer as login.microsoftonline.com, graph.microsoft.com, management.azure.com and"
+                    + " management.core.windows.net (with 'tenantry cert ca' and 'tenantry trust'). Default:"
+                    + " $TENANTRY_MICROSOFT_HOSTNAMES")
+    boolean microsoftHostnames;
+
     @Override
     public Integer call() throws InterruptedException {
         TenantryConfig config = config();
+        if (hostnames != null) {
+            config = config.withHostnames(hostnames);
+        }
+        if (microsoftHostnames) {
+            config = config.withMicrosoftHostnames(true);
+        }
+        for (String name : config.hostnames()) {
+            if (!TlsMaterial.isValidName(name)) {
+                System.err.println("invalid_hostname: '" + name + "' is not a DNS name or an IP address");
+                return 2;
+            }
+        }
         if (host != null) {
             config = config.withHost(host);
         }
@@ -47,6 +77,10 @@ final class ServeCommand extends DataCommand {
         }));
         System.out.println("Tenantry is serving " + url(config.host(), app.port()) + " (data: "
                 + config.dataDir().toAbsolutePath().normalize() + ")");
+        if (config.microsoftHostnames() && !Files.exists(config.caCertificateFile())) {
+            System.err.println("--microsoft-hostnames without a local CA: clients would have to trust a self-signed"
+                    + " certificate for Microsoft's names; run 'tenantry cert ca', start again, then 'tenantry trust'");
+        }
         System.out.flush();
         stopped.await();
         return 0;

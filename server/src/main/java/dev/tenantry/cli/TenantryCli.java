@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Tenantry 0.1.0",
         description = "Self-hosted directory and subscription service.",
-        subcommands = {ServeCommand.class, CertCommands.class, KeyCommands.class})
+        subcommands = {ServeCommand.class, CertCommands.class, KeyCommands.class, TrustCommand.class})
 public final class TenantryCli {
 
     public static void main(String[] args) {
@@ -20,6 +20,13 @@ public final class TenantryCli {
     /** Runs a command with {@code env} as its environment; returns the exit code. */
     public static int run(Map<String, String> env, String... args) {
         CommandLine commandLine = new CommandLine(new TenantryCli(), new EnvFactory(env));
+        // a kid is base64url and may start with '-': 'keys retire -0sy…' names a key, not an option
+        commandLine
+                .getSubcommands()
+                .get("keys")
+                .getSubcommands()
+                .get("retire")
+                .setUnmatchedOptionsArePositionalParams(true);
         return commandLine.execute(args);
     }
 }

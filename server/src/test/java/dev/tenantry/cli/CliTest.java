@@ -29,6 +29,29 @@ class CliTest {
         assertThat(TenantryCli.run(Map.of(), "serve", "--help")).isZero();
         assertThat(TenantryCli.run(Map.of(), "cert", "export", "--help")).isZero();
         assertThat(TenantryCli.run(Map.of(), "keys", "rotate", "--help")).isZero();
+        assertThat(TenantryCli.run(Map.of(), "cert", "ca", "--help")).isZero();
+        assertThat(TenantryCli.run(Map.of(), "trust", "--help")).isZero();
+    }
+
+    @Test
+    void aKidStartingWithADashIsAKidNotAnOption() throws Exception {
+        Path empty = Files.createDirectory(data.resolve("empty"));
+
+        // exit 1 (no database here), not 2 (a usage error): the kid was taken as the KID parameter
+        assertThat(TenantryCli.run(Map.of(), "keys", "retire", "-0syXC3XBrXab3dJ", "--data", empty.toString()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aHostnameNoCertificateCanNameIsRefusedBeforeStarting() throws Exception {
+        assertThat(TenantryCli.run(Map.of(), "serve", "--hostname", "999.1.1.1", "--data", data.toString()))
+                .isEqualTo(2);
+        assertThat(TenantryCli.run(
+                        Map.of("TENANTRY_HOSTNAMES", "ok.example,bad_name"), "serve", "--data", data.toString()))
+                .isEqualTo(2);
+        try (var files = Files.list(data)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test
