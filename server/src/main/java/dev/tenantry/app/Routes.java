@@ -1,5 +1,6 @@
 package dev.tenantry.app;
 
+import dev.tenantry.arm.ArmActivityLogRoutes;
 import dev.tenantry.arm.ArmAuthorizationRoutes;
 import dev.tenantry.arm.ArmRenderer;
 import dev.tenantry.arm.ArmResourceGroupRoutes;
@@ -82,8 +83,10 @@ final class Routes {
                 .register(cfg.routes);
         new ArmSubscriptionRoutes(services.subscriptions(), services.tenants(), services.pageTokens())
                 .register(cfg.routes);
-        new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
+        new ArmAuthorizationRoutes(services.subscriptions(), services.resourceGroups(), services.access())
+                .register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
+        new ArmActivityLogRoutes(services.subscriptions(), services.activityLog()).register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
         new CloudStoreRoutes(pages, services.subscriptions(), services.tenants()).register(cfg.routes);
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())
