@@ -3,6 +3,7 @@ package dev.tenantry.access;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.Transactions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +23,20 @@ public final class ActivityLogService {
     private final AccessService access;
     private final ActivityLogRepository events;
     private final Transactions transactions;
+    private final Clock clock;
 
-    public ActivityLogService(AccessService access, ActivityLogRepository events, Transactions transactions) {
+    public ActivityLogService(
+            AccessService access, ActivityLogRepository events, Transactions transactions, Clock clock) {
         this.access = access;
         this.events = events;
         this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The subscription's entries of the last {@code window} (at most 90 days), newest first: the portal's view. */
+    public List<ActivityEvent> recent(Caller caller, SubscriptionScope scope, Duration window) {
+        Instant now = clock.instant();
+        return events(caller, scope, now.minus(window), now, null, null);
     }
 
     /**

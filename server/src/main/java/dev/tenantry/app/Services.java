@@ -204,7 +204,7 @@ public record Services(
                         stores.idempotencyRecords(),
                         stores.lockouts(),
                         clock),
-                new ActivityLogService(access, stores.activityLog(), transactions));
+                new ActivityLogService(access, stores.activityLog(), transactions, clock));
     }
 
     /** Users, groups and service principals of a directory, as role assignments may name them. */
