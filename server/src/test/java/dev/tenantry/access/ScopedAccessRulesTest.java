@@ -7,6 +7,7 @@ import dev.tenantry.directory.Group;
 import dev.tenantry.directory.groups.NewGroup;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.subscriptions.CloudSubscription;
@@ -14,6 +15,8 @@ import dev.tenantry.subscriptions.ResourceGroup;
 import dev.tenantry.testing.TestDirectories;
 import dev.tenantry.testing.TestDirectory;
 import dev.tenantry.testing.TestWorld;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +48,7 @@ class ScopedAccessRulesTest {
     }
 
     private Group securityGroup(String name, UUID... members) {
-        List<String> ids = java.util.Arrays.stream(members).map(UUID::toString).toList();
+        List<String> ids = Arrays.stream(members).map(UUID::toString).toList();
         return world.groupService()
                 .create(
                         owner,
@@ -261,5 +264,53 @@ class ScopedAccessRulesTest {
                     assertThat(e.authorizationScope()).isEqualTo(app.path());
                     assertThat(e.callerName()).isEqualTo(contoso.admin().userPrincipalName());
                 });
+    }
+
+    @Test
+    @DisplayName(
+            "issue 10: permissions answer the role of each assignment that applies at the scope, nothing elsewhere")
+    void permissionsFollowTheScope() {
+        Caller.User contributor = memberWith("contrib", app, RoleDefinition.CONTRIBUTOR);
+
+        assertThat(world.access().permissions(contributor, app)).containsExactly(RoleDefinition.CONTRIBUTOR);
+        assertThat(world.access().permissions(contributor, data)).isEmpty();
+        assertThat(world.access().permissions(contributor, scope)).isEmpty();
+        assertThat(world.access().permissions(owner, data)).containsExactly(RoleDefinition.OWNER);
+    }
+
+    @Test
+    @DisplayName("R14: a group or user of another directory cannot be given a role here")
+    void principalsOfAnotherDirectoryAreRefused() {
+        TestDirectory fabrikam = TestDirectories.fabrikam().create(world);
+        Group theirs = world.groupService()
+                .create(
+                        fabrikam.adminCaller(),
+                        fabrikam.id(),
+                        new NewGroup("theirs", null, "theirs", false, true, List.of(), null, List.of(), List.of()));
+
+        assertThatThrownBy(
+                        () -> world.access().assign(owner, app, UUID.randomUUID(), RoleDefinition.READER, theirs.id()))
+                .isInstanceOfSatisfying(
+                        RuleViolationException.class, e -> assertThat(e.code()).isEqualTo("principal_not_found"));
+        assertThat(world.assignments().byPrincipal(theirs.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 10: the activity log refuses a reversed window or one over 90 days")
+    void activityWindowIsChecked() {
+        var log = world.services().activityLog();
+
+        assertThatThrownBy(() -> log.events(owner, scope, TestWorld.NOW, TestWorld.NOW.minusSeconds(1), null, null))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("invalid_time_window"));
+        assertThatThrownBy(() ->
+                        log.events(owner, scope, TestWorld.NOW.minus(Duration.ofDays(91)), TestWorld.NOW, null, null))
+                .isInstanceOf(InvalidRequestException.class);
+        Caller.User reader = memberWith("reader", app, RoleDefinition.READER);
+        assertThat(log.events(reader, scope, TestWorld.NOW.minusSeconds(60), TestWorld.NOW, "rg-app", null))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.resourceGroup()).isEqualTo("rg-app"));
+        assertThatThrownBy(() -> log.events(reader, scope, TestWorld.NOW.minusSeconds(60), TestWorld.NOW, null, null))
+                .isInstanceOf(AccessDeniedException.class);
     }
 }
