@@ -63,7 +63,8 @@ public final class ActivityLogService {
         }
         return transactions.inTransaction(() -> {
             access.requireRead(caller, resourceGroup == null ? scope : scope.resourceGroup(resourceGroup));
-            return events.list(scope.subscriptionId(), from, to, resourceGroup, resourceProvider, MAX_EVENTS);
+            return events.list(
+                    scope.tenantId(), scope.subscriptionId(), from, to, resourceGroup, resourceProvider, MAX_EVENTS);
         });
     }
 }

@@ -45,10 +45,34 @@ public abstract class ActivityLogRepositoryContract extends RepositoryContract {
         insert(subscription, null, NOW.minusSeconds(120));
         insert(UUID.randomUUID(), null, NOW);
 
-        assertThat(stores.activityLog().list(subscription, NOW.minusSeconds(60), NOW, null, null, 10))
+        assertThat(stores.activityLog().list(contoso.id(), subscription, NOW.minusSeconds(60), NOW, null, null, 10))
                 .containsExactly(late, early);
-        assertThat(stores.activityLog().list(subscription, NOW.minusSeconds(600), NOW, null, null, 1))
+        assertThat(stores.activityLog().list(contoso.id(), subscription, NOW.minusSeconds(600), NOW, null, null, 1))
                 .containsExactly(late);
+    }
+
+    @Test
+    @DisplayName("R14: a subscription's entries written under another directory (before a move) are that directory's")
+    void entriesOfAnotherDirectoryStayThere() {
+        ActivityEvent mine = insert(subscription, null, NOW);
+        stores.activityLog()
+                .insert(new ActivityEvent(
+                        UUID.randomUUID(),
+                        fabrikam.id(),
+                        subscription,
+                        null,
+                        NOW,
+                        mine.operationName(),
+                        mine.resourceType(),
+                        mine.resourceId(),
+                        mine.authorizationScope(),
+                        "OK",
+                        null,
+                        "alex@fabrikam.onmicrosoft.test",
+                        UUID.randomUUID()));
+
+        assertThat(stores.activityLog().list(contoso.id(), subscription, NOW.minusSeconds(1), NOW, null, null, 10))
+                .containsExactly(mine);
     }
 
     @Test
@@ -58,12 +82,20 @@ public abstract class ActivityLogRepositoryContract extends RepositoryContract {
         insert(subscription, "rg-data", NOW);
         insert(subscription, null, NOW);
 
-        assertThat(stores.activityLog().list(subscription, NOW.minusSeconds(1), NOW, "RG-APP", null, 10))
+        assertThat(stores.activityLog().list(contoso.id(), subscription, NOW.minusSeconds(1), NOW, "RG-APP", null, 10))
                 .containsExactly(inGroup);
         assertThat(stores.activityLog()
-                        .list(subscription, NOW.minusSeconds(1), NOW, null, "microsoft.authorization", 10))
+                        .list(
+                                contoso.id(),
+                                subscription,
+                                NOW.minusSeconds(1),
+                                NOW,
+                                null,
+                                "microsoft.authorization",
+                                10))
                 .hasSize(3);
-        assertThat(stores.activityLog().list(subscription, NOW.minusSeconds(1), NOW, null, "Microsoft.Resources", 10))
+        assertThat(stores.activityLog()
+                        .list(contoso.id(), subscription, NOW.minusSeconds(1), NOW, null, "Microsoft.Resources", 10))
                 .isEmpty();
     }
 }

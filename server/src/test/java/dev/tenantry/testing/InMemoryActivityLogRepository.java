@@ -2,6 +2,7 @@ package dev.tenantry.testing;
 
 import dev.tenantry.access.ActivityEvent;
 import dev.tenantry.access.ActivityLogRepository;
+import dev.tenantry.shared.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,9 +24,16 @@ public final class InMemoryActivityLogRepository implements ActivityLogRepositor
 
     @Override
     public List<ActivityEvent> list(
-            UUID subscriptionId, Instant from, Instant to, String resourceGroup, String resourceProvider, int limit) {
+            TenantId tenantId,
+            UUID subscriptionId,
+            Instant from,
+            Instant to,
+            String resourceGroup,
+            String resourceProvider,
+            int limit) {
         return events.stream()
-                .filter(e -> e.subscriptionId().equals(subscriptionId))
+                .filter(e -> e.subscriptionId().equals(subscriptionId)
+                        && e.tenantId().equals(tenantId))
                 .filter(e -> !e.at().isBefore(from) && !e.at().isAfter(to))
                 .filter(e -> resourceGroup == null || resourceGroup.equalsIgnoreCase(e.resourceGroup()))
                 .filter(e -> resourceProvider == null || resourceProvider.equalsIgnoreCase(e.resourceProvider()))

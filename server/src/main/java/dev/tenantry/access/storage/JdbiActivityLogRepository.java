@@ -49,16 +49,23 @@ public final class JdbiActivityLogRepository implements ActivityLogRepository {
 
     @Override
     public List<ActivityEvent> list(
-            UUID subscriptionId, Instant from, Instant to, String resourceGroup, String resourceProvider, int limit) {
+            TenantId tenantId,
+            UUID subscriptionId,
+            Instant from,
+            Instant to,
+            String resourceGroup,
+            String resourceProvider,
+            int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + """
                          FROM subscription_activity
-                        WHERE subscription_id = :subscriptionId AND event_at >= :from AND event_at <= :to
+                        WHERE subscription_id = :subscriptionId AND tenant_id = :tenantId AND event_at >= :from AND event_at <= :to
                           AND (CAST(:resourceGroup AS VARCHAR(90)) IS NULL OR LOWER(resource_group) = :resourceGroup)
                           AND (CAST(:provider AS VARCHAR(64)) IS NULL OR LOWER(resource_provider) = :provider)
                         ORDER BY event_at DESC, id
                         FETCH FIRST :limit ROWS ONLY
                         """)
                 .bind("subscriptionId", subscriptionId)
+                .bind("tenantId", tenantId.value())
                 .bind("from", from)
                 .bind("to", to)
                 .bind("resourceGroup", resourceGroup == null ? null : resourceGroup.toLowerCase(Locale.ROOT))
