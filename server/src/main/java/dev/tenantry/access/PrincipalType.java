@@ -3,7 +3,8 @@ package dev.tenantry.access;
 /** What kind of directory object a role assignment is for, named as ARM names it. */
 public enum PrincipalType {
     USER("User"),
-    SERVICE_PRINCIPAL("ServicePrincipal");
+    SERVICE_PRINCIPAL("ServicePrincipal"),
+    GROUP("Group");
 
     private final String armName;
 

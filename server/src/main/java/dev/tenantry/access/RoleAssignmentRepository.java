@@ -12,13 +12,19 @@ public interface RoleAssignmentRepository {
 
     Optional<RoleAssignment> findById(UUID subscriptionId, UUID id);
 
-    /** The subscription's assignments, ordered by id. */
+    /** The subscription's assignments, its resource groups' included, ordered by id. */
     List<RoleAssignment> bySubscription(UUID subscriptionId);
 
     /** Every assignment held by a principal, in any subscription. */
     List<RoleAssignment> byPrincipal(UUID principalId);
 
     boolean delete(UUID subscriptionId, UUID id);
+
+    /** Deletes the subscription's assignments made exactly at {@code scope} (an ARM scope string); the count. */
+    int deleteByScope(UUID subscriptionId, String scope);
+
+    /** Deletes every assignment of the subscription, at any scope in it (a move to another directory); the count. */
+    int deleteBySubscription(UUID subscriptionId);
 
     /**
      * Locks the subscription's row until the current transaction ends: the serialisation point of the rule that a

@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Azure's built-in RBAC roles, with the role definition GUIDs that are the same in every Azure tenant. */
+/**
+ * Azure's built-in RBAC roles, with the role definition GUIDs that are the same in every Azure tenant and their
+ * permissions as Azure publishes them.
+ *
+ * @see <a href="https://learn.microsoft.com/azure/role-based-access-control/built-in-roles">Azure built-in roles</a>
+ */
 public enum RoleDefinition {
     OWNER(
             "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
@@ -16,12 +21,21 @@ public enum RoleDefinition {
     CONTRIBUTOR(
             "b24988ac-6180-42a0-ab88-20f7382dd24c",
             "Contributor",
-            "Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC.",
+            "Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC, manage"
+                    + " assignments in Azure Blueprints, or share image galleries.",
             List.of("*"),
             List.of(
                     "Microsoft.Authorization/*/Delete",
                     "Microsoft.Authorization/*/Write",
-                    "Microsoft.Authorization/elevateAccess/Action")),
+                    "Microsoft.Authorization/elevateAccess/Action",
+                    "Microsoft.Blueprint/blueprintAssignments/write",
+                    "Microsoft.Blueprint/blueprintAssignments/delete",
+                    "Microsoft.Compute/galleries/share/action",
+                    "Microsoft.Purview/consents/write",
+                    "Microsoft.Purview/consents/delete",
+                    "Microsoft.Resources/deploymentStacks/manageDenySetting/action",
+                    "Microsoft.Subscription/cancel/action",
+                    "Microsoft.Subscription/enable/action")),
     READER(
             "acdd72a7-3385-48ef-bd42-f606fba81ae7",
             "Reader",
@@ -32,7 +46,7 @@ public enum RoleDefinition {
             "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
             "User Access Administrator",
             "Lets you manage user access to Azure resources.",
-            List.of("*/read", "Microsoft.Authorization/*"),
+            List.of("*/read", "Microsoft.Authorization/*", "Microsoft.Support/*"),
             List.of());
 
     private final UUID id;
@@ -68,6 +82,15 @@ public enum RoleDefinition {
 
     public List<String> notActions() {
         return notActions;
+    }
+
+    /** Data-plane actions: none of the four roles grants any (Azure's Storage Blob Data roles do). */
+    public List<String> dataActions() {
+        return List.of();
+    }
+
+    public List<String> notDataActions() {
+        return List.of();
     }
 
     /** Whether the role may create, change and delete resources (not role assignments). */

@@ -1,5 +1,6 @@
 package dev.tenantry.app;
 
+import dev.tenantry.arm.ArmActivityLogRoutes;
 import dev.tenantry.arm.ArmAuthorizationRoutes;
 import dev.tenantry.arm.ArmMetadataRoutes;
 import dev.tenantry.arm.ArmQueryOptions;
@@ -18,6 +19,7 @@ import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
+import dev.tenantry.pages.portal.PortalAccessRoutes;
 import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
@@ -84,10 +86,12 @@ final class Routes {
                 .register(cfg.routes);
         new ArmSubscriptionRoutes(services.subscriptions(), services.tenants(), services.pageTokens())
                 .register(cfg.routes);
-        new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
+        new ArmAuthorizationRoutes(services.subscriptions(), services.resourceGroups(), services.access())
+                .register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
         new ArmMetadataRoutes().register(cfg.routes);
         new ArmQueryOptions().register(cfg.routes);
+        new ArmActivityLogRoutes(services.subscriptions(), services.activityLog()).register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
         new CloudStoreRoutes(pages, services.subscriptions(), services.tenants()).register(cfg.routes);
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())
@@ -100,6 +104,15 @@ final class Routes {
                 services.groups(),
                 services.pageTokens());
         new PortalRoutes(pages, views, services.subscriptions(), services.licences()).register(cfg.routes);
+        new PortalAccessRoutes(
+                        pages,
+                        views,
+                        services.subscriptions(),
+                        services.resourceGroups(),
+                        services.access(),
+                        services.activityLog(),
+                        services.applications())
+                .register(cfg.routes);
         new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle(), services.licences())
                 .register(cfg.routes);
         new AdminAuditRoutes(pages, views, services.auditLogs(), services.pageTokens()).register(cfg.routes);

@@ -1,11 +1,14 @@
 package dev.tenantry.app;
 
 import dev.tenantry.access.AccessService;
+import dev.tenantry.access.ActivityLog;
+import dev.tenantry.access.ActivityLogService;
 import dev.tenantry.access.PrincipalDirectory;
 import dev.tenantry.access.PrincipalType;
 import dev.tenantry.directory.Audit;
 import dev.tenantry.directory.DirectoryAccess;
 import dev.tenantry.directory.GlobalAdministrators;
+import dev.tenantry.directory.Group;
 import dev.tenantry.directory.NewUsers;
 import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.apps.ApplicationService;
@@ -64,7 +67,8 @@ public record Services(
         Idempotency idempotency,
         PageTokens pageTokens,
         SessionService sessions,
-        RetentionPurge retentionPurge) {
+        RetentionPurge retentionPurge,
+        ActivityLogService activityLog) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -125,7 +129,16 @@ public record Services(
                 stores.refreshTokens(),
                 audiences,
                 clock));
-        var access = new AccessService(stores.roleAssignments(), principals(stores), transactions, clock);
+        var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
+        var access = new AccessService(
+                stores.roleAssignments(),
+                principals(stores),
+                (tenantId, principalId) -> stores.directoryGroups().transitiveGroupsOf(tenantId, principalId).stream()
+                        .map(Group::id)
+                        .toList(),
+                activityLog,
+                transactions,
+                clock);
         var subscriptions = new SubscriptionService(
                 settings.catalog(),
                 tenants,
@@ -181,7 +194,8 @@ public record Services(
                         audit,
                         transactions,
                         clock),
-                new ResourceGroupService(subscriptions, access, stores.resourceGroups(), transactions, clock),
+                new ResourceGroupService(
+                        subscriptions, access, stores.resourceGroups(), activityLog, transactions, clock),
                 new Idempotency(stores.idempotencyRecords(), transactions, clock),
                 new PageTokens(stores.serverSecrets()),
                 new SessionService(lockouts, stores.webSessions(), transactions, clock),
@@ -190,14 +204,18 @@ public record Services(
                         stores.refreshTokens(),
                         stores.idempotencyRecords(),
                         stores.lockouts(),
-                        clock));
+                        clock),
+                new ActivityLogService(access, stores.activityLog(), transactions, clock));
     }
 
-    /** Users and service principals of a directory, as role assignments may name them. */
+    /** Users, groups and service principals of a directory, as role assignments may name them. */
     private static PrincipalDirectory principals(Stores stores) {
         return (TenantId tenantId, UUID principalId) -> {
             if (stores.users().findById(tenantId, new UserId(principalId)).isPresent()) {
                 return Optional.of(PrincipalType.USER);
+            }
+            if (stores.directoryGroups().findById(tenantId, principalId).isPresent()) {
+                return Optional.of(PrincipalType.GROUP);
             }
             return stores.applications()
                     .findServicePrincipal(tenantId, principalId)

@@ -1,6 +1,8 @@
 package dev.tenantry.app;
 
+import dev.tenantry.access.ActivityLogRepository;
 import dev.tenantry.access.RoleAssignmentRepository;
+import dev.tenantry.access.storage.JdbiActivityLogRepository;
 import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
 import dev.tenantry.directory.AuditRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
@@ -64,7 +66,8 @@ public record Stores(
         LockoutRepository lockouts,
         SigningKeyRepository signingKeys,
         IdempotencyRecords idempotencyRecords,
-        ServerSecrets serverSecrets) {
+        ServerSecrets serverSecrets,
+        ActivityLogRepository activityLog) {
 
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
     public static Stores sql(Jdbi jdbi, MasterKey masterKey) {
@@ -91,6 +94,7 @@ public record Stores(
                 new JdbiLockoutRepository(jdbi),
                 signingKeys,
                 new JdbiIdempotencyRecords(jdbi),
-                serverSecrets);
+                serverSecrets,
+                new JdbiActivityLogRepository(jdbi));
     }
 }

@@ -1,8 +1,10 @@
 package dev.tenantry.arm;
 
+import dev.tenantry.access.AccessService;
 import dev.tenantry.access.RoleAssignment;
 import dev.tenantry.access.RoleDefinition;
 import dev.tenantry.directory.Tenant;
+import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;
 import dev.tenantry.subscriptions.CloudSubscription;
@@ -16,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** ARM's wire shapes for subscriptions, tenants, role definitions and assignments, and resource groups. */
@@ -39,6 +42,14 @@ final class ArmJson {
                     ArmError.MISSING_API_VERSION,
                     "The api-version query parameter (?api-version=) is required for all requests.");
         }
+    }
+
+    /**
+     * Refuses a query option the route does not honour ({@code api-version} always is): a 400 naming it, never an
+     * answer that ignores it (for routes {@link ArmQueryOptions}' table does not cover).
+     */
+    static void requireKnownOptions(Context ctx, Set<String> honoured) {
+        ArmQueryOptions.refuseOthers(ctx.queryParamMap(), honoured);
     }
 
     static Map<String, Object> list(List<?> items, String nextLink) {
@@ -89,13 +100,7 @@ final class ArmJson {
         properties.put("type", "BuiltInRole");
         properties.put("description", role.description());
         properties.put("assignableScopes", List.of("/"));
-        properties.put(
-                "permissions",
-                List.of(Map.of(
-                        "actions", role.actions(),
-                        "notActions", role.notActions(),
-                        "dataActions", List.of(),
-                        "notDataActions", List.of())));
+        properties.put("permissions", List.of(permission(role)));
         properties.put("createdOn", ARM_TIME.format(BUILT_IN_ROLES_CREATED));
         properties.put("updatedOn", ARM_TIME.format(BUILT_IN_ROLES_CREATED));
         properties.put("createdBy", null);
@@ -114,7 +119,10 @@ final class ArmJson {
 
     static Map<String, Object> roleAssignment(RoleAssignment assignment) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("roleDefinitionId", roleDefinitionId(assignment.scope(), assignment.role()));
+        // ARM names a built-in role by its subscription-level id, whatever the assignment's scope
+        properties.put(
+                "roleDefinitionId",
+                roleDefinitionId("/subscriptions/" + assignment.subscriptionId(), assignment.role()));
         properties.put("principalId", assignment.principalId().toString());
         properties.put("principalType", assignment.principalType().armName());
         properties.put("scope", assignment.scope());
@@ -132,9 +140,19 @@ final class ArmJson {
         properties.put("description", null);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("properties", properties);
-        json.put("id", assignment.scope() + "/providers/Microsoft.Authorization/roleAssignments/" + assignment.id());
+        json.put("id", AccessService.idOf(assignment));
         json.put("type", "Microsoft.Authorization/roleAssignments");
         json.put("name", assignment.id().toString());
+        return json;
+    }
+
+    /** One entry of ARM's {@code Microsoft.Authorization/permissions}: what a role lets its holder do. */
+    static Map<String, Object> permission(RoleDefinition role) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("actions", role.actions());
+        json.put("notActions", role.notActions());
+        json.put("dataActions", role.dataActions());
+        json.put("notDataActions", role.notDataActions());
         return json;
     }
 
@@ -158,6 +176,6 @@ final class ArmJson {
                             + "/subscriptions/{id}/providers/Microsoft.Authorization/roleDefinitions/{roleId}.");
         }
         String last = roleDefinitionId.substring(roleDefinitionId.lastIndexOf('/') + 1);
-        return dev.tenantry.shared.Ids.parseUuid(last, "role definition id");
+        return Ids.parseUuid(last, "role definition id");
     }
 }

@@ -73,6 +73,26 @@ public final class PageSupport {
         return caller;
     }
 
+    /** A page handler for a signed-in caller ({@link #whenSignedIn}, {@link #whenPosted}). */
+    @FunctionalInterface
+    public interface SignedInAction {
+        void handle(Context ctx, Caller caller);
+    }
+
+    /** Runs {@code action} for the signed-in caller, or sends the visitor to sign in first. */
+    public void whenSignedIn(Context ctx, SignedInAction action) {
+        Optional<Caller> caller = signedIn(ctx);
+        if (caller.isPresent()) {
+            action.handle(ctx, caller.get());
+        }
+    }
+
+    /** Runs a form post's {@code action} once its CSRF token is checked, for the signed-in caller. */
+    public void whenPosted(Context ctx, SignedInAction action) {
+        requireCsrf(ctx);
+        whenSignedIn(ctx, action);
+    }
+
     /** Forgets the session cookie in the browser (after sign-out). */
     public void clearCookie(Context ctx) {
         ctx.cookie(new Cookie(COOKIE, "", "/", 0, true, true, null, SameSite.LAX));

@@ -1,6 +1,8 @@
 package dev.tenantry.subscriptions;
 
 import dev.tenantry.access.AccessService;
+import dev.tenantry.access.ActivityLog;
+import dev.tenantry.access.ResourceGroupScope;
 import dev.tenantry.access.SubscriptionScope;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Column;
@@ -14,14 +16,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Resource groups in a cloud subscription: any role reads them, Owner or Contributor writes them. */
+/**
+ * Resource groups in a cloud subscription: any role on the subscription or on the group reads it, Owner or Contributor
+ * there writes it (a Contributor on one group cannot create another). Changes go to the subscription's activity log.
+ */
 public final class ResourceGroupService {
 
+    private static final String TYPE = "Microsoft.Resources/subscriptions/resourceGroups";
     private static final Pattern NAME = Pattern.compile("^[-\\w._()]{1,90}$", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final SubscriptionService subscriptions;
     private final AccessService access;
     private final ResourceGroupRepository groups;
+    private final ActivityLog activity;
     private final Transactions transactions;
     private final Clock clock;
 
@@ -29,32 +36,57 @@ public final class ResourceGroupService {
             SubscriptionService subscriptions,
             AccessService access,
             ResourceGroupRepository groups,
+            ActivityLog activity,
             Transactions transactions,
             Clock clock) {
         this.subscriptions = subscriptions;
         this.access = access;
         this.groups = groups;
+        this.activity = activity;
         this.transactions = transactions;
         this.clock = clock;
     }
 
+    /** The groups the caller may read: all of them with a role on the subscription, else those it has a role on. */
     public List<ResourceGroup> list(Caller caller, UUID subscriptionId) {
-        subscriptions.scope(caller, subscriptionId);
-        return groups.list(subscriptionId);
+        SubscriptionScope scope = subscriptions.scope(caller, subscriptionId);
+        return groups.list(subscriptionId).stream()
+                .filter(group -> !access.rolesOf(caller, scope.resourceGroup(group.name()))
+                        .isEmpty())
+                .toList();
     }
 
     public ResourceGroup get(Caller caller, UUID subscriptionId, String name) {
-        subscriptions.scope(caller, subscriptionId);
-        return groups.find(subscriptionId, name).orElseThrow(() -> notFound(name));
+        return transactions.inTransaction(() -> {
+            SubscriptionScope scope = subscriptions.scope(caller, subscriptionId);
+            ResourceGroup group = groups.find(subscriptionId, name).orElse(null);
+            access.requireRead(caller, scope.resourceGroup(group == null ? name : group.name()));
+            if (group == null) {
+                throw notFound(name);
+            }
+            return group;
+        });
+    }
+
+    /**
+     * The access scope of an existing group the caller may read, named as it is stored: what role assignments at the
+     * group are made at. A group that does not exist is {@code ResourceGroupNotFound}.
+     */
+    public ResourceGroupScope scope(Caller caller, UUID subscriptionId, String name) {
+        ResourceGroup group = get(caller, subscriptionId, name);
+        return subscriptions.scope(caller, subscriptionId).resourceGroup(group.name());
     }
 
     /** Creates the group, or updates its tags; the location of an existing group cannot change, as in ARM. */
     public Saved createOrUpdate(
             Caller caller, UUID subscriptionId, String name, String location, Map<String, String> tags) {
         return transactions.inTransaction(() -> {
-            SubscriptionScope scope = subscriptions.scope(caller, subscriptionId);
-            access.requireWrite(caller, scope);
+            SubscriptionScope subscription = subscriptions.scope(caller, subscriptionId);
             validateName(name);
+            var existing = groups.find(subscriptionId, name);
+            ResourceGroupScope scope =
+                    subscription.resourceGroup(existing.map(ResourceGroup::name).orElse(name));
+            access.requireWrite(caller, scope);
             if (location == null || location.isBlank()) {
                 throw new InvalidRequestException(
                         SubscriptionError.LOCATION_REQUIRED,
@@ -63,7 +95,6 @@ public final class ResourceGroupService {
             String normalised = Column.RESOURCE_GROUP_LOCATION.check(
                     location.strip().replace(" ", "").toLowerCase(Locale.ROOT), "location");
             Map<String, String> valid = Tags.validate(tags);
-            var existing = groups.find(subscriptionId, name);
             if (existing.isPresent() && !existing.get().location().equals(normalised)) {
                 throw new InvalidRequestException(
                         SubscriptionError.LOCATION_IMMUTABLE,
@@ -77,17 +108,24 @@ public final class ResourceGroupService {
                     valid,
                     existing.map(ResourceGroup::createdAt).orElse(clock.instant()));
             boolean created = groups.upsert(group);
+            activity.record(caller, scope, TYPE + "/write", TYPE, scope.path(), created ? "Created" : "OK");
             return new Saved(group, created);
         });
     }
 
+    /** Deletes the group and the role assignments made at it, as ARM does; Owner or Contributor on the group. */
     public void delete(Caller caller, UUID subscriptionId, String name) {
         transactions.run(() -> {
-            SubscriptionScope scope = subscriptions.scope(caller, subscriptionId);
+            SubscriptionScope subscription = subscriptions.scope(caller, subscriptionId);
+            var existing = groups.find(subscriptionId, name);
+            ResourceGroupScope scope =
+                    subscription.resourceGroup(existing.map(ResourceGroup::name).orElse(name));
             access.requireWrite(caller, scope);
-            if (!groups.delete(subscriptionId, name)) {
+            if (existing.isEmpty() || !groups.delete(subscriptionId, name)) {
                 throw notFound(name);
             }
+            access.forgetResourceGroup(scope);
+            activity.record(caller, scope, TYPE + "/delete", TYPE, scope.path(), "OK");
         });
     }
 

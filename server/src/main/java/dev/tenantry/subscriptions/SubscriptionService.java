@@ -147,10 +147,13 @@ public final class SubscriptionService {
         return Page.of(fetched, page.size(), s -> s.id().toString());
     }
 
-    /** A cloud subscription the caller holds a role on; otherwise it does not exist for the caller. */
+    /**
+     * A cloud subscription the caller holds a role in (on it or on one of its resource groups, as ARM lists it);
+     * otherwise it does not exist for the caller.
+     */
     public CloudSubscription getCloudSubscription(Caller caller, UUID subscriptionId) {
         CloudSubscription subscription = clouds.findById(subscriptionId).orElseThrow(() -> notFound(subscriptionId));
-        access.requireRead(caller, scopeOf(subscription));
+        access.requireVisible(caller, scopeOf(subscription));
         return subscription;
     }
 

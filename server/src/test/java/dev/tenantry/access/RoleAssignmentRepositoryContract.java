@@ -108,6 +108,53 @@ public abstract class RoleAssignmentRepositoryContract extends RepositoryContrac
     }
 
     @Test
+    @DisplayName(
+            "issue 10: an assignment at a resource group keeps its scope; deleting by scope removes that scope's only")
+    void resourceGroupScopeIsKeptAndDeletedByScope() {
+        RoleAssignment atGroup = new RoleAssignment(
+                UUID.randomUUID(),
+                contoso.id(),
+                subscription,
+                RoleDefinition.READER,
+                kelley,
+                PrincipalType.GROUP,
+                null,
+                NOW,
+                "rg-App");
+        assignments().insert(atGroup);
+        RoleAssignment atSubscription = insert(UUID.randomUUID(), subscription, RoleDefinition.READER, kelley);
+        RoleAssignment elsewhere = insert(UUID.randomUUID(), otherSubscription, RoleDefinition.READER, kelley);
+
+        assertThat(assignments().findById(subscription, atGroup.id())).contains(atGroup);
+        assertThat(atGroup.scope()).isEqualTo("/subscriptions/" + subscription + "/resourceGroups/rg-App");
+        assertThat(assignments().deleteByScope(subscription, atGroup.scope())).isEqualTo(1);
+        assertThat(assignments().bySubscription(subscription)).containsExactly(atSubscription);
+        assertThat(assignments().byPrincipal(kelley)).containsExactlyInAnyOrder(atSubscription, elsewhere);
+    }
+
+    @Test
+    @DisplayName("issue 10: deleting a subscription's assignments removes them at every scope in it, and no others")
+    void deleteBySubscriptionRemovesEveryScope() {
+        insert(UUID.randomUUID(), subscription, RoleDefinition.OWNER, kelley);
+        assignments()
+                .insert(new RoleAssignment(
+                        UUID.randomUUID(),
+                        contoso.id(),
+                        subscription,
+                        RoleDefinition.READER,
+                        kelley,
+                        PrincipalType.USER,
+                        null,
+                        NOW,
+                        "rg"));
+        RoleAssignment elsewhere = insert(UUID.randomUUID(), otherSubscription, RoleDefinition.READER, kelley);
+
+        assertThat(assignments().deleteBySubscription(subscription)).isEqualTo(2);
+        assertThat(assignments().bySubscription(subscription)).isEmpty();
+        assertThat(assignments().byPrincipal(kelley)).containsExactly(elsewhere);
+    }
+
+    @Test
     @DisplayName("issue 8: locking a subscription inside a transaction changes nothing stored")
     void lockingChangesNothing() {
         RoleAssignment owner = insert(UUID.randomUUID(), subscription, RoleDefinition.OWNER, kelley);

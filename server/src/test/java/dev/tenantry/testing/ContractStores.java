@@ -1,5 +1,6 @@
 package dev.tenantry.testing;
 
+import dev.tenantry.access.ActivityLogRepository;
 import dev.tenantry.access.RoleAssignmentRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
 import dev.tenantry.directory.GroupRepository;
@@ -43,6 +44,9 @@ public interface ContractStores extends AutoCloseable {
     GroupRepository directoryGroups();
 
     LockoutRepository lockouts();
+
+    /** Subscriptions' activity logs. */
+    ActivityLogRepository activityLog();
 
     /** Runs {@code work} in one transaction of these stores. */
     void inTransaction(Runnable work);

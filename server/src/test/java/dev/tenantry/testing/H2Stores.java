@@ -1,6 +1,8 @@
 package dev.tenantry.testing;
 
+import dev.tenantry.access.ActivityLogRepository;
 import dev.tenantry.access.RoleAssignmentRepository;
+import dev.tenantry.access.storage.JdbiActivityLogRepository;
 import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
 import dev.tenantry.directory.GroupRepository;
@@ -63,6 +65,11 @@ public final class H2Stores implements ContractStores {
     @Override
     public ApplicationRepository applications() {
         return new JdbiApplicationRepository(jdbi);
+    }
+
+    @Override
+    public ActivityLogRepository activityLog() {
+        return new JdbiActivityLogRepository(jdbi);
     }
 
     @Override

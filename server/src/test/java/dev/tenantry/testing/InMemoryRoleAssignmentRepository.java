@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Cloud role assignments in a map; one role per principal per scope, lists in SQL UUID order. */
 public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRepository, Restorable {
@@ -58,6 +59,23 @@ public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRep
     @Override
     public boolean delete(UUID subscriptionId, UUID id) {
         return assignments.remove(key(subscriptionId, id)) != null;
+    }
+
+    @Override
+    public int deleteByScope(UUID subscriptionId, String scope) {
+        return removeIf(
+                a -> a.subscriptionId().equals(subscriptionId) && a.scope().equals(scope));
+    }
+
+    @Override
+    public int deleteBySubscription(UUID subscriptionId) {
+        return removeIf(a -> a.subscriptionId().equals(subscriptionId));
+    }
+
+    private int removeIf(Predicate<RoleAssignment> doomed) {
+        int before = assignments.size();
+        assignments.values().removeIf(doomed);
+        return before - assignments.size();
     }
 
     @Override

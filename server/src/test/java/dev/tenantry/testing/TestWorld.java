@@ -46,6 +46,7 @@ public final class TestWorld {
     private final InMemoryUserRepository users =
             InMemoryUserRepository.cascading(roles, licences, clouds, this.directoryGroups);
     private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
+    private final InMemoryActivityLogRepository activityLog = new InMemoryActivityLogRepository();
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
     private final InMemoryBillingProfileRepository billing = new InMemoryBillingProfileRepository();
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
@@ -64,7 +65,8 @@ public final class TestWorld {
             lockouts,
             licences,
             directoryGroups,
-            audits);
+            audits,
+            activityLog);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -89,7 +91,8 @@ public final class TestWorld {
                 lockouts,
                 SIGNING_KEYS,
                 new InMemoryIdempotencyRecords(),
-                new InMemoryServerSecrets());
+                new InMemoryServerSecrets(),
+                activityLog);
         services = Services.wire(
                 stores,
                 passwords,
@@ -197,6 +200,11 @@ public final class TestWorld {
 
     public InMemoryRoleAssignmentRepository assignments() {
         return assignments;
+    }
+
+    /** Subscriptions' activity logs. */
+    public InMemoryActivityLogRepository activityLog() {
+        return activityLog;
     }
 
     public InMemoryCloudSubscriptionRepository clouds() {

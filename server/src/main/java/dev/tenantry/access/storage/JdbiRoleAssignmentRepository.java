@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** Cloud role assignments in SQL. */
 public final class JdbiRoleAssignmentRepository implements RoleAssignmentRepository {
 
-    private static final String COLUMNS = "id, tenant_id, subscription_id, role_definition_id, principal_id,"
+    private static final String COLUMNS = "id, tenant_id, scope, subscription_id, role_definition_id, principal_id,"
             + " principal_type, created_by, created_at";
 
     private static final String INSERT = """
@@ -101,6 +101,23 @@ public final class JdbiRoleAssignmentRepository implements RoleAssignmentReposit
     }
 
     @Override
+    public int deleteByScope(UUID subscriptionId, String scope) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM role_assignment WHERE subscription_id = :subscriptionId AND scope = :scope")
+                .bind("subscriptionId", subscriptionId)
+                .bind("scope", scope)
+                .execute());
+    }
+
+    @Override
+    public int deleteBySubscription(UUID subscriptionId) {
+        return jdbi.withHandle(
+                handle -> handle.createUpdate("DELETE FROM role_assignment WHERE subscription_id = :subscriptionId")
+                        .bind("subscriptionId", subscriptionId)
+                        .execute());
+    }
+
+    @Override
     public void lockSubscription(UUID subscriptionId) {
         // the subscription's row, not its assignments: FOR UPDATE on rows another transaction deletes behaves
         // differently on H2 and PostgreSQL, a parent row that stays is locked alike on both
@@ -120,6 +137,7 @@ public final class JdbiRoleAssignmentRepository implements RoleAssignmentReposit
                 rs.getObject("principal_id", UUID.class),
                 PrincipalType.valueOf(rs.getString("principal_type")),
                 rs.getObject("created_by", UUID.class),
-                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "created_at", ctx));
+                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "created_at", ctx),
+                RoleAssignment.resourceGroupOf(rs.getString("scope")));
     }
 }

@@ -7,7 +7,10 @@ import java.util.UUID;
  * through {@code portal/subscription-header.jte}; a new page adds its tab here.
  */
 public enum SubscriptionTab {
-    OVERVIEW("Overview", "");
+    OVERVIEW("Overview", ""),
+    ACTIVITY("Activity log", "/activity"),
+    IAM("Access control (IAM)", "/iam"),
+    RESOURCE_GROUPS("Resource groups", "/resourceGroups");
 
     private final String label;
     private final String suffix;

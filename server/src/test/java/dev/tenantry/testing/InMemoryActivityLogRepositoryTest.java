@@ -1,0 +1,10 @@
+package dev.tenantry.testing;
+
+import dev.tenantry.access.ActivityLogRepositoryContract;
+
+class InMemoryActivityLogRepositoryTest extends ActivityLogRepositoryContract {
+
+    InMemoryActivityLogRepositoryTest() {
+        super(new InMemoryStores());
+    }
+}
