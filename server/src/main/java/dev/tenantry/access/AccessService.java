@@ -50,6 +50,48 @@ public final class AccessService {
         return owner;
     }
 
+    /**
+     * Locks the subscription's role assignments until the current transaction ends (issue 10: classic administrators
+     * grant and revoke Owner under the last-Owner rule). Runs in the caller's transaction.
+     */
+    public void lock(SubscriptionScope scope) {
+        assignments.lockSubscription(scope.subscriptionId());
+    }
+
+    /** The user's Owner assignment at the subscription's own scope, if it holds one. Runs in the caller's work. */
+    public Optional<RoleAssignment> ownerAssignment(SubscriptionScope scope, UUID principalId) {
+        return assignments.bySubscription(scope.subscriptionId()).stream()
+                .filter(a -> a.role() == RoleDefinition.OWNER
+                        && a.principalId().equals(principalId)
+                        && a.scope().equals(scope.path()))
+                .findFirst();
+    }
+
+    /**
+     * Removes an Owner assignment a classic administrator role gave (issue 10), keeping the last Owner: the caller's
+     * transaction has taken {@link #lock}. False when the assignment is gone already.
+     */
+    public boolean revokeOwner(SubscriptionScope scope, UUID assignmentId) {
+        Optional<RoleAssignment> found = assignments.findById(scope.subscriptionId(), assignmentId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        requireNotLastOwner(scope, found.get());
+        return assignments.delete(scope.subscriptionId(), assignmentId);
+    }
+
+    private void requireNotLastOwner(SubscriptionScope scope, RoleAssignment removed) {
+        boolean lastOwner = removed.role() == RoleDefinition.OWNER
+                && assignments.bySubscription(scope.subscriptionId()).stream()
+                                .filter(a -> a.role() == RoleDefinition.OWNER)
+                                .count()
+                        == 1;
+        if (lastOwner) {
+            throw new RuleViolationException(
+                    AccessError.LAST_OWNER, "A subscription keeps at least one Owner; assign another Owner first.");
+        }
+    }
+
     /** The roles the caller holds on the subscription; empty for none or for another directory's caller (R14). */
     public Set<RoleDefinition> rolesOf(Caller caller, SubscriptionScope scope) {
         Optional<UUID> principal = principalOf(caller);

@@ -1,6 +1,7 @@
 package dev.tenantry.app;
 
 import dev.tenantry.arm.ArmAuthorizationRoutes;
+import dev.tenantry.arm.ArmClassicAdministratorRoutes;
 import dev.tenantry.arm.ArmRenderer;
 import dev.tenantry.arm.ArmResourceGroupRoutes;
 import dev.tenantry.arm.ArmSubscriptionRoutes;
@@ -83,6 +84,7 @@ final class Routes {
         new ArmSubscriptionRoutes(services.subscriptions(), services.tenants(), services.pageTokens())
                 .register(cfg.routes);
         new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
+        new ArmClassicAdministratorRoutes(services.subscriptionAdministrators()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
         new CloudStoreRoutes(pages, services.subscriptions(), services.tenants()).register(cfg.routes);

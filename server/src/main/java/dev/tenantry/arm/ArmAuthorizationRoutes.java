@@ -16,7 +16,6 @@ import dev.tenantry.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,36 +43,12 @@ public final class ArmAuthorizationRoutes {
         routes.get(PROVIDER + "/roleAssignments/{name}", this::getAssignment, Gate.MANAGEMENT);
         routes.put(PROVIDER + "/roleAssignments/{name}", this::putAssignment, Gate.MANAGEMENT);
         routes.delete(PROVIDER + "/roleAssignments/{name}", this::deleteAssignment, Gate.MANAGEMENT);
-        routes.get(PROVIDER + "/classicAdministrators", this::classicAdministrators, Gate.MANAGEMENT);
     }
 
     private SubscriptionScope scope(Context ctx) {
         ArmJson.requireApiVersion(ctx);
         UUID id = Ids.parseUuid(ctx.pathParam("subscriptionId"), "subscription id");
         return subscriptions.scope(Authentication.caller(ctx), id);
-    }
-
-    /** ARM's classic administrators list ({@code api-version=2015-07-01}), as scripts and older SDKs still read it. */
-    private void classicAdministrators(Context ctx) {
-        SubscriptionScope scope = scope(ctx);
-        List<Map<String, Object>> items =
-                subscriptions.classicAdministrators(Authentication.caller(ctx), scope.subscriptionId()).stream()
-                        .map(admin -> {
-                            Map<String, Object> properties = new LinkedHashMap<>();
-                            properties.put("emailAddress", admin.user().userPrincipalName());
-                            properties.put("role", admin.role());
-                            Map<String, Object> json = new LinkedHashMap<>();
-                            json.put(
-                                    "id",
-                                    scope.path() + "/providers/Microsoft.Authorization/classicAdministrators/"
-                                            + admin.user().id());
-                            json.put("name", admin.user().id().toString());
-                            json.put("type", "Microsoft.Authorization/classicAdministrators");
-                            json.put("properties", properties);
-                            return json;
-                        })
-                        .toList();
-        ctx.json(ArmJson.list(items, null));
     }
 
     private void listDefinitions(Context ctx) {

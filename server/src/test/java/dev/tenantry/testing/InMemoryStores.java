@@ -20,6 +20,8 @@ public final class InMemoryStores implements ContractStores {
     private final InMemoryBillingProfileRepository billing = new InMemoryBillingProfileRepository();
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
+    private final InMemorySubscriptionAdministratorRepository subscriptionAdministrators =
+            new InMemorySubscriptionAdministratorRepository();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -32,7 +34,8 @@ public final class InMemoryStores implements ContractStores {
             groups,
             lockouts,
             licences,
-            directoryGroups);
+            directoryGroups,
+            subscriptionAdministrators);
 
     @Override
     public InMemoryTenantRepository tenants() {
@@ -92,6 +95,11 @@ public final class InMemoryStores implements ContractStores {
     @Override
     public InMemoryLockoutRepository lockouts() {
         return lockouts;
+    }
+
+    @Override
+    public InMemorySubscriptionAdministratorRepository subscriptionAdministrators() {
+        return subscriptionAdministrators;
     }
 
     /** Transactions that roll every fake here back when their work throws. */

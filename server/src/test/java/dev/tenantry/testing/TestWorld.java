@@ -10,8 +10,10 @@ import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.InMemoryIdentityStores;
 import dev.tenantry.identity.LockoutPolicy;
+import dev.tenantry.subscriptions.BillingOwnershipTransfers;
 import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.ResourceGroupService;
+import dev.tenantry.subscriptions.SubscriptionAdministrators;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
 import java.time.Clock;
@@ -51,6 +53,8 @@ public final class TestWorld {
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
     private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
+    private final InMemorySubscriptionAdministratorRepository subscriptionAdministrators =
+            new InMemorySubscriptionAdministratorRepository();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -64,7 +68,8 @@ public final class TestWorld {
             lockouts,
             licences,
             directoryGroups,
-            audits);
+            audits,
+            subscriptionAdministrators);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -89,7 +94,8 @@ public final class TestWorld {
                 lockouts,
                 SIGNING_KEYS,
                 new InMemoryIdempotencyRecords(),
-                new InMemoryServerSecrets());
+                new InMemoryServerSecrets(),
+                subscriptionAdministrators);
         services = Services.wire(
                 stores,
                 passwords,
@@ -209,6 +215,19 @@ public final class TestWorld {
 
     public InMemoryBillingProfileRepository billing() {
         return billing;
+    }
+
+    /** The classic administrators of cloud subscriptions and their billing ownership transfers (issue 10). */
+    public SubscriptionAdministrators administrators() {
+        return services.subscriptionAdministrators();
+    }
+
+    public BillingOwnershipTransfers billingTransfers() {
+        return services.billingTransfers();
+    }
+
+    public InMemorySubscriptionAdministratorRepository subscriptionAdministrators() {
+        return subscriptionAdministrators;
     }
 
     public InMemoryResourceGroupRepository groups() {
