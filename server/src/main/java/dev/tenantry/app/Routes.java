@@ -22,6 +22,7 @@ import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
 import dev.tenantry.pages.store.LandingRoutes;
 import dev.tenantry.pages.store.SuiteStoreRoutes;
+import dev.tenantry.subscriptions.http.AdministratorRoutes;
 import dev.tenantry.subscriptions.http.CommerceRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
@@ -80,6 +81,9 @@ final class Routes {
                 .register(cfg.routes);
         new CommerceRoutes(
                         services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())
+                .register(cfg.routes);
+        new AdministratorRoutes(
+                        services.subscriptionAdministrators(), services.billingTransfers(), services.idempotency())
                 .register(cfg.routes);
         new ArmSubscriptionRoutes(services.subscriptions(), services.tenants(), services.pageTokens())
                 .register(cfg.routes);

@@ -87,7 +87,10 @@ public final class BillingOwnershipTransfers {
     public List<BillingTransfer> transfers(Caller caller, UUID subscriptionId) {
         return transactions.inTransaction(() -> {
             administration.lockedForAdministration(caller, subscriptionId);
-            return administrators.transfers(subscriptionId);
+            Instant now = clock.instant();
+            return administrators.transfers(subscriptionId).stream()
+                    .map(t -> asOf(t, now))
+                    .toList();
         });
     }
 
@@ -109,8 +112,15 @@ public final class BillingOwnershipTransfers {
             BillingTransfer transfer = visibleTo(caller, transferId);
             CloudSubscription subscription =
                     clouds.findById(transfer.subscriptionId()).orElseThrow(() -> notFound(transferId));
-            return new Pending(transfer, subscription);
+            return new Pending(asOf(transfer, clock.instant()), subscription);
         });
+    }
+
+    /** The transfer as of {@code now}: a pending one past its expiry shows as expired then. */
+    private static BillingTransfer asOf(BillingTransfer transfer, Instant now) {
+        return transfer.stateAt(now) == BillingTransfer.State.EXPIRED
+                ? transfer.completed(BillingTransfer.State.EXPIRED, transfer.expiresAt())
+                : transfer;
     }
 
     /** The sender (still the account administrator) withdraws a pending transfer. */
