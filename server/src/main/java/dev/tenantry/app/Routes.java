@@ -17,6 +17,7 @@ import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
+import dev.tenantry.pages.portal.AdministratorPages;
 import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
@@ -102,6 +103,13 @@ final class Routes {
                 services.groups(),
                 services.pageTokens());
         new PortalRoutes(pages, views, services.subscriptions(), services.licences()).register(cfg.routes);
+        new AdministratorPages(
+                        pages,
+                        views,
+                        services.subscriptions(),
+                        services.subscriptionAdministrators(),
+                        services.billingTransfers())
+                .register(cfg.routes);
         new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle(), services.licences())
                 .register(cfg.routes);
         new AdminAuditRoutes(pages, views, services.auditLogs(), services.pageTokens()).register(cfg.routes);
