@@ -9,18 +9,15 @@ import dev.tenantry.app.Services;
 import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.shared.Caller;
-import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.UserId;
+import dev.tenantry.testing.Races;
 import dev.tenantry.testing.RunningServer;
 import dev.tenantry.testing.TestBillingDetails;
 import dev.tenantry.testing.TestDirectories;
 import dev.tenantry.testing.TestDirectory;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -78,7 +75,8 @@ class ClassicAdministratorRaceIT {
                     .orElseThrow();
             services().access().remove(accountAdministrator, scope, own.id());
 
-            race(
+            Races.race(
+                    THREADS,
                     () -> services()
                             .subscriptionAdministrators()
                             .removeCoAdministrator(accountAdministrator, subscription, first),
@@ -102,25 +100,5 @@ class ClassicAdministratorRaceIT {
                 .id();
         services().subscriptionAdministrators().addCoAdministrator(Caller.system(), subscription, user);
         return user;
-    }
-
-    /** Runs both actions at once; a refusal by a rule is an expected outcome, anything else fails the test. */
-    private static void race(Runnable first, Runnable second) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<Future<?>> runs =
-                List.of(THREADS.submit(() -> act(start, first)), THREADS.submit(() -> act(start, second)));
-        for (Future<?> run : runs) {
-            run.get();
-        }
-    }
-
-    private static Void act(CyclicBarrier start, Runnable action) throws Exception {
-        start.await();
-        try {
-            action.run();
-        } catch (DomainException refused) {
-            // the loser of the race is told why; that is the point
-        }
-        return null;
     }
 }

@@ -192,22 +192,7 @@ public final class AdministratorPages {
                         p.subscription().displayName(),
                         DirectoryViews.when(p.transfer().expiresAt())))
                 .toList();
-        pages.render(
-                ctx,
-                "portal/transfer.jte",
-                new PortalTransferPage(
-                        chrome(ctx),
-                        nav(ctx, caller),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        false,
-                        waiting));
+        pages.render(ctx, "portal/transfer.jte", PortalTransferPage.waiting(chrome(ctx), nav(ctx, caller), waiting));
     }
 
     private void transfer(Context ctx, Caller caller) {

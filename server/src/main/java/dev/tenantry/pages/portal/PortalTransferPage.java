@@ -26,6 +26,11 @@ public record PortalTransferPage(
         waiting = List.copyOf(waiting);
     }
 
+    /** The list of the transfers waiting for the signed-in user. */
+    public static PortalTransferPage waiting(Chrome chrome, ConsoleNav nav, List<Waiting> waiting) {
+        return new PortalTransferPage(chrome, nav, null, null, null, null, null, null, null, false, false, waiting);
+    }
+
     /** A transfer waiting for the signed-in user, linked to its page. */
     public record Waiting(String id, String subscriptionName, String expiresAt) {}
 }
