@@ -86,7 +86,7 @@ public final class BillingOwnershipTransfers {
     /** The subscription's transfers, newest first, for a caller who may read it. */
     public List<BillingTransfer> transfers(Caller caller, UUID subscriptionId) {
         return transactions.inTransaction(() -> {
-            administration.lockedForAdministration(caller, subscriptionId);
+            administration.readable(caller, subscriptionId);
             Instant now = clock.instant();
             return administrators.transfers(subscriptionId).stream()
                     .map(t -> asOf(t, now))

@@ -209,7 +209,7 @@ public final class SubscriptionAdministrators {
      * The subscription, for a caller with a role on it or for its account administrator, who owns it (R4) even after
      * giving up every role assignment; anyone else is told it does not exist.
      */
-    private CloudSubscription readable(Caller caller, UUID subscriptionId) {
+    CloudSubscription readable(Caller caller, UUID subscriptionId) {
         Optional<CloudSubscription> found = clouds.findById(subscriptionId);
         if (found.isPresent() && caller instanceof Caller.User && isAccountAdministrator(caller, found.get())) {
             return found.get();
