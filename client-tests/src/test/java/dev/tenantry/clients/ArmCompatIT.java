@@ -7,6 +7,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.management.Region;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.authorization.AuthorizationManager;
+import com.azure.resourcemanager.authorization.fluent.models.ClassicAdministratorInner;
 import com.azure.resourcemanager.authorization.models.RoleAssignment;
 import com.azure.resourcemanager.authorization.models.RoleDefinition;
 import com.azure.resourcemanager.resources.ResourceManager;
@@ -125,6 +126,24 @@ class ArmCompatIT {
         assertThat(assignments).anySatisfy(a -> assertThat(a.roleDefinitionId()).endsWith("/roleDefinitions/" + OWNER));
         readerApp.ifPresent(app -> assertThat(assignments)
                 .anySatisfy(a -> assertThat(a.principalId()).isEqualTo(app.servicePrincipalId())));
+    }
+
+    @Test
+    void classicAdministratorsNameTheAccountAdministrator() {
+        AuthorizationManager authorization = clients.authorizationManager(owner(), directory);
+
+        List<ClassicAdministratorInner> administrators =
+                authorization.roleServiceClient().getClassicAdministrators().list().stream()
+                        .toList();
+
+        assertThat(administrators).singleElement().satisfies(admin -> {
+            assertThat(admin.role()).isEqualTo("ServiceAdministrator;AccountAdministrator");
+            assertThat(admin.emailAddress()).isEqualToIgnoringCase(directory.adminUpn());
+            assertThat(admin.type()).isEqualTo("Microsoft.Authorization/classicAdministrators");
+            assertThat(admin.id())
+                    .isEqualTo(directory.subscriptionScope()
+                            + "/providers/Microsoft.Authorization/classicAdministrators/" + admin.name());
+        });
     }
 
     @Test

@@ -63,6 +63,49 @@ public final class AccessService {
         return owner;
     }
 
+    /**
+     * Locks the subscription's role assignments until the current transaction ends (issue 10: classic administrators
+     * grant and revoke Owner under the last-Owner rule). Runs in the caller's transaction.
+     */
+    public void lock(SubscriptionScope scope) {
+        assignments.lockSubscription(scope.subscriptionId());
+    }
+
+    /** The user's Owner assignment at the subscription's own scope, if it holds one. Runs in the caller's work. */
+    public Optional<RoleAssignment> ownerAssignment(SubscriptionScope scope, UUID principalId) {
+        return assignments.bySubscription(scope.subscriptionId()).stream()
+                .filter(a ->
+                        a.role() == RoleDefinition.OWNER && a.principalId().equals(principalId) && a.atSubscription())
+                .findFirst();
+    }
+
+    /**
+     * Removes an Owner assignment a classic administrator role gave (issue 10), keeping the last Owner: the caller's
+     * transaction has taken {@link #lock}. False when the assignment is gone already.
+     */
+    public boolean revokeOwner(SubscriptionScope scope, UUID assignmentId) {
+        Optional<RoleAssignment> found = assignments.findById(scope.subscriptionId(), assignmentId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        requireNotLastOwner(scope.subscriptionId(), found.get());
+        return assignments.delete(scope.subscriptionId(), assignmentId);
+    }
+
+    /** R4: a subscription keeps at least one Owner at its own scope; run under the subscription's lock. */
+    private void requireNotLastOwner(UUID subscriptionId, RoleAssignment removed) {
+        boolean lastOwner = removed.role() == RoleDefinition.OWNER
+                && removed.atSubscription()
+                && assignments.bySubscription(subscriptionId).stream()
+                                .filter(a -> a.role() == RoleDefinition.OWNER && a.atSubscription())
+                                .count()
+                        == 1;
+        if (lastOwner) {
+            throw new RuleViolationException(
+                    AccessError.LAST_OWNER, "A subscription keeps at least one Owner; assign another Owner first.");
+        }
+    }
+
     /** The roles the caller holds on the subscription itself; empty for none or another directory's caller (R14). */
     public Set<RoleDefinition> rolesOf(Caller caller, SubscriptionScope scope) {
         return rolesOf(caller, (AccessScope) scope);
@@ -247,16 +290,7 @@ public final class AccessService {
             assignments.lockSubscription(scope.subscriptionId());
             requireManageAccess(caller, scope);
             RoleAssignment found = get(caller, scope, assignmentId);
-            boolean lastOwner = found.role() == RoleDefinition.OWNER
-                    && found.atSubscription()
-                    && assignments.bySubscription(scope.subscriptionId()).stream()
-                                    .filter(a -> a.role() == RoleDefinition.OWNER && a.atSubscription())
-                                    .count()
-                            == 1;
-            if (lastOwner) {
-                throw new RuleViolationException(
-                        AccessError.LAST_OWNER, "A subscription keeps at least one Owner; assign another Owner first.");
-            }
+            requireNotLastOwner(scope.subscriptionId(), found);
             assignments.delete(scope.subscriptionId(), assignmentId);
             activity.record(caller, scope, ROLE_ASSIGNMENT_TYPE + "/delete", ROLE_ASSIGNMENT_TYPE, idOf(found), "OK");
             return found;

@@ -2,6 +2,7 @@ package dev.tenantry.app;
 
 import dev.tenantry.arm.ArmActivityLogRoutes;
 import dev.tenantry.arm.ArmAuthorizationRoutes;
+import dev.tenantry.arm.ArmClassicAdministratorRoutes;
 import dev.tenantry.arm.ArmMetadataRoutes;
 import dev.tenantry.arm.ArmQueryOptions;
 import dev.tenantry.arm.ArmRenderer;
@@ -19,12 +20,14 @@ import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
+import dev.tenantry.pages.portal.AdministratorPages;
 import dev.tenantry.pages.portal.PortalAccessRoutes;
 import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
 import dev.tenantry.pages.store.LandingRoutes;
 import dev.tenantry.pages.store.SuiteStoreRoutes;
+import dev.tenantry.subscriptions.http.AdministratorRoutes;
 import dev.tenantry.subscriptions.http.CommerceRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
@@ -84,10 +87,14 @@ final class Routes {
         new CommerceRoutes(
                         services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())
                 .register(cfg.routes);
+        new AdministratorRoutes(
+                        services.subscriptionAdministrators(), services.billingTransfers(), services.idempotency())
+                .register(cfg.routes);
         new ArmSubscriptionRoutes(services.subscriptions(), services.tenants(), services.pageTokens())
                 .register(cfg.routes);
         new ArmAuthorizationRoutes(services.subscriptions(), services.resourceGroups(), services.access())
                 .register(cfg.routes);
+        new ArmClassicAdministratorRoutes(services.subscriptionAdministrators()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
         new ArmMetadataRoutes().register(cfg.routes);
         new ArmQueryOptions().register(cfg.routes);
@@ -112,6 +119,13 @@ final class Routes {
                         services.access(),
                         services.activityLog(),
                         services.applications())
+                .register(cfg.routes);
+        new AdministratorPages(
+                        pages,
+                        views,
+                        services.subscriptions(),
+                        services.subscriptionAdministrators(),
+                        services.billingTransfers())
                 .register(cfg.routes);
         new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle(), services.licences())
                 .register(cfg.routes);

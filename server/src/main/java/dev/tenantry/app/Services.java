@@ -30,9 +30,11 @@ import dev.tenantry.identity.TokenService;
 import dev.tenantry.identity.grants.Grants;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
+import dev.tenantry.subscriptions.BillingOwnershipTransfers;
 import dev.tenantry.subscriptions.Catalog;
 import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.ResourceGroupService;
+import dev.tenantry.subscriptions.SubscriptionAdministrators;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.SuiteLifecycleService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
@@ -68,7 +70,9 @@ public record Services(
         PageTokens pageTokens,
         SessionService sessions,
         RetentionPurge retentionPurge,
-        ActivityLogService activityLog) {
+        ActivityLogService activityLog,
+        SubscriptionAdministrators subscriptionAdministrators,
+        BillingOwnershipTransfers billingTransfers) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -152,6 +156,15 @@ public record Services(
                 transactions,
                 clock);
         var audit = new Audit(stores.audits(), stores.users(), clock);
+        var administrators = new SubscriptionAdministrators(
+                subscriptions,
+                stores.cloudSubscriptions(),
+                stores.subscriptionAdministrators(),
+                stores.users(),
+                access,
+                audit,
+                transactions,
+                clock);
         var licences = new LicenceService(
                 settings.catalog(),
                 users,
@@ -205,7 +218,14 @@ public record Services(
                         stores.idempotencyRecords(),
                         stores.lockouts(),
                         clock),
-                new ActivityLogService(access, stores.activityLog(), transactions, clock));
+                new ActivityLogService(access, stores.activityLog(), transactions, clock),
+                administrators,
+                new BillingOwnershipTransfers(
+                        administrators,
+                        stores.cloudSubscriptions(),
+                        stores.subscriptionAdministrators(),
+                        transactions,
+                        clock));
     }
 
     /** Users, groups and service principals of a directory, as role assignments may name them. */

@@ -35,11 +35,13 @@ import dev.tenantry.subscriptions.BillingProfileRepository;
 import dev.tenantry.subscriptions.CloudSubscriptionRepository;
 import dev.tenantry.subscriptions.LicenceRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
+import dev.tenantry.subscriptions.SubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiBillingProfileRepository;
 import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiLicenceRepository;
 import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
+import dev.tenantry.subscriptions.storage.JdbiSubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
 import org.jdbi.v3.core.Jdbi;
 
@@ -67,7 +69,8 @@ public record Stores(
         SigningKeyRepository signingKeys,
         IdempotencyRecords idempotencyRecords,
         ServerSecrets serverSecrets,
-        ActivityLogRepository activityLog) {
+        ActivityLogRepository activityLog,
+        SubscriptionAdministratorRepository subscriptionAdministrators) {
 
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
     public static Stores sql(Jdbi jdbi, MasterKey masterKey) {
@@ -95,6 +98,7 @@ public record Stores(
                 signingKeys,
                 new JdbiIdempotencyRecords(jdbi),
                 serverSecrets,
-                new JdbiActivityLogRepository(jdbi));
+                new JdbiActivityLogRepository(jdbi),
+                new JdbiSubscriptionAdministratorRepository(jdbi));
     }
 }

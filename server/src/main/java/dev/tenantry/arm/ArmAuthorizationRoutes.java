@@ -4,7 +4,6 @@ import dev.tenantry.access.AccessScope;
 import dev.tenantry.access.AccessService;
 import dev.tenantry.access.RoleAssignment;
 import dev.tenantry.access.RoleDefinition;
-import dev.tenantry.access.SubscriptionScope;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
@@ -18,7 +17,6 @@ import dev.tenantry.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +61,6 @@ public final class ArmAuthorizationRoutes {
             routes.delete(provider + "/roleAssignments/{name}", this::deleteAssignment, Gate.MANAGEMENT);
             routes.get(provider + "/permissions", this::permissions, Gate.MANAGEMENT);
         }
-        routes.get(SUBSCRIPTION + PROVIDER + "/classicAdministrators", this::classicAdministrators, Gate.MANAGEMENT);
     }
 
     /** The scope the path names, after the query options are checked: a subscription or one of its groups. */
@@ -74,29 +71,6 @@ public final class ArmAuthorizationRoutes {
         UUID id = Ids.parseUuid(ctx.pathParam("subscriptionId"), "subscription id");
         String group = ctx.pathParamMap().get("resourceGroup");
         return group == null ? subscriptions.scope(caller, id) : resourceGroups.scope(caller, id, group);
-    }
-
-    /** ARM's classic administrators list ({@code api-version=2015-07-01}), as scripts and older SDKs still read it. */
-    private void classicAdministrators(Context ctx) {
-        SubscriptionScope scope = (SubscriptionScope) scope(ctx, Set.of());
-        List<Map<String, Object>> items =
-                subscriptions.classicAdministrators(Authentication.caller(ctx), scope.subscriptionId()).stream()
-                        .map(admin -> {
-                            Map<String, Object> properties = new LinkedHashMap<>();
-                            properties.put("emailAddress", admin.user().userPrincipalName());
-                            properties.put("role", admin.role());
-                            Map<String, Object> json = new LinkedHashMap<>();
-                            json.put(
-                                    "id",
-                                    scope.path() + "/providers/Microsoft.Authorization/classicAdministrators/"
-                                            + admin.user().id());
-                            json.put("name", admin.user().id().toString());
-                            json.put("type", "Microsoft.Authorization/classicAdministrators");
-                            json.put("properties", properties);
-                            return json;
-                        })
-                        .toList();
-        ctx.json(ArmJson.list(items, null));
     }
 
     private void listDefinitions(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.tenantry.subscriptions;
 
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,4 +18,7 @@ public interface CloudSubscriptionRepository {
     List<CloudSubscription> findByIds(Collection<UUID> ids, UUID after, int limit);
 
     List<CloudSubscription> byTenant(TenantId tenantId);
+
+    /** Makes {@code accountAdministrator} the subscription's account administrator (R4); false when there is none. */
+    boolean updateAccountAdministrator(UUID id, UserId accountAdministrator);
 }

@@ -41,7 +41,29 @@ public enum SubscriptionError implements ErrorCode {
     /** A deleted subscription cannot change any more. */
     SUBSCRIPTION_DELETED(Kind.CONFLICT),
     /** Converting a subscription that is paid already. */
-    NOT_A_TRIAL(Kind.CONFLICT);
+    NOT_A_TRIAL(Kind.CONFLICT),
+    /** Issue 10: a classic administrator or transfer recipient who is not a user of the subscription's directory. */
+    NOT_A_DIRECTORY_USER(Kind.RULE_VIOLATION),
+    /** Issue 10: a classic administrator or transfer recipient whose account is disabled. */
+    USER_DISABLED(Kind.RULE_VIOLATION),
+    /** Issue 10 (R4): only the account administrator changes the service administrator or transfers ownership. */
+    NOT_ACCOUNT_ADMINISTRATOR(Kind.ACCESS_DENIED),
+    /** Issue 10: only the account or service administrator adds and removes co-administrators. */
+    NOT_SUBSCRIPTION_ADMINISTRATOR(Kind.ACCESS_DENIED),
+    /** Issue 10 (R4): the account administrator's classic role goes only by transferring billing ownership. */
+    ACCOUNT_ADMINISTRATOR_ROLE_FIXED(Kind.RULE_VIOLATION),
+    /** Issue 10: the service administrator's role goes only by choosing another service administrator. */
+    SERVICE_ADMINISTRATOR_ROLE_FIXED(Kind.RULE_VIOLATION),
+    /** Issue 10: the user already holds the classic role asked for, or a higher one. */
+    ALREADY_ADMINISTRATOR(Kind.CONFLICT),
+    /** Issue 10: removing a co-administrator the subscription does not have. */
+    NOT_A_CO_ADMINISTRATOR(Kind.NOT_FOUND),
+    /** Issue 10 (R4): a subscription has at most one pending billing ownership transfer. */
+    TRANSFER_PENDING(Kind.CONFLICT),
+    /** Issue 10 (R4): no such transfer, or not one the caller may see. */
+    TRANSFER_NOT_FOUND(Kind.NOT_FOUND),
+    /** Issue 10 (R4): the transfer was accepted, cancelled or expired already. */
+    TRANSFER_NOT_PENDING(Kind.CONFLICT);
 
     private final Kind kind;
 

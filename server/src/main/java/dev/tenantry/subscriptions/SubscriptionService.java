@@ -157,23 +157,6 @@ public final class SubscriptionService {
         return subscription;
     }
 
-    /** A classic administrator of a cloud subscription: the user and ARM's role text for it. */
-    public record ClassicAdministrator(User user, String role) {}
-
-    /**
-     * ARM's classic administrators of a subscription the caller may read (issue 10, first slice): the account
-     * administrator (R4), who is also its service administrator, as {@code ServiceAdministrator;AccountAdministrator}.
-     */
-    public List<ClassicAdministrator> classicAdministrators(Caller caller, UUID subscriptionId) {
-        CloudSubscription subscription = getCloudSubscription(caller, subscriptionId);
-        // the caller may read the subscription; its account administrator is named as ARM names it to any reader
-        User administrator = users.getUser(
-                Caller.system(),
-                subscription.tenantId(),
-                subscription.accountAdministrator().toString());
-        return List.of(new ClassicAdministrator(administrator, "ServiceAdministrator;AccountAdministrator"));
-    }
-
     /** The scope of a subscription the caller may read, for checks on things inside it. */
     public SubscriptionScope scope(Caller caller, UUID subscriptionId) {
         return scopeOf(getCloudSubscription(caller, subscriptionId));

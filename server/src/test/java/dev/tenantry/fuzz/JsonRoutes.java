@@ -15,6 +15,7 @@ final class JsonRoutes {
     static List<Route> all(FuzzTargets t) {
         String sub = "/subscriptions/" + t.subscriptionId();
         String auth = sub + "/providers/Microsoft.Authorization/roleAssignments/";
+        String cloud = "/api/subscriptions/cloud/" + t.subscriptionId();
         Map<String, Object> billing = shape(
                 "name",
                 "text",
@@ -73,6 +74,9 @@ final class JsonRoutes {
                         "/api/subscriptions/suite",
                         "arm",
                         shape("skuPartNumber", "product", "seats", "int", "trial", "bool")),
+                new Route("POST", cloud + "/serviceAdministrator", "arm", shape("userId", "guid")),
+                new Route("POST", cloud + "/coAdministrators", "arm", shape("userId", "guid")),
+                new Route("POST", cloud + "/billingOwnershipTransfers", "arm", shape("recipientUserId", "guid")),
                 new Route(
                         "POST",
                         "/v1.0/users",

@@ -38,6 +38,8 @@ class ColumnTest {
             Map.entry("service_principal.display_name", "copied from application.display_name (same size)"),
             Map.entry("cloud_subscription.offer_id", "an offer id of the catalog"),
             Map.entry("cloud_subscription.state", "CloudSubscription.State enum"),
+            Map.entry("classic_administrator.role", "ClassicRole enum"),
+            Map.entry("billing_ownership_transfer.state", "BillingTransfer.State enum"),
             Map.entry("suite_subscription.sku_part_number", "a SKU of the catalog"),
             Map.entry("suite_subscription.state", "SuiteSubscription state enum"),
             Map.entry("billing_profile.country_code", "an ISO country code, checked"),

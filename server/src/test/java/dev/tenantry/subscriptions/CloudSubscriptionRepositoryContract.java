@@ -67,6 +67,21 @@ public abstract class CloudSubscriptionRepositoryContract extends RepositoryCont
     }
 
     @Test
+    @DisplayName("issue 10 (R4): the account administrator is changed by a billing ownership transfer")
+    void accountAdministratorIsUpdated() {
+        CloudSubscription subscription = insert(UUID.randomUUID(), kelley, NOW);
+        User jane = user(contoso, "jane");
+
+        boolean updated = clouds().updateAccountAdministrator(subscription.id(), jane.id());
+        boolean missing = clouds().updateAccountAdministrator(UUID.randomUUID(), jane.id());
+
+        assertThat(updated).isTrue();
+        assertThat(missing).isFalse();
+        assertThat(clouds().findById(subscription.id()).orElseThrow().accountAdministrator())
+                .isEqualTo(jane.id());
+    }
+
+    @Test
     @DisplayName("issue 8: a subscription id is unique")
     void duplicateIdIsRefused() {
         CloudSubscription first = insert(UUID.randomUUID(), kelley, NOW);

@@ -12,6 +12,7 @@ import dev.tenantry.subscriptions.BillingProfileRepository;
 import dev.tenantry.subscriptions.CloudSubscriptionRepository;
 import dev.tenantry.subscriptions.LicenceRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
+import dev.tenantry.subscriptions.SubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
 
 /**
@@ -47,6 +48,9 @@ public interface ContractStores extends AutoCloseable {
 
     /** Subscriptions' activity logs. */
     ActivityLogRepository activityLog();
+
+    /** Classic administrators and billing ownership transfers of cloud subscriptions (issue 10). */
+    SubscriptionAdministratorRepository subscriptionAdministrators();
 
     /** Runs {@code work} in one transaction of these stores. */
     void inTransaction(Runnable work);

@@ -22,11 +22,13 @@ import dev.tenantry.subscriptions.BillingProfileRepository;
 import dev.tenantry.subscriptions.CloudSubscriptionRepository;
 import dev.tenantry.subscriptions.LicenceRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
+import dev.tenantry.subscriptions.SubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiBillingProfileRepository;
 import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiLicenceRepository;
 import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
+import dev.tenantry.subscriptions.storage.JdbiSubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
 import org.jdbi.v3.core.Jdbi;
 
@@ -105,6 +107,11 @@ public final class H2Stores implements ContractStores {
     @Override
     public LockoutRepository lockouts() {
         return new JdbiLockoutRepository(jdbi);
+    }
+
+    @Override
+    public SubscriptionAdministratorRepository subscriptionAdministrators() {
+        return new JdbiSubscriptionAdministratorRepository(jdbi);
     }
 
     @Override

@@ -48,6 +48,25 @@ public final class InMemoryCloudSubscriptionRepository implements CloudSubscript
                 .toList();
     }
 
+    @Override
+    public boolean updateAccountAdministrator(UUID id, UserId accountAdministrator) {
+        CloudSubscription found = subscriptions.get(id);
+        if (found == null) {
+            return false;
+        }
+        subscriptions.put(
+                id,
+                new CloudSubscription(
+                        found.id(),
+                        found.tenantId(),
+                        found.displayName(),
+                        found.offerId(),
+                        found.state(),
+                        accountAdministrator,
+                        found.createdAt()));
+        return true;
+    }
+
     /** Whether the user is the account administrator of a stored subscription. */
     public boolean administeredBy(UserId userId) {
         return subscriptions.values().stream()

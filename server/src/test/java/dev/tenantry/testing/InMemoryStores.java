@@ -21,6 +21,8 @@ public final class InMemoryStores implements ContractStores {
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
     private final InMemoryActivityLogRepository activityLog = new InMemoryActivityLogRepository();
+    private final InMemorySubscriptionAdministratorRepository subscriptionAdministrators =
+            new InMemorySubscriptionAdministratorRepository();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -34,7 +36,8 @@ public final class InMemoryStores implements ContractStores {
             lockouts,
             licences,
             directoryGroups,
-            activityLog);
+            activityLog,
+            subscriptionAdministrators);
 
     @Override
     public InMemoryTenantRepository tenants() {
@@ -99,6 +102,11 @@ public final class InMemoryStores implements ContractStores {
     @Override
     public InMemoryActivityLogRepository activityLog() {
         return activityLog;
+    }
+
+    @Override
+    public InMemorySubscriptionAdministratorRepository subscriptionAdministrators() {
+        return subscriptionAdministrators;
     }
 
     /** Transactions that roll every fake here back when their work throws. */

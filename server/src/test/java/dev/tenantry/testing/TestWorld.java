@@ -10,8 +10,10 @@ import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.InMemoryIdentityStores;
 import dev.tenantry.identity.LockoutPolicy;
+import dev.tenantry.subscriptions.BillingOwnershipTransfers;
 import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.ResourceGroupService;
+import dev.tenantry.subscriptions.SubscriptionAdministrators;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
 import java.time.Clock;
@@ -52,6 +54,8 @@ public final class TestWorld {
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
     private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
+    private final InMemorySubscriptionAdministratorRepository subscriptionAdministrators =
+            new InMemorySubscriptionAdministratorRepository();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -66,7 +70,8 @@ public final class TestWorld {
             licences,
             directoryGroups,
             audits,
-            activityLog);
+            activityLog,
+            subscriptionAdministrators);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -92,7 +97,8 @@ public final class TestWorld {
                 SIGNING_KEYS,
                 new InMemoryIdempotencyRecords(),
                 new InMemoryServerSecrets(),
-                activityLog);
+                activityLog,
+                subscriptionAdministrators);
         services = Services.wire(
                 stores,
                 passwords,
@@ -217,6 +223,19 @@ public final class TestWorld {
 
     public InMemoryBillingProfileRepository billing() {
         return billing;
+    }
+
+    /** The classic administrators of cloud subscriptions and their billing ownership transfers (issue 10). */
+    public SubscriptionAdministrators administrators() {
+        return services.subscriptionAdministrators();
+    }
+
+    public BillingOwnershipTransfers billingTransfers() {
+        return services.billingTransfers();
+    }
+
+    public InMemorySubscriptionAdministratorRepository subscriptionAdministrators() {
+        return subscriptionAdministrators;
     }
 
     public InMemoryResourceGroupRepository groups() {

@@ -33,7 +33,8 @@ public final class AdminAuditRoutes {
     private static final String PAGE_PURPOSE = "admin.audit";
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    private static final List<String> CATEGORIES = List.of("GroupManagement", "UserManagement", "DirectoryManagement");
+    private static final List<String> CATEGORIES =
+            List.of("GroupManagement", "UserManagement", "DirectoryManagement", "RoleManagement");
 
     private final PageSupport pages;
     private final DirectoryViews views;

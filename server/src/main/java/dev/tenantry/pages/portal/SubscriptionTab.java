@@ -10,7 +10,8 @@ public enum SubscriptionTab {
     OVERVIEW("Overview", ""),
     ACTIVITY("Activity log", "/activity"),
     IAM("Access control (IAM)", "/iam"),
-    RESOURCE_GROUPS("Resource groups", "/resourceGroups");
+    RESOURCE_GROUPS("Resource groups", "/resourceGroups"),
+    ADMINISTRATORS("Administrators", "/administrators");
 
     private final String label;
     private final String suffix;

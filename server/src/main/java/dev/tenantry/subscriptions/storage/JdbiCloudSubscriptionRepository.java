@@ -75,6 +75,16 @@ public final class JdbiCloudSubscriptionRepository implements CloudSubscriptionR
                 .list());
     }
 
+    @Override
+    public boolean updateAccountAdministrator(UUID id, UserId accountAdministrator) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                                "UPDATE cloud_subscription SET account_admin_id = :admin WHERE id = :id")
+                        .bind("admin", accountAdministrator.value())
+                        .bind("id", id)
+                        .execute())
+                == 1;
+    }
+
     private static CloudSubscription toSubscription(ResultSet rs, StatementContext ctx) throws SQLException {
         return new CloudSubscription(
                 rs.getObject("id", UUID.class),

@@ -1,0 +1,10 @@
+package dev.tenantry.testing;
+
+import dev.tenantry.subscriptions.SubscriptionAdministratorRepositoryContract;
+
+class InMemorySubscriptionAdministratorRepositoryTest extends SubscriptionAdministratorRepositoryContract {
+
+    InMemorySubscriptionAdministratorRepositoryTest() {
+        super(new InMemoryStores());
+    }
+}
