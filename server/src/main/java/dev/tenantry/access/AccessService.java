@@ -23,16 +23,28 @@ public final class AccessService {
     private final PrincipalDirectory principals;
     private final Transactions transactions;
     private final Clock clock;
+    private final WriteGuard writeGuard;
 
     public AccessService(
             RoleAssignmentRepository assignments,
             PrincipalDirectory principals,
             Transactions transactions,
             Clock clock) {
+        this(assignments, principals, transactions, clock, WriteGuard.none());
+    }
+
+    /** With {@code writeGuard} asked before every write allowed (a disabled subscription is read-only). */
+    public AccessService(
+            RoleAssignmentRepository assignments,
+            PrincipalDirectory principals,
+            Transactions transactions,
+            Clock clock,
+            WriteGuard writeGuard) {
         this.assignments = assignments;
         this.principals = principals;
         this.transactions = transactions;
         this.clock = clock;
+        this.writeGuard = writeGuard;
     }
 
     /** R4: the account administrator of a new subscription holds Owner from the start. Runs in the caller's work. */
@@ -90,6 +102,7 @@ public final class AccessService {
         if (held.stream().noneMatch(RoleDefinition::canWriteResources)) {
             throw denied("write resources in", scope, List.of("Owner", "Contributor"));
         }
+        writeGuard.requireWritable(scope);
     }
 
     public List<RoleAssignment> list(Caller caller, SubscriptionScope scope) {
@@ -171,6 +184,7 @@ public final class AccessService {
         if (held.stream().noneMatch(RoleDefinition::canManageAccess)) {
             throw denied("manage access to", scope, List.of("Owner", "User Access Administrator"));
         }
+        writeGuard.requireWritable(scope);
     }
 
     private static AccessDeniedException denied(String action, SubscriptionScope scope, List<String> roles) {

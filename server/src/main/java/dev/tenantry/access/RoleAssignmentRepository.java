@@ -20,6 +20,9 @@ public interface RoleAssignmentRepository {
 
     boolean delete(UUID subscriptionId, UUID id);
 
+    /** Deletes every assignment of the subscription, at any scope in it (R11); returns how many there were. */
+    int deleteBySubscription(UUID subscriptionId);
+
     /**
      * Locks the subscription's row until the current transaction ends: the serialisation point of the rule that a
      * subscription keeps an Owner. Call it inside a transaction, before reading the assignments the rule counts.

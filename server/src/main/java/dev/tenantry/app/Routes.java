@@ -3,6 +3,7 @@ package dev.tenantry.app;
 import dev.tenantry.arm.ArmAuthorizationRoutes;
 import dev.tenantry.arm.ArmRenderer;
 import dev.tenantry.arm.ArmResourceGroupRoutes;
+import dev.tenantry.arm.ArmSubscriptionLifecycleRoutes;
 import dev.tenantry.arm.ArmSubscriptionRoutes;
 import dev.tenantry.entra.InstanceDiscoveryRoutes;
 import dev.tenantry.entra.OAuthFailureRenderer;
@@ -21,6 +22,7 @@ import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
 import dev.tenantry.pages.store.LandingRoutes;
 import dev.tenantry.pages.store.SuiteStoreRoutes;
+import dev.tenantry.subscriptions.http.ChangeDirectoryRoutes;
 import dev.tenantry.subscriptions.http.CommerceRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
@@ -84,6 +86,8 @@ final class Routes {
                 .register(cfg.routes);
         new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
+        new ArmSubscriptionLifecycleRoutes(services.cloudLifecycle()).register(cfg.routes);
+        new ChangeDirectoryRoutes(services.changeDirectory(), services.idempotency()).register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
         new CloudStoreRoutes(pages, services.subscriptions(), services.tenants()).register(cfg.routes);
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())

@@ -5,6 +5,7 @@ import dev.tenantry.access.PrincipalDirectory;
 import dev.tenantry.access.PrincipalType;
 import dev.tenantry.directory.Audit;
 import dev.tenantry.directory.DirectoryAccess;
+import dev.tenantry.directory.DirectoryMemberships;
 import dev.tenantry.directory.GlobalAdministrators;
 import dev.tenantry.directory.NewUsers;
 import dev.tenantry.directory.PasswordHasher;
@@ -28,7 +29,11 @@ import dev.tenantry.identity.grants.Grants;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.subscriptions.Catalog;
+import dev.tenantry.subscriptions.ChangeDirectoryService;
+import dev.tenantry.subscriptions.CloudLifecycleService;
+import dev.tenantry.subscriptions.CoAdministrators;
 import dev.tenantry.subscriptions.LicenceService;
+import dev.tenantry.subscriptions.ReadOnlyDisabledSubscriptions;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.SuiteLifecycleService;
@@ -64,7 +69,9 @@ public record Services(
         Idempotency idempotency,
         PageTokens pageTokens,
         SessionService sessions,
-        RetentionPurge retentionPurge) {
+        RetentionPurge retentionPurge,
+        CloudLifecycleService cloudLifecycle,
+        ChangeDirectoryService changeDirectory) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -124,7 +131,12 @@ public record Services(
                 stores.refreshTokens(),
                 audiences,
                 clock));
-        var access = new AccessService(stores.roleAssignments(), principals(stores), transactions, clock);
+        var access = new AccessService(
+                stores.roleAssignments(),
+                principals(stores),
+                transactions,
+                clock,
+                new ReadOnlyDisabledSubscriptions(stores.cloudSubscriptions()));
         var subscriptions = new SubscriptionService(
                 settings.catalog(),
                 tenants,
@@ -189,7 +201,25 @@ public record Services(
                         stores.refreshTokens(),
                         stores.idempotencyRecords(),
                         stores.lockouts(),
-                        clock));
+                        clock),
+                new CloudLifecycleService(
+                        subscriptions,
+                        access,
+                        stores.cloudSubscriptions(),
+                        stores.roleAssignments(),
+                        audit,
+                        transactions,
+                        clock),
+                new ChangeDirectoryService(
+                        subscriptions,
+                        stores.cloudSubscriptions(),
+                        stores.roleAssignments(),
+                        access,
+                        DirectoryMemberships.homeOnly(), // until guests land: an account acts only at home
+                        CoAdministrators.none(), // until co-administrators land: a subscription has none
+                        new ChangeDirectoryService.Directories(stores.tenants(), stores.users(), stores.applications()),
+                        audit,
+                        transactions));
     }
 
     /** Users and service principals of a directory, as role assignments may name them. */

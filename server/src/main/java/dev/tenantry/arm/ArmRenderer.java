@@ -32,7 +32,8 @@ public final class ArmRenderer implements FailureRenderer {
             Map.entry(RequestError.INVALID_TOKEN.value(), "InvalidAuthenticationToken"),
             Map.entry(RequestError.MISSING_TOKEN.value(), "AuthenticationFailed"),
             Map.entry(WebError.MALFORMED_BODY.value(), "InvalidRequestContent"),
-            Map.entry(WebError.NOT_FOUND.value(), "InvalidResourceType"));
+            Map.entry(WebError.NOT_FOUND.value(), "InvalidResourceType"),
+            Map.entry(SubscriptionError.SUBSCRIPTION_DISABLED.value(), "ReadOnlyDisabledSubscription"));
 
     @Override
     public boolean handles(Context ctx) {

@@ -4,6 +4,7 @@ import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.CloudSubscriptionRepository;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,6 +46,28 @@ public final class InMemoryCloudSubscriptionRepository implements CloudSubscript
                 .filter(s -> s.tenantId().equals(tenantId))
                 .sorted(Comparator.comparing(CloudSubscription::createdAt)
                         .thenComparing(CloudSubscription::id, Uuids.SQL_ORDER))
+                .toList();
+    }
+
+    @Override
+    public Optional<CloudSubscription> lockById(UUID id) {
+        return findById(id); // one thread at a time uses a fake world: nothing to serialise
+    }
+
+    @Override
+    public void update(CloudSubscription subscription) {
+        subscriptions.computeIfPresent(subscription.id(), (id, old) -> subscription);
+    }
+
+    @Override
+    public List<CloudSubscription> dueBy(Instant now, int limit) {
+        return subscriptions.values().stream()
+                .filter(s ->
+                        s.state() == CloudSubscription.State.ENABLED || s.state() == CloudSubscription.State.DISABLED)
+                .filter(s -> s.isDue(now))
+                .sorted(Comparator.comparing(CloudSubscription::stateEndsAt)
+                        .thenComparing(CloudSubscription::id, Uuids.SQL_ORDER))
+                .limit(limit)
                 .toList();
     }
 

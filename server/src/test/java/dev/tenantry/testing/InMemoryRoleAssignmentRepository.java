@@ -61,6 +61,15 @@ public final class InMemoryRoleAssignmentRepository implements RoleAssignmentRep
     }
 
     @Override
+    public int deleteBySubscription(UUID subscriptionId) {
+        List<List<UUID>> keys = assignments.keySet().stream()
+                .filter(key -> key.get(0).equals(subscriptionId))
+                .toList();
+        keys.forEach(assignments::remove);
+        return keys.size();
+    }
+
+    @Override
     public void lockSubscription(UUID subscriptionId) {
         // one thread at a time uses a fake world: nothing to serialise
     }

@@ -101,6 +101,14 @@ public final class JdbiRoleAssignmentRepository implements RoleAssignmentReposit
     }
 
     @Override
+    public int deleteBySubscription(UUID subscriptionId) {
+        return jdbi.withHandle(
+                handle -> handle.createUpdate("DELETE FROM role_assignment WHERE subscription_id = :subscriptionId")
+                        .bind("subscriptionId", subscriptionId)
+                        .execute());
+    }
+
+    @Override
     public void lockSubscription(UUID subscriptionId) {
         // the subscription's row, not its assignments: FOR UPDATE on rows another transaction deletes behaves
         // differently on H2 and PostgreSQL, a parent row that stays is locked alike on both
