@@ -128,7 +128,7 @@ class ChangeDirectoryRulesTest {
     @DisplayName("R11: the account administrator moves the subscription to a directory where she is a guest")
     void r11AccountAdministratorMovesSubscriptionToDirectoryWhereSheIsAGuest() {
         CloudSubscription subscription = cloud("MS-AZR-0003P");
-        Caller.User jane = janeAs(RoleDefinition.READER, subscription);
+        janeAs(RoleDefinition.READER, subscription);
         kelleyIsAGuestOfFabrikam();
 
         ChangeDirectoryService.Moved moved =
@@ -203,7 +203,7 @@ class ChangeDirectoryRulesTest {
             "R11: the confirmation lists every role assignment and co-administrator the move removes, changing nothing")
     void r11PreviewListsWhatTheMoveRemoves() {
         CloudSubscription subscription = cloud("MS-AZR-0003P");
-        Caller.User jane = janeAs(RoleDefinition.READER, subscription);
+        janeAs(RoleDefinition.READER, subscription);
         kelleyIsAGuestOfFabrikam();
 
         ChangeDirectoryService.Preview preview =
