@@ -17,6 +17,7 @@ import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
+import dev.tenantry.pages.portal.PortalChangeDirectoryRoutes;
 import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
@@ -103,5 +104,7 @@ final class Routes {
         new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle(), services.licences())
                 .register(cfg.routes);
         new AdminAuditRoutes(pages, views, services.auditLogs(), services.pageTokens()).register(cfg.routes);
+        new PortalChangeDirectoryRoutes(pages, views, services.subscriptions(), services.changeDirectory())
+                .register(cfg.routes);
     }
 }

@@ -7,7 +7,8 @@ import java.util.UUID;
  * through {@code portal/subscription-header.jte}; a new page adds its tab here.
  */
 public enum SubscriptionTab {
-    OVERVIEW("Overview", "");
+    OVERVIEW("Overview", ""),
+    CHANGE_DIRECTORY("Change directory", "/changeDirectory");
 
     private final String label;
     private final String suffix;
