@@ -37,6 +37,7 @@ import dev.tenantry.subscriptions.ReadOnlyDisabledSubscriptions;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.SuiteLifecycleService;
+import dev.tenantry.subscriptions.SupportService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
 import dev.tenantry.web.Idempotency;
 import dev.tenantry.web.PageTokens;
@@ -71,7 +72,8 @@ public record Services(
         SessionService sessions,
         RetentionPurge retentionPurge,
         CloudLifecycleService cloudLifecycle,
-        ChangeDirectoryService changeDirectory) {
+        ChangeDirectoryService changeDirectory,
+        SupportService support) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -219,7 +221,8 @@ public record Services(
                         CoAdministrators.none(), // until co-administrators land: a subscription has none
                         new ChangeDirectoryService.Directories(stores.tenants(), stores.users(), stores.applications()),
                         audit,
-                        transactions));
+                        transactions),
+                new SupportService(subscriptions, stores.supportTickets(), transactions, clock));
     }
 
     /** Users and service principals of a directory, as role assignments may name them. */

@@ -34,11 +34,13 @@ import dev.tenantry.subscriptions.CloudSubscriptionRepository;
 import dev.tenantry.subscriptions.LicenceRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
+import dev.tenantry.subscriptions.SupportTicketRepository;
 import dev.tenantry.subscriptions.storage.JdbiBillingProfileRepository;
 import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiLicenceRepository;
 import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
 import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
+import dev.tenantry.subscriptions.storage.JdbiSupportTicketRepository;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -64,7 +66,8 @@ public record Stores(
         LockoutRepository lockouts,
         SigningKeyRepository signingKeys,
         IdempotencyRecords idempotencyRecords,
-        ServerSecrets serverSecrets) {
+        ServerSecrets serverSecrets,
+        SupportTicketRepository supportTickets) {
 
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
     public static Stores sql(Jdbi jdbi, MasterKey masterKey) {
@@ -91,6 +94,7 @@ public record Stores(
                 new JdbiLockoutRepository(jdbi),
                 signingKeys,
                 new JdbiIdempotencyRecords(jdbi),
-                serverSecrets);
+                serverSecrets,
+                new JdbiSupportTicketRepository(jdbi));
     }
 }

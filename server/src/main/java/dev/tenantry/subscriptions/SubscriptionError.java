@@ -13,6 +13,11 @@ public enum SubscriptionError implements ErrorCode {
     NOT_A_USER_OF_TARGET_DIRECTORY(Kind.RULE_VIOLATION),
     /** R11, R12: a subscription of an enterprise agreement changes directory through its agreement only. */
     ENTERPRISE_SUBSCRIPTION_NOT_MOVABLE(Kind.RULE_VIOLATION),
+    /** A support request whose input is not valid; the message names the field and what it takes. */
+    INVALID_SUPPORT_TICKET(Kind.INVALID_REQUEST),
+    SUPPORT_TICKET_NOT_FOUND(Kind.NOT_FOUND),
+    /** A support request's name is taken in the subscription. */
+    SUPPORT_TICKET_EXISTS(Kind.CONFLICT),
     /** A disabled (cancelled) cloud subscription is read-only until re-enabled (ARM's ReadOnlyDisabledSubscription). */
     SUBSCRIPTION_DISABLED(Kind.CONFLICT),
     INVALID_BILLING_PROFILE(Kind.INVALID_REQUEST),

@@ -12,6 +12,7 @@ import dev.tenantry.subscriptions.CloudSubscriptionRepository;
 import dev.tenantry.subscriptions.LicenceRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
+import dev.tenantry.subscriptions.SupportTicketRepository;
 
 /**
  * Every repository of one server, empty when made: the in-memory fakes ({@link InMemoryStores}) or the Jdbi stores
@@ -43,6 +44,8 @@ public interface ContractStores extends AutoCloseable {
     GroupRepository directoryGroups();
 
     LockoutRepository lockouts();
+
+    SupportTicketRepository supportTickets();
 
     /** Runs {@code work} in one transaction of these stores. */
     void inTransaction(Runnable work);

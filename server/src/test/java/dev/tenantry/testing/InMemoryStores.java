@@ -20,6 +20,7 @@ public final class InMemoryStores implements ContractStores {
     private final InMemoryBillingProfileRepository billing = new InMemoryBillingProfileRepository();
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
+    private final InMemorySupportTicketRepository supportTickets = new InMemorySupportTicketRepository();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -32,7 +33,13 @@ public final class InMemoryStores implements ContractStores {
             groups,
             lockouts,
             licences,
-            directoryGroups);
+            directoryGroups,
+            supportTickets);
+
+    @Override
+    public InMemorySupportTicketRepository supportTickets() {
+        return supportTickets;
+    }
 
     @Override
     public InMemoryTenantRepository tenants() {

@@ -51,6 +51,7 @@ public final class TestWorld {
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
     private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
+    private final InMemorySupportTicketRepository supportTickets = new InMemorySupportTicketRepository();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -64,7 +65,8 @@ public final class TestWorld {
             lockouts,
             licences,
             directoryGroups,
-            audits);
+            audits,
+            supportTickets);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -89,7 +91,8 @@ public final class TestWorld {
                 lockouts,
                 SIGNING_KEYS,
                 new InMemoryIdempotencyRecords(),
-                new InMemoryServerSecrets());
+                new InMemoryServerSecrets(),
+                supportTickets);
         services = Services.wire(
                 stores,
                 passwords,
