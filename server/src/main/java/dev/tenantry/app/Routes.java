@@ -5,6 +5,7 @@ import dev.tenantry.arm.ArmRenderer;
 import dev.tenantry.arm.ArmResourceGroupRoutes;
 import dev.tenantry.arm.ArmSubscriptionLifecycleRoutes;
 import dev.tenantry.arm.ArmSubscriptionRoutes;
+import dev.tenantry.arm.ArmSupportRoutes;
 import dev.tenantry.entra.InstanceDiscoveryRoutes;
 import dev.tenantry.entra.OAuthFailureRenderer;
 import dev.tenantry.entra.OidcBearerVerifier;
@@ -19,6 +20,7 @@ import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
 import dev.tenantry.pages.portal.PortalChangeDirectoryRoutes;
 import dev.tenantry.pages.portal.PortalRoutes;
+import dev.tenantry.pages.portal.PortalSupportRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
 import dev.tenantry.pages.store.LandingRoutes;
@@ -88,6 +90,7 @@ final class Routes {
         new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
         new ArmSubscriptionLifecycleRoutes(services.cloudLifecycle()).register(cfg.routes);
+        new ArmSupportRoutes(services.support()).register(cfg.routes);
         new ChangeDirectoryRoutes(services.changeDirectory(), services.idempotency()).register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
         new CloudStoreRoutes(pages, services.subscriptions(), services.tenants()).register(cfg.routes);
@@ -106,5 +109,6 @@ final class Routes {
         new AdminAuditRoutes(pages, views, services.auditLogs(), services.pageTokens()).register(cfg.routes);
         new PortalChangeDirectoryRoutes(pages, views, services.subscriptions(), services.changeDirectory())
                 .register(cfg.routes);
+        new PortalSupportRoutes(pages, views, services.subscriptions(), services.support()).register(cfg.routes);
     }
 }

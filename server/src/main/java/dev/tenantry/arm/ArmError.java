@@ -6,6 +6,8 @@ import dev.tenantry.shared.ErrorCode;
 public enum ArmError implements ErrorCode {
     INVALID_ROLE_DEFINITION(Kind.INVALID_REQUEST),
     MISSING_API_VERSION(Kind.INVALID_REQUEST),
+    /** A query option the route does not honour: refused, never ignored. */
+    UNSUPPORTED_QUERY_OPTION(Kind.INVALID_REQUEST),
     ROLE_DEFINITION_NOT_FOUND(Kind.NOT_FOUND);
 
     private final Kind kind;

@@ -8,7 +8,8 @@ import java.util.UUID;
  */
 public enum SubscriptionTab {
     OVERVIEW("Overview", ""),
-    CHANGE_DIRECTORY("Change directory", "/changeDirectory");
+    CHANGE_DIRECTORY("Change directory", "/changeDirectory"),
+    SUPPORT("Support", "/support");
 
     private final String label;
     private final String suffix;
