@@ -43,6 +43,16 @@ class SupportRulesTest {
                 "en-US");
     }
 
+    /** A request by email, with only its title, classification, service and email chosen. */
+    private static NewSupportTicket basic(String title, String classification, String serviceId, String email) {
+        return new NewSupportTicket(
+                title, "d", serviceId, classification, "B", "K", "W", email, "email", null, null, null, null);
+    }
+
+    private SupportTicket open(NewSupportTicket request) {
+        return support.open(kelley, subscription.id(), "t", request);
+    }
+
     private static void assertInvalid(Runnable work, String field) {
         assertThatThrownBy(work::run).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.code()).isIn("invalid_support_ticket", "missing_field");
@@ -126,84 +136,17 @@ class SupportRulesTest {
         assertInvalid(
                 () -> support.open(kelley, subscription.id(), "t", request("B", "phone", "call me")), "phoneNumber");
         assertInvalid(
-                () -> support.open(
-                        kelley,
-                        subscription.id(),
-                        "t",
-                        new NewSupportTicket(
-                                " ",
-                                "d",
-                                billing.serviceId(),
-                                billing.problemClassificationId(),
-                                "B",
-                                "K",
-                                "W",
-                                "k@contoso.test",
-                                "email",
-                                null,
-                                null,
-                                null,
-                                null)),
-                "title");
+                () -> open(basic(" ", billing.problemClassificationId(), billing.serviceId(), "k@c.test")), "title");
         assertInvalid(
-                () -> support.open(
-                        kelley,
-                        subscription.id(),
+                () -> open(basic(
                         "t",
-                        new NewSupportTicket(
-                                "t",
-                                "d",
-                                billing.serviceId(),
-                                SupportService.PROBLEM_TYPES.get(1).problemClassificationId(),
-                                "B",
-                                "K",
-                                "W",
-                                "k@contoso.test",
-                                "email",
-                                null,
-                                null,
-                                null,
-                                null)),
+                        SupportService.PROBLEM_TYPES.get(1).problemClassificationId(),
+                        billing.serviceId(),
+                        "k@c.test")),
                 "problemClassificationId");
+        assertInvalid(() -> open(basic("t", billing.problemClassificationId(), "billing", "k@c.test")), "serviceId");
         assertInvalid(
-                () -> support.open(
-                        kelley,
-                        subscription.id(),
-                        "t",
-                        new NewSupportTicket(
-                                "t",
-                                "d",
-                                "billing",
-                                billing.problemClassificationId(),
-                                "B",
-                                "K",
-                                "W",
-                                "k@contoso.test",
-                                "email",
-                                null,
-                                null,
-                                null,
-                                null)),
-                "serviceId");
-        assertInvalid(
-                () -> support.open(
-                        kelley,
-                        subscription.id(),
-                        "t",
-                        new NewSupportTicket(
-                                "t",
-                                "d",
-                                billing.serviceId(),
-                                billing.problemClassificationId(),
-                                "B",
-                                "K",
-                                "W",
-                                "not-an-email",
-                                "email",
-                                null,
-                                null,
-                                null,
-                                null)),
+                () -> open(basic("t", billing.problemClassificationId(), billing.serviceId(), "not-an-email")),
                 "primaryEmailAddress");
         assertThat(support.list(kelley, subscription.id())).isEmpty();
     }
