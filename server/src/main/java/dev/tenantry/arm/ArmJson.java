@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** ARM's wire shapes for subscriptions, tenants, role definitions and assignments, and resource groups. */
@@ -39,6 +40,24 @@ final class ArmJson {
                     ArmError.MISSING_API_VERSION,
                     "The api-version query parameter (?api-version=) is required for all requests.");
         }
+    }
+
+    /**
+     * Checks {@code api-version} and refuses every query option but it and {@code honoured}: a route honours what it
+     * names, and an option it does not is a 400, never ignored.
+     */
+    static void requireOnlyOptions(Context ctx, Set<String> honoured) {
+        requireApiVersion(ctx);
+        ctx.queryParamMap().keySet().stream()
+                .filter(option -> !option.equals("api-version") && !honoured.contains(option))
+                .findFirst()
+                .ifPresent(option -> {
+                    throw new InvalidRequestException(
+                            ArmError.UNSUPPORTED_QUERY_OPTION,
+                            "The query option '" + option + "' is not supported here; only api-version"
+                                    + (honoured.isEmpty() ? "" : ", " + String.join(", ", honoured))
+                                    + (honoured.isEmpty() ? " is." : " are."));
+                });
     }
 
     static Map<String, Object> list(List<?> items, String nextLink) {

@@ -1,6 +1,7 @@
 package dev.tenantry.arm;
 
 import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.subscriptions.CloudLifecycleService;
 import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.web.Authentication;
@@ -9,6 +10,7 @@ import dev.tenantry.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -18,6 +20,7 @@ import java.util.UUID;
  */
 public final class ArmSubscriptionLifecycleRoutes {
 
+    private static final String IGNORE_RESOURCE_CHECK = "IgnoreResourceCheck";
     private static final String PROVIDER = "/subscriptions/{subscriptionId}/providers/Microsoft.Subscription";
 
     private final CloudLifecycleService lifecycle;
@@ -29,7 +32,7 @@ public final class ArmSubscriptionLifecycleRoutes {
     public void register(RoutesConfig routes) {
         routes.post(
                 PROVIDER + "/cancel",
-                ctx -> answer(ctx, lifecycle.cancel(Authentication.caller(ctx), subscription(ctx))),
+                ctx -> answer(ctx, lifecycle.cancel(Authentication.caller(ctx), cancelled(ctx))),
                 Gate.MANAGEMENT);
         routes.post(
                 PROVIDER + "/enable",
@@ -46,8 +49,23 @@ public final class ArmSubscriptionLifecycleRoutes {
         answer(ctx, lifecycle.rename(Authentication.caller(ctx), id, body.subscriptionName()));
     }
 
+    /**
+     * The subscription to cancel: cancel also takes {@code IgnoreResourceCheck} ({@code true} or {@code false}), the
+     * same either way, since a subscription here holds no resources that could block it.
+     */
+    private static UUID cancelled(Context ctx) {
+        ArmJson.requireOnlyOptions(ctx, Set.of(IGNORE_RESOURCE_CHECK));
+        String ignore = ctx.queryParam(IGNORE_RESOURCE_CHECK);
+        if (ignore != null && !ignore.equalsIgnoreCase("true") && !ignore.equalsIgnoreCase("false")) {
+            throw new InvalidRequestException(
+                    ArmError.UNSUPPORTED_QUERY_OPTION, "IgnoreResourceCheck is true or false, not '" + ignore + "'.");
+        }
+        return Ids.parseUuid(ctx.pathParam("subscriptionId"), "subscription id");
+    }
+
+    /** The subscription of the path; no query option but api-version. */
     private static UUID subscription(Context ctx) {
-        ArmJson.requireApiVersion(ctx);
+        ArmJson.requireOnlyOptions(ctx, Set.of());
         return Ids.parseUuid(ctx.pathParam("subscriptionId"), "subscription id");
     }
 

@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -113,16 +114,7 @@ public final class ArmSupportRoutes {
 
     /** Checks {@code api-version} and refuses any other query option; the subscription of the path. */
     private static UUID subscription(Context ctx) {
-        ArmJson.requireApiVersion(ctx);
-        ctx.queryParamMap().keySet().stream()
-                .filter(option -> !option.equals("api-version"))
-                .findFirst()
-                .ifPresent(option -> {
-                    throw new InvalidRequestException(
-                            ArmError.UNSUPPORTED_QUERY_OPTION,
-                            "The query option '" + option + "' is not supported on support tickets; only "
-                                    + "api-version is.");
-                });
+        ArmJson.requireOnlyOptions(ctx, Set.of());
         return Ids.parseUuid(ctx.pathParam("subscriptionId"), "subscription id");
     }
 

@@ -193,7 +193,29 @@ class CloudLifecycleIT {
                 server.postJson("/subscriptions/" + id + "/providers/Microsoft.Subscription/cancel", "", adminToken),
                 400,
                 "MissingApiVersionParameter");
+        assertArmError(
+                server.postJson(
+                        "/subscriptions/" + id + "/providers/Microsoft.Subscription/enable" + API + "&x=1",
+                        "",
+                        adminToken),
+                400,
+                "InvalidQueryParameter");
+        assertArmError(
+                server.postJson(
+                        "/subscriptions/" + id + "/providers/Microsoft.Subscription/cancel" + API
+                                + "&IgnoreResourceCheck=maybe",
+                        "",
+                        adminToken),
+                400,
+                "InvalidQueryParameter");
         assertThat(state(id)).isEqualTo("Enabled");
+        assertThat(server.postJson(
+                                "/subscriptions/" + id + "/providers/Microsoft.Subscription/cancel" + API
+                                        + "&IgnoreResourceCheck=true",
+                                "",
+                                adminToken)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private static HttpResponse<String> changeDirectory(String id, String body, String token) {
