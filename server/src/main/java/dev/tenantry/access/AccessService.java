@@ -126,6 +126,8 @@ public final class AccessService {
     public Assigned assign(
             Caller caller, SubscriptionScope scope, UUID assignmentId, RoleDefinition role, UUID principalId) {
         return transactions.inTransaction(() -> {
+            // lock first, so an assignment never lands beside a move that removes them all (R11) or a cancel
+            assignments.lockSubscription(scope.subscriptionId());
             requireManageAccess(caller, scope);
             Optional<RoleAssignment> existing = assignments.findById(scope.subscriptionId(), assignmentId);
             if (existing.isPresent()) {
