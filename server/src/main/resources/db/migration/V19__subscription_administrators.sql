@@ -1,7 +1,7 @@
 -- Issue 10: the classic administrators of a cloud subscription besides its account administrator (the subscription's
 -- account_admin_id, R4), and transfers of its billing ownership. No foreign keys to the subscription or the users:
 -- rows of a deleted user are skipped when read (as role assignments of deleted users are), and moving or deleting a
--- subscription removes its rows through SubscriptionAdministrators.removeAllFor.
+-- subscription removes its rows through SubscriptionAdministrators.removeAll.
 
 CREATE TABLE classic_administrator (
     subscription_id      UUID NOT NULL,

@@ -32,6 +32,7 @@ public final class AccessService {
     private final ActivityLog activity;
     private final Transactions transactions;
     private final Clock clock;
+    private final WriteGuard writeGuard;
 
     public AccessService(
             RoleAssignmentRepository assignments,
@@ -40,12 +41,25 @@ public final class AccessService {
             ActivityLog activity,
             Transactions transactions,
             Clock clock) {
+        this(assignments, principals, memberships, activity, transactions, clock, WriteGuard.none());
+    }
+
+    /** With {@code writeGuard} asked before every write allowed (a disabled subscription is read-only). */
+    public AccessService(
+            RoleAssignmentRepository assignments,
+            PrincipalDirectory principals,
+            GroupMemberships memberships,
+            ActivityLog activity,
+            Transactions transactions,
+            Clock clock,
+            WriteGuard writeGuard) {
         this.assignments = assignments;
         this.principals = principals;
         this.memberships = memberships;
         this.activity = activity;
         this.transactions = transactions;
         this.clock = clock;
+        this.writeGuard = writeGuard;
     }
 
     /** R4: the account administrator of a new subscription holds Owner from the start. Runs in the caller's work. */
@@ -195,6 +209,7 @@ public final class AccessService {
         if (rolesOf(caller, scope).stream().noneMatch(RoleDefinition::canWriteResources)) {
             throw denied("write resources in", scope, List.of("Owner", "Contributor"));
         }
+        writeGuard.requireWritable(scope.subscription());
     }
 
     /** Every assignment of the subscription, its resource groups' included (ARM's list without a filter). */
@@ -241,6 +256,8 @@ public final class AccessService {
      */
     public Assigned assign(Caller caller, AccessScope scope, UUID assignmentId, RoleDefinition role, UUID principalId) {
         return transactions.inTransaction(() -> {
+            // lock first, so an assignment never lands beside a move that removes them all (R11) or a cancel
+            assignments.lockSubscription(scope.subscriptionId());
             requireManageAccess(caller, scope);
             Optional<RoleAssignment> existing = assignments.findById(scope.subscriptionId(), assignmentId);
             if (existing.isPresent()) {
@@ -337,6 +354,7 @@ public final class AccessService {
         if (rolesOf(caller, scope).stream().noneMatch(RoleDefinition::canManageAccess)) {
             throw denied("manage access to", scope, List.of("Owner", "User Access Administrator"));
         }
+        writeGuard.requireWritable(scope.subscription());
     }
 
     /** The caller's principal and its groups, when it acts in the scope's directory; empty otherwise (R14). */

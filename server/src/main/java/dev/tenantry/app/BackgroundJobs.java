@@ -42,6 +42,10 @@ final class BackgroundJobs {
             int moved = services.suiteLifecycle().advance();
             return moved == 0 ? "" : moved + " suite subscription state changes";
         });
+        runner.register("cloud-lifecycle", LIFECYCLE_EVERY, () -> {
+            int moved = services.cloudLifecycle().advance();
+            return moved == 0 ? "" : moved + " cloud subscription state changes";
+        });
         return runner;
     }
 }

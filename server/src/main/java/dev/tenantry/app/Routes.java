@@ -7,7 +7,9 @@ import dev.tenantry.arm.ArmMetadataRoutes;
 import dev.tenantry.arm.ArmQueryOptions;
 import dev.tenantry.arm.ArmRenderer;
 import dev.tenantry.arm.ArmResourceGroupRoutes;
+import dev.tenantry.arm.ArmSubscriptionLifecycleRoutes;
 import dev.tenantry.arm.ArmSubscriptionRoutes;
+import dev.tenantry.arm.ArmSupportRoutes;
 import dev.tenantry.entra.InstanceDiscoveryRoutes;
 import dev.tenantry.entra.OAuthFailureRenderer;
 import dev.tenantry.entra.OidcBearerVerifier;
@@ -22,12 +24,15 @@ import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
 import dev.tenantry.pages.portal.AdministratorPages;
 import dev.tenantry.pages.portal.PortalAccessRoutes;
+import dev.tenantry.pages.portal.PortalChangeDirectoryRoutes;
 import dev.tenantry.pages.portal.PortalRoutes;
+import dev.tenantry.pages.portal.PortalSupportRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
 import dev.tenantry.pages.store.LandingRoutes;
 import dev.tenantry.pages.store.SuiteStoreRoutes;
 import dev.tenantry.subscriptions.http.AdministratorRoutes;
+import dev.tenantry.subscriptions.http.ChangeDirectoryRoutes;
 import dev.tenantry.subscriptions.http.CommerceRoutes;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
@@ -99,6 +104,9 @@ final class Routes {
         new ArmMetadataRoutes().register(cfg.routes);
         new ArmQueryOptions().register(cfg.routes);
         new ArmActivityLogRoutes(services.subscriptions(), services.activityLog()).register(cfg.routes);
+        new ArmSubscriptionLifecycleRoutes(services.cloudLifecycle()).register(cfg.routes);
+        new ArmSupportRoutes(services.support()).register(cfg.routes);
+        new ChangeDirectoryRoutes(services.changeDirectory(), services.idempotency()).register(cfg.routes);
         new LandingRoutes(pages).register(cfg.routes);
         new CloudStoreRoutes(pages, services.subscriptions(), services.tenants()).register(cfg.routes);
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())
@@ -130,5 +138,8 @@ final class Routes {
         new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle(), services.licences())
                 .register(cfg.routes);
         new AdminAuditRoutes(pages, views, services.auditLogs(), services.pageTokens()).register(cfg.routes);
+        new PortalChangeDirectoryRoutes(pages, views, services.subscriptions(), services.changeDirectory())
+                .register(cfg.routes);
+        new PortalSupportRoutes(pages, views, services.subscriptions(), services.support()).register(cfg.routes);
     }
 }

@@ -7,6 +7,7 @@ import dev.tenantry.access.PrincipalDirectory;
 import dev.tenantry.access.PrincipalType;
 import dev.tenantry.directory.Audit;
 import dev.tenantry.directory.DirectoryAccess;
+import dev.tenantry.directory.DirectoryMemberships;
 import dev.tenantry.directory.GlobalAdministrators;
 import dev.tenantry.directory.Group;
 import dev.tenantry.directory.NewUsers;
@@ -32,11 +33,15 @@ import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.subscriptions.BillingOwnershipTransfers;
 import dev.tenantry.subscriptions.Catalog;
+import dev.tenantry.subscriptions.ChangeDirectoryService;
+import dev.tenantry.subscriptions.CloudLifecycleService;
 import dev.tenantry.subscriptions.LicenceService;
+import dev.tenantry.subscriptions.ReadOnlyDisabledSubscriptions;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionAdministrators;
 import dev.tenantry.subscriptions.SubscriptionService;
 import dev.tenantry.subscriptions.SuiteLifecycleService;
+import dev.tenantry.subscriptions.SupportService;
 import dev.tenantry.subscriptions.storage.CatalogFile;
 import dev.tenantry.web.Idempotency;
 import dev.tenantry.web.PageTokens;
@@ -72,7 +77,10 @@ public record Services(
         RetentionPurge retentionPurge,
         ActivityLogService activityLog,
         SubscriptionAdministrators subscriptionAdministrators,
-        BillingOwnershipTransfers billingTransfers) {
+        BillingOwnershipTransfers billingTransfers,
+        CloudLifecycleService cloudLifecycle,
+        ChangeDirectoryService changeDirectory,
+        SupportService support) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -142,7 +150,8 @@ public record Services(
                         .toList(),
                 activityLog,
                 transactions,
-                clock);
+                clock,
+                new ReadOnlyDisabledSubscriptions(stores.cloudSubscriptions()));
         var subscriptions = new SubscriptionService(
                 settings.catalog(),
                 tenants,
@@ -225,7 +234,26 @@ public record Services(
                         stores.cloudSubscriptions(),
                         stores.subscriptionAdministrators(),
                         transactions,
-                        clock));
+                        clock),
+                new CloudLifecycleService(
+                        subscriptions,
+                        access,
+                        stores.cloudSubscriptions(),
+                        stores.roleAssignments(),
+                        audit,
+                        transactions,
+                        clock),
+                new ChangeDirectoryService(
+                        subscriptions,
+                        stores.cloudSubscriptions(),
+                        stores.roleAssignments(),
+                        access,
+                        DirectoryMemberships.homeOnly(), // until guests land: an account acts only at home
+                        administrators,
+                        new ChangeDirectoryService.Directories(stores.tenants(), stores.users(), stores.applications()),
+                        audit,
+                        transactions),
+                new SupportService(subscriptions, stores.supportTickets(), transactions, clock));
     }
 
     /** Users, groups and service principals of a directory, as role assignments may name them. */

@@ -37,12 +37,14 @@ import dev.tenantry.subscriptions.LicenceRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
 import dev.tenantry.subscriptions.SubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
+import dev.tenantry.subscriptions.SupportTicketRepository;
 import dev.tenantry.subscriptions.storage.JdbiBillingProfileRepository;
 import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiLicenceRepository;
 import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
 import dev.tenantry.subscriptions.storage.JdbiSubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
+import dev.tenantry.subscriptions.storage.JdbiSupportTicketRepository;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -70,7 +72,8 @@ public record Stores(
         IdempotencyRecords idempotencyRecords,
         ServerSecrets serverSecrets,
         ActivityLogRepository activityLog,
-        SubscriptionAdministratorRepository subscriptionAdministrators) {
+        SubscriptionAdministratorRepository subscriptionAdministrators,
+        SupportTicketRepository supportTickets) {
 
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
     public static Stores sql(Jdbi jdbi, MasterKey masterKey) {
@@ -99,6 +102,7 @@ public record Stores(
                 new JdbiIdempotencyRecords(jdbi),
                 serverSecrets,
                 new JdbiActivityLogRepository(jdbi),
-                new JdbiSubscriptionAdministratorRepository(jdbi));
+                new JdbiSubscriptionAdministratorRepository(jdbi),
+                new JdbiSupportTicketRepository(jdbi));
     }
 }

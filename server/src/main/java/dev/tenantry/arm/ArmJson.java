@@ -52,6 +52,12 @@ final class ArmJson {
         ArmQueryOptions.refuseOthers(ctx.queryParamMap(), honoured);
     }
 
+    /** Checks {@code api-version} and refuses every query option but it and {@code honoured}. */
+    static void requireOnlyOptions(Context ctx, Set<String> honoured) {
+        requireApiVersion(ctx);
+        requireKnownOptions(ctx, honoured);
+    }
+
     static Map<String, Object> list(List<?> items, String nextLink) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("value", items);

@@ -38,7 +38,9 @@ public final class ArmRenderer implements FailureRenderer {
             Map.entry(RequestError.INVALID_TOKEN.value(), "InvalidAuthenticationToken"),
             Map.entry(RequestError.MISSING_TOKEN.value(), "AuthenticationFailed"),
             Map.entry(WebError.MALFORMED_BODY.value(), "InvalidRequestContent"),
-            Map.entry(WebError.NOT_FOUND.value(), "InvalidResourceType"));
+            Map.entry(WebError.NOT_FOUND.value(), "InvalidResourceType"),
+            Map.entry(SubscriptionError.SUBSCRIPTION_DISABLED.value(), "ReadOnlyDisabledSubscription"),
+            Map.entry(SubscriptionError.SUPPORT_TICKET_NOT_FOUND.value(), "ResourceNotFound"));
 
     @Override
     public boolean handles(Context ctx) {

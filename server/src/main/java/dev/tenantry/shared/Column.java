@@ -36,7 +36,18 @@ public enum Column {
     /** The tags as the JSON object they are stored as. */
     RESOURCE_GROUP_TAGS("resource_group", "tags", 4000),
     REFRESH_TOKEN_SCOPE("refresh_token", "scope", 2000),
-    IDEMPOTENCY_KEY("idempotency_record", "idem_key", 255);
+    IDEMPOTENCY_KEY("idempotency_record", "idem_key", 255),
+    SUPPORT_TICKET_NAME("support_ticket", "name", 64),
+    SUPPORT_TICKET_TITLE("support_ticket", "title", 200),
+    SUPPORT_TICKET_DESCRIPTION("support_ticket", "description", 5000),
+    SUPPORT_TICKET_SERVICE_ID("support_ticket", "service_id", 256),
+    SUPPORT_TICKET_PROBLEM_CLASSIFICATION_ID("support_ticket", "problem_classification_id", 256),
+    SUPPORT_CONTACT_FIRST_NAME("support_ticket", "first_name", 64),
+    SUPPORT_CONTACT_LAST_NAME("support_ticket", "last_name", 64),
+    SUPPORT_CONTACT_EMAIL("support_ticket", "email", 320),
+    SUPPORT_CONTACT_PHONE("support_ticket", "phone", 32),
+    SUPPORT_CONTACT_TIME_ZONE("support_ticket", "time_zone", 64),
+    SUPPORT_CONTACT_LANGUAGE("support_ticket", "language", 16);
 
     private final String table;
     private final String column;

@@ -152,8 +152,9 @@ public final class BillingOwnershipTransfers {
             if (!isRecipient(caller, transfer)) {
                 throw notFound(transferId);
             }
+            // the row lock serialises this with a move to another directory, a cancellation or another transfer
             CloudSubscription subscription =
-                    clouds.findById(transfer.subscriptionId()).orElseThrow(() -> notFound(transferId));
+                    clouds.lockById(transfer.subscriptionId()).orElseThrow(() -> notFound(transferId));
             SubscriptionScope scope = SubscriptionAdministrators.scopeOf(subscription);
             administration.lockedForAdministration(Caller.system(), subscription.id());
             requirePending(transfer);
@@ -169,7 +170,7 @@ public final class BillingOwnershipTransfers {
                 administrators.deleteGrant(subscription.id(), role, recipient.id());
             }
             administration.ensureOwner(scope, recipient.id());
-            clouds.updateAccountAdministrator(subscription.id(), recipient.id());
+            clouds.update(subscription.ownedBy(recipient.id()));
             administrators.updateTransfer(transfer.completed(BillingTransfer.State.ACCEPTED, clock.instant()));
             administration.record(caller, subscription, "Accept billing ownership transfer", "Update", recipient);
             return clouds.findById(subscription.id()).orElseThrow();

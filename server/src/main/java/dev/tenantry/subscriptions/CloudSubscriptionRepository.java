@@ -1,7 +1,7 @@
 package dev.tenantry.subscriptions;
 
 import dev.tenantry.shared.TenantId;
-import dev.tenantry.shared.UserId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +19,15 @@ public interface CloudSubscriptionRepository {
 
     List<CloudSubscription> byTenant(TenantId tenantId);
 
-    /** Makes {@code accountAdministrator} the subscription's account administrator (R4); false when there is none. */
-    boolean updateAccountAdministrator(UUID id, UserId accountAdministrator);
+    /**
+     * The subscription, its row locked until the current transaction ends: the serialisation point of every change of
+     * a subscription's directory, state or name. Call it inside a transaction.
+     */
+    Optional<CloudSubscription> lockById(UUID id);
+
+    /** Stores the subscription's directory, name, state, account administrator and state end (by id). */
+    void update(CloudSubscription subscription);
+
+    /** At most {@code limit} enabled or disabled subscriptions whose state ran out by {@code now}, oldest end first. */
+    List<CloudSubscription> dueBy(Instant now, int limit);
 }

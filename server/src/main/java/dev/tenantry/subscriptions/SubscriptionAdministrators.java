@@ -30,7 +30,7 @@ import java.util.UUID;
  * does, the service administrator and each co-administrator hold Owner: the role grants it and taking the role away
  * removes that Owner assignment again, never the subscription's last Owner.
  */
-public final class SubscriptionAdministrators {
+public final class SubscriptionAdministrators implements CoAdministrators {
 
     /** Entra's audit category for role changes; classic administrator roles are roles on a subscription. */
     static final String AUDIT_CATEGORY = "RoleManagement";
@@ -181,16 +181,35 @@ public final class SubscriptionAdministrators {
     }
 
     /**
+     * The sign-in names of the users holding a classic administrator role of the subscription besides its account
+     * administrator (an explicitly chosen service administrator, the co-administrators), for the confirmation of a move
+     * to another directory (R11). Runs in the caller's transaction.
+     */
+    @Override
+    public List<String> namesOf(UUID subscriptionId) {
+        return clouds.findById(subscriptionId)
+                .map(subscription -> administrators.grants(subscriptionId).stream()
+                        .map(g -> users.findById(subscription.tenantId(), g.userId()))
+                        .flatMap(Optional::stream)
+                        .map(User::userPrincipalName)
+                        .distinct()
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /**
      * Forgets every classic administrator role of the subscription but its account administrator, and cancels its
      * pending billing ownership transfers, in the caller's transaction and without any check: for moving a
-     * subscription to another directory (R11), whose caller removes the role assignments itself.
+     * subscription to another directory (R11), whose caller removes the role assignments itself. The roles removed.
      */
-    public void removeAllFor(UUID subscriptionId) {
-        administrators.deleteGrants(subscriptionId);
+    @Override
+    public int removeAll(UUID subscriptionId) {
+        int removed = administrators.deleteGrants(subscriptionId);
         administrators.transfers(subscriptionId).stream()
                 .filter(t -> t.state() == BillingTransfer.State.PENDING)
                 .forEach(t ->
                         administrators.updateTransfer(t.completed(BillingTransfer.State.CANCELLED, clock.instant())));
+        return removed;
     }
 
     /** The outcome of adding a co-administrator: the administrator, and whether it was added now. */

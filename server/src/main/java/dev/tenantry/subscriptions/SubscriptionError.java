@@ -5,6 +5,21 @@ import dev.tenantry.shared.ErrorCode;
 /** The stable error codes of subscriptions, orders and resource groups. */
 public enum SubscriptionError implements ErrorCode {
     USER_REQUIRED(Kind.ACCESS_DENIED),
+    /** R11: only the account administrator moves a subscription to another directory. */
+    ACCOUNT_ADMINISTRATOR_REQUIRED(Kind.ACCESS_DENIED),
+    /** R11: the target of a move is the directory the subscription is in already. */
+    SAME_DIRECTORY(Kind.RULE_VIOLATION),
+    /** R11: the caller is not a user of the target directory (or there is none: the two are not told apart). */
+    NOT_A_USER_OF_TARGET_DIRECTORY(Kind.RULE_VIOLATION),
+    /** R11, R12: a subscription of an enterprise agreement changes directory through its agreement only. */
+    ENTERPRISE_SUBSCRIPTION_NOT_MOVABLE(Kind.RULE_VIOLATION),
+    /** A support request whose input is not valid; the message names the field and what it takes. */
+    INVALID_SUPPORT_TICKET(Kind.INVALID_REQUEST),
+    SUPPORT_TICKET_NOT_FOUND(Kind.NOT_FOUND),
+    /** A support request's name is taken in the subscription. */
+    SUPPORT_TICKET_EXISTS(Kind.CONFLICT),
+    /** A disabled (cancelled) cloud subscription is read-only until re-enabled (ARM's ReadOnlyDisabledSubscription). */
+    SUBSCRIPTION_DISABLED(Kind.CONFLICT),
     INVALID_BILLING_PROFILE(Kind.INVALID_REQUEST),
     INVALID_RESOURCE_GROUP_NAME(Kind.INVALID_REQUEST),
     INVALID_SEATS(Kind.INVALID_REQUEST),

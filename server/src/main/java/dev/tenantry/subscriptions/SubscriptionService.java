@@ -198,13 +198,16 @@ public final class SubscriptionService {
     /** The directory's cloud subscriptions, for its administrators' views. */
     public List<CloudSubscription> cloudSubscriptionsOf(Caller caller, TenantId tenantId) {
         directoryAccess.requireReadOrganization(caller, tenantId);
-        return clouds.byTenant(tenantId);
+        return clouds.byTenant(tenantId).stream()
+                .filter(s -> s.state() != CloudSubscription.State.DELETED)
+                .toList();
     }
 
     private CloudSubscription newCloud(TenantId tenantId, User accountAdmin, Offer offer, String displayName) {
         String name = displayName == null || displayName.isBlank()
                 ? offer.displayName()
                 : Text.required(displayName, "displayName", Column.CLOUD_SUBSCRIPTION_DISPLAY_NAME);
+        Instant now = clock.instant();
         CloudSubscription subscription = new CloudSubscription(
                 UUID.randomUUID(),
                 tenantId,
@@ -212,7 +215,8 @@ public final class SubscriptionService {
                 offer.id(),
                 CloudSubscription.State.ENABLED,
                 accountAdmin.id(),
-                clock.instant());
+                now,
+                CloudLifecycle.isFreeTrial(offer) ? CloudLifecycle.trialEnd(now) : null);
         clouds.insert(subscription);
         access.grantOwner(scopeOf(subscription), accountAdmin.id().value());
         return subscription;

@@ -163,4 +163,18 @@ public abstract class RoleAssignmentRepositoryContract extends RepositoryContrac
 
         assertThat(assignments().bySubscription(subscription)).containsExactly(owner);
     }
+
+    @Test
+    @DisplayName("R11: every assignment of one subscription is deleted at once, and counted; others stay")
+    void deleteBySubscriptionDeletesThatSubscriptionsOnly() {
+        insert(UUID.randomUUID(), subscription, RoleDefinition.OWNER, kelley);
+        insert(UUID.randomUUID(), subscription, RoleDefinition.READER, UUID.randomUUID());
+        RoleAssignment other = insert(UUID.randomUUID(), otherSubscription, RoleDefinition.OWNER, kelley);
+
+        assertThat(assignments().deleteBySubscription(subscription)).isEqualTo(2);
+
+        assertThat(assignments().bySubscription(subscription)).isEmpty();
+        assertThat(assignments().bySubscription(otherSubscription)).containsExactly(other);
+        assertThat(assignments().deleteBySubscription(subscription)).isZero();
+    }
 }

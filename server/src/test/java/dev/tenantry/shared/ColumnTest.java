@@ -27,6 +27,11 @@ class ColumnTest {
     /** Text columns whose values the server makes (ids, hashes, codes from fixed lists), each with why it is safe. */
     private static final Map<String, String> SERVER_WRITTEN = Map.ofEntries(
             Map.entry("tenant.country_code", "Countries: a two-letter ISO code"),
+            Map.entry("support_ticket.ticket_number", "generated digits"),
+            Map.entry("support_ticket.severity", "SupportTicket.Severity enum"),
+            Map.entry("support_ticket.status", "SupportTicket.Status enum"),
+            Map.entry("support_ticket.contact_method", "SupportTicket.ContactMethod enum"),
+            Map.entry("support_ticket.country", "two or three letters, checked"),
             Map.entry("tenant.initial_domain", "a prefix of at most 27 [a-z0-9-] plus the configured suffix"),
             Map.entry("directory_user.upn_key", "the UPN lower-cased: ASCII alias and the initial domain"),
             Map.entry("directory_user.usage_location", "Countries: a two-letter ISO code"),

@@ -72,11 +72,8 @@ public abstract class CloudSubscriptionRepositoryContract extends RepositoryCont
         CloudSubscription subscription = insert(UUID.randomUUID(), kelley, NOW);
         User jane = user(contoso, "jane");
 
-        boolean updated = clouds().updateAccountAdministrator(subscription.id(), jane.id());
-        boolean missing = clouds().updateAccountAdministrator(UUID.randomUUID(), jane.id());
+        clouds().update(subscription.ownedBy(jane.id()));
 
-        assertThat(updated).isTrue();
-        assertThat(missing).isFalse();
         assertThat(clouds().findById(subscription.id()).orElseThrow().accountAdministrator())
                 .isEqualTo(jane.id());
     }
@@ -132,5 +129,40 @@ public abstract class CloudSubscriptionRepositoryContract extends RepositoryCont
 
         assertThat(stores.users().findById(contoso.id(), kelley.id())).contains(kelley);
         assertThat(stores.roles().members(admins)).containsExactly(kelley.id());
+    }
+
+    @Test
+    @DisplayName(
+            "R11, issue 10: an update stores the directory, name, state, administrator and state end; locking finds it")
+    void updateStoresWhatChanges() {
+        CloudSubscription original = insert(UUID.randomUUID(), kelley, NOW);
+        CloudSubscription changed = original.movedTo(fabrikam.id(), megan.id())
+                .renamed("Moved")
+                .enter(CloudSubscription.State.DISABLED, NOW.plusSeconds(3600));
+
+        clouds().update(changed);
+
+        assertThat(clouds().findById(original.id())).contains(changed);
+        assertThat(clouds().lockById(original.id())).contains(changed);
+        assertThat(clouds().lockById(UUID.randomUUID())).isEmpty();
+        assertThat(clouds().byTenant(contoso.id())).doesNotContain(changed);
+        assertThat(clouds().byTenant(fabrikam.id())).containsExactly(changed);
+    }
+
+    @Test
+    @DisplayName("issue 10: due subscriptions are the enabled or disabled ones whose state ran out, oldest end first")
+    void dueByListsRunOutStatesOldestFirst() {
+        CloudSubscription later = insert(UUID.randomUUID(), kelley, NOW).enter(CloudSubscription.State.ENABLED, NOW);
+        CloudSubscription earlier =
+                insert(UUID.randomUUID(), kelley, NOW).enter(CloudSubscription.State.DISABLED, NOW.minusSeconds(60));
+        CloudSubscription notYet =
+                insert(UUID.randomUUID(), kelley, NOW).enter(CloudSubscription.State.ENABLED, NOW.plusSeconds(1));
+        CloudSubscription deleted =
+                insert(UUID.randomUUID(), kelley, NOW).enter(CloudSubscription.State.DELETED, NOW.minusSeconds(60));
+        List.of(later, earlier, notYet, deleted).forEach(clouds()::update);
+        insert(UUID.randomUUID(), kelley, NOW);
+
+        assertThat(clouds().dueBy(NOW, 10)).containsExactly(earlier, later);
+        assertThat(clouds().dueBy(NOW, 1)).containsExactly(earlier);
     }
 }

@@ -241,12 +241,12 @@ class SubscriptionAdministratorsRulesTest {
     }
 
     @Test
-    @DisplayName("R11: removeAllFor forgets every classic administrator but the account administrator")
+    @DisplayName("R11: removeAll forgets every classic administrator but the account administrator")
     void r11RemoveAllForForgetsClassicAdministrators() {
         administrators().changeServiceAdministrator(owner, subscription.id(), jane.id());
         administrators().addCoAdministrator(owner, subscription.id(), alex.id());
 
-        world.transactions().run(() -> administrators().removeAllFor(subscription.id()));
+        world.transactions().run(() -> administrators().removeAll(subscription.id()));
 
         assertThat(roles())
                 .containsExactlyEntriesOf(Map.of(contoso.admin().id(), "ServiceAdministrator;AccountAdministrator"));

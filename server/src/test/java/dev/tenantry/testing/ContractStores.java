@@ -14,6 +14,7 @@ import dev.tenantry.subscriptions.LicenceRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
 import dev.tenantry.subscriptions.SubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
+import dev.tenantry.subscriptions.SupportTicketRepository;
 
 /**
  * Every repository of one server, empty when made: the in-memory fakes ({@link InMemoryStores}) or the Jdbi stores
@@ -51,6 +52,8 @@ public interface ContractStores extends AutoCloseable {
 
     /** Classic administrators and billing ownership transfers of cloud subscriptions (issue 10). */
     SubscriptionAdministratorRepository subscriptionAdministrators();
+
+    SupportTicketRepository supportTickets();
 
     /** Runs {@code work} in one transaction of these stores. */
     void inTransaction(Runnable work);

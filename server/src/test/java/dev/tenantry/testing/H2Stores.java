@@ -24,12 +24,14 @@ import dev.tenantry.subscriptions.LicenceRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
 import dev.tenantry.subscriptions.SubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
+import dev.tenantry.subscriptions.SupportTicketRepository;
 import dev.tenantry.subscriptions.storage.JdbiBillingProfileRepository;
 import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiLicenceRepository;
 import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
 import dev.tenantry.subscriptions.storage.JdbiSubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
+import dev.tenantry.subscriptions.storage.JdbiSupportTicketRepository;
 import org.jdbi.v3.core.Jdbi;
 
 /** The Jdbi stores the server runs on, over a new, migrated, private H2 database (see {@link TestDatabases}). */
@@ -38,6 +40,11 @@ public final class H2Stores implements ContractStores {
     private final Database database = TestDatabases.h2();
     private final Jdbi jdbi = database.jdbi();
     private final JdbiTransactions transactions = new JdbiTransactions(jdbi);
+
+    @Override
+    public SupportTicketRepository supportTickets() {
+        return new JdbiSupportTicketRepository(jdbi);
+    }
 
     /** The database's Jdbi, for stores this class does not list. */
     public Jdbi jdbi() {

@@ -4,6 +4,7 @@ import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.CloudSubscriptionRepository;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,22 +50,25 @@ public final class InMemoryCloudSubscriptionRepository implements CloudSubscript
     }
 
     @Override
-    public boolean updateAccountAdministrator(UUID id, UserId accountAdministrator) {
-        CloudSubscription found = subscriptions.get(id);
-        if (found == null) {
-            return false;
-        }
-        subscriptions.put(
-                id,
-                new CloudSubscription(
-                        found.id(),
-                        found.tenantId(),
-                        found.displayName(),
-                        found.offerId(),
-                        found.state(),
-                        accountAdministrator,
-                        found.createdAt()));
-        return true;
+    public Optional<CloudSubscription> lockById(UUID id) {
+        return findById(id); // one thread at a time uses a fake world: nothing to serialise
+    }
+
+    @Override
+    public void update(CloudSubscription subscription) {
+        subscriptions.computeIfPresent(subscription.id(), (id, old) -> subscription);
+    }
+
+    @Override
+    public List<CloudSubscription> dueBy(Instant now, int limit) {
+        return subscriptions.values().stream()
+                .filter(s ->
+                        s.state() == CloudSubscription.State.ENABLED || s.state() == CloudSubscription.State.DISABLED)
+                .filter(s -> s.isDue(now))
+                .sorted(Comparator.comparing(CloudSubscription::stateEndsAt)
+                        .thenComparing(CloudSubscription::id, Uuids.SQL_ORDER))
+                .limit(limit)
+                .toList();
     }
 
     /** Whether the user is the account administrator of a stored subscription. */

@@ -23,6 +23,7 @@ public final class InMemoryStores implements ContractStores {
     private final InMemoryActivityLogRepository activityLog = new InMemoryActivityLogRepository();
     private final InMemorySubscriptionAdministratorRepository subscriptionAdministrators =
             new InMemorySubscriptionAdministratorRepository();
+    private final InMemorySupportTicketRepository supportTickets = new InMemorySupportTicketRepository();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -37,7 +38,13 @@ public final class InMemoryStores implements ContractStores {
             licences,
             directoryGroups,
             activityLog,
-            subscriptionAdministrators);
+            subscriptionAdministrators,
+            supportTickets);
+
+    @Override
+    public InMemorySupportTicketRepository supportTickets() {
+        return supportTickets;
+    }
 
     @Override
     public InMemoryTenantRepository tenants() {

@@ -56,6 +56,7 @@ public final class TestWorld {
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
     private final InMemorySubscriptionAdministratorRepository subscriptionAdministrators =
             new InMemorySubscriptionAdministratorRepository();
+    private final InMemorySupportTicketRepository supportTickets = new InMemorySupportTicketRepository();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -71,7 +72,8 @@ public final class TestWorld {
             directoryGroups,
             audits,
             activityLog,
-            subscriptionAdministrators);
+            subscriptionAdministrators,
+            supportTickets);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -98,7 +100,8 @@ public final class TestWorld {
                 new InMemoryIdempotencyRecords(),
                 new InMemoryServerSecrets(),
                 activityLog,
-                subscriptionAdministrators);
+                subscriptionAdministrators,
+                supportTickets);
         services = Services.wire(
                 stores,
                 passwords,

@@ -11,7 +11,9 @@ public enum SubscriptionTab {
     ACTIVITY("Activity log", "/activity"),
     IAM("Access control (IAM)", "/iam"),
     RESOURCE_GROUPS("Resource groups", "/resourceGroups"),
-    ADMINISTRATORS("Administrators", "/administrators");
+    ADMINISTRATORS("Administrators", "/administrators"),
+    CHANGE_DIRECTORY("Change directory", "/changeDirectory"),
+    SUPPORT("Support", "/support");
 
     private final String label;
     private final String suffix;

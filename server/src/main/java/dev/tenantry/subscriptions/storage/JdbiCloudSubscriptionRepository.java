@@ -13,15 +13,25 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 /** Cloud subscriptions in SQL. */
 public final class JdbiCloudSubscriptionRepository implements CloudSubscriptionRepository {
 
-    private static final String COLUMNS = "id, tenant_id, display_name, offer_id, state, account_admin_id, created_at";
+    private static final String COLUMNS =
+            "id, tenant_id, display_name, offer_id, state, account_admin_id, created_at, state_ends_at";
 
     private static final String INSERT = """
-            INSERT INTO cloud_subscription (id, tenant_id, display_name, offer_id, state, account_admin_id, created_at)
-            VALUES (:id, :tenantId, :displayName, :offerId, :state, :accountAdmin, :createdAt)
+            INSERT INTO cloud_subscription (id, tenant_id, display_name, offer_id, state, account_admin_id, created_at,
+                                            state_ends_at)
+            VALUES (:id, :tenantId, :displayName, :offerId, :state, :accountAdmin, :createdAt,
+                    CAST(:stateEndsAt AS TIMESTAMP WITH TIME ZONE))
+            """;
+
+    private static final String UPDATE = """
+            UPDATE cloud_subscription SET tenant_id = :tenantId, display_name = :displayName, state = :state,
+                   account_admin_id = :accountAdmin, state_ends_at = CAST(:stateEndsAt AS TIMESTAMP WITH TIME ZONE)
+            WHERE id = :id
             """;
 
     private final Jdbi jdbi;
@@ -32,24 +42,53 @@ public final class JdbiCloudSubscriptionRepository implements CloudSubscriptionR
 
     @Override
     public void insert(CloudSubscription subscription) {
-        jdbi.useHandle(handle -> handle.createUpdate(INSERT)
-                .bind("id", subscription.id())
-                .bind("tenantId", subscription.tenantId().value())
-                .bind("displayName", subscription.displayName())
+        jdbi.useHandle(handle -> bind(handle.createUpdate(INSERT), subscription)
                 .bind("offerId", subscription.offerId())
-                .bind("state", subscription.state().name())
-                .bind("accountAdmin", subscription.accountAdministrator().value())
                 .bind("createdAt", subscription.createdAt())
                 .execute());
     }
 
     @Override
-    public Optional<CloudSubscription> findById(UUID id) {
+    public void update(CloudSubscription subscription) {
+        jdbi.useHandle(handle -> bind(handle.createUpdate(UPDATE), subscription).execute());
+    }
+
+    private static Update bind(Update update, CloudSubscription subscription) {
+        return update.bind("id", subscription.id())
+                .bind("tenantId", subscription.tenantId().value())
+                .bind("displayName", subscription.displayName())
+                .bind("state", subscription.state().name())
+                .bind("accountAdmin", subscription.accountAdministrator().value())
+                .bind("stateEndsAt", subscription.stateEndsAt());
+    }
+
+    @Override
+    public Optional<CloudSubscription> lockById(UUID id) {
+        return selectById(id, " FOR UPDATE");
+    }
+
+    private Optional<CloudSubscription> selectById(UUID id, String suffix) {
         return jdbi.withHandle(
-                handle -> handle.createQuery("SELECT " + COLUMNS + " FROM cloud_subscription WHERE id = :id")
+                handle -> handle.createQuery("SELECT " + COLUMNS + " FROM cloud_subscription WHERE id = :id" + suffix)
                         .bind("id", id)
                         .map(JdbiCloudSubscriptionRepository::toSubscription)
                         .findOne());
+    }
+
+    @Override
+    public List<CloudSubscription> dueBy(Instant now, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
+                        + " FROM cloud_subscription WHERE state IN ('ENABLED', 'DISABLED') AND state_ends_at <= :now"
+                        + " ORDER BY state_ends_at, id FETCH FIRST :limit ROWS ONLY")
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(JdbiCloudSubscriptionRepository::toSubscription)
+                .list());
+    }
+
+    @Override
+    public Optional<CloudSubscription> findById(UUID id) {
+        return selectById(id, "");
     }
 
     @Override
@@ -75,16 +114,6 @@ public final class JdbiCloudSubscriptionRepository implements CloudSubscriptionR
                 .list());
     }
 
-    @Override
-    public boolean updateAccountAdministrator(UUID id, UserId accountAdministrator) {
-        return jdbi.withHandle(handle -> handle.createUpdate(
-                                "UPDATE cloud_subscription SET account_admin_id = :admin WHERE id = :id")
-                        .bind("admin", accountAdministrator.value())
-                        .bind("id", id)
-                        .execute())
-                == 1;
-    }
-
     private static CloudSubscription toSubscription(ResultSet rs, StatementContext ctx) throws SQLException {
         return new CloudSubscription(
                 rs.getObject("id", UUID.class),
@@ -93,6 +122,7 @@ public final class JdbiCloudSubscriptionRepository implements CloudSubscriptionR
                 rs.getString("offer_id"),
                 CloudSubscription.State.valueOf(rs.getString("state")),
                 new UserId(rs.getObject("account_admin_id", UUID.class)),
-                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "created_at", ctx));
+                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "created_at", ctx),
+                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "state_ends_at", ctx));
     }
 }

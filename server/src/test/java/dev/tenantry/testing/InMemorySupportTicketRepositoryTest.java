@@ -1,0 +1,10 @@
+package dev.tenantry.testing;
+
+import dev.tenantry.subscriptions.SupportTicketRepositoryContract;
+
+class InMemorySupportTicketRepositoryTest extends SupportTicketRepositoryContract {
+
+    InMemorySupportTicketRepositoryTest() {
+        super(new InMemoryStores());
+    }
+}
