@@ -5,13 +5,16 @@ import dev.tenantry.access.PrincipalDirectory;
 import dev.tenantry.access.PrincipalType;
 import dev.tenantry.directory.Audit;
 import dev.tenantry.directory.DirectoryAccess;
+import dev.tenantry.directory.DirectoryMemberships;
 import dev.tenantry.directory.GlobalAdministrators;
+import dev.tenantry.directory.GuestMemberships;
 import dev.tenantry.directory.NewUsers;
 import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.credentials.CredentialService;
 import dev.tenantry.directory.groups.GroupService;
+import dev.tenantry.directory.guests.GuestService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
@@ -64,7 +67,9 @@ public record Services(
         Idempotency idempotency,
         PageTokens pageTokens,
         SessionService sessions,
-        RetentionPurge retentionPurge) {
+        RetentionPurge retentionPurge,
+        GuestService guests,
+        DirectoryMemberships memberships) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -138,6 +143,7 @@ public record Services(
                 transactions,
                 clock);
         var audit = new Audit(stores.audits(), stores.users(), clock);
+        var memberships = new GuestMemberships(stores.users(), stores.guests());
         var licences = new LicenceService(
                 settings.catalog(),
                 users,
@@ -189,7 +195,10 @@ public record Services(
                         stores.refreshTokens(),
                         stores.idempotencyRecords(),
                         stores.lockouts(),
-                        clock));
+                        clock),
+                new GuestService(
+                        stores.tenants(), stores.users(), stores.guests(), directoryAccess, audit, transactions, clock),
+                memberships);
     }
 
     /** Users and service principals of a directory, as role assignments may name them. */

@@ -5,6 +5,7 @@ import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
 import dev.tenantry.directory.AuditRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
 import dev.tenantry.directory.GroupRepository;
+import dev.tenantry.directory.GuestRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
@@ -12,6 +13,7 @@ import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiAuditRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiGroupRepository;
+import dev.tenantry.directory.storage.JdbiGuestRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.LockoutRepository;
@@ -64,7 +66,8 @@ public record Stores(
         LockoutRepository lockouts,
         SigningKeyRepository signingKeys,
         IdempotencyRecords idempotencyRecords,
-        ServerSecrets serverSecrets) {
+        ServerSecrets serverSecrets,
+        GuestRepository guests) {
 
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
     public static Stores sql(Jdbi jdbi, MasterKey masterKey) {
@@ -91,6 +94,7 @@ public record Stores(
                 new JdbiLockoutRepository(jdbi),
                 signingKeys,
                 new JdbiIdempotencyRecords(jdbi),
-                serverSecrets);
+                serverSecrets,
+                new JdbiGuestRepository(jdbi));
     }
 }

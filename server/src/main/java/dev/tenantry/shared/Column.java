@@ -36,7 +36,10 @@ public enum Column {
     /** The tags as the JSON object they are stored as. */
     RESOURCE_GROUP_TAGS("resource_group", "tags", 4000),
     REFRESH_TOKEN_SCOPE("refresh_token", "scope", 2000),
-    IDEMPOTENCY_KEY("idempotency_record", "idem_key", 255);
+    IDEMPOTENCY_KEY("idempotency_record", "idem_key", 255),
+    GUEST_INVITED_EMAIL("guest_invitation", "invited_email", 320),
+    GUEST_INVITED_EMAIL_KEY("guest_invitation", "invited_email_key", 320),
+    GUEST_REDIRECT_URL("guest_invitation", "redirect_url", 2048);
 
     private final String table;
     private final String column;

@@ -3,6 +3,7 @@ package dev.tenantry.testing;
 import dev.tenantry.access.RoleAssignmentRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
 import dev.tenantry.directory.GroupRepository;
+import dev.tenantry.directory.GuestRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
@@ -43,6 +44,9 @@ public interface ContractStores extends AutoCloseable {
     GroupRepository directoryGroups();
 
     LockoutRepository lockouts();
+
+    /** The guest links (issue 10). */
+    GuestRepository guests();
 
     /** Runs {@code work} in one transaction of these stores. */
     void inTransaction(Runnable work);

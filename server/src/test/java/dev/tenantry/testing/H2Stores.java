@@ -4,12 +4,14 @@ import dev.tenantry.access.RoleAssignmentRepository;
 import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
 import dev.tenantry.directory.GroupRepository;
+import dev.tenantry.directory.GuestRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiGroupRepository;
+import dev.tenantry.directory.storage.JdbiGuestRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.LockoutRepository;
@@ -98,6 +100,11 @@ public final class H2Stores implements ContractStores {
     @Override
     public LockoutRepository lockouts() {
         return new JdbiLockoutRepository(jdbi);
+    }
+
+    @Override
+    public GuestRepository guests() {
+        return new JdbiGuestRepository(jdbi);
     }
 
     @Override

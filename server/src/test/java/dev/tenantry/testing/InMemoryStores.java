@@ -20,6 +20,7 @@ public final class InMemoryStores implements ContractStores {
     private final InMemoryBillingProfileRepository billing = new InMemoryBillingProfileRepository();
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
+    private final InMemoryGuestRepository guests = new InMemoryGuestRepository(users);
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -32,7 +33,8 @@ public final class InMemoryStores implements ContractStores {
             groups,
             lockouts,
             licences,
-            directoryGroups);
+            directoryGroups,
+            guests);
 
     @Override
     public InMemoryTenantRepository tenants() {
@@ -92,6 +94,11 @@ public final class InMemoryStores implements ContractStores {
     @Override
     public InMemoryLockoutRepository lockouts() {
         return lockouts;
+    }
+
+    @Override
+    public InMemoryGuestRepository guests() {
+        return guests;
     }
 
     /** Transactions that roll every fake here back when their work throws. */

@@ -5,6 +5,7 @@ import dev.tenantry.app.Services;
 import dev.tenantry.app.Stores;
 import dev.tenantry.directory.credentials.CredentialService;
 import dev.tenantry.directory.groups.GroupService;
+import dev.tenantry.directory.guests.GuestService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
@@ -51,6 +52,7 @@ public final class TestWorld {
     private final InMemoryResourceGroupRepository groups = new InMemoryResourceGroupRepository();
     private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryLockoutRepository lockouts = new InMemoryLockoutRepository();
+    private final InMemoryGuestRepository guests = new InMemoryGuestRepository(users);
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -64,7 +66,8 @@ public final class TestWorld {
             lockouts,
             licences,
             directoryGroups,
-            audits);
+            audits,
+            guests);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -89,7 +92,8 @@ public final class TestWorld {
                 lockouts,
                 SIGNING_KEYS,
                 new InMemoryIdempotencyRecords(),
-                new InMemoryServerSecrets());
+                new InMemoryServerSecrets(),
+                guests);
         services = Services.wire(
                 stores,
                 passwords,
@@ -213,5 +217,14 @@ public final class TestWorld {
 
     public InMemoryResourceGroupRepository groups() {
         return groups;
+    }
+
+    /** The guest links of every directory (issue 10). */
+    public InMemoryGuestRepository guests() {
+        return guests;
+    }
+
+    public GuestService guestService() {
+        return services.guests();
     }
 }
