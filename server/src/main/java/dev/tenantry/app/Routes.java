@@ -16,6 +16,7 @@ import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
+import dev.tenantry.pages.guests.RedeemRoutes;
 import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
@@ -75,12 +76,17 @@ final class Routes {
                         services.applications(),
                         services.subscriptions(),
                         services.licences(),
-                        services.pageTokens())
+                        services.pageTokens(),
+                        services.guests())
                 .register(cfg.routes);
         new CommerceRoutes(
                         services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())
                 .register(cfg.routes);
-        new ArmSubscriptionRoutes(services.subscriptions(), services.tenants(), services.pageTokens())
+        new ArmSubscriptionRoutes(
+                        services.subscriptions(),
+                        services.tenants(),
+                        services.pageTokens(),
+                        services.guests()::directoriesOf)
                 .register(cfg.routes);
         new ArmAuthorizationRoutes(services.subscriptions(), services.access()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
@@ -89,6 +95,7 @@ final class Routes {
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())
                 .register(cfg.routes);
         new SignInRoutes(pages).register(cfg.routes);
+        new RedeemRoutes(pages, services.guests()).register(cfg.routes);
         DirectoryViews views = new DirectoryViews(
                 services.tenants(),
                 services.users(),

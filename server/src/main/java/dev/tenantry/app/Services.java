@@ -118,6 +118,10 @@ public record Services(
         var lockouts =
                 new LockoutService(credentials, applications, stores.lockouts(), settings.lockoutPolicy(), clock);
         var audiences = new Audiences(settings.ownOrigin());
+        var audit = new Audit(stores.audits(), stores.users(), clock);
+        var memberships = new GuestMemberships(stores.users(), stores.guests());
+        var guests = new GuestService(
+                stores.tenants(), stores.users(), stores.guests(), directoryAccess, audit, transactions, clock);
         var tokens = new TokenService(Grants.standard(
                 tenants,
                 users,
@@ -128,7 +132,8 @@ public record Services(
                 signingKeys,
                 stores.refreshTokens(),
                 audiences,
-                clock));
+                clock,
+                guests));
         var access = new AccessService(stores.roleAssignments(), principals(stores), transactions, clock);
         var subscriptions = new SubscriptionService(
                 settings.catalog(),
@@ -142,8 +147,6 @@ public record Services(
                 stores.licences(),
                 transactions,
                 clock);
-        var audit = new Audit(stores.audits(), stores.users(), clock);
-        var memberships = new GuestMemberships(stores.users(), stores.guests());
         var licences = new LicenceService(
                 settings.catalog(),
                 users,
@@ -173,7 +176,7 @@ public record Services(
                 applications,
                 signingKeys,
                 tokens,
-                new AccessTokenVerifier(signingKeys, audiences, clock),
+                new AccessTokenVerifier(signingKeys, audiences, clock, memberships::homeOf),
                 access,
                 subscriptions,
                 licences,
@@ -196,8 +199,7 @@ public record Services(
                         stores.idempotencyRecords(),
                         stores.lockouts(),
                         clock),
-                new GuestService(
-                        stores.tenants(), stores.users(), stores.guests(), directoryAccess, audit, transactions, clock),
+                guests,
                 memberships);
     }
 

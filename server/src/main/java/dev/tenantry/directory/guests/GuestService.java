@@ -5,13 +5,16 @@ import dev.tenantry.directory.DirectoryAccess;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.ExternalUserState;
 import dev.tenantry.directory.Guest;
+import dev.tenantry.directory.GuestAccounts;
 import dev.tenantry.directory.GuestError;
+import dev.tenantry.directory.GuestMemberships;
 import dev.tenantry.directory.GuestRepository;
 import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.UserType;
+import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
@@ -35,7 +38,7 @@ import java.util.UUID;
  *
  * @see <a href="https://learn.microsoft.com/graph/api/invitation-post">Graph: create invitation</a>
  */
-public final class GuestService {
+public final class GuestService implements GuestAccounts {
 
     private static final int TICKET_BYTES = 32;
 
@@ -46,6 +49,7 @@ public final class GuestService {
     private final Audit audit;
     private final Transactions transactions;
     private final Clock clock;
+    private final GuestMemberships memberships;
 
     public GuestService(
             TenantRepository tenants,
@@ -62,6 +66,7 @@ public final class GuestService {
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
+        this.memberships = new GuestMemberships(users, guests);
     }
 
     /**
@@ -157,6 +162,20 @@ public final class GuestService {
                 .toList();
     }
 
+    /**
+     * Every directory the caller can act in (issue 10): a user's home directory, then each directory whose accepted
+     * guest it is; an app's own directory; none for the server itself.
+     */
+    public List<Tenant> directoriesOf(Caller caller) {
+        List<TenantId> ids =
+                switch (caller) {
+                    case Caller.User user -> memberships.directoriesOf(user.home());
+                    case Caller.App app -> List.of(app.tenantId());
+                    case Caller.Operator ignored -> List.of();
+                };
+        return ids.stream().flatMap(id -> tenants.findById(id).stream()).toList();
+    }
+
     /** The guest link of a user the caller may read, empty for a member: Graph shows it on the user. */
     public Optional<Guest> guestOf(Caller caller, TenantId tenantId, User user) {
         access.requireSameTenant(caller, tenantId);
@@ -208,6 +227,34 @@ public final class GuestService {
                     List.of(Audit.userTarget(user.id(), user.userPrincipalName())));
             return redeemed.redirectUrl();
         });
+    }
+
+    @Override
+    public Optional<User> guestSignIn(TenantId tenantId, User home) {
+        Optional<Guest> guest = guests.findByHome(tenantId, new Caller.Account(home.tenantId(), home.id()));
+        if (guest.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!guest.get().accepted()) {
+            throw new AuthenticationException(
+                    GuestError.GUEST_NOT_ACCEPTED,
+                    "User account '" + home.userPrincipalName() + "' has not accepted the invitation to directory '"
+                            + tenantId + "' yet and cannot sign in there. Open the invitation link and accept it "
+                            + "first.");
+        }
+        return users.findById(tenantId, guest.get().userId()).filter(User::accountEnabled);
+    }
+
+    @Override
+    public Optional<User> homeUserOf(User guest) {
+        if (guest.userType() != UserType.GUEST) {
+            return Optional.empty();
+        }
+        return guests.find(guest.tenantId(), guest.id())
+                .filter(Guest::accepted)
+                .flatMap(Guest::homeAccount)
+                .flatMap(home -> users.findById(home.tenantId(), home.userId()))
+                .filter(User::accountEnabled);
     }
 
     private void requireInvitedAccount(Caller.Account account, Guest guest) {
