@@ -17,6 +17,7 @@ import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
 import dev.tenantry.pages.guests.RedeemRoutes;
+import dev.tenantry.pages.guests.SwitchDirectoryRoutes;
 import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
@@ -46,7 +47,8 @@ final class Routes {
                 TemplateEngine.createPrecompiled(ContentType.Html),
                 services.sessions(),
                 services.users(),
-                services.pageTokens());
+                services.pageTokens(),
+                services.guests()::homeOf);
         RequestLogging.register(cfg);
         cfg.staticFiles.add(files -> {
             files.hostedPath = "/static";
@@ -101,7 +103,9 @@ final class Routes {
                 services.users(),
                 services.directoryRoles(),
                 services.groups(),
-                services.pageTokens());
+                services.pageTokens(),
+                services.guests()::directoriesOf);
+        new SwitchDirectoryRoutes(pages, services.guests()).register(cfg.routes);
         new PortalRoutes(pages, views, services.subscriptions(), services.licences()).register(cfg.routes);
         new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle(), services.licences())
                 .register(cfg.routes);

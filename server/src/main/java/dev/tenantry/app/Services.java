@@ -10,6 +10,7 @@ import dev.tenantry.directory.GlobalAdministrators;
 import dev.tenantry.directory.GuestMemberships;
 import dev.tenantry.directory.NewUsers;
 import dev.tenantry.directory.PasswordHasher;
+import dev.tenantry.directory.SignInRevoker;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.credentials.CredentialService;
@@ -109,7 +110,7 @@ public record Services(
                 globalAdministrators,
                 directoryAccess,
                 passwords,
-                new SignInRevocation(stores.webSessions(), stores.refreshTokens())::revokeAll,
+                guestsToo(new SignInRevocation(stores.webSessions(), stores.refreshTokens()), stores),
                 transactions);
         var directoryRoles = new DirectoryRoleService(
                 stores.directoryRoles(), stores.users(), globalAdministrators, directoryAccess, transactions);
@@ -192,7 +193,7 @@ public record Services(
                 new ResourceGroupService(subscriptions, access, stores.resourceGroups(), transactions, clock),
                 new Idempotency(stores.idempotencyRecords(), transactions, clock),
                 new PageTokens(stores.serverSecrets()),
-                new SessionService(lockouts, stores.webSessions(), transactions, clock),
+                new SessionService(lockouts, stores.webSessions(), transactions, clock, memberships),
                 new RetentionPurge(
                         stores.webSessions(),
                         stores.refreshTokens(),
@@ -201,6 +202,17 @@ public record Services(
                         clock),
                 guests,
                 memberships);
+    }
+
+    /**
+     * Ending a user's sign-ins ends those of its guest objects elsewhere too (issue 10): a session or refresh token
+     * acting as a guest belongs to the home account whose password was changed or which was disabled.
+     */
+    private static SignInRevoker guestsToo(SignInRevocation revocation, Stores stores) {
+        return userId -> {
+            revocation.revokeAll(userId);
+            stores.guests().guestObjectsOf(userId).forEach(revocation::revokeAll);
+        };
     }
 
     /** Users and service principals of a directory, as role assignments may name them. */

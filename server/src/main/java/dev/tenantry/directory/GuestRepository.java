@@ -33,6 +33,9 @@ public interface GuestRepository {
     /** Every accepted guest object of the home account {@code home}, oldest first (then by user id). */
     List<Guest> acceptedOf(Caller.Account home);
 
+    /** The guest user objects (any state, any directory) whose home user is {@code homeUserId}. */
+    List<UserId> guestObjectsOf(UserId homeUserId);
+
     /** Every guest of {@code tenantId}, ordered by invited address. */
     List<Guest> list(TenantId tenantId);
 

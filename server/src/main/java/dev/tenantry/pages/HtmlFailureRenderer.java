@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public final class HtmlFailureRenderer implements FailureRenderer {
 
     private static final Pattern PAGE_PATHS =
-            Pattern.compile("^/($|signin|signout|store|portal|admin|static|redeem)(/.*)?$");
+            Pattern.compile("^/($|signin|signout|store|portal|admin|static|redeem|switch-directory)(/.*)?$");
 
     private final PageSupport pages;
 

@@ -90,6 +90,7 @@ public abstract class GuestRepositoryContract extends RepositoryContract {
         guests().update(redeemed);
 
         assertThat(guests().acceptedOf(account(alice))).containsExactly(redeemed);
+        assertThat(guests().guestObjectsOf(alice.id())).containsExactlyInAnyOrder(pending.userId(), accepted.userId());
         assertThat(guests().find(northwind.id(), accepted.userId())
                         .orElseThrow()
                         .redeemTokenHash())

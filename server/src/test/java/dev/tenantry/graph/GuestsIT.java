@@ -247,6 +247,36 @@ class GuestsIT {
 
     @Test
     @Order(9)
+    @DisplayName("R2, R14: the portal's directory switcher lists Fabrikam; switching acts there as the guest object")
+    void r2DirectorySwitcherActsAsTheGuest() {
+        CookieClient browser = new CookieClient(server);
+        browser.signIn(alice.userPrincipalName(), GraphFixture.PASSWORD, "/portal");
+        HttpResponse<String> home = browser.get("/portal");
+        String switchPath = "/switch-directory?tenant=" + fabrikam.tenant().id() + "&returnUrl=%2Fportal";
+        assertThat(home.body()).contains(fabrikam.tenant().displayName()).contains(switchPath.replace("&", "&amp;"));
+
+        HttpResponse<String> switched = browser.postFrom(
+                switchPath,
+                "/switch-directory",
+                "tenant",
+                fabrikam.tenant().id().toString(),
+                "returnUrl",
+                "/portal");
+
+        assertThat(switched.statusCode()).as(switched.body()).isEqualTo(303);
+        assertThat(switched.headers().firstValue("Location")).hasValue("/portal");
+        String current = CookieClient.all(
+                        browser.get("/portal").body(), "aria-current=\"true\"><span class=\"directory-name\">([^<]*)<")
+                .get(0);
+        assertThat(current).isEqualTo(fabrikam.tenant().displayName());
+        assertThat(browser.get("/portal/directory/users").statusCode()).isEqualTo(403);
+        HttpResponse<String> other = browser.get("/switch-directory?tenant="
+                + graph.directory("guestsother").tenant().id());
+        assertThat(other.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(10)
     @DisplayName("R2: deleting the guest object ends Alice's access to Fabrikam and leaves her home account")
     void r2DeletingTheGuest() {
         assertThat(graph.delete("/v1.0/users/" + guestId, fabrikamAdmin).statusCode())

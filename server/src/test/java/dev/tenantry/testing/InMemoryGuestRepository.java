@@ -89,6 +89,14 @@ public final class InMemoryGuestRepository implements GuestRepository, Restorabl
     }
 
     @Override
+    public List<UserId> guestObjectsOf(UserId homeUserId) {
+        return live().filter(g -> g.home() != null && g.home().userId().equals(homeUserId))
+                .map(Guest::userId)
+                .sorted(Comparator.comparing(UserId::value, Uuids.SQL_ORDER))
+                .toList();
+    }
+
+    @Override
     public List<Guest> list(TenantId tenantId) {
         return live().filter(g -> g.tenantId().equals(tenantId))
                 .sorted(Comparator.comparing(Guest::invitedEmailKey)

@@ -176,6 +176,14 @@ public final class GuestService implements GuestAccounts {
         return ids.stream().flatMap(id -> tenants.findById(id).stream()).toList();
     }
 
+    /**
+     * The home account the user object {@code userId} of {@code tenantId} acts for: itself for a member, the home of
+     * an accepted guest; empty for a guest that may not act (pending, or its home gone).
+     */
+    public Optional<Caller.Account> homeOf(TenantId tenantId, UserId userId) {
+        return memberships.homeOf(tenantId, userId);
+    }
+
     /** The guest link of a user the caller may read, empty for a member: Graph shows it on the user. */
     public Optional<Guest> guestOf(Caller caller, TenantId tenantId, User user) {
         access.requireSameTenant(caller, tenantId);

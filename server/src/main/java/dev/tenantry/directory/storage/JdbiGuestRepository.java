@@ -121,6 +121,16 @@ public final class JdbiGuestRepository implements GuestRepository {
     }
 
     @Override
+    public List<UserId> guestObjectsOf(UserId homeUserId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT user_id FROM guest_invitation WHERE home_user_id = :homeUserId ORDER BY user_id")
+                .bind("homeUserId", homeUserId.value())
+                .mapTo(UUID.class)
+                .map(UserId::new)
+                .list());
+    }
+
+    @Override
     public List<Guest> list(TenantId tenantId) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
                         + " FROM guest_invitation WHERE tenant_id = :tenantId ORDER BY invited_email_key, user_id")

@@ -58,13 +58,13 @@ public final class RedeemRoutes {
 
     private void accept(Context ctx) {
         pages.requireCsrf(ctx);
-        Optional<Caller> caller = pages.session(ctx).caller();
-        if (caller.isEmpty() || !(caller.get() instanceof Caller.User user)) {
+        Optional<Caller.User> caller = pages.caller(ctx);
+        if (caller.isEmpty()) {
             ctx.redirect("/signin", HttpStatus.SEE_OTHER);
             return;
         }
         String next = guests.redeem(
-                user.home(),
+                caller.get().home(),
                 new TenantId(uuid(ctx.formParam("tenant"), "tenant")),
                 new UserId(uuid(ctx.formParam("guest"), "guest")),
                 ctx.formParam("ticket"));

@@ -328,6 +328,38 @@ class GuestRulesTest {
     }
 
     @Test
+    @DisplayName("R2, R14: a web session switches into a directory only as its accepted guest object")
+    void r2SessionSwitchesOnlyIntoGuestDirectories() {
+        var sessions = world.services().sessions();
+        var started = sessions.signIn(null, alice.userPrincipalName(), TestDirectories.PASSWORD);
+        assertThatThrownBy(() -> sessions.switchDirectory(started.cookieValue(), account(alice), fabrikam.id()))
+                .isInstanceOf(NotFoundException.class);
+        Caller.User aliceAsGuest = acceptedGuest();
+
+        var switched = sessions.switchDirectory(started.cookieValue(), account(alice), fabrikam.id());
+
+        assertThat(switched.session().tenantId()).isEqualTo(fabrikam.id());
+        assertThat(switched.session().userId()).isEqualTo(aliceAsGuest.userId());
+        assertThat(sessions.find(started.cookieValue())).isEmpty();
+        assertThat(world.services().guests().homeOf(fabrikam.id(), aliceAsGuest.userId()))
+                .contains(account(alice));
+    }
+
+    @Test
+    @DisplayName("R2: changing the home password ends the sessions acting as its guest objects")
+    void r2HomePasswordChangeEndsGuestSessions() {
+        acceptedGuest();
+        var sessions = world.services().sessions();
+        var started = sessions.signIn(null, alice.userPrincipalName(), TestDirectories.PASSWORD);
+        var switched = sessions.switchDirectory(started.cookieValue(), account(alice), fabrikam.id());
+
+        world.userService()
+                .resetPassword(contoso.adminCaller(), contoso.id(), alice.id().toString(), "Another-Passw0rd!");
+
+        assertThat(sessions.find(switched.cookieValue())).isEmpty();
+    }
+
+    @Test
     void resendingAnAcceptedInvitationIsRefused() {
         Caller.User aliceAsGuest = acceptedGuest();
 
