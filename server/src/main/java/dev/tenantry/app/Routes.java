@@ -16,8 +16,11 @@ import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
+import dev.tenantry.pages.admincenter.AdminGuests;
+import dev.tenantry.pages.guests.GuestRoutes;
 import dev.tenantry.pages.guests.RedeemRoutes;
 import dev.tenantry.pages.guests.SwitchDirectoryRoutes;
+import dev.tenantry.pages.portal.PortalGuests;
 import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
@@ -106,6 +109,8 @@ final class Routes {
                 services.pageTokens(),
                 services.guests()::directoriesOf);
         new SwitchDirectoryRoutes(pages, services.guests()).register(cfg.routes);
+        new GuestRoutes(pages, views, services.guests(), AdminGuests.console()).register(cfg.routes);
+        new GuestRoutes(pages, views, services.guests(), PortalGuests.console()).register(cfg.routes);
         new PortalRoutes(pages, views, services.subscriptions(), services.licences()).register(cfg.routes);
         new AdminCenterRoutes(pages, views, services.subscriptions(), services.suiteLifecycle(), services.licences())
                 .register(cfg.routes);

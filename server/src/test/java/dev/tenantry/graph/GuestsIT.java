@@ -277,6 +277,46 @@ class GuestsIT {
 
     @Test
     @Order(10)
+    @DisplayName("issue 10: the admin center invites, lists, re-sends and deletes guests; the portal lists them too")
+    void consolesInviteListResendDelete() {
+        CookieClient admin = new CookieClient(server);
+        admin.signIn(fabrikam.admin().userPrincipalName(), GraphFixture.PASSWORD, "/admin/guests");
+        HttpResponse<String> refused = admin.postFrom(
+                "/admin/guests", "/admin/guests/invite", "email", "bob@example.com", "redirectUrl", "ftp://x");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(CookieClient.textOf(refused.body(), "invite-error")).contains("http or https");
+
+        HttpResponse<String> invited = admin.postFrom(
+                "/admin/guests", "/admin/guests/invite", "email", "bob@example.com", "displayName", "Bob");
+
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(200);
+        String link = CookieClient.all(invited.body(), "id=\"redeem-url\"[^>]*value=\"([^\"]+)\"")
+                .get(0);
+        assertThat(link).startsWith(server.baseUrl() + "/redeem?");
+        String bobId = CookieClient.all(invited.body(), "<tr id=\"guest-([^\"]+)\"").stream()
+                .filter(id -> !id.equals(guestId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(invited.body()).contains("PendingAcceptance").contains("Accepted");
+        HttpResponse<String> resent = admin.postFrom("/admin/guests", "/admin/guests/" + bobId + "/resend");
+        String newLink = CookieClient.all(resent.body(), "id=\"redeem-url\"[^>]*value=\"([^\"]+)\"")
+                .get(0);
+        assertThat(newLink.replace("&amp;", "&")).isNotEqualTo(link.replace("&amp;", "&"));
+        assertThat(admin.get("/portal/directory/guests").body()).contains("bob@example.com");
+
+        HttpResponse<String> deleted = admin.postFrom("/admin/guests", "/admin/guests/" + bobId + "/delete");
+
+        assertThat(deleted.statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/guests").body()).doesNotContain("bob@example.com");
+        assertThat(admin.postFrom(
+                                "/admin/guests",
+                                "/admin/guests/" + fabrikam.admin().id() + "/delete")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(11)
     @DisplayName("R2: deleting the guest object ends Alice's access to Fabrikam and leaves her home account")
     void r2DeletingTheGuest() {
         assertThat(graph.delete("/v1.0/users/" + guestId, fabrikamAdmin).statusCode())

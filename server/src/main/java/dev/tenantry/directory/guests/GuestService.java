@@ -190,6 +190,13 @@ public final class GuestService implements GuestAccounts {
         return user.userType() == UserType.GUEST ? guests.find(tenantId, user.id()) : Optional.empty();
     }
 
+    /** A guest of the directory with its user object, for a console's actions on it; a member is not found. */
+    public GuestView getGuest(Caller caller, TenantId tenantId, UserId guestId) {
+        access.requireReadUsers(caller, tenantId);
+        Guest guest = guest(tenantId, guestId);
+        return new GuestView(users.findById(tenantId, guestId).orElseThrow(), guest);
+    }
+
     /** Turns the "members can invite guests" setting of the directory on or off: a Global Administrator only. */
     public void setMembersCanInvite(Caller caller, TenantId tenantId, boolean allowed) {
         transactions.run(() -> {
