@@ -186,6 +186,7 @@ public final class DirectoryAccess {
     /** Reading directory roles and their members. */
     public void requireReadRoles(Caller caller, TenantId tenantId) {
         requireRead(caller, tenantId, GraphScopes.READ_ROLES, ReadPermissions.ROLES);
+        refuseRestrictedGuest(caller, "read the directory's roles");
     }
 
     /** Reading the organization's profile (Graph's {@code /organization}), which {@code User.Read} allows. */
@@ -214,6 +215,7 @@ public final class DirectoryAccess {
     /** Reading app registrations and service principals: any member user; an app granted a read permission. */
     public void requireReadApplications(Caller caller, TenantId tenantId) {
         requireRead(caller, tenantId, GraphScopes.READ_APPLICATIONS, ReadPermissions.APPLICATIONS);
+        refuseRestrictedGuest(caller, "read the directory's applications");
     }
 
     /** Writing app registrations, secrets and service principals: Global or Application Administrator. */
