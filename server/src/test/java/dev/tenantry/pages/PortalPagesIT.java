@@ -28,6 +28,7 @@ class PortalPagesIT {
 
     private static User admin;
     private static User paul;
+    private static java.util.UUID paulsSubscription;
 
     @BeforeAll
     static void directories() {
@@ -38,14 +39,15 @@ class PortalPagesIT {
         paul = services.users()
                 .createUser(Caller.system(), fabrikam.tenant().id(), NewUser.of("Paul Plain", "paul", PASSWORD));
         services.tenants().createDirectory("Northwind", "NL", "northwind", NewUser.of("Bea Baker", "bea", PASSWORD));
-        server.app()
+        paulsSubscription = server.app()
                 .services()
                 .subscriptions()
                 .createCloudSubscription(
                         new Caller.User(paul.tenantId(), paul.id()),
                         "MS-AZR-0044P",
                         "Trial of Paul",
-                        TestBillingDetails.valid().build());
+                        TestBillingDetails.valid().build())
+                .id();
     }
 
     @Test
@@ -118,6 +120,26 @@ class PortalPagesIT {
                         "Enabled",
                         "Paul Plain",
                         PAUL);
+    }
+
+    @Test
+    void aSubscriptionsOverviewShowsItsEssentialsToThoseWhoMayReadIt() {
+        String list = new CookieClient(server)
+                .signIn(PAUL, PASSWORD)
+                .get("/portal/subscriptions")
+                .body();
+        HttpResponse<String> overview =
+                new CookieClient(server).signIn(PAUL, PASSWORD).get("/portal/subscriptions/" + paulsSubscription);
+        HttpResponse<String> stranger =
+                new CookieClient(server).signIn(BEA, PASSWORD).get("/portal/subscriptions/" + paulsSubscription);
+
+        assertThat(list).contains("href=\"/portal/subscriptions/" + paulsSubscription + "\"");
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(CookieClient.textOf(overview.body(), "subscription-name")).isEqualTo("Trial of Paul");
+        assertThat(CookieClient.textOf(overview.body(), "subscription-state")).isEqualTo("Enabled");
+        assertThat(overview.body()).contains("aria-current=\"page\">Overview</a>", "Free Trial", PAUL);
+        assertThat(stranger.statusCode()).isEqualTo(404);
+        assertThat(stranger.body()).doesNotContain("Trial of Paul");
     }
 
     @Test

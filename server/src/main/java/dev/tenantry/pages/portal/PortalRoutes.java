@@ -9,6 +9,7 @@ import dev.tenantry.pages.groups.GroupConsole;
 import dev.tenantry.pages.groups.GroupRoutes;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.SubscriptionService;
 import io.javalin.config.RoutesConfig;
@@ -50,6 +51,7 @@ public final class PortalRoutes {
         routes.get(USERS + "/{id}", this::user);
         new GroupRoutes(pages, views, GROUPS).register(routes);
         routes.get(SubscriptionViews.PATH, this::subscriptions);
+        routes.get(SubscriptionTab.OVERVIEW.route(), this::subscription);
     }
 
     private void home(Context ctx) {
@@ -106,6 +108,22 @@ public final class PortalRoutes {
                 listing.rows(),
                 listing.nextHref());
         pages.render(ctx, "portal/subscriptions.jte", page);
+    }
+
+    private void subscription(Context ctx) {
+        Optional<Caller> caller = pages.signedIn(ctx);
+        if (caller.isEmpty()) {
+            return;
+        }
+        CloudSubscription subscription = subscriptions.get(caller.get(), ctx.pathParam("id"));
+        pages.render(
+                ctx,
+                "portal/subscription.jte",
+                new PortalSubscriptionPage(
+                        chrome(ctx),
+                        PortalSection.CONSOLE.nav(PortalSection.SUBSCRIPTIONS, switcher(ctx, caller.get())),
+                        SubscriptionHeader.of(subscription, SubscriptionTab.OVERVIEW),
+                        subscriptions.row(caller.get(), subscription)));
     }
 
     private DirectorySwitcher switcher(Context ctx, Caller caller) {

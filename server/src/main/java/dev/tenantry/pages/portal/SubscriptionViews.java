@@ -6,6 +6,7 @@ import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
 import dev.tenantry.subscriptions.CloudSubscription;
@@ -46,7 +47,12 @@ final class SubscriptionViews {
         return new Listing(rows, next);
     }
 
-    private PortalSubscriptionsPage.Row row(Caller caller, CloudSubscription s) {
+    /** The subscription {@code id} names, when the caller may read it; otherwise it does not exist for the caller. */
+    CloudSubscription get(Caller caller, String id) {
+        return subscriptions.getCloudSubscription(caller, Ids.parseUuid(id, "subscription id"));
+    }
+
+    PortalSubscriptionsPage.Row row(Caller caller, CloudSubscription s) {
         Optional<Tenant> home = tenants.findTenant(s.tenantId().toString());
         User admin =
                 users.getUser(caller, s.tenantId(), s.accountAdministrator().toString());
