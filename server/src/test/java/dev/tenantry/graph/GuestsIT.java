@@ -207,6 +207,17 @@ class GuestsIT {
         assertThat(claims.get("idp").asText())
                 .isEqualTo("https://sts.windows.net/" + contoso.tenant().id() + "/");
         assertThat(claims.get("preferred_username").asText()).isEqualTo(alice.userPrincipalName());
+
+        HttpResponse<String> withRefresh =
+                aliceToken(fabrikam.tenant().id().toString(), GraphFixture.GRAPH_SCOPE + " offline_access");
+        HttpResponse<String> refreshed = server.postForm(
+                "/" + fabrikam.tenant().id() + "/oauth2/v2.0/token",
+                "grant_type=refresh_token&client_id=" + GraphFixture.AZURE_CLI + "&refresh_token="
+                        + encode(json(withRefresh).get("refresh_token").asText()));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        JsonNode again = claims(json(refreshed).get("access_token").asText());
+        assertThat(again.get("oid").asText()).isEqualTo(guestId);
+        assertThat(again.get("idp").asText()).isEqualTo(claims.get("idp").asText());
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.UserType;
+import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Column;
@@ -291,7 +292,7 @@ public final class GuestService implements GuestAccounts {
     }
 
     private static RuntimeException wrongAccount(Guest guest) {
-        return new dev.tenantry.shared.AccessDeniedException(
+        return new AccessDeniedException(
                 GuestError.WRONG_ACCOUNT,
                 "This invitation was sent to " + guest.invitedEmail() + ". Sign out and sign in with that account "
                         + "to accept it.");
