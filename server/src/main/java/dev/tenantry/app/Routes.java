@@ -22,9 +22,14 @@ import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
+import dev.tenantry.pages.admincenter.AdminGuests;
+import dev.tenantry.pages.guests.GuestRoutes;
+import dev.tenantry.pages.guests.RedeemRoutes;
+import dev.tenantry.pages.guests.SwitchDirectoryRoutes;
 import dev.tenantry.pages.portal.AdministratorPages;
 import dev.tenantry.pages.portal.PortalAccessRoutes;
 import dev.tenantry.pages.portal.PortalChangeDirectoryRoutes;
+import dev.tenantry.pages.portal.PortalGuests;
 import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.portal.PortalSupportRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
@@ -57,7 +62,8 @@ final class Routes {
                 TemplateEngine.createPrecompiled(ContentType.Html),
                 services.sessions(),
                 services.users(),
-                services.pageTokens());
+                services.pageTokens(),
+                services.guests()::homeOf);
         RequestLogging.register(cfg);
         cfg.staticFiles.add(files -> {
             files.hostedPath = "/static";
@@ -87,7 +93,8 @@ final class Routes {
                         services.applications(),
                         services.subscriptions(),
                         services.licences(),
-                        services.pageTokens())
+                        services.pageTokens(),
+                        services.guests())
                 .register(cfg.routes);
         new CommerceRoutes(
                         services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())
@@ -95,7 +102,11 @@ final class Routes {
         new AdministratorRoutes(
                         services.subscriptionAdministrators(), services.billingTransfers(), services.idempotency())
                 .register(cfg.routes);
-        new ArmSubscriptionRoutes(services.subscriptions(), services.tenants(), services.pageTokens())
+        new ArmSubscriptionRoutes(
+                        services.subscriptions(),
+                        services.tenants(),
+                        services.pageTokens(),
+                        services.guests()::directoriesOf)
                 .register(cfg.routes);
         new ArmAuthorizationRoutes(services.subscriptions(), services.resourceGroups(), services.access())
                 .register(cfg.routes);
@@ -112,12 +123,17 @@ final class Routes {
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())
                 .register(cfg.routes);
         new SignInRoutes(pages).register(cfg.routes);
+        new RedeemRoutes(pages, services.guests()).register(cfg.routes);
         DirectoryViews views = new DirectoryViews(
                 services.tenants(),
                 services.users(),
                 services.directoryRoles(),
                 services.groups(),
-                services.pageTokens());
+                services.pageTokens(),
+                services.guests()::directoriesOf);
+        new SwitchDirectoryRoutes(pages, services.guests()).register(cfg.routes);
+        new GuestRoutes(pages, views, services.guests(), AdminGuests.console()).register(cfg.routes);
+        new GuestRoutes(pages, views, services.guests(), PortalGuests.console()).register(cfg.routes);
         new PortalRoutes(pages, views, services.subscriptions(), services.licences()).register(cfg.routes);
         new PortalAccessRoutes(
                         pages,

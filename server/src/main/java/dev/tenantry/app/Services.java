@@ -10,12 +10,15 @@ import dev.tenantry.directory.DirectoryAccess;
 import dev.tenantry.directory.DirectoryMemberships;
 import dev.tenantry.directory.GlobalAdministrators;
 import dev.tenantry.directory.Group;
+import dev.tenantry.directory.GuestMemberships;
 import dev.tenantry.directory.NewUsers;
 import dev.tenantry.directory.PasswordHasher;
+import dev.tenantry.directory.SignInRevoker;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.credentials.CredentialService;
 import dev.tenantry.directory.groups.GroupService;
+import dev.tenantry.directory.guests.GuestService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
@@ -80,7 +83,9 @@ public record Services(
         BillingOwnershipTransfers billingTransfers,
         CloudLifecycleService cloudLifecycle,
         ChangeDirectoryService changeDirectory,
-        SupportService support) {
+        SupportService support,
+        GuestService guests,
+        DirectoryMemberships memberships) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -121,7 +126,7 @@ public record Services(
                 globalAdministrators,
                 directoryAccess,
                 passwords,
-                new SignInRevocation(stores.webSessions(), stores.refreshTokens())::revokeAll,
+                guestsToo(new SignInRevocation(stores.webSessions(), stores.refreshTokens()), stores),
                 transactions);
         var directoryRoles = new DirectoryRoleService(
                 stores.directoryRoles(), stores.users(), globalAdministrators, directoryAccess, transactions);
@@ -130,6 +135,10 @@ public record Services(
         var lockouts =
                 new LockoutService(credentials, applications, stores.lockouts(), settings.lockoutPolicy(), clock);
         var audiences = new Audiences(settings.ownOrigin());
+        var audit = new Audit(stores.audits(), stores.users(), clock);
+        var memberships = new GuestMemberships(stores.users(), stores.guests());
+        var guests = new GuestService(
+                stores.tenants(), stores.users(), stores.guests(), directoryAccess, audit, transactions, clock);
         var tokens = new TokenService(Grants.standard(
                 tenants,
                 users,
@@ -140,7 +149,8 @@ public record Services(
                 signingKeys,
                 stores.refreshTokens(),
                 audiences,
-                clock));
+                clock,
+                guests));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
                 stores.roleAssignments(),
@@ -164,7 +174,6 @@ public record Services(
                 stores.licences(),
                 transactions,
                 clock);
-        var audit = new Audit(stores.audits(), stores.users(), clock);
         var administrators = new SubscriptionAdministrators(
                 subscriptions,
                 stores.cloudSubscriptions(),
@@ -203,7 +212,7 @@ public record Services(
                 applications,
                 signingKeys,
                 tokens,
-                new AccessTokenVerifier(signingKeys, audiences, clock),
+                new AccessTokenVerifier(signingKeys, audiences, clock, memberships::homeOf),
                 access,
                 subscriptions,
                 licences,
@@ -220,7 +229,7 @@ public record Services(
                         subscriptions, access, stores.resourceGroups(), activityLog, transactions, clock),
                 new Idempotency(stores.idempotencyRecords(), transactions, clock),
                 new PageTokens(stores.serverSecrets()),
-                new SessionService(lockouts, stores.webSessions(), transactions, clock),
+                new SessionService(lockouts, stores.webSessions(), transactions, clock, memberships),
                 new RetentionPurge(
                         stores.webSessions(),
                         stores.refreshTokens(),
@@ -248,12 +257,25 @@ public record Services(
                         stores.cloudSubscriptions(),
                         stores.roleAssignments(),
                         access,
-                        DirectoryMemberships.homeOnly(), // until guests land: an account acts only at home
+                        memberships,
                         administrators,
                         new ChangeDirectoryService.Directories(stores.tenants(), stores.users(), stores.applications()),
                         audit,
                         transactions),
-                new SupportService(subscriptions, stores.supportTickets(), transactions, clock));
+                new SupportService(subscriptions, stores.supportTickets(), transactions, clock),
+                guests,
+                memberships);
+    }
+
+    /**
+     * Ending a user's sign-ins ends those of its guest objects elsewhere too (issue 10): a session or refresh token
+     * acting as a guest belongs to the home account whose password was changed or which was disabled.
+     */
+    private static SignInRevoker guestsToo(SignInRevocation revocation, Stores stores) {
+        return userId -> {
+            revocation.revokeAll(userId);
+            stores.guests().guestObjectsOf(userId).forEach(revocation::revokeAll);
+        };
     }
 
     /** Users, groups and service principals of a directory, as role assignments may name them. */

@@ -7,6 +7,7 @@ import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
 import dev.tenantry.directory.AuditRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
 import dev.tenantry.directory.GroupRepository;
+import dev.tenantry.directory.GuestRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
@@ -14,6 +15,7 @@ import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiAuditRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiGroupRepository;
+import dev.tenantry.directory.storage.JdbiGuestRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.LockoutRepository;
@@ -73,7 +75,8 @@ public record Stores(
         ServerSecrets serverSecrets,
         ActivityLogRepository activityLog,
         SubscriptionAdministratorRepository subscriptionAdministrators,
-        SupportTicketRepository supportTickets) {
+        SupportTicketRepository supportTickets,
+        GuestRepository guests) {
 
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
     public static Stores sql(Jdbi jdbi, MasterKey masterKey) {
@@ -103,6 +106,7 @@ public record Stores(
                 serverSecrets,
                 new JdbiActivityLogRepository(jdbi),
                 new JdbiSubscriptionAdministratorRepository(jdbi),
-                new JdbiSupportTicketRepository(jdbi));
+                new JdbiSupportTicketRepository(jdbi),
+                new JdbiGuestRepository(jdbi));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tenantry.arm;
 
+import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** ARM's subscriptions and tenants: what the caller can see, as {@code az account list} shows it. */
 public final class ArmSubscriptionRoutes {
@@ -25,13 +27,29 @@ public final class ArmSubscriptionRoutes {
     private static final String PAGING = "arm-subscriptions";
 
     private final SubscriptionService subscriptions;
-    private final TenantService tenants;
     private final PageTokens pageTokens;
+    private final Function<Caller, List<Tenant>> directories;
 
     public ArmSubscriptionRoutes(SubscriptionService subscriptions, TenantService tenants, PageTokens pageTokens) {
+        this(subscriptions, tenants, pageTokens, null);
+    }
+
+    /**
+     * ARM's subscriptions and tenants, where {@code GET /tenants} lists {@code directories} of the caller (its home
+     * and the directories it is a guest of, issue 10); null lists the directory the caller acts in.
+     */
+    public ArmSubscriptionRoutes(
+            SubscriptionService subscriptions,
+            TenantService tenants,
+            PageTokens pageTokens,
+            Function<Caller, List<Tenant>> directories) {
         this.subscriptions = subscriptions;
-        this.tenants = tenants;
         this.pageTokens = pageTokens;
+        this.directories = directories != null
+                ? directories
+                : caller -> caller.actingTenant()
+                        .map(acting -> List.of(tenants.getTenant(caller, acting)))
+                        .orElse(List.of());
     }
 
     public void register(RoutesConfig routes) {
@@ -42,10 +60,9 @@ public final class ArmSubscriptionRoutes {
 
     private void tenants(Context ctx) {
         ArmJson.requireApiVersion(ctx);
-        Caller caller = Authentication.caller(ctx);
-        List<Object> own = caller.actingTenant()
-                .<List<Object>>map(acting -> List.of(ArmJson.tenant(tenants.getTenant(caller, acting))))
-                .orElse(List.of());
+        List<Object> own = directories.apply(Authentication.caller(ctx)).stream()
+                .<Object>map(ArmJson::tenant)
+                .toList();
         ctx.json(ArmJson.list(own, null));
     }
 

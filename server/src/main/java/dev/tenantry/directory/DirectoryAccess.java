@@ -3,6 +3,7 @@ package dev.tenantry.directory;
 import static dev.tenantry.directory.DirectoryRoleTemplate.APPLICATION_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_READER;
+import static dev.tenantry.directory.DirectoryRoleTemplate.GUEST_INVITER;
 import static dev.tenantry.directory.DirectoryRoleTemplate.USER_ADMINISTRATOR;
 
 import dev.tenantry.shared.AccessDeniedException;
@@ -54,15 +55,64 @@ public final class DirectoryAccess {
         requireRead(caller, tenantId, GraphScopes.READ_OWN_PROFILE, ReadPermissions.USERS);
     }
 
-    /** Reading the directory's users. */
+    /** Reading the directory's users; a guest without a directory role reads only itself (Entra's default). */
     public void requireReadUsers(Caller caller, TenantId tenantId) {
         requireRead(caller, tenantId, GraphScopes.READ_USERS, ReadPermissions.USERS);
+        refuseRestrictedGuest(caller, "read the directory's users");
     }
 
-    /** Reading groups, their members and owners, and who is in which group. */
+    /** Reading groups, their members and owners, and who is in which group; not a guest without a role. */
     public void requireReadGroups(Caller caller, TenantId tenantId) {
         requireRead(caller, tenantId, GraphScopes.READ_GROUPS, ReadPermissions.GROUPS);
+        refuseRestrictedGuest(caller, "read the directory's groups");
     }
+
+    /**
+     * Inviting guests (issue 10): a Global Administrator, User Administrator or Guest Inviter, or any member when
+     * {@code membersCanInvite} (Entra's default); a guest only through one of those roles. An app needs
+     * {@code User.Invite.All}, {@code User.ReadWrite.All} or {@code Directory.ReadWrite.All}.
+     */
+    public void requireInviteGuests(Caller caller, TenantId tenantId, boolean membersCanInvite) {
+        requireSameTenant(caller, tenantId);
+        requireScope(caller, GraphScopes.INVITE_GUESTS);
+        switch (caller) {
+            case Caller.User user -> {
+                if (user.isGuest() || !membersCanInvite) {
+                    requireRole(
+                            user,
+                            EnumSet.of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR, GUEST_INVITER),
+                            user.isGuest()
+                                    ? "invite guests as a guest of this directory"
+                                    : "invite guests (members may not invite in this directory)");
+                }
+            }
+            case Caller.App app ->
+                requireAppPermission(
+                        app,
+                        GraphPermission.USER_INVITE_ALL,
+                        GraphPermission.USER_READWRITE_ALL,
+                        GraphPermission.DIRECTORY_READWRITE_ALL);
+            case Caller.Operator ignored -> {}
+        }
+    }
+
+    /**
+     * Entra's default guest restrictions: a guest reads its own profile and what it is given, but does not enumerate
+     * the directory unless a directory role says otherwise.
+     */
+    private void refuseRestrictedGuest(Caller caller, String action) {
+        if (caller instanceof Caller.User user
+                && user.isGuest()
+                && roles.rolesOf(user.tenantId(), user.userId()).isEmpty()) {
+            throw new AccessDeniedException(
+                    DirectoryError.ROLE_REQUIRED,
+                    "Guests cannot " + action + ": guest access is restricted in this directory. Ask an "
+                            + "administrator of the directory for a directory role (such as Directory Readers).",
+                    List.of(DIRECTORY_READERS_NAME));
+        }
+    }
+
+    private static final String DIRECTORY_READERS_NAME = DirectoryRoleTemplate.DIRECTORY_READERS.displayName();
 
     /**
      * Creating a group: any member of the directory, as Entra allows by default (not a guest); an app granted
@@ -136,6 +186,7 @@ public final class DirectoryAccess {
     /** Reading directory roles and their members. */
     public void requireReadRoles(Caller caller, TenantId tenantId) {
         requireRead(caller, tenantId, GraphScopes.READ_ROLES, ReadPermissions.ROLES);
+        refuseRestrictedGuest(caller, "read the directory's roles");
     }
 
     /** Reading the organization's profile (Graph's {@code /organization}), which {@code User.Read} allows. */
@@ -164,6 +215,7 @@ public final class DirectoryAccess {
     /** Reading app registrations and service principals: any member user; an app granted a read permission. */
     public void requireReadApplications(Caller caller, TenantId tenantId) {
         requireRead(caller, tenantId, GraphScopes.READ_APPLICATIONS, ReadPermissions.APPLICATIONS);
+        refuseRestrictedGuest(caller, "read the directory's applications");
     }
 
     /** Writing app registrations, secrets and service principals: Global or Application Administrator. */

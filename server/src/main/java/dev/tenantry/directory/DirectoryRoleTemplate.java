@@ -35,7 +35,11 @@ public enum DirectoryRoleTemplate {
             "Helpdesk Administrator",
             "Can reset passwords for non-administrators and Helpdesk Administrators."),
     DIRECTORY_READERS(
-            "88d8e3e3-8f55-4a1e-953a-9b9898b8876b", "Directory Readers", "Can read basic directory information.");
+            "88d8e3e3-8f55-4a1e-953a-9b9898b8876b", "Directory Readers", "Can read basic directory information."),
+    GUEST_INVITER(
+            "95e79109-95c0-4d8e-aee3-d01accf2d47b",
+            "Guest Inviter",
+            "Can invite guest users independent of the 'members can invite guests' setting.");
 
     private final UUID templateId;
     private final String displayName;

@@ -12,6 +12,8 @@ public enum GraphPermission {
     USER_READ_ALL("User.Read.All", "df021288-bdef-4463-88db-98f22de89214", "Read all users' full profiles"),
     USER_READWRITE_ALL(
             "User.ReadWrite.All", "741f803b-c850-494e-b5df-cde7c675a1ca", "Read and write all users' full profiles"),
+    USER_INVITE_ALL(
+            "User.Invite.All", "09850681-111b-4a89-9bed-3f2cae46d706", "Invite guest users to the organization"),
     DIRECTORY_READ_ALL("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61", "Read directory data"),
     DIRECTORY_READWRITE_ALL(
             "Directory.ReadWrite.All", "19dbc75e-c2e2-444c-a770-ec69d8559fc7", "Read and write directory data"),

@@ -17,6 +17,9 @@ final class GraphScopes {
     static final List<String> READ_OWN_PROFILE = concat(READ_USERS, "User.Read", "User.ReadWrite");
     static final List<String> MANAGE_USERS =
             with(new GraphPermission[] {GraphPermission.USER_READWRITE_ALL, GraphPermission.DIRECTORY_READWRITE_ALL});
+    static final List<String> INVITE_GUESTS = with(new GraphPermission[] {
+        GraphPermission.USER_INVITE_ALL, GraphPermission.USER_READWRITE_ALL, GraphPermission.DIRECTORY_READWRITE_ALL
+    });
     static final List<String> READ_GROUPS = with(ReadPermissions.GROUPS);
     static final List<String> MANAGE_GROUPS = with(
             new GraphPermission[] {GraphPermission.GROUP_READWRITE_ALL, GraphPermission.DIRECTORY_READWRITE_ALL},

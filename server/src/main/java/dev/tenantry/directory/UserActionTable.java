@@ -2,6 +2,7 @@ package dev.tenantry.directory;
 
 import static dev.tenantry.directory.DirectoryRoleTemplate.DIRECTORY_READERS;
 import static dev.tenantry.directory.DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR;
+import static dev.tenantry.directory.DirectoryRoleTemplate.GUEST_INVITER;
 import static dev.tenantry.directory.DirectoryRoleTemplate.HELPDESK_ADMINISTRATOR;
 import static dev.tenantry.directory.DirectoryRoleTemplate.USER_ADMINISTRATOR;
 import static dev.tenantry.directory.UserAction.DELETE;
@@ -30,10 +31,10 @@ public final class UserActionTable {
 
     /** "Limited admins": the rows a User Administrator has a tick in, among Tenantry's roles. */
     private static final Set<DirectoryRoleTemplate> LIMITED_ADMINISTRATORS =
-            EnumSet.of(DIRECTORY_READERS, HELPDESK_ADMINISTRATOR, USER_ADMINISTRATOR);
+            EnumSet.of(DIRECTORY_READERS, HELPDESK_ADMINISTRATOR, USER_ADMINISTRATOR, GUEST_INVITER);
 
     private static final Set<DirectoryRoleTemplate> HELPDESK_TARGETS =
-            EnumSet.of(DIRECTORY_READERS, HELPDESK_ADMINISTRATOR);
+            EnumSet.of(DIRECTORY_READERS, HELPDESK_ADMINISTRATOR, GUEST_INVITER);
 
     /** Roles of the acting user; the profile column stands for the Graph and admin center edits that are not sensitive. */
     private static final Map<DirectoryRoleTemplate, Map<UserAction, Set<DirectoryRoleTemplate>>> BY_ROLE = Map.of(

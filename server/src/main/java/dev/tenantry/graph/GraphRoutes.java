@@ -3,6 +3,7 @@ package dev.tenantry.graph;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.groups.GroupService;
+import dev.tenantry.directory.guests.GuestService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
@@ -24,6 +25,7 @@ public final class GraphRoutes {
     private final GraphApplicationRoutes applicationRoutes;
     private final GraphServicePrincipalRoutes servicePrincipals;
     private final GraphOwnerRoutes owners;
+    private final GraphInvitationRoutes invitations;
 
     public GraphRoutes(
             TenantService tenants,
@@ -34,9 +36,11 @@ public final class GraphRoutes {
             ApplicationService applications,
             SubscriptionService subscriptions,
             LicenceService licences,
-            PageTokens pageTokens) {
+            PageTokens pageTokens,
+            GuestService guests) {
         this.memberships = new GraphMembershipRoutes(users, groups);
-        this.users = new GraphUserRoutes(users, licences, pageTokens, memberships);
+        this.users = new GraphUserRoutes(users, licences, pageTokens, memberships, guests);
+        this.invitations = new GraphInvitationRoutes(guests);
         this.groups = new GraphGroupRoutes(groups, licences, pageTokens);
         this.audits = new GraphAuditRoutes(auditLogs, pageTokens);
         this.roles = new GraphDirectoryRoleRoutes(directoryRoles);
@@ -60,5 +64,6 @@ public final class GraphRoutes {
         applicationRoutes.register(routes);
         servicePrincipals.register(routes);
         owners.register(routes);
+        invitations.register(routes);
     }
 }

@@ -65,7 +65,15 @@ record GraphUser(
             "createdDateTime",
             "assignedLicenses",
             "assignedPlans",
-            "licenseAssignmentStates");
+            "licenseAssignmentStates",
+            "creationType",
+            "externalUserState",
+            "externalUserStateChangeDateTime",
+            "otherMails");
+
+    /** The properties of a B2B guest, filled by the route from the guest's link (null or empty for a member). */
+    static final List<String> GUEST_PROPERTIES =
+            List.of("creationType", "externalUserState", "externalUserStateChangeDateTime", "otherMails");
 
     /** The user without its licences, for answers that do not show {@code assignedLicenses}. */
     static GraphUser of(User user) {
@@ -141,6 +149,9 @@ record GraphUser(
             case "assignedLicenses" -> assignedLicenses;
             // filled by the route, which reads each licence's path
             case "licenseAssignmentStates", "assignedPlans" -> List.of();
+            // filled by the route for a guest, from its link
+            case "otherMails" -> List.of();
+            case "creationType", "externalUserState", "externalUserStateChangeDateTime" -> null;
             default -> throw new IllegalArgumentException(property);
         };
     }

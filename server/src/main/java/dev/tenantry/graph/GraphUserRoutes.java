@@ -1,9 +1,12 @@
 package dev.tenantry.graph;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.tenantry.directory.Guest;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserPatch;
+import dev.tenantry.directory.UserType;
+import dev.tenantry.directory.guests.GuestService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.Page;
@@ -41,13 +44,19 @@ public final class GraphUserRoutes {
     private final LicenceService licences;
     private final PageTokens pageTokens;
     private final GraphMembershipRoutes memberships;
+    private final GuestService guests;
 
     public GraphUserRoutes(
-            UserService users, LicenceService licences, PageTokens pageTokens, GraphMembershipRoutes memberships) {
+            UserService users,
+            LicenceService licences,
+            PageTokens pageTokens,
+            GraphMembershipRoutes memberships,
+            GuestService guests) {
         this.users = users;
         this.licences = licences;
         this.pageTokens = pageTokens;
         this.memberships = memberships;
+        this.guests = guests;
     }
 
     public void register(RoutesConfig routes) {
@@ -181,8 +190,25 @@ public final class GraphUserRoutes {
         GraphResponses.ok(ctx, GraphResponses.entity(ctx, usersContext(query.select()) + "/$entity", properties));
     }
 
-    /** Fills {@code licenseAssignmentStates} and {@code assignedPlans} when they were selected. */
+    /**
+     * Fills {@code licenseAssignmentStates} and {@code assignedPlans} when they were selected, and a guest's
+     * {@code creationType}, {@code externalUserState}, {@code externalUserStateChangeDateTime} and {@code otherMails}.
+     */
     private Map<String, Object> withStates(Context ctx, User user, Map<String, Object> json) {
+        if (user.userType() == UserType.GUEST
+                && GraphUser.GUEST_PROPERTIES.stream().anyMatch(json::containsKey)) {
+            guests.guestOf(Authentication.caller(ctx), GraphResponses.tenant(ctx), user)
+                    .ifPresent(guest -> {
+                        // replace, not computeIfPresent: a member's value here is null, which counts as absent
+                        Map<String, Object> values = Map.of(
+                                "creationType", Guest.CREATION_TYPE,
+                                "externalUserState", guest.state().graphName(),
+                                "externalUserStateChangeDateTime",
+                                        guest.stateChangedAt().toString(),
+                                "otherMails", List.of(guest.invitedEmail()));
+                        values.forEach((name, value) -> json.replace(name, value));
+                    });
+        }
         if (json.containsKey(ASSIGNED_PLANS)) {
             json.put(
                     ASSIGNED_PLANS,

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /** Checks access tokens this server issued: RS256 signature by kid, lifetime with five minutes of skew, audience. */
 public final class AccessTokenVerifier {
@@ -31,11 +32,25 @@ public final class AccessTokenVerifier {
     private final SigningKeys keys;
     private final Audiences audiences;
     private final Clock clock;
+    private final BiFunction<TenantId, UserId, Optional<Caller.Account>> guestHomes;
 
     public AccessTokenVerifier(SigningKeys keys, Audiences audiences, Clock clock) {
+        this(keys, audiences, clock, (tenantId, userId) -> Optional.empty());
+    }
+
+    /**
+     * A verifier that also accepts guests' tokens (issue 10): {@code guestHomes} names the home account of a guest
+     * object that may act (empty for any other), so the caller carries it.
+     */
+    public AccessTokenVerifier(
+            SigningKeys keys,
+            Audiences audiences,
+            Clock clock,
+            BiFunction<TenantId, UserId, Optional<Caller.Account>> guestHomes) {
         this.keys = keys;
         this.audiences = audiences;
         this.clock = clock;
+        this.guestHomes = guestHomes;
     }
 
     /**
@@ -85,7 +100,7 @@ public final class AccessTokenVerifier {
         }
     }
 
-    private static Caller callerOf(JWTClaimsSet claims, ProtectedResource resource) {
+    private Caller callerOf(JWTClaimsSet claims, ProtectedResource resource) {
         try {
             TenantId tenantId = new TenantId(uuid(claims.getStringClaim("tid"), "tid"));
             UUID oid = uuid(claims.getStringClaim("oid"), "oid");
@@ -97,9 +112,19 @@ public final class AccessTokenVerifier {
             String scp = claims.getStringClaim("scp");
             Set<String> scopes =
                     scp == null ? Set.of() : Set.copyOf(Arrays.asList(scp.trim().split("\\s+")));
+            UserId userId = new UserId(oid);
+            Caller.Account home = new Caller.Account(tenantId, userId);
+            if (claims.getStringClaim("idp") != null) {
+                // a guest's token: it acts here as the guest object for as long as that exists and is accepted
+                home = guestHomes
+                        .apply(tenantId, userId)
+                        .filter(account -> !account.tenantId().equals(tenantId))
+                        .orElseThrow(() -> invalid("The access token names a guest account that no longer exists."));
+            }
             return new Caller.User(
                     tenantId,
-                    new UserId(oid),
+                    userId,
+                    home,
                     resource == ProtectedResource.GRAPH ? Optional.of(scopes) : Optional.empty());
         } catch (ParseException e) {
             throw invalid("The access token has a claim of the wrong type.");

@@ -1,8 +1,14 @@
 package dev.tenantry.identity;
 
+import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.DirectoryMemberships;
 import dev.tenantry.directory.User;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Secrets;
+import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.Transactions;
+import dev.tenantry.shared.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +28,25 @@ public final class SessionService {
     private final WebSessionRepository sessions;
     private final Transactions transactions;
     private final Clock clock;
+    private final DirectoryMemberships memberships;
 
     public SessionService(
             LockoutService lockouts, WebSessionRepository sessions, Transactions transactions, Clock clock) {
+        this(lockouts, sessions, transactions, clock, DirectoryMemberships.homeOnly());
+    }
+
+    /** Sessions that can switch to the directories {@code memberships} says an account may act in (issue 10). */
+    public SessionService(
+            LockoutService lockouts,
+            WebSessionRepository sessions,
+            Transactions transactions,
+            Clock clock,
+            DirectoryMemberships memberships) {
         this.lockouts = lockouts;
         this.sessions = sessions;
         this.transactions = transactions;
         this.clock = clock;
+        this.memberships = memberships;
     }
 
     /** A session and the cookie value that names it; the value is never stored. */
@@ -50,7 +68,24 @@ public final class SessionService {
         User user = lockouts.authenticateUser(userName, password);
         return transactions.inTransaction(() -> {
             end(previousCookieValue);
-            return create(user);
+            return create(user.tenantId(), user.id());
+        });
+    }
+
+    /**
+     * Replaces the session named by the cookie value with one acting in {@code target} as the user object the signed-in
+     * account {@code home} has there (itself at home, its accepted guest object elsewhere, R2); another directory is
+     * not found (R14).
+     */
+    public Started switchDirectory(String cookieValue, Caller.Account home, TenantId target) {
+        UserId acting = memberships
+                .userIn(target, home)
+                .orElseThrow(() -> new NotFoundException(
+                        DirectoryError.TENANT_NOT_FOUND,
+                        "Directory '" + target + "' does not exist or you are not a user of it."));
+        return transactions.inTransaction(() -> {
+            end(cookieValue);
+            return create(target, acting);
         });
     }
 
@@ -71,11 +106,11 @@ public final class SessionService {
         }
     }
 
-    private Started create(User user) {
+    private Started create(TenantId tenantId, UserId userId) {
         String cookieValue = Secrets.random(ID_BYTES);
         Instant now = clock.instant();
         WebSession session = new WebSession(
-                Secrets.sha256Hex(cookieValue), user.tenantId(), user.id(), Secrets.random(24), now.plus(LIFETIME));
+                Secrets.sha256Hex(cookieValue), tenantId, userId, Secrets.random(24), now.plus(LIFETIME));
         sessions.insert(session, now);
         return new Started(cookieValue, session);
     }

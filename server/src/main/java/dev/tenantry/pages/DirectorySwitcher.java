@@ -3,8 +3,8 @@ package dev.tenantry.pages;
 import java.util.List;
 
 /**
- * The directories the signed-in user can work in, the current one first. Today that is only the home directory; guest
- * directories join the list in a later issue.
+ * The directories the signed-in user can work in, the current one first: its home directory and every directory it
+ * is an accepted guest of (issue 10).
  */
 public record DirectorySwitcher(List<Entry> entries) {
 

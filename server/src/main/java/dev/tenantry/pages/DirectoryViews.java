@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads the directory views both consoles share (R9: one directory, two views): the user list with its search and
@@ -42,6 +43,7 @@ public final class DirectoryViews {
     private final DirectoryRoleService directoryRoles;
     private final GroupService groups;
     private final PageTokens tokens;
+    private final Function<Caller, List<Tenant>> directories;
 
     public DirectoryViews(
             TenantService tenants,
@@ -49,11 +51,26 @@ public final class DirectoryViews {
             DirectoryRoleService directoryRoles,
             GroupService groups,
             PageTokens tokens) {
+        this(tenants, users, directoryRoles, groups, tokens, null);
+    }
+
+    /**
+     * The shared views, whose switcher lists {@code directories} of the caller (its home and the directories it is a
+     * guest of, issue 10); null lists the directory the caller acts in.
+     */
+    public DirectoryViews(
+            TenantService tenants,
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            GroupService groups,
+            PageTokens tokens,
+            Function<Caller, List<Tenant>> directories) {
         this.tenants = tenants;
         this.users = users;
         this.directoryRoles = directoryRoles;
         this.groups = groups;
         this.tokens = tokens;
+        this.directories = directories;
     }
 
     public TenantService tenants() {
@@ -136,11 +153,25 @@ public final class DirectoryViews {
         return group.unified() ? "Microsoft 365" : "Security";
     }
 
-    /** The directories the caller can switch between: today only its home directory (guests are a later issue). */
+    /**
+     * The directories the caller can switch between (issue 10): the one it acts in, its home and every directory it is
+     * an accepted guest of; another opens through the switch page, which comes back to {@code href} there.
+     */
     public DirectorySwitcher switcher(Caller caller, TenantId tenant, String href) {
-        Tenant home = tenants.getTenant(caller, tenant);
-        return new DirectorySwitcher(
-                List.of(new DirectorySwitcher.Entry(home.displayName(), home.initialDomain(), href, true)));
+        Tenant current = tenants.getTenant(caller, tenant);
+        List<DirectorySwitcher.Entry> entries = new java.util.ArrayList<>();
+        entries.add(new DirectorySwitcher.Entry(current.displayName(), current.initialDomain(), href, true));
+        if (directories != null) {
+            directories.apply(caller).stream()
+                    .filter(other -> !other.id().equals(tenant))
+                    .map(other -> new DirectorySwitcher.Entry(
+                            other.displayName(),
+                            other.initialDomain(),
+                            "/switch-directory?tenant=" + other.id() + "&returnUrl=" + encode(href),
+                            false))
+                    .forEach(entries::add);
+        }
+        return new DirectorySwitcher(entries);
     }
 
     /** A date and time as every console page shows it. */

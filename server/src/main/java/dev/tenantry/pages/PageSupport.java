@@ -7,6 +7,8 @@ import dev.tenantry.identity.WebSession;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Secrets;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
 import dev.tenantry.web.PageTokens;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -16,6 +18,7 @@ import io.javalin.http.SameSite;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * What every page handler shares: the session behind the {@code __Host-} cookie, CSRF checks, rendering a typed page
@@ -37,12 +40,32 @@ public final class PageSupport {
     private final SessionService sessions;
     private final UserService users;
     private final PageTokens signedValues;
+    private final BiFunction<TenantId, UserId, Optional<Caller.Account>> homes;
 
     public PageSupport(TemplateEngine templates, SessionService sessions, UserService users, PageTokens signedValues) {
+        this(
+                templates,
+                sessions,
+                users,
+                signedValues,
+                (tenantId, userId) -> Optional.of(new Caller.Account(tenantId, userId)));
+    }
+
+    /**
+     * Pages whose sessions may act as a guest object (issue 10): {@code homes} names the home account of the user
+     * object a session acts as (itself for a member), empty when it may no longer act.
+     */
+    public PageSupport(
+            TemplateEngine templates,
+            SessionService sessions,
+            UserService users,
+            PageTokens signedValues,
+            BiFunction<TenantId, UserId, Optional<Caller.Account>> homes) {
         this.templates = templates;
         this.sessions = sessions;
         this.users = users;
         this.signedValues = signedValues;
+        this.homes = homes;
     }
 
     public SessionService sessions() {
@@ -64,9 +87,22 @@ public final class PageSupport {
         return session;
     }
 
+    /**
+     * The signed-in caller without redirecting: the session's user object, with the account it signed in with (a
+     * guest object's home, issue 10); empty when signed out or when the guest object may no longer act.
+     */
+    public Optional<Caller.User> caller(Context ctx) {
+        WebSession session = session(ctx);
+        if (!session.signedIn()) {
+            return Optional.empty();
+        }
+        return homes.apply(session.tenantId(), session.userId())
+                .map(home -> new Caller.User(session.tenantId(), session.userId(), home, Optional.empty()));
+    }
+
     /** The signed-in caller, or empty after redirecting to the sign-in page (the handler should then return). */
     public Optional<Caller> signedIn(Context ctx) {
-        Optional<Caller> caller = session(ctx).caller();
+        Optional<Caller> caller = caller(ctx).map(Caller.class::cast);
         if (caller.isEmpty()) {
             ctx.redirect("/signin?returnUrl=" + URLEncoder.encode(returnUrl(ctx), StandardCharsets.UTF_8));
         }

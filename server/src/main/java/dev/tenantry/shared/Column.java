@@ -47,7 +47,10 @@ public enum Column {
     SUPPORT_CONTACT_EMAIL("support_ticket", "email", 320),
     SUPPORT_CONTACT_PHONE("support_ticket", "phone", 32),
     SUPPORT_CONTACT_TIME_ZONE("support_ticket", "time_zone", 64),
-    SUPPORT_CONTACT_LANGUAGE("support_ticket", "language", 16);
+    SUPPORT_CONTACT_LANGUAGE("support_ticket", "language", 16),
+    GUEST_INVITED_EMAIL("guest_invitation", "invited_email", 320),
+    GUEST_INVITED_EMAIL_KEY("guest_invitation", "invited_email_key", 320),
+    GUEST_REDIRECT_URL("guest_invitation", "redirect_url", 2048);
 
     private final String table;
     private final String column;

@@ -82,6 +82,8 @@ class ColumnTest {
             Map.entry("group_licence.disabled_plans", "ids of the SKU's own service plans, checked"),
             Map.entry("inherited_licence.error", "InheritedLicence.Failure enum"),
             Map.entry("licence_assignment.disabled_plans", "ids of the SKU's own service plans, checked"),
+            Map.entry("guest_invitation.state", "ExternalUserState enum"),
+            Map.entry("guest_invitation.redeem_token_hash", "SHA-256 hex"),
             Map.entry("server_secret.name", "a constant name"),
             Map.entry("server_secret.secret_value", "generated"),
             Map.entry("web_session.id_hash", "SHA-256 hex"),

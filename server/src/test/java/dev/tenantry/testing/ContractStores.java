@@ -4,6 +4,7 @@ import dev.tenantry.access.ActivityLogRepository;
 import dev.tenantry.access.RoleAssignmentRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
 import dev.tenantry.directory.GroupRepository;
+import dev.tenantry.directory.GuestRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
@@ -54,6 +55,9 @@ public interface ContractStores extends AutoCloseable {
     SubscriptionAdministratorRepository subscriptionAdministrators();
 
     SupportTicketRepository supportTickets();
+
+    /** The guest links (issue 10). */
+    GuestRepository guests();
 
     /** Runs {@code work} in one transaction of these stores. */
     void inTransaction(Runnable work);

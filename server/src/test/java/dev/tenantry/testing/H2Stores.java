@@ -6,12 +6,14 @@ import dev.tenantry.access.storage.JdbiActivityLogRepository;
 import dev.tenantry.access.storage.JdbiRoleAssignmentRepository;
 import dev.tenantry.directory.DirectoryRoleRepository;
 import dev.tenantry.directory.GroupRepository;
+import dev.tenantry.directory.GuestRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiGroupRepository;
+import dev.tenantry.directory.storage.JdbiGuestRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.LockoutRepository;
@@ -119,6 +121,11 @@ public final class H2Stores implements ContractStores {
     @Override
     public SubscriptionAdministratorRepository subscriptionAdministrators() {
         return new JdbiSubscriptionAdministratorRepository(jdbi);
+    }
+
+    @Override
+    public GuestRepository guests() {
+        return new JdbiGuestRepository(jdbi);
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class InMemoryStores implements ContractStores {
     private final InMemorySubscriptionAdministratorRepository subscriptionAdministrators =
             new InMemorySubscriptionAdministratorRepository();
     private final InMemorySupportTicketRepository supportTickets = new InMemorySupportTicketRepository();
+    private final InMemoryGuestRepository guests = new InMemoryGuestRepository(users);
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -39,7 +40,8 @@ public final class InMemoryStores implements ContractStores {
             directoryGroups,
             activityLog,
             subscriptionAdministrators,
-            supportTickets);
+            supportTickets,
+            guests);
 
     @Override
     public InMemorySupportTicketRepository supportTickets() {
@@ -114,6 +116,11 @@ public final class InMemoryStores implements ContractStores {
     @Override
     public InMemorySubscriptionAdministratorRepository subscriptionAdministrators() {
         return subscriptionAdministrators;
+    }
+
+    @Override
+    public InMemoryGuestRepository guests() {
+        return guests;
     }
 
     /** Transactions that roll every fake here back when their work throws. */

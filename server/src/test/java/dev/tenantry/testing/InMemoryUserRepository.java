@@ -223,6 +223,11 @@ public final class InMemoryUserRepository implements UserRepository, Restorable 
         return users.size();
     }
 
+    /** Every user of every directory, in no particular order. */
+    public List<User> all() {
+        return users.values().stream().map(Stored::user).toList();
+    }
+
     @Override
     public Runnable snapshot() {
         return Restorable.copyOf(users);

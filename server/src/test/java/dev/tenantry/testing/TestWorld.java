@@ -5,6 +5,7 @@ import dev.tenantry.app.Services;
 import dev.tenantry.app.Stores;
 import dev.tenantry.directory.credentials.CredentialService;
 import dev.tenantry.directory.groups.GroupService;
+import dev.tenantry.directory.guests.GuestService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
@@ -57,6 +58,7 @@ public final class TestWorld {
     private final InMemorySubscriptionAdministratorRepository subscriptionAdministrators =
             new InMemorySubscriptionAdministratorRepository();
     private final InMemorySupportTicketRepository supportTickets = new InMemorySupportTicketRepository();
+    private final InMemoryGuestRepository guests = new InMemoryGuestRepository(users);
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -73,7 +75,8 @@ public final class TestWorld {
             audits,
             activityLog,
             subscriptionAdministrators,
-            supportTickets);
+            supportTickets,
+            guests);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -101,7 +104,8 @@ public final class TestWorld {
                 new InMemoryServerSecrets(),
                 activityLog,
                 subscriptionAdministrators,
-                supportTickets);
+                supportTickets,
+                guests);
         services = Services.wire(
                 stores,
                 passwords,
@@ -243,5 +247,14 @@ public final class TestWorld {
 
     public InMemoryResourceGroupRepository groups() {
         return groups;
+    }
+
+    /** The guest links of every directory (issue 10). */
+    public InMemoryGuestRepository guests() {
+        return guests;
+    }
+
+    public GuestService guestService() {
+        return services.guests();
     }
 }

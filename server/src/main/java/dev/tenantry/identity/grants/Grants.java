@@ -1,6 +1,7 @@
 package dev.tenantry.identity.grants;
 
 import dev.tenantry.directory.GroupRepository;
+import dev.tenantry.directory.GuestAccounts;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
@@ -33,14 +34,41 @@ public final class Grants {
             RefreshTokenRepository refreshTokens,
             Audiences audiences,
             Clock clock) {
+        return standard(
+                tenantService,
+                users,
+                directoryRoles,
+                applications,
+                groups,
+                lockouts,
+                signer,
+                refreshTokens,
+                audiences,
+                clock,
+                GuestAccounts.NONE);
+    }
+
+    /** The standard grants, with B2B guests signing in to the directories that invited them (issue 10). */
+    public static List<Grant> standard(
+            TenantService tenantService,
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupRepository groups,
+            LockoutService lockouts,
+            TokenSigner signer,
+            RefreshTokenRepository refreshTokens,
+            Audiences audiences,
+            Clock clock,
+            GuestAccounts guests) {
         TenantSegment tenants = new TenantSegment(tenantService);
         ClientAuthentication clients = new ClientAuthentication(lockouts);
         Resources resources = new Resources(audiences);
         RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
-        UserTokens userTokens =
-                new UserTokens(directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock);
+        UserTokens userTokens = new UserTokens(
+                directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock, guests);
         return List.of(
-                new PasswordGrant(tenants, clients, lockouts, resources, refreshTokenIssuer, userTokens),
+                new PasswordGrant(tenants, clients, lockouts, resources, refreshTokenIssuer, userTokens, guests),
                 new ClientCredentialsGrant(tenants, clients, resources, signer, clock),
                 new RefreshTokenGrant(refreshTokens, users, clients, resources, refreshTokenIssuer, userTokens, clock));
     }

@@ -1,6 +1,7 @@
 package dev.tenantry.identity.grants;
 
 import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.GuestAccounts;
 import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.User;
 import dev.tenantry.identity.Grant;
@@ -26,6 +27,7 @@ final class PasswordGrant implements Grant {
     private final Resources resources;
     private final RefreshTokenIssuer refreshTokens;
     private final UserTokens userTokens;
+    private final GuestAccounts guests;
 
     PasswordGrant(
             TenantSegment tenants,
@@ -34,12 +36,24 @@ final class PasswordGrant implements Grant {
             Resources resources,
             RefreshTokenIssuer refreshTokens,
             UserTokens userTokens) {
+        this(tenants, clients, lockouts, resources, refreshTokens, userTokens, GuestAccounts.NONE);
+    }
+
+    PasswordGrant(
+            TenantSegment tenants,
+            ClientAuthentication clients,
+            LockoutService lockouts,
+            Resources resources,
+            RefreshTokenIssuer refreshTokens,
+            UserTokens userTokens,
+            GuestAccounts guests) {
         this.tenants = tenants;
         this.clients = clients;
         this.lockouts = lockouts;
         this.resources = resources;
         this.refreshTokens = refreshTokens;
         this.userTokens = userTokens;
+        this.guests = guests;
     }
 
     @Override
@@ -53,13 +67,16 @@ final class PasswordGrant implements Grant {
         UUID clientId = ClientAuthentication.clientId(request.client());
         RequestedScopes scopes = RequestedScopes.parse(request.scope());
         TokenRequest.Parameters parameters = request.parameters();
-        User user = lockouts.authenticateUser(
+        User home = lockouts.authenticateUser(
                 RequiredParameter.of(parameters.username(), "username"),
                 RequiredParameter.of(parameters.password(), "password"));
-        if (urlTenant.isPresent() && !urlTenant.get().id().equals(user.tenantId())) {
-            // same answer as a wrong password: the user is not known in this directory
-            throw new AuthenticationException(
-                    DirectoryError.INVALID_CREDENTIALS, "Your account or password is incorrect.");
+        User user = home;
+        if (urlTenant.isPresent() && !urlTenant.get().id().equals(home.tenantId())) {
+            // a guest acts as the inviting directory's guest object (issue 10); anyone else gets the answer of a
+            // wrong password: the user is not known in this directory
+            user = guests.guestSignIn(urlTenant.get().id(), home)
+                    .orElseThrow(() -> new AuthenticationException(
+                            DirectoryError.INVALID_CREDENTIALS, "Your account or password is incorrect."));
         }
         clients.publicOrConfidential(user.tenantId(), clientId, request.client().secret());
         DelegatedAccess access = new DelegatedAccess(

@@ -64,6 +64,28 @@ final class TokenClaims {
         return claims.build();
     }
 
+    /**
+     * {@code claims} as Entra issues them to a guest (issue 10): {@code idp} names the home directory's issuer, and the
+     * user name is the home account's; unchanged for a member ({@code home} is {@code user}).
+     */
+    static JWTClaimsSet guestClaims(JWTClaimsSet claims, User user, User home) {
+        if (home.id().equals(user.id())) {
+            return claims;
+        }
+        JWTClaimsSet.Builder guest = new JWTClaimsSet.Builder(claims)
+                .claim("idp", homeIssuer(home.tenantId()))
+                .claim("preferred_username", home.userPrincipalName());
+        if (claims.getClaim("upn") != null) {
+            guest.claim("upn", null).claim("unique_name", home.userPrincipalName());
+        }
+        return guest.build();
+    }
+
+    /** The v1 issuer of a directory, which Entra puts in a guest's {@code idp} claim. */
+    static String homeIssuer(TenantId tenantId) {
+        return "https://sts.windows.net/" + tenantId + "/";
+    }
+
     private static JWTClaimsSet.Builder common(
             String issuer, String audience, TenantId tenantId, UUID objectId, Instant now) {
         // a random uti and jti make every token unique, even two issued in the same second (compat §3.4)

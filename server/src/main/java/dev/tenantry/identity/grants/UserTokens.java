@@ -1,11 +1,15 @@
 package dev.tenantry.identity.grants;
 
 import dev.tenantry.directory.DirectoryRoleTemplate;
+import dev.tenantry.directory.GuestAccounts;
+import dev.tenantry.directory.GuestError;
 import dev.tenantry.directory.User;
+import dev.tenantry.directory.UserType;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.identity.TokenResponse;
 import dev.tenantry.identity.TokenSigner;
+import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,6 +35,7 @@ final class UserTokens {
     private final GroupClaims groupClaims;
     private final TokenSigner signer;
     private final Clock clock;
+    private final GuestAccounts guests;
 
     UserTokens(
             DirectoryRoleService directoryRoles,
@@ -38,11 +43,22 @@ final class UserTokens {
             GroupClaims groupClaims,
             TokenSigner signer,
             Clock clock) {
+        this(directoryRoles, applications, groupClaims, signer, clock, GuestAccounts.NONE);
+    }
+
+    UserTokens(
+            DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupClaims groupClaims,
+            TokenSigner signer,
+            Clock clock,
+            GuestAccounts guests) {
         this.directoryRoles = directoryRoles;
         this.applications = applications;
         this.groupClaims = groupClaims;
         this.signer = signer;
         this.clock = clock;
+        this.guests = guests;
     }
 
     /** The response for {@code access}; {@code refreshToken} may be null, {@code baseUrl} is the issuer's host. */
@@ -50,28 +66,48 @@ final class UserTokens {
         User user = access.user();
         Instant now = clock.instant();
         String issuer = TokenClaims.issuer(baseUrl, user.tenantId());
+        User home = home(user);
         List<UUID> wids = directoryRoles.rolesOf(Caller.system(), user.tenantId(), user.id()).stream()
                 .map(DirectoryRoleTemplate::templateId)
                 .sorted()
                 .toList();
-        String accessToken = signer.sign(TokenClaims.userAccessToken(
-                issuer, access.scopes().resource(), access.scp(), user, wids, access.clientId(), now));
-        String idToken = access.scopes().openid() ? idToken(issuer, user, access.clientId(), baseUrl, now) : null;
+        String accessToken = signer.sign(TokenClaims.guestClaims(
+                TokenClaims.userAccessToken(
+                        issuer, access.scopes().resource(), access.scp(), user, wids, access.clientId(), now),
+                user,
+                home));
+        String idToken = access.scopes().openid() ? idToken(issuer, user, home, access.clientId(), baseUrl, now) : null;
         return new TokenResponse(
                 accessToken,
                 TokenClaims.EXPIRES_IN,
                 access.scopes().raw(),
                 refreshToken,
                 idToken,
-                clientInfo ? clientInfo(user) : null);
+                clientInfo ? clientInfo(home) : null);
     }
 
-    private String idToken(String issuer, User user, UUID clientId, String baseUrl, Instant now) {
+    /**
+     * The account the person signed in with: the user itself for a member, the home user for a guest object (issue
+     * 10). A guest whose invitation is not accepted, or whose home user is gone, gets no token.
+     */
+    private User home(User user) {
+        if (user.userType() != UserType.GUEST) {
+            return user;
+        }
+        return guests.homeUserOf(user)
+                .orElseThrow(() -> new AuthenticationException(
+                        GuestError.GUEST_NOT_ACCEPTED,
+                        "The guest account '" + user.userPrincipalName() + "' cannot sign in: its invitation is not "
+                                + "accepted or its home account no longer exists."));
+    }
+
+    private String idToken(String issuer, User user, User home, UUID clientId, String baseUrl, Instant now) {
         Map<String, Object> groups = groupClaims.of(user, applications.groupClaimsOf(clientId), baseUrl);
-        return signer.sign(TokenClaims.idToken(issuer, user, clientId, groups, now));
+        return signer.sign(
+                TokenClaims.guestClaims(TokenClaims.idToken(issuer, user, clientId, groups, now), user, home));
     }
 
-    /** MSAL's account key: the user's object id and home tenant, base64url JSON. */
+    /** MSAL's account key: the home account's object id and tenant (a guest's home, as Entra), base64url JSON. */
     private static String clientInfo(User user) {
         String json = "{\"uid\":\"" + user.id() + "\",\"utid\":\"" + user.tenantId() + "\"}";
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));

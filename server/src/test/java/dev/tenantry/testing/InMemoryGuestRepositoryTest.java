@@ -1,0 +1,10 @@
+package dev.tenantry.testing;
+
+import dev.tenantry.directory.GuestRepositoryContract;
+
+class InMemoryGuestRepositoryTest extends GuestRepositoryContract {
+
+    InMemoryGuestRepositoryTest() {
+        super(new InMemoryStores());
+    }
+}
