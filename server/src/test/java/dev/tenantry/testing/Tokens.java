@@ -20,8 +20,17 @@ public final class Tokens {
 
     /** A delegated access token for {@code scope}, by the password grant of the Azure CLI client. */
     public static String password(RunningServer server, String userName, String password, String scope) {
+        return passwordAt(server, "organizations", userName, password, scope);
+    }
+
+    /**
+     * The same at {@code authority}'s token endpoint (a tenant id, {@code organizations} or {@code common}): at another
+     * directory's authority a guest gets the guest object's token there.
+     */
+    public static String passwordAt(
+            RunningServer server, String authority, String userName, String password, String scope) {
         HttpResponse<String> response = server.postForm(
-                "/organizations/oauth2/v2.0/token",
+                "/" + authority + "/oauth2/v2.0/token",
                 "grant_type=password&client_id=" + AZURE_CLI + "&username=" + encode(userName) + "&password="
                         + encode(password) + "&scope=" + encode(scope + " openid profile offline_access"));
         return field(response, "access_token");
