@@ -26,11 +26,18 @@ public final class SeedFile {
     private final String source;
     private final Seed seed;
     private final Map<String, Integer> lines;
+    private final String text;
 
-    private SeedFile(String source, Seed seed, Map<String, Integer> lines) {
+    private SeedFile(String source, Seed seed, Map<String, Integer> lines, String text) {
         this.source = source;
         this.seed = seed;
         this.lines = lines;
+        this.text = text;
+    }
+
+    /** The file's text, as read. */
+    public String text() {
+        return text;
     }
 
     public static SeedFile read(Path file) {
@@ -56,10 +63,10 @@ public final class SeedFile {
         }
         try {
             Seed seed = mapper.readValue(text, Seed.class);
-            return new SeedFile(source, seed == null ? new Seed(null) : seed, lines);
+            return new SeedFile(source, seed == null ? new Seed(null) : seed, lines, text);
         } catch (JsonMappingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new SeedFile(source, null, lines).refuse(pointerOf(e), e.getOriginalMessage(), line);
+            throw new SeedFile(source, null, lines, text).refuse(pointerOf(e), e.getOriginalMessage(), line);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new SeedException(source, line, "", e.getOriginalMessage());

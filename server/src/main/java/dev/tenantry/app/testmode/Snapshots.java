@@ -51,6 +51,25 @@ public final class Snapshots {
         });
     }
 
+    /** Registers {@code file}, a script another server of this JVM took, as the snapshot {@code name}. */
+    void adopt(String name, Path file) {
+        taken.put(name, file);
+    }
+
+    Path file(String name) {
+        return taken.get(name);
+    }
+
+    /** Runs a snapshot's script into the (new, empty) database at {@code jdbcUrl}, before anything else opens it. */
+    static void runScript(String jdbcUrl, Path file) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("RUNSCRIPT FROM '" + literal(file) + "' COMPRESSION GZIP");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot copy the seeded database from " + file, e);
+        }
+    }
+
     public boolean has(String name) {
         return taken.containsKey(name);
     }

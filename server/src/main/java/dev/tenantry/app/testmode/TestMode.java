@@ -87,19 +87,39 @@ public final class TestMode {
         return new TestModePasswordHasher();
     }
 
-    /** A private in-memory H2 database: test mode never writes a data directory's database. */
+    /**
+     * A private in-memory H2 database: test mode never writes a data directory's database. When this JVM already
+     * loaded the same seed, the new database starts as a copy of that one (its {@code seed} snapshot), so neither the
+     * migrations nor the seed run again: that is what makes a second test class start fast.
+     */
     public String jdbcUrl() {
-        return Database.h2MemoryUrl("tenantry-test-" + UUID.randomUUID());
+        String url = Database.h2MemoryUrl("tenantry-test-" + UUID.randomUUID());
+        SeedTemplates.Template template = SeedTemplates.find(seedKey());
+        if (template != null) {
+            Snapshots.runScript(url, template.script());
+        }
+        return url;
     }
 
     /** Called once the services exist: loads the seed (if any) and takes the {@code seed} snapshot. */
     public void attach(Services wired, Database database) {
         this.services = wired;
         this.snapshots = new Snapshots(database.jdbi());
+        SeedTemplates.Template template = SeedTemplates.find(seedKey());
+        if (template != null) {
+            seeded = template.seeded();
+            snapshots.adopt(Snapshots.SEED, template.script());
+            return;
+        }
         if (seedFile != null) {
             seeded = new SeedLoader(wired).load(seedFile);
         }
         snapshots.take(Snapshots.SEED);
+        SeedTemplates.remember(seedKey(), new SeedTemplates.Template(snapshots.file(Snapshots.SEED), seeded));
+    }
+
+    private String seedKey() {
+        return seedFile == null ? "" : seedFile.text();
     }
 
     /** Loads another seed file into the running server (what {@code tenantry seed load} calls). */
