@@ -156,6 +156,27 @@ class TestModeIT {
     }
 
     @Test
+    void seedLoadCommandLoadsAFileIntoTheRunningTestModeServer() throws Exception {
+        Path file = Files.createTempFile(dataDir, "more", ".json");
+        Files.writeString(file, "{\"tenants\":[{\"name\":\"tailspin\",\"domainPrefix\":\"tailspin\"}]}");
+
+        int exit = dev.tenantry.cli.TenantryCli.run(
+                java.util.Map.of("TENANTRY_DATA", dataDir.toString()),
+                "seed",
+                "load",
+                file.toString(),
+                "--url",
+                "https://localhost:" + testServer.port());
+
+        assertThat(exit).isZero();
+        assertThat(testServer.services().tenants().findTenant("tailspin.onmicrosoft.test"))
+                .isPresent();
+        assertThat(dev.tenantry.cli.TenantryCli.run(
+                        java.util.Map.of("TENANTRY_DATA", dataDir.toString()), "serve", "--seed", file.toString()))
+                .isEqualTo(2);
+    }
+
+    @Test
     void productionVerifierRefusesATestModeHash() {
         String cheap = new TestModePasswordHasher().hash("Tenantry-Seed-1");
         assertThat(new TestModePasswordHasher().matches("Tenantry-Seed-1", cheap))
