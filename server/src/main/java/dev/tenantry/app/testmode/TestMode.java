@@ -39,6 +39,7 @@ public final class TestMode {
 
     public static final String PREFIX = "/_tenantry";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RECORDED = "tenantry.testmode.recorded";
 
     private final ControllableClock clock = ControllableClock.systemUtc();
     private final Faults faults = new Faults();
@@ -142,17 +143,7 @@ public final class TestMode {
     /** Registers the fault and recording hooks first, then the control routes. */
     public void register(JavalinConfig cfg) {
         cfg.routes.before(this::injectFault);
-        cfg.routes.after(ctx -> {
-            if (!ctx.path().startsWith(PREFIX)) {
-                requests.record(new RequestLog.Recorded(
-                        clock.instant(),
-                        clientIdOf(ctx),
-                        ctx.method().name(),
-                        ctx.path(),
-                        ctx.queryString(),
-                        ctx.status().getCode()));
-            }
-        });
+        cfg.routes.after(this::record);
         cfg.routes.get(PREFIX + "/clock", ctx -> ctx.json(clockState()));
         cfg.routes.post(PREFIX + "/clock/freeze", ctx -> {
             clock.freeze();
@@ -284,7 +275,22 @@ public final class TestMode {
             ctx.header("Retry-After", "1");
         }
         ctx.status(status).contentType("application/json").result(errorBody(ctx.path(), status, fault));
+        record(ctx); // the after handlers may not run once the remaining handlers are skipped
         ctx.skipRemainingHandlers();
+    }
+
+    private void record(Context ctx) {
+        if (ctx.path().startsWith(PREFIX) || ctx.attribute(RECORDED) != null) {
+            return;
+        }
+        ctx.attribute(RECORDED, true);
+        requests.record(new RequestLog.Recorded(
+                clock.instant(),
+                clientIdOf(ctx),
+                ctx.method().name(),
+                ctx.path(),
+                ctx.queryString(),
+                ctx.status().getCode()));
     }
 
     /** The error body of the surface the path belongs to: Entra's OAuth error, Graph's or ARM's {@code error} object. */
