@@ -134,17 +134,12 @@ class TenantryExtensionTest {
         assertThat(get("/v1.0/me", tenantry.forgeToken("contoso", claims, "valid"))
                         .statusCode())
                 .isEqualTo(200);
-        for (String flavour : new String[] {"wrong-key", "expired", "wrong-audience"}) {
+        for (String flavour : new String[] {"wrong-key", "expired", "wrong-audience", "wrong-issuer"}) {
             assertThat(get("/v1.0/me", tenantry.forgeToken("contoso", claims, flavour))
                             .statusCode())
                     .as(flavour)
                     .isEqualTo(401);
         }
-        String wrongIssuer = tenantry.forgeToken("contoso", claims, "wrong-issuer");
-        String payload = new String(
-                java.util.Base64.getUrlDecoder().decode(wrongIssuer.split("\\.")[1]),
-                java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(payload).contains("\"iss\":\"https://issuer.invalid/");
         assertThatThrownBy(() -> tenantry.forgeToken("contoso", claims, "nonsense"))
                 .hasMessageContaining("unknown flavour");
     }

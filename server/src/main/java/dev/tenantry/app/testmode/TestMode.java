@@ -376,7 +376,8 @@ public final class TestMode {
                         .issueTime(Date.from(now.minus(Duration.ofHours(1))))
                         .notBeforeTime(Date.from(now.minus(Duration.ofHours(1))));
             case "wrong-audience" -> builder.audience("api://not-this-api");
-            case "wrong-issuer" -> builder.issuer("https://issuer.invalid/" + tid + "/v2.0");
+            // another directory's issuer: the tid and the iss disagree, which Tenantry and Entra both refuse
+            case "wrong-issuer" -> builder.issuer(baseUrl + "/" + UUID.randomUUID() + "/v2.0");
             case "no-scp", "missing-scp" -> builder.claim("scp", null);
             default ->
                 throw new IllegalArgumentException("unknown flavour '" + flavour
