@@ -65,6 +65,45 @@ public final class InMemoryIdentityStores {
             return before - byHash.size();
         }
 
+        final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
+
+        @Override
+        public void insertCode(AuthorizationCode code) {
+            if (codes.putIfAbsent(code.codeHash(), code) != null) {
+                throw new IllegalStateException("an authorization code with this hash is stored already");
+            }
+        }
+
+        @Override
+        public Optional<AuthorizationCode> findCode(String codeHash) {
+            return Optional.ofNullable(codes.get(codeHash));
+        }
+
+        @Override
+        public synchronized boolean spendCode(String codeHash, Instant usedAt) {
+            AuthorizationCode c = codes.get(codeHash);
+            if (c == null || c.usedAt() != null) {
+                return false;
+            }
+            codes.put(
+                    codeHash,
+                    new AuthorizationCode(
+                            c.codeHash(),
+                            c.familyId(),
+                            c.tenantId(),
+                            c.userId(),
+                            c.clientId(),
+                            c.redirectUri(),
+                            c.scope(),
+                            c.scp(),
+                            c.nonce(),
+                            c.codeChallenge(),
+                            c.issuedAt(),
+                            c.expiresAt(),
+                            usedAt));
+            return true;
+        }
+
         private static RefreshToken copy(RefreshToken t, Instant usedAt, boolean revoked) {
             return new RefreshToken(
                     t.tokenHash(),

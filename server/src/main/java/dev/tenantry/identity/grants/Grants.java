@@ -7,6 +7,7 @@ import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.ConsentedScopes;
 import dev.tenantry.identity.Grant;
 import dev.tenantry.identity.LockoutService;
 import dev.tenantry.identity.RefreshTokenRepository;
@@ -48,6 +49,36 @@ public final class Grants {
                 GuestAccounts.NONE);
     }
 
+    /**
+     * The standard grants with the authorization code grant (issue 11), whose delegated scopes include what users
+     * consented to ({@code consents}).
+     */
+    public static List<Grant> standard(
+            TenantService tenantService,
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupRepository groups,
+            LockoutService lockouts,
+            TokenSigner signer,
+            RefreshTokenRepository refreshTokens,
+            Audiences audiences,
+            Clock clock,
+            GuestAccounts guests,
+            ConsentedScopes consents) {
+        TenantSegment tenants = new TenantSegment(tenantService);
+        ClientAuthentication clients = new ClientAuthentication(lockouts);
+        Resources resources = new Resources(audiences, consents);
+        RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
+        UserTokens userTokens = new UserTokens(
+                directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock, guests);
+        return List.of(
+                new PasswordGrant(tenants, clients, lockouts, resources, refreshTokenIssuer, userTokens, guests),
+                new ClientCredentialsGrant(tenants, clients, resources, signer, clock),
+                new RefreshTokenGrant(refreshTokens, users, clients, resources, refreshTokenIssuer, userTokens, clock),
+                new AuthorizationCodeGrant(refreshTokens, users, clients, refreshTokenIssuer, userTokens, clock));
+    }
+
     /** The standard grants, with B2B guests signing in to the directories that invited them (issue 10). */
     public static List<Grant> standard(
             TenantService tenantService,
@@ -61,15 +92,22 @@ public final class Grants {
             Audiences audiences,
             Clock clock,
             GuestAccounts guests) {
-        TenantSegment tenants = new TenantSegment(tenantService);
-        ClientAuthentication clients = new ClientAuthentication(lockouts);
-        Resources resources = new Resources(audiences);
-        RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
-        UserTokens userTokens = new UserTokens(
-                directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock, guests);
-        return List.of(
-                new PasswordGrant(tenants, clients, lockouts, resources, refreshTokenIssuer, userTokens, guests),
-                new ClientCredentialsGrant(tenants, clients, resources, signer, clock),
-                new RefreshTokenGrant(refreshTokens, users, clients, resources, refreshTokenIssuer, userTokens, clock));
+        // the grants before issue 11: no consent, no authorization code grant
+        return standard(
+                        tenantService,
+                        users,
+                        directoryRoles,
+                        applications,
+                        groups,
+                        lockouts,
+                        signer,
+                        refreshTokens,
+                        audiences,
+                        clock,
+                        guests,
+                        ConsentedScopes.NONE)
+                .stream()
+                .filter(grant -> !(grant instanceof AuthorizationCodeGrant))
+                .toList();
     }
 }
