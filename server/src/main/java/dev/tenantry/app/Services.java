@@ -159,7 +159,8 @@ public record Services(
                 audiences,
                 clock,
                 guests,
-                (tenantId, userId, clientId) -> permissionGrants.consentedScopes(tenantId, userId.value(), clientId)));
+                (tenantId, userId, clientId) -> permissionGrants.consentedScopes(tenantId, userId.value(), clientId),
+                redirectUris::isPublicClient));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
                 stores.roleAssignments(),

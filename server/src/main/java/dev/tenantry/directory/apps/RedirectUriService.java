@@ -62,6 +62,14 @@ public final class RedirectUriService {
                 .map(app -> new RegisteredClient(app, applications.redirectUris(app.id())));
     }
 
+    /** Whether the application {@code appId} registered SPA or native redirect URIs, so it holds no secret. */
+    public boolean isPublicClient(UUID appId) {
+        return client(appId)
+                .map(c -> !c.redirectUris().spa().isEmpty()
+                        || !c.redirectUris().publicClient().isEmpty())
+                .orElse(false);
+    }
+
     private Application find(TenantId tenantId, UUID objectId) {
         return applications
                 .findById(tenantId, objectId)

@@ -10,6 +10,7 @@ import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.ConsentedScopes;
 import dev.tenantry.identity.Grant;
 import dev.tenantry.identity.LockoutService;
+import dev.tenantry.identity.PublicClients;
 import dev.tenantry.identity.RefreshTokenRepository;
 import dev.tenantry.identity.TokenSigner;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public final class Grants {
 
     /**
      * The standard grants with the authorization code grant (issue 11), whose delegated scopes include what users
-     * consented to ({@code consents}).
+     * consented to ({@code consents}) and whose registered public clients ({@code publicClients}) need no secret.
      */
     public static List<Grant> standard(
             TenantService tenantService,
@@ -65,9 +66,10 @@ public final class Grants {
             Audiences audiences,
             Clock clock,
             GuestAccounts guests,
-            ConsentedScopes consents) {
+            ConsentedScopes consents,
+            PublicClients publicClients) {
         TenantSegment tenants = new TenantSegment(tenantService);
-        ClientAuthentication clients = new ClientAuthentication(lockouts);
+        ClientAuthentication clients = new ClientAuthentication(lockouts, publicClients);
         Resources resources = new Resources(audiences, consents);
         RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
         UserTokens userTokens = new UserTokens(
@@ -105,7 +107,8 @@ public final class Grants {
                         audiences,
                         clock,
                         guests,
-                        ConsentedScopes.NONE)
+                        ConsentedScopes.NONE,
+                        PublicClients.NONE)
                 .stream()
                 .filter(grant -> !(grant instanceof AuthorizationCodeGrant))
                 .toList();
