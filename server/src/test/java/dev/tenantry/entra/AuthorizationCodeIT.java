@@ -231,7 +231,7 @@ class AuthorizationCodeIT {
             "a public client must use PKCE S256: no challenge or plain is refused at the redirect URI, a wrong verifier at the token endpoint")
     void pkce() throws Exception {
         CookieClient browser = new CookieClient(server).signIn(pete.userPrincipalName(), PASSWORD);
-        Map<String, String> params = webRequest("openid profile User.Read");
+        Map<String, String> params = webRequest("openid profile offline_access User.Read");
         params.put("redirect_uri", "http://localhost:51234");
         Map<String, String> missing = query(location(browser.get(authorize(tid(), params))));
         assertThat(missing).containsEntry("error", "invalid_request").containsEntry("state", "st-1");
@@ -261,6 +261,14 @@ class AuthorizationCodeIT {
         right.put("code_verifier", verifier);
         HttpResponse<String> ok = token(right);
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+
+        // a public client (native redirect URIs) refreshes without a secret, as MSAL's silent refresh does
+        Map<String, String> refresh = new LinkedHashMap<>();
+        refresh.put("client_id", app.appId().toString());
+        refresh.put("grant_type", "refresh_token");
+        refresh.put("refresh_token", json(ok).get("refresh_token").asText());
+        HttpResponse<String> refreshed = token(refresh);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
     }
 
     @Test

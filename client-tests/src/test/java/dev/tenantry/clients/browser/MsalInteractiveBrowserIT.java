@@ -41,9 +41,11 @@ class MsalInteractiveBrowserIT {
         ServerApi api = new ServerApi(server);
         clients = new Clients(server);
         directory = TestDirectory.signUp(api, "msalint");
-        app = AppRegistration.tryCreate(api, directory, "compat-msal-interactive").orElse(null);
+        app = AppRegistration.tryCreate(api, directory, "compat-msal-interactive")
+                .orElse(null);
         Assumptions.assumeTrue(app != null, AppRegistration.UNAVAILABLE);
-        String admin = api.passwordToken(directory.tenantId(), directory.adminUpn(), TestDirectory.PASSWORD, Clients.GRAPH);
+        String admin =
+                api.passwordToken(directory.tenantId(), directory.adminUpn(), TestDirectory.PASSWORD, Clients.GRAPH);
         String objectId = api.get("/v1.0/applications?$filter=appId%20eq%20%27" + app.appId() + "%27", admin)
                 .requireStatus(200)
                 .body()
@@ -85,10 +87,10 @@ class MsalInteractiveBrowserIT {
             return; // MSAL's cache keys drop the port (compat P1): silent refresh is measured on port 443 only
         }
         // the account MSAL made from the ID token and client_info refreshes silently with the refresh token
-        IAuthenticationResult silent = pca.acquireTokenSilently(SilentParameters.builder(
-                                Set.of("User.Read"), result.account())
-                        .forceRefresh(true)
-                        .build())
+        IAuthenticationResult silent = pca.acquireTokenSilently(
+                        SilentParameters.builder(Set.of("User.Read"), result.account())
+                                .forceRefresh(true)
+                                .build())
                 .get(30, TimeUnit.SECONDS);
         assertThat(silent.accessToken()).isNotEqualTo(result.accessToken());
     }
