@@ -436,4 +436,27 @@ class AuthorizationCodeIT {
                 token);
         assertThat(bad.statusCode()).isEqualTo(400);
     }
+
+    @Test
+    @DisplayName("every endpoint discovery advertises for sign-in answers (none is a 404)")
+    void discoveredEndpointsWork() throws Exception {
+        JsonNode doc = json(server.get("/" + tid() + "/v2.0/.well-known/openid-configuration"));
+        String base = server.baseUrl();
+        assertThat(doc.has("kerberos_endpoint")).isFalse();
+        assertThat(server.get(doc.get("authorization_endpoint").asText().substring(base.length()))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(server.postForm(doc.get("token_endpoint").asText().substring(base.length()), "grant_type=x")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(server.get(doc.get("jwks_uri").asText().substring(base.length()))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(server.get(doc.get("userinfo_endpoint").asText().substring(base.length()))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(server.get(doc.get("end_session_endpoint").asText().substring(base.length()))
+                        .statusCode())
+                .isEqualTo(200);
+    }
 }

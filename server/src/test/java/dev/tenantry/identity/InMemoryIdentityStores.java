@@ -62,7 +62,9 @@ public final class InMemoryIdentityStores {
                     .removeIf(t -> !t.expiresAt().isAfter(now)
                             || (t.usedAt() != null && t.usedAt().isBefore(spentBefore))
                             || (t.revoked() && t.issuedAt().isBefore(spentBefore)));
-            return before - byHash.size();
+            int codesBefore = codes.size();
+            codes.values().removeIf(c -> c.expiresAt().isBefore(spentBefore));
+            return before - byHash.size() + codesBefore - codes.size();
         }
 
         final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();

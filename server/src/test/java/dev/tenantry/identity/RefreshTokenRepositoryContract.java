@@ -192,6 +192,30 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
     }
 
     @Test
+    @DisplayName("issue 11: codes that expired before the horizon are purged with the spent refresh tokens")
+    void expiredCodesArePurged() {
+        code("fresh", kelley);
+        tokens.insertCode(new AuthorizationCode(
+                "old",
+                UUID.randomUUID(),
+                kelley.tenantId(),
+                kelley.id(),
+                UUID.randomUUID(),
+                "http://localhost",
+                "openid",
+                "",
+                null,
+                null,
+                NOW.minus(DAY.multipliedBy(3)),
+                NOW.minus(DAY.multipliedBy(3)).plusSeconds(600),
+                null));
+
+        assertThat(tokens.deleteSpent(NOW, NOW.minus(DAY))).isEqualTo(1);
+        assertThat(tokens.findCode("old")).isEmpty();
+        assertThat(tokens.findCode("fresh")).isPresent();
+    }
+
+    @Test
     @DisplayName("issue 11: two redemptions of one code at the same moment: exactly one spends it")
     void concurrentRedemptionsSpendACodeOnce() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);

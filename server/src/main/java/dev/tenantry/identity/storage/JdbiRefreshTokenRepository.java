@@ -86,12 +86,17 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
     @Override
     public int deleteSpent(Instant now, Instant spentBefore) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
-                        DELETE FROM refresh_token
-                        WHERE expires_at <= :now OR used_at < :spentBefore OR (revoked AND issued_at < :spentBefore)
-                        """)
-                .bind("now", now)
-                .bind("spentBefore", spentBefore)
-                .execute());
+                                DELETE FROM refresh_token
+                                WHERE expires_at <= :now OR used_at < :spentBefore
+                                    OR (revoked AND issued_at < :spentBefore)
+                                """)
+                        .bind("now", now)
+                        .bind("spentBefore", spentBefore)
+                        .execute()
+                // authorization codes (issue 11) are kept past their expiry, so a late replay still revokes
+                + handle.createUpdate("DELETE FROM authorization_code WHERE expires_at < :spentBefore")
+                        .bind("spentBefore", spentBefore)
+                        .execute());
     }
 
     private static RefreshToken toToken(ResultSet rs, StatementContext ctx) throws SQLException {
