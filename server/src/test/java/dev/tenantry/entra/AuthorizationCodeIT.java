@@ -190,6 +190,13 @@ class AuthorizationCodeIT {
         Map<String, String> again = query(location(browser.get(url)));
         assertThat(again).containsKey("code");
 
+        // max_age=0 asks for a fresh sign-in, once: the request it returns to is answered with a code
+        Map<String, String> fresh = webRequest("openid User.Read");
+        fresh.put("max_age", "0");
+        Map<String, String> afterFresh = query(location(signInAndReturn(
+                browser, authorize(tid(), fresh), contoso.admin().userPrincipalName())));
+        assertThat(afterFresh).containsKey("code");
+
         // userinfo, at the path discovery advertises, names the same subject as the ID token
         HttpResponse<String> userInfo = server.get("/oidc/userinfo", accessToken);
         assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);

@@ -309,10 +309,14 @@ public final class AuthorizeRoutes {
                 query.get("code_challenge_method"));
     }
 
-    /** The authorization request again, without the prompt that sent the person to sign in or consent. */
+    /**
+     * The authorization request again, without the prompt or max_age that sent the person to sign in or consent (they
+     * are satisfied by then; kept, {@code max_age=0} would send the person back to sign in forever).
+     */
     private static String authorizeUrl(String tenant, Map<String, String> query) {
         Map<String, String> again = new LinkedHashMap<>(query);
         again.remove("prompt");
+        again.remove("max_age");
         return "/" + enc(tenant) + "/oauth2/v2.0/authorize?" + encode(again);
     }
 
