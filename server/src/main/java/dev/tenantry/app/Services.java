@@ -279,7 +279,20 @@ public record Services(
                 redirectUris,
                 permissionGrants,
                 new AuthorizationService(
-                        tenants, redirectUris, permissionGrants, audiences, stores.refreshTokens(), clock));
+                        tenants,
+                        redirectUris,
+                        permissionGrants,
+                        audiences,
+                        stores.refreshTokens(),
+                        clock,
+                        Grants.hybridIdTokens(
+                                users,
+                                directoryRoles,
+                                applications,
+                                stores.directoryGroups(),
+                                signingKeys,
+                                clock,
+                                guests)));
     }
 
     /**

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,7 @@ public final class AuthorizationService {
     private final Audiences audiences;
     private final RefreshTokenRepository codes;
     private final Clock clock;
+    private final HybridIdTokens hybridIdTokens;
 
     public AuthorizationService(
             TenantService tenants,
@@ -58,6 +60,19 @@ public final class AuthorizationService {
             Audiences audiences,
             RefreshTokenRepository codes,
             Clock clock) {
+        this(tenants, clients, grants, audiences, codes, clock, HybridIdTokens.NONE);
+    }
+
+    /** The service with the hybrid flow ({@code response_type=code id_token}) signing its ID tokens with {@code hybrid}. */
+    public AuthorizationService(
+            TenantService tenants,
+            RedirectUriService clients,
+            PermissionGrantService grants,
+            Audiences audiences,
+            RefreshTokenRepository codes,
+            Clock clock,
+            HybridIdTokens hybrid) {
+        this.hybridIdTokens = hybrid;
         this.tenants = tenants;
         this.clients = clients;
         this.grants = grants;
@@ -82,7 +97,8 @@ public final class AuthorizationService {
     }
 
     /** A request whose parameters are right. */
-    public record Checked(RequestedScopes scopes, ProtectedResource resource, Set<String> prompts, Long maxAge) {}
+    public record Checked(
+            RequestedScopes scopes, ProtectedResource resource, Set<String> prompts, Long maxAge, boolean hybrid) {}
 
     /** What happens next. */
     public sealed interface Decision {}
@@ -151,12 +167,22 @@ public final class AuthorizationService {
     public Checked check(Client client, AuthorizeRequest request) {
         String responseType =
                 request.responseType() == null ? "" : request.responseType().strip();
-        if (!responseType.equals("code")) {
+        Set<String> types = Set.copyOf(Arrays.asList(responseType.split("\\s+", -1)));
+        boolean hybrid = types.equals(Set.of("code", "id_token")) && hybridIdTokens != HybridIdTokens.NONE;
+        if (!types.equals(Set.of("code")) && !hybrid) {
             throw new InvalidRequestException(
                     IdentityError.UNSUPPORTED_RESPONSE_TYPE,
-                    "AADSTS70005: response_type '" + responseType + "' is not supported; use 'code'.");
+                    "AADSTS70005: response_type '" + responseType + "' is not supported; use 'code' or "
+                            + "'code id_token'.");
         }
         String mode = request.responseMode();
+        if (hybrid && "query".equals(mode)) {
+            throw invalid("AADSTS70007: response_mode 'query' is not allowed when an ID token is returned from the "
+                    + "authorization endpoint; use fragment or form_post.");
+        }
+        if (hybrid && (request.nonce() == null || request.nonce().isBlank())) {
+            throw invalid("AADSTS90014: nonce is required when response_type contains id_token.");
+        }
         if (mode != null && !Set.of("query", "fragment", "form_post").contains(mode)) {
             throw invalid("AADSTS900116: response_mode '" + mode + "' is not supported; use query, fragment or "
                     + "form_post.");
@@ -187,7 +213,11 @@ public final class AuthorizationService {
             throw invalid("nonce is longer than " + Column.AUTHORIZATION_CODE_NONCE.limit() + " characters.");
         }
         Checked scopes = checkScope(client, request.scope());
-        return new Checked(scopes.scopes(), scopes.resource(), Set.copyOf(prompts), maxAge);
+        if (hybrid && !scopes.scopes().openid()) {
+            throw new InvalidRequestException(
+                    IdentityError.INVALID_SCOPE, "AADSTS900144: an ID token needs the 'openid' scope.");
+        }
+        return new Checked(scopes.scopes(), scopes.resource(), Set.copyOf(prompts), maxAge, hybrid);
     }
 
     /** Checks the {@code scope} of an authorization or admin consent request. */
@@ -223,7 +253,13 @@ public final class AuthorizationService {
                 }
             }
         }
-        return new Checked(scopes, resource, Set.of(), null);
+        return new Checked(scopes, resource, Set.of(), null, false);
+    }
+
+    /** The hybrid flow's ID token for the code {@code code} just issued to {@code user}. */
+    public String hybridIdToken(
+            Client client, AuthorizeRequest request, Caller.User user, String code, String baseUrl) {
+        return hybridIdTokens.idToken(user, client.clientId(), request.nonce(), code, baseUrl);
     }
 
     /** Whether {@code user} may consent for every user of its directory. */

@@ -466,4 +466,30 @@ class AuthorizationCodeIT {
                         .statusCode())
                 .isEqualTo(200);
     }
+
+    @Test
+    @DisplayName(
+            "hybrid flow: response_type=code id_token answers in the fragment with an ID token carrying nonce and c_hash")
+    void hybrid() throws Exception {
+        CookieClient browser = new CookieClient(server).signIn(contoso.admin().userPrincipalName(), PASSWORD);
+        Map<String, String> params = webRequest("openid profile");
+        params.put("response_type", "code id_token");
+        String location = location(browser.get(authorize(tid(), params)));
+        assertThat(location).startsWith(WEB + "#");
+        Map<String, String> answer = query(location);
+        JWTClaimsSet id = claims(answer.get("id_token"));
+        assertThat(id.getStringClaim("nonce")).isEqualTo("n-0S6_WzA2Mj");
+        byte[] hash =
+                MessageDigest.getInstance("SHA-256").digest(answer.get("code").getBytes(StandardCharsets.US_ASCII));
+        assertThat(id.getStringClaim("c_hash"))
+                .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16)));
+        assertThat(id.getAudience()).containsExactly(app.appId().toString());
+
+        params.put("response_mode", "query");
+        assertThat(query(location(browser.get(authorize(tid(), params))))).containsEntry("error", "invalid_request");
+        params.put("response_type", "token");
+        params.remove("response_mode");
+        assertThat(query(location(browser.get(authorize(tid(), params)))))
+                .containsEntry("error", "unsupported_response_type");
+    }
 }

@@ -9,10 +9,12 @@ import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.ConsentedScopes;
 import dev.tenantry.identity.Grant;
+import dev.tenantry.identity.HybridIdTokens;
 import dev.tenantry.identity.LockoutService;
 import dev.tenantry.identity.PublicClients;
 import dev.tenantry.identity.RefreshTokenRepository;
 import dev.tenantry.identity.TokenSigner;
+import dev.tenantry.shared.Caller;
 import java.time.Clock;
 import java.util.List;
 
@@ -112,5 +114,24 @@ public final class Grants {
                 .stream()
                 .filter(grant -> !(grant instanceof AuthorizationCodeGrant))
                 .toList();
+    }
+
+    /** The hybrid flow's ID tokens (issue 11), signed as the grants sign theirs. */
+    public static HybridIdTokens hybridIdTokens(
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupRepository groups,
+            TokenSigner signer,
+            Clock clock,
+            GuestAccounts guests) {
+        UserTokens userTokens = new UserTokens(
+                directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock, guests);
+        return (user, clientId, nonce, code, baseUrl) -> userTokens.hybridIdToken(
+                users.getUser(Caller.system(), user.tenantId(), user.userId().toString()),
+                clientId,
+                nonce,
+                code,
+                baseUrl);
     }
 }

@@ -117,6 +117,21 @@ final class UserTokens {
                                 + "accepted or its home account no longer exists."));
     }
 
+    /** The hybrid flow's ID token of {@code user} for {@code clientId}: {@code nonce} and the code's {@code c_hash}. */
+    String hybridIdToken(User user, UUID clientId, String nonce, String code, String baseUrl) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("nonce", nonce);
+        extra.put("c_hash", Hashes.leftHalf(code));
+        return idToken(
+                TokenClaims.issuer(baseUrl, user.tenantId()),
+                user,
+                home(user),
+                clientId,
+                baseUrl,
+                clock.instant(),
+                extra);
+    }
+
     private String idToken(
             String issuer,
             User user,

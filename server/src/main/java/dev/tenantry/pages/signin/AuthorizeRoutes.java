@@ -8,6 +8,7 @@ import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
+import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -105,6 +106,11 @@ public final class AuthorizeRoutes {
                 String code = authorization.issue(client, request, checked, user.orElseThrow());
                 Map<String, String> response = new LinkedHashMap<>();
                 response.put("code", code);
+                if (checked.hybrid()) {
+                    response.put(
+                            "id_token",
+                            authorization.hybridIdToken(client, request, user.orElseThrow(), code, BaseUrl.of(ctx)));
+                }
                 if (request.state() != null) {
                     response.put("state", request.state());
                 }
@@ -288,6 +294,11 @@ public final class AuthorizeRoutes {
 
     private static String responseMode(AuthorizeRequest request) {
         String mode = request.responseMode();
+        if (mode == null
+                && request.responseType() != null
+                && request.responseType().contains("id_token")) {
+            return "fragment"; // the hybrid flow's default (OAuth 2.0 Multiple Response Types §5)
+        }
         return mode != null && (mode.equals("fragment") || mode.equals("form_post")) ? mode : "query";
     }
 
