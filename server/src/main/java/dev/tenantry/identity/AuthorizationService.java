@@ -53,17 +53,10 @@ public final class AuthorizationService {
     private final Clock clock;
     private final HybridIdTokens hybridIdTokens;
 
-    public AuthorizationService(
-            TenantService tenants,
-            RedirectUriService clients,
-            PermissionGrantService grants,
-            Audiences audiences,
-            RefreshTokenRepository codes,
-            Clock clock) {
-        this(tenants, clients, grants, audiences, codes, clock, HybridIdTokens.NONE);
-    }
-
-    /** The service with the hybrid flow ({@code response_type=code id_token}) signing its ID tokens with {@code hybrid}. */
+    /**
+     * The service; {@code hybrid} signs the hybrid flow's ID tokens ({@code response_type=code id_token}),
+     * {@link HybridIdTokens#NONE} turns that flow off.
+     */
     public AuthorizationService(
             TenantService tenants,
             RedirectUriService clients,
