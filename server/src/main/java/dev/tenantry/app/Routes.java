@@ -15,6 +15,7 @@ import dev.tenantry.entra.OAuthFailureRenderer;
 import dev.tenantry.entra.OidcBearerVerifier;
 import dev.tenantry.entra.OidcDiscoveryRoutes;
 import dev.tenantry.entra.OidcTokenRoutes;
+import dev.tenantry.entra.OidcUserInfoRoutes;
 import dev.tenantry.graph.GraphFailureRenderer;
 import dev.tenantry.graph.GraphRoutes;
 import dev.tenantry.pages.DirectoryViews;
@@ -32,6 +33,7 @@ import dev.tenantry.pages.portal.PortalChangeDirectoryRoutes;
 import dev.tenantry.pages.portal.PortalGuests;
 import dev.tenantry.pages.portal.PortalRoutes;
 import dev.tenantry.pages.portal.PortalSupportRoutes;
+import dev.tenantry.pages.signin.AuthorizeRoutes;
 import dev.tenantry.pages.signin.SignInRoutes;
 import dev.tenantry.pages.store.CloudStoreRoutes;
 import dev.tenantry.pages.store.LandingRoutes;
@@ -94,7 +96,9 @@ final class Routes {
                         services.subscriptions(),
                         services.licences(),
                         services.pageTokens(),
-                        services.guests())
+                        services.guests(),
+                        services.redirectUris(),
+                        services.permissionGrants())
                 .register(cfg.routes);
         new CommerceRoutes(
                         services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())
@@ -123,6 +127,8 @@ final class Routes {
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())
                 .register(cfg.routes);
         new SignInRoutes(pages).register(cfg.routes);
+        new AuthorizeRoutes(pages, services.authorization()).register(cfg.routes);
+        new OidcUserInfoRoutes(services.tokenVerifier(), services.users()).register(cfg.routes);
         new RedeemRoutes(pages, services.guests()).register(cfg.routes);
         DirectoryViews views = new DirectoryViews(
                 services.tenants(),

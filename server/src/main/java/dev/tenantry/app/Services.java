@@ -15,6 +15,8 @@ import dev.tenantry.directory.NewUsers;
 import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.SignInRevoker;
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.PermissionGrantService;
+import dev.tenantry.directory.apps.RedirectUriService;
 import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.credentials.CredentialService;
 import dev.tenantry.directory.groups.GroupService;
@@ -24,6 +26,7 @@ import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.AccessTokenVerifier;
 import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.AuthorizationService;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
 import dev.tenantry.identity.RetentionPurge;
@@ -85,7 +88,10 @@ public record Services(
         ChangeDirectoryService changeDirectory,
         SupportService support,
         GuestService guests,
-        DirectoryMemberships memberships) {
+        DirectoryMemberships memberships,
+        RedirectUriService redirectUris,
+        PermissionGrantService permissionGrants,
+        AuthorizationService authorization) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -140,6 +146,8 @@ public record Services(
         var memberships = new GuestMemberships(stores.users(), stores.guests());
         var guests = new GuestService(
                 stores.tenants(), stores.users(), stores.guests(), directoryAccess, audit, transactions, clock);
+        var redirectUris = new RedirectUriService(stores.applications(), directoryAccess, transactions);
+        var permissionGrants = new PermissionGrantService(stores.applications(), directoryAccess, transactions, clock);
         var tokens = new TokenService(Grants.standard(
                 tenants,
                 users,
@@ -151,7 +159,9 @@ public record Services(
                 stores.refreshTokens(),
                 audiences,
                 clock,
-                guests));
+                guests,
+                (tenantId, userId, clientId) -> permissionGrants.consentedScopes(tenantId, userId.value(), clientId),
+                redirectUris::isPublicClient));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
                 stores.roleAssignments(),
@@ -265,7 +275,24 @@ public record Services(
                         transactions),
                 new SupportService(subscriptions, stores.supportTickets(), transactions, clock),
                 guests,
-                memberships);
+                memberships,
+                redirectUris,
+                permissionGrants,
+                new AuthorizationService(
+                        tenants,
+                        redirectUris,
+                        permissionGrants,
+                        audiences,
+                        stores.refreshTokens(),
+                        clock,
+                        Grants.hybridIdTokens(
+                                users,
+                                directoryRoles,
+                                applications,
+                                stores.directoryGroups(),
+                                signingKeys,
+                                clock,
+                                guests)));
     }
 
     /**

@@ -22,6 +22,13 @@ public enum DirectoryError implements ErrorCode {
     INVALID_DOMAIN_PREFIX(Kind.INVALID_REQUEST),
     INVALID_END_DATE_TIME(Kind.INVALID_REQUEST),
     INVALID_GROUP_MEMBERSHIP_CLAIMS(Kind.INVALID_REQUEST),
+    /** Issue 11: a redirect URI that cannot be registered. */
+    INVALID_REDIRECT_URI(Kind.INVALID_REQUEST),
+    /** Issue 11: an oauth2PermissionGrant that names unknown permissions or objects. */
+    INVALID_PERMISSION_GRANT(Kind.INVALID_REQUEST),
+    PERMISSION_GRANT_NOT_FOUND(Kind.NOT_FOUND),
+    /** Issue 11: a user may not consent to a permission only an administrator may grant. */
+    ADMIN_CONSENT_REQUIRED(Kind.ACCESS_DENIED),
     INVALID_GROUP(Kind.INVALID_REQUEST),
     INVALID_OBJECT_REFERENCE(Kind.INVALID_REQUEST),
     MAIL_NICKNAME_TAKEN(Kind.INVALID_REQUEST),

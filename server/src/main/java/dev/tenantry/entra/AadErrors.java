@@ -45,6 +45,27 @@ final class AadErrors {
             Map.entry(IdentityError.INVALID_SCOPE.value(), new AadError("invalid_scope", 70011, 400, null)),
             Map.entry(IdentityError.INVALID_RESOURCE.value(), new AadError("invalid_resource", 500011, 400, null)),
             Map.entry(IdentityError.CONSENT_REQUIRED.value(), new AadError("invalid_grant", 65001, 400, null)),
+            Map.entry(
+                    IdentityError.AUTHORIZATION_CODE_INVALID.value(), new AadError("invalid_grant", 70000, 400, null)),
+            Map.entry(
+                    IdentityError.AUTHORIZATION_CODE_REDEEMED.value(),
+                    new AadError(
+                            "invalid_grant",
+                            54005,
+                            400,
+                            "OAuth2 Authorization code was already redeemed, "
+                                    + "please retry with a new valid code or use an existing refresh token.")),
+            Map.entry(
+                    IdentityError.AUTHORIZATION_CODE_EXPIRED.value(), new AadError("invalid_grant", 70008, 400, null)),
+            Map.entry(
+                    IdentityError.PKCE_MISMATCH.value(),
+                    new AadError(
+                            "invalid_grant",
+                            501481,
+                            400,
+                            "The Code_Verifier does not match the code_challenge "
+                                    + "supplied in the authorization request.")),
+            Map.entry(IdentityError.REDIRECT_URI_MISMATCH.value(), new AadError("invalid_request", 50011, 400, null)),
             Map.entry(IdentityError.MISSING_PARAMETER.value(), new AadError("invalid_request", 900144, 400, null)),
             Map.entry(IdentityError.REFRESH_TOKEN_INVALID.value(), new AadError("invalid_grant", 9002313, 400, null)),
             Map.entry(IdentityError.REFRESH_TOKEN_REVOKED.value(), new AadError("invalid_grant", 50173, 400, null)),

@@ -118,7 +118,6 @@ public final class OidcDiscoveryRoutes {
                         "at_hash",
                         "c_hash",
                         "email"));
-        doc.put("kerberos_endpoint", prefix + "/kerberos");
         doc.put("tenant_region_scope", "NA");
         doc.put("cloud_instance_name", "microsoftonline.com");
         doc.put("cloud_graph_host_name", "graph.windows.net");

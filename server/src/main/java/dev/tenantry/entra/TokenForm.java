@@ -37,7 +37,12 @@ final class TokenForm {
         String grantType = form.single("grant_type");
         // every field the grants use is read here, so a field sent twice is refused whatever the grant (RFC 6749 §3.2)
         TokenRequest.Parameters parameters = new TokenRequest.Parameters(
-                form.single("username"), form.single("password"), form.single("refresh_token"));
+                form.single("username"),
+                form.single("password"),
+                form.single("refresh_token"),
+                form.single("code"),
+                form.single("redirect_uri"),
+                form.single("code_verifier"));
         return new TokenRequest(
                 ctx.pathParam("tenant"),
                 grantType,

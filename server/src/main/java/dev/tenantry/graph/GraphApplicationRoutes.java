@@ -8,6 +8,8 @@ import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
+import dev.tenantry.directory.apps.RedirectUriService;
+import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;
@@ -20,7 +22,10 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,9 +37,11 @@ import java.util.UUID;
 public final class GraphApplicationRoutes {
 
     private final ApplicationService applications;
+    private final RedirectUriService redirectUris;
 
-    public GraphApplicationRoutes(ApplicationService applications) {
+    public GraphApplicationRoutes(ApplicationService applications, RedirectUriService redirectUris) {
         this.applications = applications;
+        this.redirectUris = redirectUris;
     }
 
     public void register(RoutesConfig routes) {
@@ -58,7 +65,7 @@ public final class GraphApplicationRoutes {
         List<ApplicationView> items =
                 applications.listApplications(Authentication.caller(ctx), GraphResponses.tenant(ctx)).stream()
                         .filter(app -> matches.test(app.id(), app.appId(), app.displayName()))
-                        .map(ApplicationView::of)
+                        .map(app -> view(ctx, app))
                         .toList();
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "applications", items, null));
     }
@@ -67,18 +74,20 @@ public final class GraphApplicationRoutes {
         ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         Application application =
                 applications.getApplication(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId(ctx));
-        GraphResponses.ok(ctx, ApplicationView.of(application));
+        GraphResponses.ok(ctx, view(ctx, application));
     }
 
     private void create(Context ctx) {
         CreateRequest body = JsonBody.read(ctx, CreateRequest.class);
+        platforms(ctx);
         Application application = applications.createApplication(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
                 body.displayName(),
                 body.groupMembershipClaims());
+        setPlatforms(ctx, application.id());
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
-        GraphResponses.write(ctx, 201, ApplicationView.of(application));
+        GraphResponses.write(ctx, 201, view(ctx, application));
     }
 
     /** Graph answers a PATCH of an application with 204 and no body. */
@@ -95,6 +104,7 @@ public final class GraphApplicationRoutes {
                 objectId(ctx),
                 body.displayName(),
                 groupMembershipClaims);
+        setPlatforms(ctx, objectId(ctx));
         GraphResponses.noContent(ctx);
     }
 
@@ -132,6 +142,60 @@ public final class GraphApplicationRoutes {
         GraphResponses.noContent(ctx);
     }
 
+    /**
+     * Issue 11: {@code web}, {@code spa} and {@code publicClient} with their {@code redirectUris}; a platform not sent
+     * keeps its URIs, other properties of those objects are not stored.
+     */
+    private void setPlatforms(Context ctx, UUID objectId) {
+        Map<RedirectUris.Platform, List<String>> changes = platforms(ctx);
+        if (!changes.isEmpty()) {
+            redirectUris.setRedirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId, changes);
+        }
+    }
+
+    /** The platforms the body sends, each checked, so a bad URI refuses the request before anything is created. */
+    private static Map<RedirectUris.Platform, List<String>> platforms(Context ctx) {
+        JsonNode body = JsonBody.read(ctx, JsonNode.class);
+        Map<RedirectUris.Platform, List<String>> changes = new EnumMap<>(RedirectUris.Platform.class);
+        platform(body, "web", RedirectUris.Platform.WEB, changes);
+        platform(body, "spa", RedirectUris.Platform.SPA, changes);
+        platform(body, "publicClient", RedirectUris.Platform.PUBLIC_CLIENT, changes);
+        changes.forEach(RedirectUris.NONE::with);
+        return changes;
+    }
+
+    private static void platform(
+            JsonNode body, String name, RedirectUris.Platform platform, Map<RedirectUris.Platform, List<String>> out) {
+        JsonNode object = body.get(name);
+        if (object == null || object.isNull() || !object.has("redirectUris")) {
+            return;
+        }
+        JsonNode uris = object.get("redirectUris");
+        if (!uris.isArray() && !uris.isNull()) {
+            throw new InvalidRequestException(
+                    DirectoryError.INVALID_REDIRECT_URI,
+                    name + ".redirectUris must be an array of strings.",
+                    name + ".redirectUris");
+        }
+        List<String> list = new ArrayList<>();
+        for (JsonNode uri : uris.isNull() ? List.<JsonNode>of() : (Iterable<JsonNode>) uris::elements) {
+            if (!uri.isTextual()) {
+                throw new InvalidRequestException(
+                        DirectoryError.INVALID_REDIRECT_URI,
+                        name + ".redirectUris must be an array of strings.",
+                        name + ".redirectUris");
+            }
+            list.add(uri.asText());
+        }
+        out.put(platform, list);
+    }
+
+    private ApplicationView view(Context ctx, Application application) {
+        RedirectUris uris =
+                redirectUris.redirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id());
+        return ApplicationView.of(application, uris);
+    }
+
     /** Graph's removePassword body. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record RemovePasswordRequest(String keyId) {}
@@ -161,9 +225,20 @@ public final class GraphApplicationRoutes {
             String createdDateTime,
             String signInAudience,
             String groupMembershipClaims,
-            List<PasswordView> passwordCredentials) {
+            List<PasswordView> passwordCredentials,
+            Platform web,
+            Platform spa,
+            Platform publicClient) {
 
+        /** Graph's {@code webApplication}, {@code spaApplication} and {@code publicClientApplication}. */
+        record Platform(List<String> redirectUris) {}
+
+        /** The view without its redirect URIs' platforms filled in (as a directory object in a list of owned ones). */
         static ApplicationView of(Application application) {
+            return of(application, RedirectUris.NONE);
+        }
+
+        static ApplicationView of(Application application, RedirectUris uris) {
             return new ApplicationView(
                     application.id().toString(),
                     application.appId().toString(),
@@ -175,7 +250,10 @@ public final class GraphApplicationRoutes {
                             : application.groupMembershipClaims().value(),
                     application.passwordCredentials().stream()
                             .map(secret -> PasswordView.of(secret, null))
-                            .toList());
+                            .toList(),
+                    new Platform(uris.web()),
+                    new Platform(uris.spa()),
+                    new Platform(uris.publicClient()));
         }
     }
 

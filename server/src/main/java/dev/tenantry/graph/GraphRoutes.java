@@ -1,6 +1,8 @@
 package dev.tenantry.graph;
 
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.PermissionGrantService;
+import dev.tenantry.directory.apps.RedirectUriService;
 import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.groups.GroupService;
 import dev.tenantry.directory.guests.GuestService;
@@ -26,6 +28,7 @@ public final class GraphRoutes {
     private final GraphServicePrincipalRoutes servicePrincipals;
     private final GraphOwnerRoutes owners;
     private final GraphInvitationRoutes invitations;
+    private final GraphPermissionGrantRoutes permissionGrants;
 
     public GraphRoutes(
             TenantService tenants,
@@ -37,7 +40,9 @@ public final class GraphRoutes {
             SubscriptionService subscriptions,
             LicenceService licences,
             PageTokens pageTokens,
-            GuestService guests) {
+            GuestService guests,
+            RedirectUriService redirectUris,
+            PermissionGrantService permissionGrants) {
         this.memberships = new GraphMembershipRoutes(users, groups);
         this.users = new GraphUserRoutes(users, licences, pageTokens, memberships, guests);
         this.invitations = new GraphInvitationRoutes(guests);
@@ -46,7 +51,8 @@ public final class GraphRoutes {
         this.roles = new GraphDirectoryRoleRoutes(directoryRoles);
         this.organization = new GraphOrganizationRoutes(tenants);
         this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);
-        this.applicationRoutes = new GraphApplicationRoutes(applications);
+        this.applicationRoutes = new GraphApplicationRoutes(applications, redirectUris);
+        this.permissionGrants = new GraphPermissionGrantRoutes(permissionGrants);
         this.servicePrincipals = new GraphServicePrincipalRoutes(applications);
         this.owners = new GraphOwnerRoutes(applications.owners(), pageTokens);
     }
@@ -65,5 +71,6 @@ public final class GraphRoutes {
         servicePrincipals.register(routes);
         owners.register(routes);
         invitations.register(routes);
+        permissionGrants.register(routes);
     }
 }

@@ -117,6 +117,19 @@ public final class AccessTokenVerifier {
         }
     }
 
+    /** The caller of a Microsoft Graph token and its {@code sub} claim, for OpenID Connect's userinfo (issue 11). */
+    public record Subject(Caller caller, String sub) {}
+
+    /** Verifies a Microsoft Graph access token as {@link #verify} does and names its subject. */
+    public Subject subject(String token) {
+        Caller caller = verify(token, ProtectedResource.GRAPH);
+        try {
+            return new Subject(caller, SignedJWT.parse(token).getJWTClaimsSet().getSubject());
+        } catch (ParseException e) {
+            throw invalid("The access token is not a well-formed JWT.");
+        }
+    }
+
     private static boolean verifies(SignedJWT jwt, JWSVerifier verifier) {
         try {
             return jwt.verify(verifier);

@@ -26,4 +26,13 @@ public interface RefreshTokenRepository {
      * before {@code spentBefore}, or revoked and issued before it. Returns how many.
      */
     int deleteSpent(Instant now, Instant spentBefore);
+
+    /** Stores an authorization code (issue 11), by the hash of its text. */
+    void insertCode(AuthorizationCode code);
+
+    /** The authorization code whose text hashes to {@code codeHash}, used or not. */
+    Optional<AuthorizationCode> findCode(String codeHash);
+
+    /** Marks an unused code used; false when it already was (a replay, or a concurrent redemption). */
+    boolean spendCode(String codeHash, Instant usedAt);
 }

@@ -88,7 +88,15 @@ public record RequestedScopes(String raw, Set<String> oidc, String resource, Lis
      * client was never granted is refused as Entra refuses it (AADSTS65001), never issued.
      */
     public String delegatedScopes(ProtectedResource resource, UUID clientId) {
-        List<String> granted = resource.preAuthorizedScopes(clientId);
+        return delegatedScopes(resource, clientId, List.of());
+    }
+
+    /**
+     * As {@link #delegatedScopes(ProtectedResource, UUID)}, with the Microsoft Graph permissions the user consented to
+     * (issue 11) counted as granted too.
+     */
+    public String delegatedScopes(ProtectedResource resource, UUID clientId, List<String> consented) {
+        List<String> granted = granted(resource, clientId, consented);
         if (names.isEmpty() || names.contains(".default")) {
             return String.join(" ", granted);
         }
@@ -108,5 +116,28 @@ public record RequestedScopes(String raw, Set<String> oidc, String resource, Lis
             }
         }
         return String.join(" ", issued);
+    }
+
+    /** The named scopes that are neither pre-authorized nor consented: what a consent page must ask for. */
+    public List<String> ungranted(ProtectedResource resource, UUID clientId, List<String> consented) {
+        List<String> granted = granted(resource, clientId, consented);
+        return names.stream()
+                .filter(name -> !name.equals(".default"))
+                .filter(name -> granted.stream().noneMatch(g -> g.equalsIgnoreCase(name)))
+                .distinct()
+                .toList();
+    }
+
+    private static List<String> granted(ProtectedResource resource, UUID clientId, List<String> consented) {
+        List<String> granted = new ArrayList<>(resource.preAuthorizedScopes(clientId));
+        if (resource == ProtectedResource.GRAPH) {
+            for (String name : consented) {
+                if (!OIDC.contains(name.toLowerCase(Locale.ROOT))
+                        && granted.stream().noneMatch(g -> g.equalsIgnoreCase(name))) {
+                    granted.add(name);
+                }
+            }
+        }
+        return granted;
     }
 }

@@ -89,6 +89,11 @@ public final class SessionService {
         });
     }
 
+    /** When the person signed in to {@code session} (issue 11: OpenID Connect's {@code max_age}). */
+    public Instant signedInAt(WebSession session) {
+        return session.expiresAt() == null ? null : session.expiresAt().minus(LIFETIME);
+    }
+
     /** Ends the session named by the cookie value; ends every session of its user when {@code everywhere}. */
     public void signOut(String cookieValue, boolean everywhere) {
         transactions.run(() -> {

@@ -35,10 +35,25 @@ public record TokenRequest(
      * The grant-specific parameters: the resource owner's credentials (RFC 6749 §4.3.2) and the refresh token (§6). A
      * grant that needs another form field adds it here and in the form reader of the token endpoint.
      */
-    public record Parameters(String username, String password, String refreshToken) {
+    public record Parameters(
+            String username,
+            String password,
+            String refreshToken,
+            String code,
+            String redirectUri,
+            String codeVerifier) {
 
         /** No grant-specific parameters, as the client credentials grant sends. */
         public static final Parameters NONE = new Parameters(null, null, null);
+
+        public Parameters(String username, String password, String refreshToken) {
+            this(username, password, refreshToken, null, null, null);
+        }
+
+        /** The authorization code, redirect URI and PKCE verifier of the authorization code grant (issue 11). */
+        public static Parameters authorizationCode(String code, String redirectUri, String codeVerifier) {
+            return new Parameters(null, null, null, code, redirectUri, codeVerifier);
+        }
 
         /** The resource owner password credentials of the password grant. */
         public static Parameters password(String username, String password) {
@@ -62,6 +77,15 @@ public record TokenRequest(
             }
             if (refreshToken != null) {
                 sent.add("refresh_token");
+            }
+            if (code != null) {
+                sent.add("code");
+            }
+            if (redirectUri != null) {
+                sent.add("redirect_uri");
+            }
+            if (codeVerifier != null) {
+                sent.add("code_verifier");
             }
             return "Parameters" + sent;
         }

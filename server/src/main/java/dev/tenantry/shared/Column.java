@@ -50,7 +50,9 @@ public enum Column {
     SUPPORT_CONTACT_LANGUAGE("support_ticket", "language", 16),
     GUEST_INVITED_EMAIL("guest_invitation", "invited_email", 320),
     GUEST_INVITED_EMAIL_KEY("guest_invitation", "invited_email_key", 320),
-    GUEST_REDIRECT_URL("guest_invitation", "redirect_url", 2048);
+    GUEST_REDIRECT_URL("guest_invitation", "redirect_url", 2048),
+    APPLICATION_REDIRECT_URI("application_redirect_uri", "uri", 1024, 256),
+    AUTHORIZATION_CODE_NONCE("authorization_code", "nonce", 512);
 
     private final String table;
     private final String column;

@@ -10,6 +10,8 @@ import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.OwnerRef;
+import dev.tenantry.directory.apps.PermissionGrant;
+import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -312,5 +314,69 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
                 .containsExactly(alice.objectId());
         apps().delete(contoso.id(), app.id());
         assertThat(apps().applicationsOwnedBy(contoso.id(), alice.objectId())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 11: an application's redirect URIs are stored per platform, in order, and replaced whole")
+    void redirectUrisPerPlatform() {
+        Application app = app(contoso, "Web");
+        assertThat(apps().redirectUris(app.id())).isEqualTo(RedirectUris.NONE);
+
+        RedirectUris uris = new RedirectUris(
+                List.of("https://b.example/cb", "https://a.example/cb"),
+                List.of("https://spa.example/"),
+                List.of("http://localhost"));
+        apps().replaceRedirectUris(app.id(), uris);
+        assertThat(apps().redirectUris(app.id())).isEqualTo(uris);
+
+        RedirectUris fewer = new RedirectUris(List.of("https://a.example/cb"), List.of(), List.of());
+        apps().replaceRedirectUris(app.id(), fewer);
+        assertThat(apps().redirectUris(app.id())).isEqualTo(fewer);
+        assertThat(apps().redirectUris(UUID.randomUUID())).isEqualTo(RedirectUris.NONE);
+    }
+
+    @Test
+    @DisplayName(
+            "issue 11: delegated permission grants are listed per directory in creation order, updated and deleted")
+    void permissionGrants() {
+        Application client = app(contoso, "Client");
+        Application resource = app(contoso, "Resource");
+        ServicePrincipal clientSp = servicePrincipal(contoso, client);
+        ServicePrincipal resourceSp = servicePrincipal(contoso, resource);
+        UUID user = UUID.randomUUID();
+        PermissionGrant later = new PermissionGrant(
+                UUID.randomUUID(),
+                contoso.id(),
+                clientSp.id(),
+                PermissionGrant.PRINCIPAL,
+                user,
+                resourceSp.id(),
+                "User.Read",
+                NOW.plusSeconds(1));
+        PermissionGrant first = new PermissionGrant(
+                UUID.randomUUID(),
+                contoso.id(),
+                clientSp.id(),
+                PermissionGrant.ALL_PRINCIPALS,
+                null,
+                resourceSp.id(),
+                "Group.Read.All",
+                NOW);
+        apps().insertPermissionGrant(later);
+        apps().insertPermissionGrant(first);
+
+        assertThat(apps().permissionGrants(contoso.id())).containsExactly(first, later);
+        assertThat(apps().permissionGrants(fabrikam.id())).isEmpty();
+
+        assertThat(apps().updatePermissionGrant(later.withScope("User.Read User.ReadBasic.All")))
+                .isTrue();
+        assertThat(apps().permissionGrants(contoso.id()).get(1).scope()).isEqualTo("User.Read User.ReadBasic.All");
+        assertThat(apps().deletePermissionGrant(fabrikam.id(), first.id())).isFalse();
+        assertThat(apps().deletePermissionGrant(contoso.id(), first.id())).isTrue();
+        assertThat(apps().deletePermissionGrant(contoso.id(), first.id())).isFalse();
+
+        // a grant goes with its client's service principal
+        apps().deleteServicePrincipal(contoso.id(), clientSp.id());
+        assertThat(apps().permissionGrants(contoso.id())).isEmpty();
     }
 }

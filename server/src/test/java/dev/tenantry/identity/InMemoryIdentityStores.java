@@ -62,7 +62,48 @@ public final class InMemoryIdentityStores {
                     .removeIf(t -> !t.expiresAt().isAfter(now)
                             || (t.usedAt() != null && t.usedAt().isBefore(spentBefore))
                             || (t.revoked() && t.issuedAt().isBefore(spentBefore)));
-            return before - byHash.size();
+            int codesBefore = codes.size();
+            codes.values().removeIf(c -> c.expiresAt().isBefore(spentBefore));
+            return before - byHash.size() + codesBefore - codes.size();
+        }
+
+        final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
+
+        @Override
+        public void insertCode(AuthorizationCode code) {
+            if (codes.putIfAbsent(code.codeHash(), code) != null) {
+                throw new IllegalStateException("an authorization code with this hash is stored already");
+            }
+        }
+
+        @Override
+        public Optional<AuthorizationCode> findCode(String codeHash) {
+            return Optional.ofNullable(codes.get(codeHash));
+        }
+
+        @Override
+        public synchronized boolean spendCode(String codeHash, Instant usedAt) {
+            AuthorizationCode c = codes.get(codeHash);
+            if (c == null || c.usedAt() != null) {
+                return false;
+            }
+            codes.put(
+                    codeHash,
+                    new AuthorizationCode(
+                            c.codeHash(),
+                            c.familyId(),
+                            c.tenantId(),
+                            c.userId(),
+                            c.clientId(),
+                            c.redirectUri(),
+                            c.scope(),
+                            c.scp(),
+                            c.nonce(),
+                            c.codeChallenge(),
+                            c.issuedAt(),
+                            c.expiresAt(),
+                            usedAt));
+            return true;
         }
 
         private static RefreshToken copy(RefreshToken t, Instant usedAt, boolean revoked) {

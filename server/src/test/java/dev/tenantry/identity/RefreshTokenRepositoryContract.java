@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantry.directory.User;
 import dev.tenantry.testing.ContractStores;
+import dev.tenantry.testing.Races;
 import dev.tenantry.testing.RepositoryContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -152,5 +156,84 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
         assertThat(tokens.findByHash("live")).isPresent();
         assertThat(tokens.findByHash("used-lately")).isPresent();
         assertThat(tokens.findByHash("revoked-lately")).isPresent();
+    }
+
+    private AuthorizationCode code(String hash, User user) {
+        AuthorizationCode code = new AuthorizationCode(
+                hash,
+                UUID.randomUUID(),
+                user.tenantId(),
+                user.id(),
+                UUID.randomUUID(),
+                "http://localhost:8400",
+                "openid offline_access User.Read",
+                "User.Read",
+                "nonce-1",
+                "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+                NOW,
+                NOW.plusSeconds(600),
+                null);
+        tokens.insertCode(code);
+        return code;
+    }
+
+    @Test
+    @DisplayName("issue 11: an authorization code is found by its hash, and spent once")
+    void authorizationCodeIsSpentOnce() {
+        AuthorizationCode code = code("c1", kelley);
+
+        assertThat(tokens.findCode("c1")).contains(code);
+        assertThat(tokens.findCode("c2")).isEmpty();
+        assertThat(tokens.spendCode("c1", NOW.plusSeconds(5))).isTrue();
+        assertThat(tokens.spendCode("c1", NOW.plusSeconds(6))).isFalse();
+        assertThat(tokens.spendCode("unknown", NOW)).isFalse();
+        assertThat(tokens.findCode("c1").orElseThrow().usedAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThatThrownBy(() -> code("c1", megan)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    @DisplayName("issue 11: codes that expired before the horizon are purged with the spent refresh tokens")
+    void expiredCodesArePurged() {
+        code("fresh", kelley);
+        tokens.insertCode(new AuthorizationCode(
+                "old",
+                UUID.randomUUID(),
+                kelley.tenantId(),
+                kelley.id(),
+                UUID.randomUUID(),
+                "http://localhost",
+                "openid",
+                "",
+                null,
+                null,
+                NOW.minus(DAY.multipliedBy(3)),
+                NOW.minus(DAY.multipliedBy(3)).plusSeconds(600),
+                null));
+
+        assertThat(tokens.deleteSpent(NOW, NOW.minus(DAY))).isEqualTo(1);
+        assertThat(tokens.findCode("old")).isEmpty();
+        assertThat(tokens.findCode("fresh")).isPresent();
+    }
+
+    @Test
+    @DisplayName("issue 11: two redemptions of one code at the same moment: exactly one spends it")
+    void concurrentRedemptionsSpendACodeOnce() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String hash = "race-" + round;
+                code(hash, kelley);
+                AtomicInteger winners = new AtomicInteger();
+                Runnable redeem = () -> {
+                    if (tokens.spendCode(hash, NOW.plusSeconds(1))) {
+                        winners.incrementAndGet();
+                    }
+                };
+                Races.race(threads, redeem, redeem);
+                assertThat(winners.get()).as("round %d", round).isEqualTo(1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }

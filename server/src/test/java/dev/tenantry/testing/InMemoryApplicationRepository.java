@@ -6,6 +6,8 @@ import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.OwnerRef;
+import dev.tenantry.directory.apps.PermissionGrant;
+import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -43,6 +45,9 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     private final Map<UUID, AppRoleAssignment> assignments = new LinkedHashMap<>();
     /** Application or service principal id → its owners (ids are unique across both kinds). */
     private final Map<UUID, List<OwnerRef>> owners = new LinkedHashMap<>();
+
+    private final Map<UUID, RedirectUris> redirectUris = new LinkedHashMap<>();
+    private final Map<UUID, PermissionGrant> permissionGrants = new LinkedHashMap<>();
 
     @Override
     public void insert(Application application) {
@@ -275,12 +280,64 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     @Override
+    public RedirectUris redirectUris(UUID applicationId) {
+        return applications.containsKey(applicationId)
+                ? redirectUris.getOrDefault(applicationId, RedirectUris.NONE)
+                : RedirectUris.NONE;
+    }
+
+    @Override
+    public void replaceRedirectUris(UUID applicationId, RedirectUris uris) {
+        redirectUris.put(applicationId, uris);
+    }
+
+    @Override
+    public void insertPermissionGrant(PermissionGrant grant) {
+        permissionGrants.put(grant.id(), grant);
+    }
+
+    @Override
+    public List<PermissionGrant> permissionGrants(TenantId tenantId) {
+        // a grant goes with either service principal, as the SQL foreign keys cascade
+        permissionGrants
+                .values()
+                .removeIf(g ->
+                        !servicePrincipals.containsKey(g.clientId()) || !servicePrincipals.containsKey(g.resourceId()));
+        return permissionGrants.values().stream()
+                .filter(g -> g.tenantId().equals(tenantId))
+                .sorted(Comparator.comparing(PermissionGrant::createdAt).thenComparing(PermissionGrant::id))
+                .toList();
+    }
+
+    @Override
+    public boolean updatePermissionGrant(PermissionGrant grant) {
+        PermissionGrant stored = permissionGrants.get(grant.id());
+        if (stored == null || !stored.tenantId().equals(grant.tenantId())) {
+            return false;
+        }
+        permissionGrants.put(grant.id(), stored.withScope(grant.scope()));
+        return true;
+    }
+
+    @Override
+    public boolean deletePermissionGrant(TenantId tenantId, UUID id) {
+        PermissionGrant stored = permissionGrants.get(id);
+        if (stored == null || !stored.tenantId().equals(tenantId)) {
+            return false;
+        }
+        permissionGrants.remove(id);
+        return true;
+    }
+
+    @Override
     public Runnable snapshot() {
         return Restorable.all(
                 Restorable.copyOf(applications),
                 Restorable.copyOf(secrets, ArrayList::new),
                 Restorable.copyOf(servicePrincipals),
                 Restorable.copyOf(assignments),
-                Restorable.copyOf(owners, ArrayList::new));
+                Restorable.copyOf(owners, ArrayList::new),
+                Restorable.copyOf(redirectUris),
+                Restorable.copyOf(permissionGrants));
     }
 }

@@ -74,4 +74,22 @@ public interface ApplicationRepository {
 
     /** The tenant's service principals {@code ownerId} (a user or a service principal) owns, ordered by id. */
     List<ServicePrincipal> servicePrincipalsOwnedBy(TenantId tenantId, UUID ownerId);
+
+    /** The redirect URIs of the application (issue 11); none when it registered none. */
+    RedirectUris redirectUris(UUID applicationId);
+
+    /** Replaces every redirect URI of the application. */
+    void replaceRedirectUris(UUID applicationId, RedirectUris uris);
+
+    /** Inserts a delegated permission grant (issue 11). */
+    void insertPermissionGrant(PermissionGrant grant);
+
+    /** The tenant's delegated permission grants, ordered by creation time, then id. */
+    List<PermissionGrant> permissionGrants(TenantId tenantId);
+
+    /** Replaces the scope of the tenant's grant; false when there was none. */
+    boolean updatePermissionGrant(PermissionGrant grant);
+
+    /** Deletes the tenant's grant {@code id}; false when there was none. */
+    boolean deletePermissionGrant(TenantId tenantId, UUID id);
 }

@@ -8,6 +8,8 @@ import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.OwnerRef;
+import dev.tenantry.directory.apps.PermissionGrant;
+import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -16,6 +18,8 @@ import dev.tenantry.storage.SqlStates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -390,6 +394,104 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
     private static String claims(Application application) {
         GroupMembershipClaims claims = application.groupMembershipClaims();
         return claims == null ? null : claims.value();
+    }
+
+    private static final String GRANT_COLUMNS =
+            "id, tenant_id, client_id, consent_type, principal_id, resource_id, scope, created_at";
+
+    @Override
+    public RedirectUris redirectUris(UUID applicationId) {
+        EnumMap<RedirectUris.Platform, List<String>> byPlatform = new EnumMap<>(RedirectUris.Platform.class);
+        jdbi.useHandle(handle -> handle.createQuery("SELECT platform, uri FROM application_redirect_uri "
+                        + "WHERE application_id = :id ORDER BY platform, position")
+                .bind("id", applicationId)
+                .map((rs, ctx) -> new String[] {rs.getString("platform"), rs.getString("uri")})
+                .forEach(row -> byPlatform
+                        .computeIfAbsent(RedirectUris.Platform.valueOf(row[0]), p -> new ArrayList<>())
+                        .add(row[1])));
+        return new RedirectUris(
+                byPlatform.get(RedirectUris.Platform.WEB),
+                byPlatform.get(RedirectUris.Platform.SPA),
+                byPlatform.get(RedirectUris.Platform.PUBLIC_CLIENT));
+    }
+
+    @Override
+    public void replaceRedirectUris(UUID applicationId, RedirectUris uris) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("DELETE FROM application_redirect_uri WHERE application_id = :id")
+                    .bind("id", applicationId)
+                    .execute();
+            for (RedirectUris.Platform platform : RedirectUris.Platform.values()) {
+                List<String> list = uris.of(platform);
+                for (int i = 0; i < list.size(); i++) {
+                    handle.createUpdate("INSERT INTO application_redirect_uri (application_id, platform, position, uri)"
+                                    + " VALUES (:id, :platform, :position, :uri)")
+                            .bind("id", applicationId)
+                            .bind("platform", platform.name())
+                            .bind("position", i)
+                            .bind("uri", list.get(i))
+                            .execute();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void insertPermissionGrant(PermissionGrant grant) {
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO oauth2_permission_grant (" + GRANT_COLUMNS
+                        + ") VALUES (:id, :tenantId, :clientId, :consentType, :principalId, :resourceId, :scope, "
+                        + ":createdAt)")
+                .bind("id", grant.id())
+                .bind("tenantId", grant.tenantId().value())
+                .bind("clientId", grant.clientId())
+                .bind("consentType", grant.consentType())
+                .bind("principalId", grant.principalId())
+                .bind("resourceId", grant.resourceId())
+                .bind("scope", grant.scope())
+                .bind("createdAt", grant.createdAt())
+                .execute());
+    }
+
+    @Override
+    public List<PermissionGrant> permissionGrants(TenantId tenantId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + GRANT_COLUMNS
+                        + " FROM oauth2_permission_grant WHERE tenant_id = :tenantId ORDER BY created_at, id")
+                .bind("tenantId", tenantId.value())
+                .map(JdbiApplicationRepository::toGrant)
+                .list());
+    }
+
+    @Override
+    public boolean updatePermissionGrant(PermissionGrant grant) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                                "UPDATE oauth2_permission_grant SET scope = :scope WHERE tenant_id = :tenantId AND id = :id")
+                        .bind("scope", grant.scope())
+                        .bind("tenantId", grant.tenantId().value())
+                        .bind("id", grant.id())
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public boolean deletePermissionGrant(TenantId tenantId, UUID id) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                                "DELETE FROM oauth2_permission_grant WHERE tenant_id = :tenantId AND id = :id")
+                        .bind("tenantId", tenantId.value())
+                        .bind("id", id)
+                        .execute())
+                == 1;
+    }
+
+    private static PermissionGrant toGrant(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new PermissionGrant(
+                rs.getObject("id", UUID.class),
+                new TenantId(rs.getObject("tenant_id", UUID.class)),
+                rs.getObject("client_id", UUID.class),
+                rs.getString("consent_type"),
+                rs.getObject("principal_id", UUID.class),
+                rs.getObject("resource_id", UUID.class),
+                rs.getString("scope"),
+                instant(rs, "created_at", ctx));
     }
 
     private static ServicePrincipal toServicePrincipal(ResultSet rs, StatementContext ctx) throws SQLException {

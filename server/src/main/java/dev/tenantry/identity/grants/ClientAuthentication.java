@@ -3,6 +3,7 @@ package dev.tenantry.identity.grants;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.identity.FirstPartyClients;
 import dev.tenantry.identity.LockoutService;
+import dev.tenantry.identity.PublicClients;
 import dev.tenantry.identity.RequiredParameter;
 import dev.tenantry.identity.TokenRequest;
 import dev.tenantry.shared.AuthenticationException;
@@ -18,9 +19,16 @@ import java.util.UUID;
 final class ClientAuthentication {
 
     private final LockoutService lockouts;
+    private final PublicClients publicClients;
 
     ClientAuthentication(LockoutService lockouts) {
+        this(lockouts, PublicClients.NONE);
+    }
+
+    /** Client authentication where the registered public clients {@code publicClients} names need no secret. */
+    ClientAuthentication(LockoutService lockouts, PublicClients publicClients) {
         this.lockouts = lockouts;
+        this.publicClients = publicClients;
     }
 
     /** The {@code client_id} the request names; one that is not a GUID names no application. */
@@ -31,8 +39,14 @@ final class ClientAuthentication {
                         DirectoryError.INVALID_CLIENT, "Application with identifier '" + text + "' was not found."));
     }
 
-    /** Checks the secret of a registered application; a first-party client is public and needs none. */
+    /**
+     * Checks the secret of a registered application; a first-party client is public and needs none, nor does a
+     * registered public client that sends none.
+     */
     void publicOrConfidential(TenantId tenantId, UUID clientId, String secret) {
+        if (secret == null && publicClients.isPublic(clientId)) {
+            return; // a SPA or native registration holds no secret (issue 11)
+        }
         if (!FirstPartyClients.contains(clientId)) {
             lockouts.authenticateClient(tenantId, clientId, secret);
         }

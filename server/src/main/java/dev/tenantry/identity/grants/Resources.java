@@ -1,11 +1,13 @@
 package dev.tenantry.identity.grants;
 
 import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.ConsentedScopes;
 import dev.tenantry.identity.IdentityError;
 import dev.tenantry.identity.ProtectedResource;
 import dev.tenantry.identity.RequestedScopes;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
 import java.util.UUID;
 
 /**
@@ -15,9 +17,16 @@ import java.util.UUID;
 final class Resources {
 
     private final Audiences audiences;
+    private final ConsentedScopes consents;
 
     Resources(Audiences audiences) {
+        this(audiences, ConsentedScopes.NONE);
+    }
+
+    /** Resources whose delegated scopes include what users consented to (issue 11). */
+    Resources(Audiences audiences, ConsentedScopes consents) {
         this.audiences = audiences;
+        this.consents = consents;
     }
 
     /** The resource {@code scopes} name, as the directory {@code tenantId} would look it up. */
@@ -35,5 +44,10 @@ final class Resources {
     /** The {@code scp} claim a delegated token for {@code clientId} carries. */
     String delegatedScopes(RequestedScopes scopes, TenantId tenantId, UUID clientId) {
         return scopes.delegatedScopes(of(scopes, tenantId), clientId);
+    }
+
+    /** The {@code scp} claim a delegated token of {@code userId} for {@code clientId} carries, consent included. */
+    String delegatedScopes(RequestedScopes scopes, TenantId tenantId, UserId userId, UUID clientId) {
+        return scopes.delegatedScopes(of(scopes, tenantId), clientId, consents.of(tenantId, userId, clientId));
     }
 }

@@ -7,6 +7,7 @@ import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserType;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
+import dev.tenantry.identity.Hashes;
 import dev.tenantry.identity.TokenResponse;
 import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.AuthenticationException;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +65,14 @@ final class UserTokens {
 
     /** The response for {@code access}; {@code refreshToken} may be null, {@code baseUrl} is the issuer's host. */
     TokenResponse issue(DelegatedAccess access, String refreshToken, boolean clientInfo, String baseUrl) {
+        return issue(access, refreshToken, clientInfo, baseUrl, null);
+    }
+
+    /**
+     * The response for {@code access} redeemed from an authorization code (issue 11): the ID token carries the
+     * request's {@code nonce} (if any) and the access token's {@code at_hash} (OpenID Connect Core §3.1.3.6).
+     */
+    TokenResponse issue(DelegatedAccess access, String refreshToken, boolean clientInfo, String baseUrl, String nonce) {
         User user = access.user();
         Instant now = clock.instant();
         String issuer = TokenClaims.issuer(baseUrl, user.tenantId());
@@ -76,7 +86,13 @@ final class UserTokens {
                         issuer, access.scopes().resource(), access.scp(), user, wids, access.clientId(), now),
                 user,
                 home));
-        String idToken = access.scopes().openid() ? idToken(issuer, user, home, access.clientId(), baseUrl, now) : null;
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (nonce != null) {
+            extra.put("nonce", nonce);
+            extra.put("at_hash", Hashes.leftHalf(accessToken));
+        }
+        String idToken =
+                access.scopes().openid() ? idToken(issuer, user, home, access.clientId(), baseUrl, now, extra) : null;
         return new TokenResponse(
                 accessToken,
                 TokenClaims.EXPIRES_IN,
@@ -101,8 +117,32 @@ final class UserTokens {
                                 + "accepted or its home account no longer exists."));
     }
 
-    private String idToken(String issuer, User user, User home, UUID clientId, String baseUrl, Instant now) {
-        Map<String, Object> groups = groupClaims.of(user, applications.groupClaimsOf(clientId), baseUrl);
+    /** The hybrid flow's ID token of {@code user} for {@code clientId}: {@code nonce} and the code's {@code c_hash}. */
+    String hybridIdToken(User user, UUID clientId, String nonce, String code, String baseUrl) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("nonce", nonce);
+        extra.put("c_hash", Hashes.leftHalf(code));
+        return idToken(
+                TokenClaims.issuer(baseUrl, user.tenantId()),
+                user,
+                home(user),
+                clientId,
+                baseUrl,
+                clock.instant(),
+                extra);
+    }
+
+    private String idToken(
+            String issuer,
+            User user,
+            User home,
+            UUID clientId,
+            String baseUrl,
+            Instant now,
+            Map<String, Object> extra) {
+        Map<String, Object> groups =
+                new LinkedHashMap<>(groupClaims.of(user, applications.groupClaimsOf(clientId), baseUrl));
+        groups.putAll(extra);
         return signer.sign(
                 TokenClaims.guestClaims(TokenClaims.idToken(issuer, user, clientId, groups, now), user, home));
     }

@@ -1,5 +1,6 @@
 package dev.tenantry.identity.storage;
 
+import dev.tenantry.identity.AuthorizationCode;
 import dev.tenantry.identity.RefreshToken;
 import dev.tenantry.identity.RefreshTokenRepository;
 import dev.tenantry.shared.TenantId;
@@ -85,12 +86,17 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
     @Override
     public int deleteSpent(Instant now, Instant spentBefore) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
-                        DELETE FROM refresh_token
-                        WHERE expires_at <= :now OR used_at < :spentBefore OR (revoked AND issued_at < :spentBefore)
-                        """)
-                .bind("now", now)
-                .bind("spentBefore", spentBefore)
-                .execute());
+                                DELETE FROM refresh_token
+                                WHERE expires_at <= :now OR used_at < :spentBefore
+                                    OR (revoked AND issued_at < :spentBefore)
+                                """)
+                        .bind("now", now)
+                        .bind("spentBefore", spentBefore)
+                        .execute()
+                // authorization codes (issue 11) are kept past their expiry, so a late replay still revokes
+                + handle.createUpdate("DELETE FROM authorization_code WHERE expires_at < :spentBefore")
+                        .bind("spentBefore", spentBefore)
+                        .execute());
     }
 
     private static RefreshToken toToken(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -109,5 +115,63 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
 
     private static Instant instant(ResultSet rs, String column, StatementContext ctx) throws SQLException {
         return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
+    }
+
+    @Override
+    public void insertCode(AuthorizationCode code) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO authorization_code (code_hash, family_id, tenant_id, user_id, client_id,
+                            redirect_uri, scope, scp, nonce, code_challenge, issued_at, expires_at, used_at)
+                        VALUES (:codeHash, :familyId, :tenantId, :userId, :clientId, :redirectUri, :scope, :scp,
+                            :nonce, :codeChallenge, :issuedAt, :expiresAt, NULL)
+                        """)
+                .bind("codeHash", code.codeHash())
+                .bind("familyId", code.familyId())
+                .bind("tenantId", code.tenantId().value())
+                .bind("userId", code.userId().value())
+                .bind("clientId", code.clientId())
+                .bind("redirectUri", code.redirectUri())
+                .bind("scope", code.scope())
+                .bind("scp", code.scp())
+                .bind("nonce", code.nonce())
+                .bind("codeChallenge", code.codeChallenge())
+                .bind("issuedAt", code.issuedAt())
+                .bind("expiresAt", code.expiresAt())
+                .execute());
+    }
+
+    @Override
+    public Optional<AuthorizationCode> findCode(String codeHash) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT code_hash, family_id, tenant_id, user_id, client_id, redirect_uri, scope, scp, nonce,
+                            code_challenge, issued_at, expires_at, used_at
+                        FROM authorization_code WHERE code_hash = :codeHash
+                        """)
+                .bind("codeHash", codeHash)
+                .map((rs, ctx) -> new AuthorizationCode(
+                        rs.getString("code_hash"),
+                        rs.getObject("family_id", UUID.class),
+                        new TenantId(rs.getObject("tenant_id", UUID.class)),
+                        new UserId(rs.getObject("user_id", UUID.class)),
+                        rs.getObject("client_id", UUID.class),
+                        rs.getString("redirect_uri"),
+                        rs.getString("scope"),
+                        rs.getString("scp"),
+                        rs.getString("nonce"),
+                        rs.getString("code_challenge"),
+                        instant(rs, "issued_at", ctx),
+                        instant(rs, "expires_at", ctx),
+                        instant(rs, "used_at", ctx)))
+                .findOne());
+    }
+
+    @Override
+    public boolean spendCode(String codeHash, Instant usedAt) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE authorization_code SET used_at = :usedAt "
+                                + "WHERE code_hash = :codeHash AND used_at IS NULL")
+                        .bind("codeHash", codeHash)
+                        .bind("usedAt", usedAt)
+                        .execute())
+                == 1;
     }
 }

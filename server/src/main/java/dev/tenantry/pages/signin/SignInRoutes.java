@@ -32,7 +32,13 @@ public final class SignInRoutes {
 
     private void show(Context ctx) {
         String returnUrl = PageSupport.safeReturnUrl(ctx.queryParam("returnUrl"));
-        pages.render(ctx, "signin/signin.jte", new SignInPage(chrome(ctx), false, "", returnUrl, null));
+        // issue 11: an authorization request's login_hint names the account, so the password step comes first
+        String hint = ctx.queryParam("login_hint");
+        boolean hinted = hint != null && !hint.isBlank() && hint.strip().length() <= 320;
+        pages.render(
+                ctx,
+                "signin/signin.jte",
+                new SignInPage(chrome(ctx), hinted, hinted ? hint.strip() : "", returnUrl, null));
     }
 
     private void submit(Context ctx) {

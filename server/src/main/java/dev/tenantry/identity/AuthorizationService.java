@@ -1,0 +1,469 @@
+package dev.tenantry.identity;
+
+import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.Tenant;
+import dev.tenantry.directory.apps.DelegatedPermission;
+import dev.tenantry.directory.apps.PermissionGrantService;
+import dev.tenantry.directory.apps.RedirectUriService;
+import dev.tenantry.directory.apps.RedirectUris;
+import dev.tenantry.directory.tenants.TenantService;
+import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Column;
+import dev.tenantry.shared.ErrorCode;
+import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NotFoundException;
+import dev.tenantry.shared.Secrets;
+import dev.tenantry.shared.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The authorization endpoint's use case (RFC 6749 §4.1, OpenID Connect Core §3.1, RFC 7636; issue 11): checks the
+ * client and its redirect URI (a mistake there is shown to the person, never sent anywhere), then the request (a
+ * mistake there goes back to the redirect URI), decides whether the person must sign in or consent first, and issues
+ * single-use authorization codes, stored only as their hash and bound to the client, the redirect URI, the PKCE
+ * challenge and the consented scopes.
+ */
+public final class AuthorizationService {
+
+    /** How long a code may be redeemed, as in Entra. */
+    public static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
+
+    private static final int CODE_BYTES = 32;
+    private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+    private static final Set<String> PROMPTS = Set.of("login", "none", "select_account", "consent");
+
+    private final TenantService tenants;
+    private final RedirectUriService clients;
+    private final PermissionGrantService grants;
+    private final Audiences audiences;
+    private final RefreshTokenRepository codes;
+    private final Clock clock;
+    private final HybridIdTokens hybridIdTokens;
+
+    /**
+     * The service; {@code hybrid} signs the hybrid flow's ID tokens ({@code response_type=code id_token}),
+     * {@link HybridIdTokens#NONE} turns that flow off.
+     */
+    public AuthorizationService(
+            TenantService tenants,
+            RedirectUriService clients,
+            PermissionGrantService grants,
+            Audiences audiences,
+            RefreshTokenRepository codes,
+            Clock clock,
+            HybridIdTokens hybrid) {
+        this.hybridIdTokens = hybrid;
+        this.tenants = tenants;
+        this.clients = clients;
+        this.grants = grants;
+        this.audiences = audiences;
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    /** The client of a request whose client id and redirect URI are right: where answers may be sent. */
+    public record Client(
+            UUID clientId,
+            TenantId tenantId,
+            String displayName,
+            String redirectUri,
+            RedirectUris.Platform platform,
+            Optional<TenantId> urlTenant) {
+
+        /** Whether the client cannot keep a secret (a SPA or a native app), so it must use PKCE. */
+        public boolean isPublic() {
+            return platform != RedirectUris.Platform.WEB;
+        }
+    }
+
+    /** A request whose parameters are right. */
+    public record Checked(
+            RequestedScopes scopes, ProtectedResource resource, Set<String> prompts, Long maxAge, boolean hybrid) {}
+
+    /** What happens next. */
+    public sealed interface Decision {}
+
+    /** The person must sign in first ({@code fresh}: even when signed in, for {@code prompt=login} or max_age). */
+    public record SignIn(boolean fresh) implements Decision {}
+
+    /**
+     * The person must consent to {@code permissions} first; {@code adminOnly} names those only an administrator may
+     * grant, and {@code mayConsentForOrganization} whether this person is one.
+     */
+    public record Consent(List<String> permissions, List<String> adminOnly, boolean mayConsentForOrganization)
+            implements Decision {}
+
+    /** A code may be issued. */
+    public record Issue() implements Decision {}
+
+    /** The request must go back to the client with an OAuth error ({@code prompt=none} that needs interaction). */
+    public record Refuse(String error, String description) implements Decision {}
+
+    /**
+     * Checks the tenant, the client id and the redirect URI: an unknown tenant or client, or a redirect URI the client
+     * did not register, is refused here (shown as a page, never redirected to: AADSTS50011, AADSTS700016).
+     */
+    public Client client(AuthorizeRequest request) {
+        Optional<TenantId> urlTenant = urlTenant(request.tenant());
+        String clientText = request.clientId();
+        if (clientText == null || clientText.isBlank()) {
+            throw new InvalidRequestException(
+                    IdentityError.MISSING_PARAMETER,
+                    "AADSTS900144: The request body must contain the following parameter: 'client_id'.");
+        }
+        RedirectUriService.RegisteredClient registered = Ids.tryParse(clientText.strip())
+                .flatMap(clients::client)
+                .filter(c -> urlTenant.isEmpty()
+                        || urlTenant.get().equals(c.application().tenantId()))
+                .orElseThrow(() -> new AuthenticationException(
+                        DirectoryError.INVALID_CLIENT,
+                        "AADSTS700016: Application with identifier '" + clientText + "' was not found in the directory"
+                                + urlTenant.map(t -> " '" + t + "'").orElse("") + ". Check the client id, and "
+                                + "that the application is registered in the directory you sign in to."));
+        String redirectUri = request.redirectUri();
+        if (redirectUri == null || redirectUri.isBlank()) {
+            RedirectUris uris = registered.redirectUris();
+            if (uris.all().size() != 1) {
+                throw redirectMismatch(registered, "(none)");
+            }
+            redirectUri = uris.all().get(0);
+        }
+        String uri = redirectUri;
+        RedirectUris.Platform platform =
+                registered.redirectUris().platformOf(uri).orElseThrow(() -> redirectMismatch(registered, uri));
+        return new Client(
+                registered.application().appId(),
+                registered.application().tenantId(),
+                registered.application().displayName(),
+                uri,
+                platform,
+                urlTenant);
+    }
+
+    /**
+     * Checks the rest of the request; a refusal is an {@link InvalidRequestException} whose code says which OAuth error
+     * the client gets at its redirect URI ({@link #oauthError}).
+     */
+    public Checked check(Client client, AuthorizeRequest request) {
+        String responseType =
+                request.responseType() == null ? "" : request.responseType().strip();
+        Set<String> types = Set.copyOf(Arrays.asList(responseType.split("\\s+", -1)));
+        boolean hybrid = types.equals(Set.of("code", "id_token")) && hybridIdTokens != HybridIdTokens.NONE;
+        if (!types.equals(Set.of("code")) && !hybrid) {
+            throw new InvalidRequestException(
+                    IdentityError.UNSUPPORTED_RESPONSE_TYPE,
+                    "AADSTS70005: response_type '" + responseType + "' is not supported; use 'code' or "
+                            + "'code id_token'.");
+        }
+        String mode = request.responseMode();
+        if (hybrid && "query".equals(mode)) {
+            throw invalid("AADSTS70007: response_mode 'query' is not allowed when an ID token is returned from the "
+                    + "authorization endpoint; use fragment or form_post.");
+        }
+        if (hybrid && (request.nonce() == null || request.nonce().isBlank())) {
+            throw invalid("AADSTS90014: nonce is required when response_type contains id_token.");
+        }
+        if (mode != null && !Set.of("query", "fragment", "form_post").contains(mode)) {
+            throw invalid("AADSTS900116: response_mode '" + mode + "' is not supported; use query, fragment or "
+                    + "form_post.");
+        }
+        Set<String> prompts = new LinkedHashSet<>();
+        if (request.prompt() != null && !request.prompt().isBlank()) {
+            for (String prompt : request.prompt().strip().split("\\s+", -1)) {
+                if (!PROMPTS.contains(prompt)) {
+                    throw invalid("AADSTS90023: prompt '" + prompt + "' is not supported; use login, none, "
+                            + "select_account or consent.");
+                }
+                prompts.add(prompt);
+            }
+        }
+        Long maxAge = null;
+        if (request.maxAge() != null && !request.maxAge().isBlank()) {
+            try {
+                maxAge = Long.parseLong(request.maxAge().strip());
+            } catch (NumberFormatException e) {
+                maxAge = -1L;
+            }
+            if (maxAge < 0) {
+                throw invalid("max_age must be a number of seconds, 0 or more.");
+            }
+        }
+        checkPkce(client, request);
+        if (!Column.AUTHORIZATION_CODE_NONCE.fits(request.nonce())) {
+            throw invalid("nonce is longer than " + Column.AUTHORIZATION_CODE_NONCE.limit() + " characters.");
+        }
+        Checked scopes = checkScope(client, request.scope());
+        if (hybrid && !scopes.scopes().openid()) {
+            throw new InvalidRequestException(
+                    IdentityError.INVALID_SCOPE, "AADSTS900144: an ID token needs the 'openid' scope.");
+        }
+        return new Checked(scopes.scopes(), scopes.resource(), Set.copyOf(prompts), maxAge, hybrid);
+    }
+
+    /** Checks the {@code scope} of an authorization or admin consent request. */
+    public Checked checkScope(Client client, String requestedScope) {
+        String scope = requestedScope == null ? "" : requestedScope.strip();
+        if (scope.isEmpty()) {
+            throw new InvalidRequestException(
+                    IdentityError.INVALID_SCOPE,
+                    "AADSTS900144: The request body must contain the following parameter: 'scope'.");
+        }
+        if (!Column.REFRESH_TOKEN_SCOPE.fits(scope)) {
+            throw new InvalidRequestException(
+                    IdentityError.INVALID_SCOPE,
+                    "The scope is longer than " + Column.REFRESH_TOKEN_SCOPE.limit() + " characters.");
+        }
+        RequestedScopes scopes = RequestedScopes.parse(scope);
+        ProtectedResource resource = audiences
+                .resourceOf(scopes.resource())
+                .orElseThrow(() -> new InvalidRequestException(
+                        IdentityError.INVALID_SCOPE,
+                        "AADSTS500011: The resource principal named " + scopes.resource() + " was not found. This "
+                                + "server signs users in to Microsoft Graph and Azure Resource Manager only."));
+        if (resource == ProtectedResource.GRAPH) {
+            for (String name : scopes.names()) {
+                if (!name.equals(".default")
+                        && DelegatedPermission.byName(name).isEmpty()
+                        && resource.preAuthorizedScopes(client.clientId()).stream()
+                                .noneMatch(name::equalsIgnoreCase)) {
+                    throw new InvalidRequestException(
+                            IdentityError.INVALID_SCOPE,
+                            "AADSTS70011: The provided value for the input parameter 'scope' is not valid: '" + name
+                                    + "' is not a delegated permission of Microsoft Graph this server knows.");
+                }
+            }
+        }
+        return new Checked(scopes, resource, Set.of(), null, false);
+    }
+
+    /** The hybrid flow's ID token for the code {@code code} just issued to {@code user}. */
+    public String hybridIdToken(
+            Client client, AuthorizeRequest request, Caller.User user, String code, String baseUrl) {
+        return hybridIdTokens.idToken(user, client.clientId(), request.nonce(), code, baseUrl);
+    }
+
+    /** Whether {@code user} may consent for every user of its directory. */
+    public boolean mayConsentForOrganization(Caller.User user) {
+        return grants.mayConsentForOrganization(user);
+    }
+
+    /**
+     * Whether {@code user} (empty: nobody signed in; {@code signedInAt} when the session began) may get a code now,
+     * or must sign in or consent first; with {@code prompt=none}, anything that needs the person is a refusal.
+     */
+    public Decision decide(Client client, Checked checked, Optional<Caller.User> user, Instant signedInAt) {
+        boolean none = checked.prompts().contains("none");
+        boolean fresh = checked.prompts().contains("login") || checked.prompts().contains("select_account");
+        if (checked.maxAge() != null
+                && signedInAt != null
+                && signedInAt.plusSeconds(checked.maxAge()).isBefore(clock.instant())) {
+            fresh = true;
+        }
+        boolean rightDirectory = user.isPresent() && user.get().tenantId().equals(client.tenantId());
+        if (!rightDirectory || fresh) {
+            return none
+                    ? new Refuse(
+                            "interaction_required",
+                            "AADSTS50058: A silent sign-in request was sent but no user is signed in, or the user "
+                                    + "must sign in again.")
+                    : new SignIn(fresh);
+        }
+        Caller.User signedIn = user.get();
+        List<String> consented =
+                grants.consentedScopes(client.tenantId(), signedIn.userId().value(), client.clientId());
+        List<String> missing = checked.scopes().ungranted(checked.resource(), client.clientId(), consented);
+        if (checked.resource() != ProtectedResource.GRAPH) {
+            missing = List.of();
+        }
+        boolean ask = !missing.isEmpty() || checked.prompts().contains("consent");
+        if (!ask) {
+            return new Issue();
+        }
+        if (none) {
+            return new Refuse(
+                    "consent_required",
+                    "AADSTS65001: The user or administrator has not consented to use the application '"
+                            + client.displayName() + "'. Send an interactive authorization request.");
+        }
+        List<String> permissions = new ArrayList<>(checked.scopes().oidc());
+        if (checked.resource() == ProtectedResource.GRAPH) {
+            permissions.addAll(checked.scopes().names().stream()
+                    .filter(n -> !n.equals(".default"))
+                    .map(n -> DelegatedPermission.byName(n)
+                            .map(DelegatedPermission::value)
+                            .orElse(n))
+                    .toList());
+        }
+        List<String> adminOnly = permissions.stream()
+                .filter(p -> DelegatedPermission.byName(p)
+                        .map(DelegatedPermission::adminOnly)
+                        .orElse(false))
+                .filter(p -> consented.stream().noneMatch(p::equalsIgnoreCase))
+                .toList();
+        return new Consent(
+                permissions.stream().distinct().toList(), adminOnly, grants.mayConsentForOrganization(signedIn));
+    }
+
+    /** Records the signed-in person's consent to {@code permissions} for the client (for everyone: admin consent). */
+    public void consent(Client client, Caller.User user, List<String> permissions, boolean forOrganization) {
+        grants.consent(user, client.clientId(), permissions, forOrganization);
+    }
+
+    /** Issues a code for {@code user}; returns its text, which is never stored. */
+    public String issue(Client client, AuthorizeRequest request, Checked checked, Caller.User user) {
+        if (!user.tenantId().equals(client.tenantId())) {
+            throw new AuthenticationException(
+                    DirectoryError.INVALID_CLIENT,
+                    "The application '" + client.displayName() + "' is not registered in your directory.");
+        }
+        grants.ensureServicePrincipal(client.tenantId(), client.clientId());
+        List<String> consented =
+                grants.consentedScopes(client.tenantId(), user.userId().value(), client.clientId());
+        String scp = checked.scopes().delegatedScopes(checked.resource(), client.clientId(), consented);
+        String text = Secrets.random(CODE_BYTES);
+        Instant now = clock.instant();
+        codes.insertCode(new AuthorizationCode(
+                Secrets.sha256Hex(text),
+                UUID.randomUUID(),
+                user.tenantId(),
+                user.userId(),
+                client.clientId(),
+                client.redirectUri(),
+                checked.scopes().raw(),
+                scp,
+                request.nonce(),
+                request.codeChallenge(),
+                now,
+                now.plus(CODE_LIFETIME),
+                null));
+        return text;
+    }
+
+    /**
+     * The {@code post_logout_redirect_uri} a logout may go back to (issue 11): empty when none was asked for; else it
+     * must be one of the client's registered redirect URIs or share the origin of one (the client named by
+     * {@code clientId}, or by the {@code aud} of {@code idTokenHint}). Anything else is refused, never redirected to.
+     */
+    public Optional<String> postLogoutRedirect(String clientId, String idTokenHint, String postLogoutRedirectUri) {
+        if (postLogoutRedirectUri == null || postLogoutRedirectUri.isBlank()) {
+            return Optional.empty();
+        }
+        String client = clientId;
+        if ((client == null || client.isBlank()) && idTokenHint != null) {
+            try {
+                List<String> aud = com.nimbusds.jwt.JWTParser.parse(idTokenHint)
+                        .getJWTClaimsSet()
+                        .getAudience();
+                client = aud.size() == 1 ? aud.get(0) : null;
+            } catch (java.text.ParseException | RuntimeException e) {
+                client = null;
+            }
+        }
+        String named = client;
+        RedirectUriService.RegisteredClient registered = Ids.tryParse(named)
+                .flatMap(clients::client)
+                .orElseThrow(() -> new InvalidRequestException(
+                        IdentityError.REDIRECT_URI_MISMATCH,
+                        "AADSTS50011: The post_logout_redirect_uri cannot be checked: send the client_id (or an "
+                                + "id_token_hint) of the application it belongs to."));
+        String origin = origin(postLogoutRedirectUri);
+        boolean allowed = registered.redirectUris().all().stream()
+                .anyMatch(uri -> uri.equals(postLogoutRedirectUri) || (origin != null && origin.equals(origin(uri))));
+        if (!allowed) {
+            throw new InvalidRequestException(
+                    IdentityError.REDIRECT_URI_MISMATCH,
+                    "AADSTS50011: The post_logout_redirect_uri '" + postLogoutRedirectUri + "' is not on the origin "
+                            + "of any redirect URI registered for the application '" + named + "'.");
+        }
+        return Optional.of(postLogoutRedirectUri);
+    }
+
+    private static String origin(String uri) {
+        try {
+            java.net.URI parsed = new java.net.URI(uri);
+            if (parsed.getScheme() == null || parsed.getHost() == null) {
+                return null;
+            }
+            return parsed.getScheme().toLowerCase(Locale.ROOT) + "://"
+                    + parsed.getHost().toLowerCase(Locale.ROOT) + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** The OAuth {@code error} a refusal of {@link #check} or {@link #consent} goes back to the client with. */
+    public static String oauthError(ErrorCode code) {
+        if (code == IdentityError.UNSUPPORTED_RESPONSE_TYPE) {
+            return "unsupported_response_type";
+        }
+        if (code == IdentityError.INVALID_SCOPE) {
+            return "invalid_scope";
+        }
+        if (code == DirectoryError.ADMIN_CONSENT_REQUIRED) {
+            return "access_denied";
+        }
+        return "invalid_request";
+    }
+
+    private void checkPkce(Client client, AuthorizeRequest request) {
+        String challenge = request.codeChallenge();
+        String method = request.codeChallengeMethod();
+        if (challenge == null || challenge.isBlank()) {
+            if (client.isPublic()) {
+                throw invalid("AADSTS9002325: Proof Key for Code Exchange is required for cross-origin and public "
+                        + "client authorization code redemption: send code_challenge and code_challenge_method=S256.");
+            }
+            if (method != null) {
+                throw invalid("code_challenge_method was sent without code_challenge.");
+            }
+            return;
+        }
+        if (method == null || !method.equals("S256")) {
+            throw invalid("AADSTS50158: code_challenge_method '" + (method == null ? "plain" : method)
+                    + "' is not supported: only S256 is accepted (plain is refused).");
+        }
+        if (!CHALLENGE.matcher(challenge).matches()) {
+            throw invalid("code_challenge must be 43 to 128 characters of [A-Za-z0-9-._~] (RFC 7636 §4.2).");
+        }
+    }
+
+    private Optional<TenantId> urlTenant(String segment) {
+        String tenant = segment == null ? "" : segment.toLowerCase(Locale.ROOT);
+        if (tenant.equals("common") || tenant.equals("organizations")) {
+            return Optional.empty();
+        }
+        return Optional.of(tenants.findTenant(tenant)
+                .map(Tenant::id)
+                .orElseThrow(() -> new NotFoundException(
+                        DirectoryError.TENANT_NOT_FOUND,
+                        "AADSTS90002: Tenant '" + segment + "' not found. Check to make sure you have the correct "
+                                + "tenant ID and are signing into the correct cloud.")));
+    }
+
+    private static InvalidRequestException redirectMismatch(RedirectUriService.RegisteredClient client, String uri) {
+        return new InvalidRequestException(
+                IdentityError.REDIRECT_URI_MISMATCH,
+                "AADSTS50011: The redirect URI '" + uri + "' specified in the request does not match the redirect URIs "
+                        + "configured for the application '"
+                        + client.application().appId() + "'. Make sure the "
+                        + "redirect URI sent in the request matches one added to your application (web, spa or "
+                        + "publicClient redirectUris).");
+    }
+
+    private static InvalidRequestException invalid(String message) {
+        return new InvalidRequestException(IdentityError.INVALID_AUTHORIZE_REQUEST, message);
+    }
+}
