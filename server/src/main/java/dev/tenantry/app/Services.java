@@ -32,6 +32,7 @@ import dev.tenantry.identity.SignInRevocation;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
 import dev.tenantry.identity.grants.Grants;
+import dev.tenantry.shared.GenerationCache;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.subscriptions.BillingOwnershipTransfers;
@@ -107,8 +108,15 @@ public record Services(
         var globalAdministrators =
                 new GlobalAdministrators(stores.tenants(), stores.users(), stores.directoryRoles(), directoryAccess);
         var newUsers = new NewUsers(stores.users(), passwords, clock);
+        var tokenPathCache = GenerationCache.over(stores.cacheGeneration()); // issue 13: stale for at most 500 ms
         var applications = new ApplicationService(
-                stores.applications(), stores.users(), stores.directoryGroups(), directoryAccess, transactions, clock);
+                stores.applications(),
+                stores.users(),
+                stores.directoryGroups(),
+                directoryAccess,
+                transactions,
+                clock,
+                tokenPathCache);
         var tenants = new TenantService(
                 stores.tenants(),
                 stores.directoryRoles(),
@@ -150,7 +158,8 @@ public record Services(
                 stores.refreshTokens(),
                 audiences,
                 clock,
-                guests));
+                guests,
+                tokenPathCache));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
                 stores.roleAssignments(),

@@ -11,6 +11,7 @@ import dev.tenantry.identity.Grant;
 import dev.tenantry.identity.LockoutService;
 import dev.tenantry.identity.RefreshTokenRepository;
 import dev.tenantry.identity.TokenSigner;
+import dev.tenantry.shared.GenerationCache;
 import java.time.Clock;
 import java.util.List;
 
@@ -61,7 +62,36 @@ public final class Grants {
             Audiences audiences,
             Clock clock,
             GuestAccounts guests) {
-        TenantSegment tenants = new TenantSegment(tenantService);
+        return standard(
+                tenantService,
+                users,
+                directoryRoles,
+                applications,
+                groups,
+                lockouts,
+                signer,
+                refreshTokens,
+                audiences,
+                clock,
+                guests,
+                GenerationCache.disabled());
+    }
+
+    /** The standard grants, with the tenant the path names looked up through {@code cache} (issue 13). */
+    public static List<Grant> standard(
+            TenantService tenantService,
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupRepository groups,
+            LockoutService lockouts,
+            TokenSigner signer,
+            RefreshTokenRepository refreshTokens,
+            Audiences audiences,
+            Clock clock,
+            GuestAccounts guests,
+            GenerationCache cache) {
+        TenantSegment tenants = new TenantSegment(tenantService, cache);
         ClientAuthentication clients = new ClientAuthentication(lockouts);
         Resources resources = new Resources(audiences);
         RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
