@@ -90,6 +90,8 @@ public final class JdbiGroupRepository implements GroupRepository {
         where(sql, filters, search);
         if (page.after() != null) {
             sql.append(Keysets.after(byDisplayName));
+        } else {
+            sql.append(Keysets.firstPage(byDisplayName));
         }
         sql.append(Keysets.order(byDisplayName)).append(" FETCH FIRST :limit ROWS ONLY");
         List<Group> fetched = jdbi.withHandle(handle -> {
@@ -97,6 +99,8 @@ public final class JdbiGroupRepository implements GroupRepository {
             bindWhere(query, tenantId, filters, search);
             if (page.after() != null) {
                 Keysets.bindAfter(query, page.after(), byDisplayName);
+            } else {
+                Keysets.bindFirstPage(query, byDisplayName);
             }
             return query.map(JdbiGroupRepository::toGroup).list();
         });

@@ -115,6 +115,8 @@ public final class JdbiUserRepository implements UserRepository {
         }
         if (page.after() != null) {
             sql.append(Keysets.after(byName));
+        } else {
+            sql.append(Keysets.firstPage(byName));
         }
         sql.append(Keysets.order(byName)).append(" FETCH FIRST :limit ROWS ONLY");
         List<User> fetched = jdbi.withHandle(handle -> {
@@ -126,6 +128,8 @@ public final class JdbiUserRepository implements UserRepository {
             }
             if (page.after() != null) {
                 Keysets.bindAfter(query, page.after(), byName);
+            } else {
+                Keysets.bindFirstPage(query, byName);
             }
             return query.map(JdbiUserRepository::toUser).list();
         });
