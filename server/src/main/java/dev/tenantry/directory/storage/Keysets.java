@@ -24,7 +24,7 @@ final class Keysets {
         return byName ? " ORDER BY LOWER(display_name), id" : " ORDER BY tenant_id, id";
     }
 
-    /** The condition of a first page by id (every id is at least the nil UUID); binds {@code :firstId}. */
+    /** The condition of an unfiltered first page by id (every id is at least the nil UUID); binds {@code :firstId}. */
     static String firstPage(boolean byName) {
         return byName ? "" : " AND id >= :firstId";
     }
