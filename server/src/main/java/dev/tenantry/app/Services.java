@@ -35,6 +35,7 @@ import dev.tenantry.identity.SignInRevocation;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
 import dev.tenantry.identity.grants.Grants;
+import dev.tenantry.shared.GenerationCache;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import dev.tenantry.subscriptions.BillingOwnershipTransfers;
@@ -113,8 +114,15 @@ public record Services(
         var globalAdministrators =
                 new GlobalAdministrators(stores.tenants(), stores.users(), stores.directoryRoles(), directoryAccess);
         var newUsers = new NewUsers(stores.users(), passwords, clock);
+        var tokenPathCache = GenerationCache.over(stores.cacheGeneration()); // issue 13: stale for at most 500 ms
         var applications = new ApplicationService(
-                stores.applications(), stores.users(), stores.directoryGroups(), directoryAccess, transactions, clock);
+                stores.applications(),
+                stores.users(),
+                stores.directoryGroups(),
+                directoryAccess,
+                transactions,
+                clock,
+                tokenPathCache);
         var tenants = new TenantService(
                 stores.tenants(),
                 stores.directoryRoles(),
@@ -161,7 +169,8 @@ public record Services(
                 clock,
                 guests,
                 (tenantId, userId, clientId) -> permissionGrants.consentedScopes(tenantId, userId.value(), clientId),
-                redirectUris::isPublicClient));
+                redirectUris::isPublicClient,
+                tokenPathCache));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
                 stores.roleAssignments(),

@@ -26,9 +26,12 @@ import dev.tenantry.identity.storage.JdbiLockoutRepository;
 import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
 import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
 import dev.tenantry.identity.storage.JdbiWebSessionRepository;
+import dev.tenantry.shared.CacheGeneration;
+import dev.tenantry.shared.GenerationBumping;
 import dev.tenantry.shared.IdempotencyRecords;
 import dev.tenantry.shared.ServerSecrets;
 import dev.tenantry.shared.Transactions;
+import dev.tenantry.storage.JdbiCacheGeneration;
 import dev.tenantry.storage.JdbiIdempotencyRecords;
 import dev.tenantry.storage.JdbiServerSecrets;
 import dev.tenantry.storage.JdbiTransactions;
@@ -76,7 +79,60 @@ public record Stores(
         ActivityLogRepository activityLog,
         SubscriptionAdministratorRepository subscriptionAdministrators,
         SupportTicketRepository supportTickets,
-        GuestRepository guests) {
+        GuestRepository guests,
+        CacheGeneration cacheGeneration) {
+
+    /** Stores with no shared cache generation: the token path caches nothing (in-memory fakes, tools). */
+    public Stores(
+            Transactions transactions,
+            TenantRepository tenants,
+            UserRepository users,
+            DirectoryRoleRepository directoryRoles,
+            GroupRepository directoryGroups,
+            AuditRepository audits,
+            ApplicationRepository applications,
+            RoleAssignmentRepository roleAssignments,
+            CloudSubscriptionRepository cloudSubscriptions,
+            SuiteSubscriptionRepository suiteSubscriptions,
+            BillingProfileRepository billingProfiles,
+            LicenceRepository licences,
+            ResourceGroupRepository resourceGroups,
+            RefreshTokenRepository refreshTokens,
+            WebSessionRepository webSessions,
+            LockoutRepository lockouts,
+            SigningKeyRepository signingKeys,
+            IdempotencyRecords idempotencyRecords,
+            ServerSecrets serverSecrets,
+            ActivityLogRepository activityLog,
+            SubscriptionAdministratorRepository subscriptionAdministrators,
+            SupportTicketRepository supportTickets,
+            GuestRepository guests) {
+        this(
+                transactions,
+                tenants,
+                users,
+                directoryRoles,
+                directoryGroups,
+                audits,
+                applications,
+                roleAssignments,
+                cloudSubscriptions,
+                suiteSubscriptions,
+                billingProfiles,
+                licences,
+                resourceGroups,
+                refreshTokens,
+                webSessions,
+                lockouts,
+                signingKeys,
+                idempotencyRecords,
+                serverSecrets,
+                activityLog,
+                subscriptionAdministrators,
+                supportTickets,
+                guests,
+                CacheGeneration.NONE);
+    }
 
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
     public static Stores sql(Jdbi jdbi, MasterKey masterKey) {
@@ -84,6 +140,8 @@ public record Stores(
         JdbiServerSecrets serverSecrets = new JdbiServerSecrets(jdbi, masterKey);
         signingKeys.sealPlaintext(); // keys stored by a version without encryption at rest
         serverSecrets.sealPlaintext();
+        // every write to applications, secrets, service principals and their roles invalidates the token path's cache
+        JdbiCacheGeneration cacheGeneration = new JdbiCacheGeneration(jdbi);
         return new Stores(
                 new JdbiTransactions(jdbi),
                 new JdbiTenantRepository(jdbi),
@@ -91,7 +149,8 @@ public record Stores(
                 new JdbiDirectoryRoleRepository(jdbi),
                 new JdbiGroupRepository(jdbi),
                 new JdbiAuditRepository(jdbi),
-                new JdbiApplicationRepository(jdbi),
+                GenerationBumping.wrap(
+                        ApplicationRepository.class, new JdbiApplicationRepository(jdbi), cacheGeneration),
                 new JdbiRoleAssignmentRepository(jdbi),
                 new JdbiCloudSubscriptionRepository(jdbi),
                 new JdbiSuiteSubscriptionRepository(jdbi),
@@ -107,6 +166,7 @@ public record Stores(
                 new JdbiActivityLogRepository(jdbi),
                 new JdbiSubscriptionAdministratorRepository(jdbi),
                 new JdbiSupportTicketRepository(jdbi),
-                new JdbiGuestRepository(jdbi));
+                new JdbiGuestRepository(jdbi),
+                cacheGeneration);
     }
 }

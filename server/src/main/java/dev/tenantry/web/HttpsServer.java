@@ -12,10 +12,16 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Builds the one Javalin server: HTTPS only (AEAD suites), virtual threads, security headers on every answer, and
- * paths with {@code //} accepted (compat P11).
+ * Builds the one Javalin server: HTTPS only (AEAD suites), a bounded pool of platform threads, security headers on
+ * every answer, and paths with {@code //} accepted (compat P11).
+ *
+ * <p>Why platform threads (issue 13): requests are CPU-bound (TLS, RS256 signing in native code, JSON) far more than
+ * they wait, and a virtual thread is never preempted. With the cores saturated, virtual threads that keep computing
+ * held every carrier while unparked ones waited their turn in the scheduler's queue for 1–2 s. Platform threads are
+ * time-sliced by the OS, so a cheap request is served within a few scheduler slices however busy the cores are.
  */
 public final class HttpsServer {
 
@@ -41,7 +47,11 @@ public final class HttpsServer {
         char[] password =
                 HexFormat.of().formatHex(new SecureRandom().generateSeed(16)).toCharArray();
         return Javalin.create(cfg -> {
-            cfg.concurrency.useVirtualThreads = true;
+            if (Boolean.getBoolean("tenantry.virtualThreads")) {
+                cfg.concurrency.useVirtualThreads = true; // the old scheduling, to reproduce issue 13 in bin/bench
+            } else {
+                cfg.jetty.threadPool = requestThreads();
+            }
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.router.treatMultipleSlashesAsSingleSlash = true;
@@ -72,6 +82,22 @@ public final class HttpsServer {
             });
             routes.accept(cfg);
         });
+    }
+
+    /**
+     * The threads that accept, read and answer requests: at most {@link #maxRequestThreads()}, never fewer than four
+     * kept alive. Beyond that requests wait in Jetty's queue (FIFO), which is fairer under overload than more threads
+     * sharing the same cores.
+     */
+    static QueuedThreadPool requestThreads() {
+        QueuedThreadPool pool = new QueuedThreadPool(maxRequestThreads(), 4, 60_000);
+        pool.setName("https");
+        return pool;
+    }
+
+    /** Eight per core and at least 32: room for requests waiting on the database without idling the cores. */
+    static int maxRequestThreads() {
+        return Math.max(32, 8 * Runtime.getRuntime().availableProcessors());
     }
 
     /** The port the HTTPS connector listens on, after start (useful with port 0). */

@@ -99,7 +99,8 @@ class ColumnTest {
             Map.entry("credential_lockout.subject", "a kind and a GUID, or a hash bucket of a user name"),
             Map.entry("job_lease.name", "a job name registered in code, [a-z0-9-]{1,64}"),
             Map.entry("job_lease.holder", "JobRunner: node- and a random UUID"),
-            Map.entry("job_lease.last_outcome", "JobOutcome enum"));
+            Map.entry("job_lease.last_outcome", "JobOutcome enum"),
+            Map.entry("cache_generation.name", "JdbiCacheGeneration: the constant directory"));
 
     private static final Pattern TABLE = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern ALTER = Pattern.compile(

@@ -10,6 +10,7 @@ import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.GenerationCache;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.RuleViolationException;
@@ -35,6 +36,7 @@ public final class ApplicationService {
     private static final int SECRET_BYTES = 32;
 
     private final ApplicationRepository applications;
+    private final GenerationCache cache;
     private final DirectoryAccess access;
     private final Transactions transactions;
     private final Clock clock;
@@ -48,7 +50,20 @@ public final class ApplicationService {
             DirectoryAccess access,
             Transactions transactions,
             Clock clock) {
+        this(applications, users, groups, access, transactions, clock, GenerationCache.disabled());
+    }
+
+    /** As above, with the token path's reads (application, service principal, secrets, roles) cached in {@code cache}. */
+    public ApplicationService(
+            ApplicationRepository applications,
+            UserRepository users,
+            GroupRepository groups,
+            DirectoryAccess access,
+            Transactions transactions,
+            Clock clock,
+            GenerationCache cache) {
         this.applications = applications;
+        this.cache = cache;
         this.access = access;
         this.transactions = transactions;
         this.clock = clock;
@@ -287,12 +302,7 @@ public final class ApplicationService {
      * compared in constant time; the caller carries the Graph permissions granted to its service principal.
      */
     public Caller.App authenticateClient(TenantId tenantId, UUID appId, String clientSecret) {
-        Application application = applications
-                .findByAppId(appId)
-                .filter(app -> app.tenantId().equals(tenantId))
-                .orElseThrow(() -> unknownClient(appId, tenantId));
-        ServicePrincipal servicePrincipal = applications
-                .findServicePrincipalByAppId(tenantId, appId)
+        ClientRecord client = cache.get(new ClientKey(tenantId, appId), () -> loadClient(tenantId, appId))
                 .orElseThrow(() -> unknownClient(appId, tenantId));
         if (clientSecret == null || clientSecret.isEmpty()) {
             throw badSecret();
@@ -300,7 +310,7 @@ public final class ApplicationService {
         String presented = Secrets.sha256Hex(clientSecret);
         Instant now = clock.instant();
         boolean match = false;
-        for (StoredSecret secret : applications.secrets(application.id())) {
+        for (StoredSecret secret : client.secrets()) {
             boolean valid = secret.credential().endDateTime().isAfter(now)
                     && !secret.credential().startDateTime().isAfter(now);
             // compare with every secret, never stopping early, so the time says nothing about which one matched
@@ -312,7 +322,21 @@ public final class ApplicationService {
         if (!match) {
             throw badSecret();
         }
-        return new Caller.App(tenantId, servicePrincipal.id(), appId, grantedPermissions(tenantId, servicePrincipal));
+        return new Caller.App(tenantId, client.servicePrincipalId(), appId, client.permissions());
+    }
+
+    private record ClientKey(TenantId tenantId, UUID appId) {}
+
+    /** What authenticating a client reads, cached as one (issue 13); the secrets' dates are checked at each use. */
+    private record ClientRecord(UUID servicePrincipalId, List<StoredSecret> secrets, Set<String> permissions) {}
+
+    private Optional<ClientRecord> loadClient(TenantId tenantId, UUID appId) {
+        Optional<Application> application =
+                applications.findByAppId(appId).filter(app -> app.tenantId().equals(tenantId));
+        Optional<ServicePrincipal> servicePrincipal =
+                application.flatMap(app -> applications.findServicePrincipalByAppId(tenantId, appId));
+        return servicePrincipal.map(sp -> new ClientRecord(
+                sp.id(), List.copyOf(applications.secrets(application.get().id())), grantedPermissions(tenantId, sp)));
     }
 
     /** Gives a new directory the service principals every Entra directory has (Microsoft Graph). */

@@ -90,6 +90,9 @@ public final class JdbiGroupRepository implements GroupRepository {
         where(sql, filters, search);
         if (page.after() != null) {
             sql.append(Keysets.after(byDisplayName));
+        } else if (filters.isEmpty() && search == null) {
+            sql.append(Keysets.firstPage(
+                    byDisplayName)); // a filter is better served by scanning the tenant and sorting matches
         }
         sql.append(Keysets.order(byDisplayName)).append(" FETCH FIRST :limit ROWS ONLY");
         List<Group> fetched = jdbi.withHandle(handle -> {
@@ -97,6 +100,8 @@ public final class JdbiGroupRepository implements GroupRepository {
             bindWhere(query, tenantId, filters, search);
             if (page.after() != null) {
                 Keysets.bindAfter(query, page.after(), byDisplayName);
+            } else if (filters.isEmpty() && search == null) {
+                Keysets.bindFirstPage(query, byDisplayName);
             }
             return query.map(JdbiGroupRepository::toGroup).list();
         });

@@ -115,6 +115,9 @@ public final class JdbiUserRepository implements UserRepository {
         }
         if (page.after() != null) {
             sql.append(Keysets.after(byName));
+        } else if (filters.isEmpty()) {
+            sql.append(
+                    Keysets.firstPage(byName)); // a filter is better served by scanning the tenant and sorting matches
         }
         sql.append(Keysets.order(byName)).append(" FETCH FIRST :limit ROWS ONLY");
         List<User> fetched = jdbi.withHandle(handle -> {
@@ -126,6 +129,8 @@ public final class JdbiUserRepository implements UserRepository {
             }
             if (page.after() != null) {
                 Keysets.bindAfter(query, page.after(), byName);
+            } else if (filters.isEmpty()) {
+                Keysets.bindFirstPage(query, byName);
             }
             return query.map(JdbiUserRepository::toUser).list();
         });

@@ -4,6 +4,7 @@ import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;
 import java.util.Locale;
+import java.util.UUID;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /** The SQL of directory lists: keyset positions by id or by display name, and {@code LIKE} patterns. */
@@ -17,7 +18,22 @@ final class Keysets {
     }
 
     static String order(boolean byName) {
-        return byName ? " ORDER BY LOWER(display_name), id" : " ORDER BY id";
+        // tenant_id first (every list is of one tenant, so the order is the same): with it and the range of
+        // #firstPage, H2 reads the (tenant_id, id) index in order and stops after a page, where it used the foreign
+        // key's index on tenant_id alone and sorted the whole tenant (issue 13: seconds at 100 000 users)
+        return byName ? " ORDER BY LOWER(display_name), id" : " ORDER BY tenant_id, id";
+    }
+
+    /** The condition of an unfiltered first page by id (every id is at least the nil UUID); binds {@code :firstId}. */
+    static String firstPage(boolean byName) {
+        return byName ? "" : " AND id >= :firstId";
+    }
+
+    /** Binds what {@link #firstPage} names. */
+    static void bindFirstPage(SqlStatement<?> query, boolean byName) {
+        if (!byName) {
+            query.bind("firstId", new UUID(0, 0));
+        }
     }
 
     /** Binds a position: an id, or a lower-cased display name, a NUL and an id. */

@@ -15,6 +15,7 @@ import dev.tenantry.identity.PublicClients;
 import dev.tenantry.identity.RefreshTokenRepository;
 import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.GenerationCache;
 import java.time.Clock;
 import java.util.List;
 
@@ -54,7 +55,8 @@ public final class Grants {
 
     /**
      * The standard grants with the authorization code grant (issue 11), whose delegated scopes include what users
-     * consented to ({@code consents}) and whose registered public clients ({@code publicClients}) need no secret.
+     * consented to ({@code consents}) and whose registered public clients ({@code publicClients}) need no secret; the
+     * tenant the path names is looked up through {@code cache} (issue 13).
      */
     public static List<Grant> standard(
             TenantService tenantService,
@@ -69,8 +71,9 @@ public final class Grants {
             Clock clock,
             GuestAccounts guests,
             ConsentedScopes consents,
-            PublicClients publicClients) {
-        TenantSegment tenants = new TenantSegment(tenantService);
+            PublicClients publicClients,
+            GenerationCache cache) {
+        TenantSegment tenants = new TenantSegment(tenantService, cache);
         ClientAuthentication clients = new ClientAuthentication(lockouts, publicClients);
         Resources resources = new Resources(audiences, consents);
         RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
@@ -110,7 +113,8 @@ public final class Grants {
                         clock,
                         guests,
                         ConsentedScopes.NONE,
-                        PublicClients.NONE)
+                        PublicClients.NONE,
+                        GenerationCache.disabled())
                 .stream()
                 .filter(grant -> !(grant instanceof AuthorizationCodeGrant))
                 .toList();

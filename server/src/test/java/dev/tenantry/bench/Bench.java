@@ -1,0 +1,485 @@
+package dev.tenantry.bench;
+
+// Run: bin/bench [--seconds S] [--warmup S] [--users N] [--starts N] [--keycloak]   (a main on the test classpath)
+
+import dev.tenantry.app.TenantryApp;
+import dev.tenantry.app.TenantryConfig;
+import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.GraphPermission;
+import dev.tenantry.directory.NewUser;
+import dev.tenantry.directory.User;
+import dev.tenantry.directory.UserRepository;
+import dev.tenantry.directory.UserType;
+import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.ServicePrincipal;
+import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
+import dev.tenantry.identity.CryptoProviders;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
+import dev.tenantry.testing.Tls;
+import dev.tenantry.tls.TlsMaterial;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Issue 13's benchmark, one run, every figure with p50/p99/max: client-credentials tokens over HTTPS at c=8 and c=64
+ * against the raw RS256 rate of the same JVM, server CPU per token, the password grant against the raw Argon2id rate,
+ * the refresh grant with rotation, two Graph user pages over a directory seeded in bulk, start-to-ready and RSS. The
+ * server runs as its own process through {@code bin/tenantry serve}, so its flags, CPU time and memory are the
+ * launcher's.
+ */
+public final class Bench {
+
+    private static final String CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
+    private static final String GRAPH = "https%3A%2F%2Fgraph.microsoft.com%2F.default";
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String PASSWORD = "Passw0rd!x";
+
+    @SuppressWarnings("unused") // keeps the JIT from dropping the measured work
+    private static volatile Object sink;
+
+    private Bench() {}
+
+    /** The options: seconds per figure, warm-up per figure, users seeded, starts measured, Keycloak beside. */
+    record Options(double seconds, double warmUp, int users, int starts, Path launcher) {
+
+        static Options parse(String[] args, Path launcher) {
+            double seconds = 10;
+            double warmUp = 5;
+            int users = 100_000;
+            int starts = 3;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                    case "--warmup" -> warmUp = Double.parseDouble(args[++i]);
+                    case "--users" -> users = Integer.parseInt(args[++i]);
+                    case "--starts" -> starts = Integer.parseInt(args[++i]);
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown option " + args[i] + "; use --seconds S --warmup S --users N --starts N");
+                }
+            }
+            return new Options(seconds, warmUp, users, Math.max(1, starts), launcher);
+        }
+    }
+
+    /** What the seeding left in the data directory for the load to use. */
+    record Seeded(TenantId tenant, String appId, String secret, String adminUpn, String userPrefix) {}
+
+    public static void main(String[] args) throws Exception {
+        Path launcher = Path.of(System.getProperty("tenantry.launcher", "bin/tenantry"));
+        Options options = Options.parse(args, launcher);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(
+                Locale.ROOT,
+                "bin/bench on %d cores, %s, load average %s; %.0f s per figure after %.0f s warm-up, %,d users%n",
+                cores,
+                System.getProperty("java.vm.version"),
+                loadAverage(),
+                options.seconds(),
+                options.warmUp(),
+                options.users());
+        Path data = Files.createTempDirectory("tenantry-bench");
+        TenantryConfig config = TenantryConfig.defaults().withPort(0).withDataDir(data);
+
+        long seedStart = System.nanoTime();
+        Seeded seeded = seed(config, options.users());
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %,d users in bulk in %.1f s%n",
+                options.users(),
+                (System.nanoTime() - seedStart) / 1e9);
+        List<Double> embedded = new ArrayList<>();
+        for (int i = 0; i < options.starts(); i++) {
+            long before = System.nanoTime();
+            try (TenantryApp app = TenantryApp.start(config)) {
+                embedded.add((System.nanoTime() - before) / 1e6);
+                sink = app;
+            }
+        }
+
+        double rsa = rawRs256(cores, options.seconds() / 2);
+        double argon = rawArgon2id(cores, options.seconds() / 2);
+
+        SSLContext tls = Tls.trusting(TlsMaterial.readCertificate(config.certificateFile()));
+        List<Double> starts = new ArrayList<>();
+        ServerProcess server = null;
+        for (int i = 0; i < options.starts(); i++) {
+            if (server != null) {
+                server.stop();
+            }
+            server = ServerProcess.start(options.launcher(), data, tls);
+            starts.add(server.readyMillis());
+        }
+        try {
+            run(options, cores, seeded, tls, server, rsa, argon, embedded, starts);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static void run(
+            Options options,
+            int cores,
+            Seeded seeded,
+            SSLContext tls,
+            ServerProcess server,
+            double rsa,
+            double argon,
+            List<Double> embedded,
+            List<Double> starts)
+            throws Exception {
+        Thread.sleep(5_000);
+        long idleRss = server.rssKib();
+        String base = server.base();
+        Optional<ProcessHandle> pid = Optional.of(server.handle());
+        double warm = options.warmUp();
+        double secs = options.seconds();
+
+        HttpRequest cc = HttpRequest.newBuilder(URI.create(base + "/" + seeded.tenant() + "/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + seeded.appId()
+                        + "&client_secret=" + URLEncoder.encode(seeded.secret(), StandardCharsets.UTF_8) + "&scope="
+                        + GRAPH))
+                .build();
+        List<Load.Result> results = new ArrayList<>();
+        Load.Result cc8 = Load.run("client_credentials token", tls, 8, warm, secs, pid, c -> () -> cc);
+        results.add(cc8);
+        Load.Result cc64 = Load.run("client_credentials token", tls, 64, warm / 2, secs, pid, c -> () -> cc);
+        results.add(cc64);
+
+        HttpRequest password = HttpRequest.newBuilder(URI.create(base + "/organizations/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=" + CLI + "&username="
+                        + URLEncoder.encode(seeded.adminUpn(), StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&scope=" + GRAPH))
+                .build();
+        Load.Result passwords =
+                Load.run("password grant (Argon2id)", tls, 2 * cores, warm / 2, secs, pid, c -> () -> password);
+        results.add(passwords);
+
+        Load.Result refresh = Load.run(
+                "refresh grant, rotating", tls, 8, warm / 2, secs, pid, c -> new Refreshing(base, tls, seeded));
+        results.add(refresh);
+
+        String appToken = token(tls, cc);
+        HttpRequest top = HttpRequest.newBuilder(URI.create(base + "/v1.0/users?$top=100"))
+                .header("Authorization", "Bearer " + appToken)
+                .build();
+        results.add(Load.run("Graph GET /v1.0/users?$top=100", tls, 8, warm / 2, secs, pid, c -> () -> top));
+        HttpRequest startsWith = HttpRequest.newBuilder(URI.create(base + "/v1.0/users?$filter="
+                        + URLEncoder.encode(
+                                        "startswith(displayName,'" + seeded.userPrefix() + "')", StandardCharsets.UTF_8)
+                                .replace("+", "%20")))
+                .header("Authorization", "Bearer " + appToken)
+                .build();
+        results.add(Load.run(
+                "Graph users startswith(displayName) page", tls, 8, warm / 2, secs, pid, c -> () -> startsWith));
+        long loadedRss = server.rssKib();
+
+        System.out.println();
+        for (Load.Result result : results) {
+            System.out.println(result.line());
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "raw RS256 signatures/s on %d threads (this JVM):   %,.0f%n", cores, rsa);
+        System.out.printf(Locale.ROOT, "raw Argon2id hashes/s on %d threads (m=19 MiB, t=2): %,.1f%n", cores, argon);
+        System.out.printf(Locale.ROOT, "ratio tokens/s (c=8)  / raw RS256:     %.2f%n", cc8.perSecond() / rsa);
+        System.out.printf(Locale.ROOT, "ratio tokens/s (c=64) / raw RS256:     %.2f%n", cc64.perSecond() / rsa);
+        System.out.printf(Locale.ROOT, "ratio password grants/s / raw Argon2id: %.2f%n", passwords.perSecond() / argon);
+        System.out.printf(
+                Locale.ROOT,
+                "server CPU per token (c=8): %.3f ms, (c=64): %.3f ms%n",
+                cc8.cpuMsPerOp(),
+                cc64.cpuMsPerOp());
+        System.out.println("start to ready, embedded (TenantryApp.start, existing data): " + spread(embedded));
+        System.out.println("start to ready, bin/tenantry serve (existing data):          " + spread(starts));
+        System.out.printf(
+                Locale.ROOT,
+                "RSS idle (5 s after ready): %.0f MB; after the load: %.0f MB%n",
+                idleRss / 1024.0,
+                loadedRss / 1024.0);
+        System.out.println("load average after: " + loadAverage());
+    }
+
+    /** Each session presents the refresh token it last received, as a client that rotates does. */
+    private static final class Refreshing implements Load.Session {
+        private final String base;
+        private String refreshToken;
+
+        Refreshing(String base, SSLContext tls, Seeded seeded) {
+            this.base = base;
+            HttpRequest first = HttpRequest.newBuilder(URI.create(base + "/organizations/oauth2/v2.0/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=" + CLI + "&username="
+                            + URLEncoder.encode(seeded.adminUpn(), StandardCharsets.UTF_8) + "&password="
+                            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&scope=" + GRAPH
+                            + "%20offline_access"))
+                    .build();
+            this.refreshToken = match(REFRESH_TOKEN, body(tls, first));
+        }
+
+        @Override
+        public HttpRequest next() {
+            return HttpRequest.newBuilder(URI.create(base + "/organizations/oauth2/v2.0/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=" + CLI
+                            + "&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8) + "&scope="
+                            + GRAPH + "%20offline_access"))
+                    .build();
+        }
+
+        @Override
+        public void answered(HttpResponse<String> response) {
+            refreshToken = match(REFRESH_TOKEN, response.body());
+        }
+    }
+
+    /** A fresh data directory with one directory, an app with a secret and User.Read.All, and {@code users} users. */
+    private static Seeded seed(TenantryConfig config, int users) {
+        try (TenantryApp app = TenantryApp.start(config)) {
+            CreatedDirectory contoso = app.services()
+                    .tenants()
+                    .createDirectory("Contoso", "US", "contoso", NewUser.of("Bench Admin", "admin", PASSWORD));
+            TenantId tid = contoso.tenant().id();
+            Caller admin = new Caller.User(tid, contoso.admin().id());
+            ApplicationService applications = app.services().applications();
+            Application registered = applications.createApplication(admin, tid, "bench");
+            CreatedSecret secret = applications.addPassword(admin, tid, registered.id(), "bench", null);
+            ServicePrincipal sp = applications.createServicePrincipal(admin, tid, registered.appId());
+            ServicePrincipal graph = applications
+                    .findServicePrincipalByAppId(tid, ApplicationService.MICROSOFT_GRAPH_APP_ID)
+                    .orElseThrow();
+            applications.grantAppRole(admin, tid, sp.id(), graph.id(), GraphPermission.USER_READ_ALL.id());
+            String domain = contoso.tenant().initialDomain();
+            seedUsers(app, tid, domain, users);
+            return new Seeded(
+                    tid,
+                    registered.appId().toString(),
+                    secret.secretText(),
+                    contoso.admin().userPrincipalName(),
+                    "Bench User 0042");
+        }
+    }
+
+    /** Inserts users straight through the repository, 5 000 per transaction, with one shared (unusable) hash. */
+    private static void seedUsers(TenantryApp app, TenantId tid, String domain, int users) {
+        UserRepository repository = app.services().stores().users();
+        String hash = new Argon2idPasswordHasher().hash("not a password anyone signs in with");
+        Instant now = Instant.now();
+        int batch = 5_000;
+        for (int from = 0; from < users; from += batch) {
+            int start = from;
+            int to = Math.min(users, from + batch);
+            app.services().stores().transactions().inTransaction(() -> {
+                for (int i = start; i < to; i++) {
+                    String n = String.format(Locale.ROOT, "%06d", i);
+                    repository.insert(
+                            new User(
+                                    UserId.random(),
+                                    tid,
+                                    "user" + n + "@" + domain,
+                                    "Bench User " + n,
+                                    "Bench",
+                                    "User " + n,
+                                    null,
+                                    "user" + n,
+                                    true,
+                                    "US",
+                                    UserType.MEMBER,
+                                    null,
+                                    now),
+                            hash);
+                }
+                return null;
+            });
+        }
+    }
+
+    private static double rawRs256(int threads, double seconds) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        byte[] payload = "x".repeat(900).getBytes(StandardCharsets.UTF_8); // about a token's signing input
+        return parallelRate(threads, seconds, () -> {
+            try {
+                Signature signature = Signature.getInstance("SHA256withRSA", CryptoProviders.preferred());
+                signature.initSign(keys.getPrivate());
+                signature.update(payload);
+                return signature.sign();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static double rawArgon2id(int threads, double seconds) throws InterruptedException {
+        Argon2idPasswordHasher hasher = new Argon2idPasswordHasher();
+        String stored = hasher.hash(PASSWORD);
+        return parallelRate(threads, Math.max(seconds, 3), () -> hasher.matches(PASSWORD, stored));
+    }
+
+    /** Operations per second of {@code work} on {@code threads} threads together, after a warm-up of a third. */
+    private static double parallelRate(int threads, double seconds, Supplier<Object> work) throws InterruptedException {
+        long warmEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
+        while (System.nanoTime() < warmEnd) {
+            sink = work.get();
+        }
+        LongAdder done = new LongAdder();
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < end) {
+                    sink = work.get();
+                    done.increment();
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return done.sum() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static String token(SSLContext tls, HttpRequest request) {
+        return match(ACCESS_TOKEN, body(tls, request));
+    }
+
+    private static String body(SSLContext tls, HttpRequest request) {
+        try (HttpClient http = HttpClient.newBuilder().sslContext(tls).build()) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String match(Pattern pattern, String body) {
+        Matcher matcher = pattern.matcher(body);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + pattern + " in the answer");
+        }
+        return matcher.group(1);
+    }
+
+    private static String spread(List<Double> millis) {
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return String.format(
+                Locale.ROOT,
+                "%d starts, min %.0f ms, median %.0f ms, max %.0f ms",
+                sorted.size(),
+                sorted.getFirst(),
+                sorted.get(sorted.size() / 2),
+                sorted.getLast());
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ", 2)[0];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    /** {@code bin/tenantry serve} on a free port over an existing data directory, ready once /health answers. */
+    private record ServerProcess(Process process, String base, double readyMillis) {
+
+        static ServerProcess start(Path launcher, Path data, SSLContext tls) throws IOException, InterruptedException {
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            String base = "https://localhost:" + port;
+            long before = System.nanoTime();
+            Process process = new ProcessBuilder(
+                            launcher.toString(), "serve", "--data", data.toString(), "--port", Integer.toString(port))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            try (HttpClient http = HttpClient.newBuilder()
+                    .sslContext(tls)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build()) {
+                long deadline = before + Duration.ofMinutes(2).toNanos();
+                while (System.nanoTime() < deadline) {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the server exited with " + process.exitValue());
+                    }
+                    try {
+                        if (http.send(health, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200) {
+                            return new ServerProcess(process, base, (System.nanoTime() - before) / 1e6);
+                        }
+                    } catch (IOException notYet) {
+                        // not listening yet
+                    }
+                    Thread.sleep(5);
+                }
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException("the server was not ready within 120 s");
+        }
+
+        ProcessHandle handle() {
+            return process.toHandle();
+        }
+
+        long rssKib() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return -1;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
