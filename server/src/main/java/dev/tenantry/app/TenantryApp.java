@@ -57,7 +57,11 @@ public final class TenantryApp implements AutoCloseable {
                 config.caCertificateFile(),
                 config.caPrivateKeyFile(),
                 config.certificateNames());
-        Database database = Database.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        Database database = Database.open(
+                config.effectiveJdbcUrl(),
+                config.jdbcUser(),
+                config.jdbcPassword(),
+                config.operations().dbPoolSize());
         BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(new Argon2idPasswordHasher());
         try {
             Services services = Services.wire(

@@ -40,7 +40,13 @@ final class ServeCommand extends DataCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        TenantryConfig config = config();
+        TenantryConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            System.err.println("invalid_configuration: " + e.getMessage());
+            return 2;
+        }
         if (hostnames != null) {
             config = config.withHostnames(hostnames);
         }

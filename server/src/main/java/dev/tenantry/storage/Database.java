@@ -30,6 +30,9 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:mem:" + name + H2_MODE + ";DB_CLOSE_DELAY=-1";
     }
 
+    /** Connections in a pool when the configuration does not say. */
+    public static final int DEFAULT_POOL_SIZE = 16;
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
@@ -47,11 +50,16 @@ public final class Database implements AutoCloseable {
      * its files owner-only (see {@link OwnerOnlyFilePath}).
      */
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    }
+
+    /** As {@link #open(String, String, String)}, with {@code poolSize} connections at most. */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(ownerOnly(untraced(durable(jdbcUrl))));
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(poolSize);
         config.setPoolName("tenantry");
         config.setAutoCommit(true);
         HikariDataSource dataSource = new HikariDataSource(config);
