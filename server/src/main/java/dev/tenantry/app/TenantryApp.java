@@ -11,6 +11,8 @@ import dev.tenantry.web.HttpsServer;
 import io.javalin.Javalin;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public final class TenantryApp implements AutoCloseable {
     private final BoundedPasswordHasher passwordHashing;
     private final JobRunner jobs;
     private final int port;
+    private Operability operability;
 
     private TenantryApp(
             Database database,
@@ -69,11 +72,22 @@ public final class TenantryApp implements AutoCloseable {
                     passwordHashing,
                     Services.Settings.of(config),
                     Clock.systemUTC());
-            Javalin http = HttpsServer.create(
-                    config.host(), config.port(), tls, cfg -> Routes.register(cfg, config, services));
+            Operability operability = new Operability(database, config.operations());
+            Javalin http = HttpsServer.create(config.host(), config.port(), tls, cfg -> {
+                Routes.register(cfg, config, services);
+                operability.register(cfg);
+                // graceful stop: refuse new requests, let those in flight finish for up to the drain time
+                cfg.jetty.modifyServer(server -> {
+                    server.setHandler(new GracefulHandler(server.getHandler()));
+                    server.setStopTimeout(Duration.ofSeconds(config.operations().drainSeconds())
+                            .toMillis());
+                });
+            });
             http.start();
             JobRunner jobs = BackgroundJobs.start(services, database, Clock.systemUTC());
-            return new TenantryApp(database, http, tls, services, passwordHashing, jobs);
+            TenantryApp app = new TenantryApp(database, http, tls, services, passwordHashing, jobs);
+            app.operability = operability;
+            return app;
         } catch (RuntimeException e) {
             passwordHashing.close();
             database.close();
@@ -106,8 +120,11 @@ public final class TenantryApp implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
-        http.stop();
+        http.stop(); // waits up to the drain time for requests in flight (Jetty's graceful stop)
         passwordHashing.close();
+        if (operability != null) {
+            operability.close();
+        }
         database.close();
     }
 }
