@@ -1,5 +1,6 @@
 package dev.tenantry.cli;
 
+import dev.tenantry.app.ConfigFile;
 import dev.tenantry.app.TenantryConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,6 +17,13 @@ final class DataOptions {
     Path dataDir;
 
     @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "A tenantry.yaml with any of these settings (flags and TENANTRY_* variables win over it)."
+                    + " Default: $TENANTRY_CONFIG")
+    Path configFile;
+
+    @Option(
             names = "--database",
             paramLabel = "URL",
             description = "PostgreSQL to use instead of the embedded H2: postgresql://user:password@host:5432/db (or a"
@@ -30,7 +38,15 @@ final class DataOptions {
 
     /** The configuration from the environment and these options; a setting that cannot be read is refused by name. */
     TenantryConfig apply(Map<String, String> env) {
-        TenantryConfig config = TenantryConfig.fromEnv(env);
+        Path file = configFile != null
+                ? configFile
+                : env.get("TENANTRY_CONFIG") == null
+                                || env.get("TENANTRY_CONFIG").isBlank()
+                        ? null
+                        : Path.of(env.get("TENANTRY_CONFIG"));
+        TenantryConfig base =
+                file == null ? TenantryConfig.defaults() : ConfigFile.read(file, TenantryConfig.defaults());
+        TenantryConfig config = TenantryConfig.fromEnv(env, base);
         if (dataDir != null) {
             config = config.withDataDir(dataDir);
         }
