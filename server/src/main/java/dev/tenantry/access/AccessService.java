@@ -120,12 +120,10 @@ public final class AccessService {
         }
     }
 
-    /** The roles the caller holds on the subscription itself; empty for none or another directory's caller (R14). */
-    public Set<RoleDefinition> rolesOf(Caller caller, SubscriptionScope scope) {
-        return rolesOf(caller, (AccessScope) scope);
-    }
-
-    /** The roles that apply to the caller at {@code scope}: held there or above, directly or through a group. */
+    /**
+     * The roles that apply to the caller at {@code scope}: held there or above, directly or through a group; empty for
+     * none or for another directory's caller (R14).
+     */
     public Set<RoleDefinition> rolesOf(Caller caller, AccessScope scope) {
         if (caller instanceof Caller.Operator) {
             return EnumSet.allOf(RoleDefinition.class);
@@ -185,22 +183,15 @@ public final class AccessService {
         }
     }
 
-    /** Reading the subscription's own settings and everything in it: any role at subscription scope. */
-    public void requireRead(Caller caller, SubscriptionScope scope) {
-        requireRead(caller, (AccessScope) scope);
-    }
-
-    /** Reading at {@code scope}: any role there or above; a caller with roles elsewhere in the subscription is denied. */
+    /**
+     * Reading at {@code scope} (a subscription's own settings and everything in it, or one resource group): any role
+     * there or above; a caller with roles elsewhere in the subscription only is denied.
+     */
     public void requireRead(Caller caller, AccessScope scope) {
         requireVisible(caller, scope.subscription());
         if (rolesOf(caller, scope).isEmpty()) {
             throw denied("read", scope, ANY_ROLE);
         }
-    }
-
-    /** Creating, changing and deleting resources: Owner or Contributor on the subscription. */
-    public void requireWrite(Caller caller, SubscriptionScope scope) {
-        requireWrite(caller, (AccessScope) scope);
     }
 
     /** Creating, changing and deleting resources at {@code scope}: Owner or Contributor there or above. */
@@ -213,7 +204,7 @@ public final class AccessService {
     }
 
     /** Every assignment of the subscription, its resource groups' included (ARM's list without a filter). */
-    public List<RoleAssignment> list(Caller caller, SubscriptionScope scope) {
+    public List<RoleAssignment> list(Caller caller, AccessScope scope) {
         return list(caller, scope, AssignmentFilter.all());
     }
 
@@ -229,10 +220,6 @@ public final class AccessService {
                 .toList();
     }
 
-    public RoleAssignment get(Caller caller, SubscriptionScope scope, UUID assignmentId) {
-        return get(caller, (AccessScope) scope, assignmentId);
-    }
-
     /** The assignment named {@code assignmentId} made exactly at {@code scope}. */
     public RoleAssignment get(Caller caller, AccessScope scope, UUID assignmentId) {
         requireRead(caller, scope);
@@ -242,11 +229,6 @@ public final class AccessService {
                 .orElseThrow(() -> new NotFoundException(
                         AccessError.ROLE_ASSIGNMENT_NOT_FOUND,
                         "Role assignment '" + assignmentId + "' does not exist at scope '" + scope.path() + "'."));
-    }
-
-    public Assigned assign(
-            Caller caller, SubscriptionScope scope, UUID assignmentId, RoleDefinition role, UUID principalId) {
-        return assign(caller, (AccessScope) scope, assignmentId, role, principalId);
     }
 
     /**
@@ -291,10 +273,6 @@ public final class AccessService {
                     caller, scope, ROLE_ASSIGNMENT_TYPE + "/write", ROLE_ASSIGNMENT_TYPE, idOf(created), "Created");
             return new Assigned(created, true);
         });
-    }
-
-    public RoleAssignment remove(Caller caller, SubscriptionScope scope, UUID assignmentId) {
-        return remove(caller, (AccessScope) scope, assignmentId);
     }
 
     /**

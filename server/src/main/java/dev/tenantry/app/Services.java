@@ -118,6 +118,7 @@ public record Services(
                 transactions,
                 clock,
                 settings.domainSuffix());
+        var audit = new Audit(stores.audits(), stores.users(), clock);
         var users = new UserService(
                 stores.tenants(),
                 stores.users(),
@@ -127,6 +128,7 @@ public record Services(
                 directoryAccess,
                 passwords,
                 guestsToo(new SignInRevocation(stores.webSessions(), stores.refreshTokens()), stores),
+                audit,
                 transactions);
         var directoryRoles = new DirectoryRoleService(
                 stores.directoryRoles(), stores.users(), globalAdministrators, directoryAccess, transactions);
@@ -135,7 +137,6 @@ public record Services(
         var lockouts =
                 new LockoutService(credentials, applications, stores.lockouts(), settings.lockoutPolicy(), clock);
         var audiences = new Audiences(settings.ownOrigin());
-        var audit = new Audit(stores.audits(), stores.users(), clock);
         var memberships = new GuestMemberships(stores.users(), stores.guests());
         var guests = new GuestService(
                 stores.tenants(), stores.users(), stores.guests(), directoryAccess, audit, transactions, clock);

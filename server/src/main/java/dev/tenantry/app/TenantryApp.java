@@ -1,5 +1,6 @@
 package dev.tenantry.app;
 
+import dev.tenantry.app.testmode.TestMode;
 import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
 import dev.tenantry.directory.credentials.BoundedPasswordHasher;
 import dev.tenantry.jobs.JobRunner;
@@ -29,6 +30,7 @@ public final class TenantryApp implements AutoCloseable {
     private final JobRunner jobs;
     private final int port;
     private Operability operability;
+    private TestMode testMode;
 
     private TenantryApp(
             Database database,
@@ -51,6 +53,19 @@ public final class TenantryApp implements AutoCloseable {
      * decrypt the stored secrets is an {@link IllegalStateException} that says so.
      */
     public static TenantryApp start(TenantryConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * Starts in test mode (issue 14): {@code testMode}'s in-memory database, controllable clock and cheap password
+     * hash, its seed loaded, and the test controls under {@code /_tenantry/}. The data directory holds only the TLS
+     * material and the master key.
+     */
+    public static TenantryApp startInTestMode(TenantryConfig config, TestMode testMode) {
+        return start(config, java.util.Objects.requireNonNull(testMode));
+    }
+
+    private static TenantryApp start(TenantryConfig config, TestMode testMode) {
         LOG.debug("starting with {}", config);
         DataDirectory.secure(config.dataDir());
         MasterKey masterKey = MasterKey.load(config.masterKeyFile(), config.masterKey());
@@ -61,19 +76,24 @@ public final class TenantryApp implements AutoCloseable {
                 config.caPrivateKeyFile(),
                 config.certificateNames());
         Database database = Database.open(
-                config.effectiveJdbcUrl(),
+                testMode == null ? config.effectiveJdbcUrl() : testMode.jdbcUrl(),
                 config.jdbcUser(),
                 config.jdbcPassword(),
                 config.operations().dbPoolSize());
-        BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(new Argon2idPasswordHasher());
+        Clock clock = testMode == null ? Clock.systemUTC() : testMode.clock();
+        BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(
+                testMode == null ? new Argon2idPasswordHasher() : testMode.passwordHasher());
         try {
             Services services = Services.wire(
-                    Stores.sql(database.jdbi(), masterKey),
-                    passwordHashing,
-                    Services.Settings.of(config),
-                    Clock.systemUTC());
+                    Stores.sql(database.jdbi(), masterKey), passwordHashing, Services.Settings.of(config), clock);
+            if (testMode != null) {
+                testMode.attach(services, database);
+            }
             Operability operability = new Operability(database, config.operations());
             Javalin http = HttpsServer.create(config.host(), config.port(), tls, cfg -> {
+                if (testMode != null) {
+                    testMode.register(cfg);
+                }
                 Routes.register(cfg, config, services);
                 operability.register(cfg);
                 // graceful stop: refuse new requests, let those in flight finish for up to the drain time
@@ -84,15 +104,21 @@ public final class TenantryApp implements AutoCloseable {
                 });
             });
             http.start();
-            JobRunner jobs = BackgroundJobs.start(services, database, Clock.systemUTC());
+            JobRunner jobs = BackgroundJobs.start(services, database, clock);
             TenantryApp app = new TenantryApp(database, http, tls, services, passwordHashing, jobs);
             app.operability = operability;
+            app.testMode = testMode;
             return app;
         } catch (RuntimeException e) {
             passwordHashing.close();
             database.close();
             throw e;
         }
+    }
+
+    /** The test mode the server runs in; empty for a production server. */
+    public java.util.Optional<TestMode> testMode() {
+        return java.util.Optional.ofNullable(testMode);
     }
 
     public int port() {

@@ -3,9 +3,13 @@ package dev.tenantry.cli;
 import dev.tenantry.app.LogFormat;
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
+import dev.tenantry.app.testmode.SeedException;
+import dev.tenantry.app.testmode.SeedFile;
+import dev.tenantry.app.testmode.TestMode;
 import dev.tenantry.tls.TlsMaterial;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -52,6 +56,22 @@ final class ServeCommand extends DataCommand {
             description = "On stop, how long requests in flight may finish. Default: $TENANTRY_DRAIN_SECONDS or 10")
     Integer drainSeconds;
 
+    @Option(
+            names = "--test-mode",
+            description =
+                    "Run for a test suite (issue 14): an in-memory database, a controllable clock, a cheap password"
+                            + " hash, and the test controls under /_tenantry/ (clock, forged tokens, faults, reset, snapshots,"
+                            + " recorded requests). Never for production data: nothing is stored in the data directory's"
+                            + " database.")
+    boolean testMode;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "FILE",
+            description =
+                    "With --test-mode: load this seed file (YAML or JSON) at start; /_tenantry/reset returns to it")
+    Path seed;
+
     @Override
     public Integer call() throws InterruptedException {
         TenantryConfig config;
@@ -89,9 +109,20 @@ final class ServeCommand extends DataCommand {
         if (publicUrl != null) {
             config = config.withPublicUrl(publicUrl);
         }
+        if (seed != null && !testMode) {
+            System.err.println(
+                    "--seed needs --test-mode: a seed file loads into a test-mode server's in-memory database");
+            return 2;
+        }
         TenantryApp app;
         try {
-            app = TenantryApp.start(config);
+            app = testMode
+                    ? TenantryApp.startInTestMode(
+                            config, seed == null ? TestMode.empty() : TestMode.seeded(SeedFile.read(seed)))
+                    : TenantryApp.start(config);
+        } catch (SeedException e) {
+            System.err.println("Tenantry cannot start: " + e.getMessage());
+            return 2;
         } catch (IllegalStateException | UncheckedIOException e) {
             // a refusal to start (wrong master key, unreadable data directory): the reason, not a stack trace
             System.err.println("Tenantry cannot start: " + e.getMessage());
@@ -103,7 +134,7 @@ final class ServeCommand extends DataCommand {
             stopped.countDown();
         }));
         System.out.println("Tenantry is serving " + url(config.host(), app.port()) + " (data: "
-                + config.dataDir().toAbsolutePath().normalize() + ")");
+                + config.dataDir().toAbsolutePath().normalize() + ")" + (testMode ? " in test mode" : ""));
         if (config.microsoftHostnames() && !Files.exists(config.caCertificateFile())) {
             System.err.println("--microsoft-hostnames without a local CA: clients would have to trust a self-signed"
                     + " certificate for Microsoft's names; run 'tenantry cert ca', start again, then 'tenantry trust'");

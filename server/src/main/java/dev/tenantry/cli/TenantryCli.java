@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Tenantry 0.1.0",
         description = "Self-hosted directory and subscription service.",
-        subcommands = {ServeCommand.class, CertCommands.class, KeyCommands.class, TrustCommand.class})
+        subcommands = {ServeCommand.class, CertCommands.class, KeyCommands.class, TrustCommand.class, SeedCommands.class
+        })
 public final class TenantryCli {
 
     public static void main(String[] args) {

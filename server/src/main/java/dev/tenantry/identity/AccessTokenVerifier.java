@@ -89,7 +89,32 @@ public final class AccessTokenVerifier {
                     + "' is not accepted here; accepted audiences: " + String.join(", ", audiences.of(resource))
                     + ".");
         }
+        requireIssuerOfItsTenant(claims);
         return callerOf(claims, resource);
+    }
+
+    /**
+     * The issuer names the token's own directory, as Entra's do ({@code https://<host>/<tid>/v2.0}, or the v1 form
+     * {@code https://<host>/<tid>/}): a token whose {@code iss} and {@code tid} disagree is refused. The host is the one
+     * the client reached at issuance, so it is not compared.
+     */
+    private static void requireIssuerOfItsTenant(JWTClaimsSet claims) {
+        String issuer = claims.getIssuer();
+        Object tid = claims.getClaim("tid");
+        java.net.URI uri;
+        try {
+            uri = issuer == null ? null : new java.net.URI(issuer);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        boolean matches = uri != null
+                && "https".equals(uri.getScheme())
+                && tid instanceof String tenant
+                && (("/" + tenant + "/v2.0").equals(uri.getPath()) || ("/" + tenant + "/").equals(uri.getPath()));
+        if (!matches) {
+            throw invalid("The access token's issuer '" + issuer + "' is not the issuer of its directory (tid '" + tid
+                    + "').");
+        }
     }
 
     private static boolean verifies(SignedJWT jwt, JWSVerifier verifier) {

@@ -43,6 +43,12 @@ class ArmQueryOptionSweepIT {
     /** Route template → a concrete URL of it (without query). */
     private static final Map<String, String> ROUTES = new LinkedHashMap<>();
 
+    /**
+     * ARM GET routes outside the central table, which check their own options (issue 10's resource-group scopes,
+     * permissions, activity log, support tickets): a concrete URL with what it needs, and whether it filters.
+     */
+    private static final Map<String, Boolean> SELF_CHECKED = new LinkedHashMap<>();
+
     private static String token;
 
     @BeforeAll
@@ -90,6 +96,18 @@ class ArmQueryOptionSweepIT {
                 "/subscriptions/{subscriptionId}/providers/Microsoft.Authorization/classicAdministrators",
                 auth + "/classicAdministrators");
         ROUTES.put("/metadata/endpoints", "/metadata/endpoints");
+        String groupAuth = sub + "/resourceGroups/swept/providers/Microsoft.Authorization";
+        SELF_CHECKED.put(groupAuth + "/roleDefinitions?api-version=2022-04-01", true);
+        SELF_CHECKED.put(groupAuth + "/roleDefinitions/" + ownerRole + "?api-version=2022-04-01", false);
+        SELF_CHECKED.put(groupAuth + "/roleAssignments?api-version=2022-04-01", true);
+        SELF_CHECKED.put(auth + "/permissions?api-version=2022-04-01", false);
+        SELF_CHECKED.put(groupAuth + "/permissions?api-version=2022-04-01", false);
+        SELF_CHECKED.put(
+                sub + "/providers/Microsoft.Insights/eventtypes/management/values?api-version=2015-04-01&$filter="
+                        + encode(
+                                "eventTimestamp ge '2026-01-01T00:00:00Z' and eventTimestamp le '2026-03-01T00:00:00Z'"),
+                true);
+        SELF_CHECKED.put(sub + "/providers/Microsoft.Support/supportTickets?api-version=2020-04-01", false);
     }
 
     private static String encode(String text) {
@@ -137,6 +155,31 @@ class ArmQueryOptionSweepIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).at("/error/code").asText()).isEqualTo("InvalidFilterInQueryString");
+    }
+
+    @Test
+    @DisplayName("issue 10, 12: ARM GET routes outside the table refuse what they do not honour too")
+    void selfCheckedRoutesRefuseWhatTheyDoNotHonour() throws Exception {
+        List<String> ignored = new ArrayList<>();
+        for (Map.Entry<String, Boolean> route : SELF_CHECKED.entrySet()) {
+            String url = route.getKey();
+            assertThat(server.get(url, token).statusCode()).as(url).isEqualTo(200);
+            List<String> probes = new ArrayList<>(UNSUPPORTED);
+            if (!route.getValue()) {
+                probes.add("$filter=" + encode("name eq 'x'"));
+            }
+            for (String option : probes) {
+                HttpResponse<String> response = server.get(url + "&" + option, token);
+                if (response.statusCode() != 400
+                        || JSON.readTree(response.body())
+                                .at("/error/code")
+                                .asText()
+                                .isEmpty()) {
+                    ignored.add(url + " &" + option + " -> " + response.statusCode());
+                }
+            }
+        }
+        assertThat(ignored).isEmpty();
     }
 
     @Test

@@ -351,4 +351,39 @@ class GuestsIT {
         }
         return fields;
     }
+
+    @Test
+    @Order(12)
+    @DisplayName("issue 10: members invite while the directory allows it; a Global Administrator turns it off and on")
+    void membersInviteOnlyWhenTheDirectoryAllowsIt() {
+        String member = graph.token(graph.user(fabrikam, "Mia Member", "mia"));
+        String invite = "{\"invitedUserEmailAddress\":\"%s\",\"inviteRedirectUrl\":\"https://example.com/\"}";
+        assertThat(graph.post("/v1.0/invitations", invite.formatted("first@example.com"), member)
+                        .statusCode())
+                .isEqualTo(201);
+        CookieClient admin = new CookieClient(server);
+        admin.signIn(fabrikam.admin().userPrincipalName(), GraphFixture.PASSWORD, "/admin/guests");
+        assertThat(admin.get("/admin/guests").body())
+                .contains("id=\"members-can-invite\"")
+                .contains("checked");
+
+        HttpResponse<String> off = admin.postFrom("/admin/guests", "/admin/guests/settings");
+
+        assertThat(off.statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/guests").body()).doesNotContain("checked");
+        HttpResponse<String> refused = graph.post("/v1.0/invitations", invite.formatted("second@example.com"), member);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        CookieClient mia = new CookieClient(server);
+        mia.signIn("mia@" + fabrikam.tenant().initialDomain(), GraphFixture.PASSWORD, "/admin/guests");
+        assertThat(mia.postFrom("/admin/guests", "/admin/guests/settings", "membersCanInvite", "on")
+                        .statusCode())
+                .isEqualTo(403);
+
+        admin.postFrom("/admin/guests", "/admin/guests/settings", "membersCanInvite", "on");
+        assertThat(graph.post("/v1.0/invitations", invite.formatted("second@example.com"), member)
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(graph.get("/v1.0/auditLogs/directoryAudits", fabrikamAdmin).body())
+                .contains("Update external collaboration settings");
+    }
 }

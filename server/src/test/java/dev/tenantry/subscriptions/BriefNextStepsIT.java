@@ -138,6 +138,8 @@ class BriefNextStepsIT {
         Set<String> adminUsers = userNames(meganBrowser.get("/admin/users").body());
         assertThat(portalUsers).contains(megan).anyMatch(upn -> upn.contains("#EXT#"));
         assertThat(adminUsers).isEqualTo(portalUsers);
-        assertThat(meganBrowser.get("/admin/billing/products").body()).contains("Microsoft 365 Business Basic");
+        assertThat(meganBrowser.get("/admin/billing/products").body())
+                .contains("Microsoft 365 Business Basic")
+                .contains("id=\"cloud-" + subscriptionId + "\"");
     }
 }

@@ -49,6 +49,11 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
 
     @Override
     public boolean matches(String password, String encodedHash) {
+        if (encodedHash != null && encodedHash.startsWith(TestModePasswordHasher.PREFIX)) {
+            throw new IllegalStateException("This password hash was made by a server in test mode (a cheap hash for"
+                    + " test suites) and is refused outside test mode: set the password again on this server, or run"
+                    + " it with --test-mode.");
+        }
         Matcher phc = PHC.matcher(encodedHash == null ? "" : encodedHash);
         if (!phc.matches()) {
             return false;

@@ -1,6 +1,7 @@
 package dev.tenantry.directory.guests;
 
 import dev.tenantry.directory.Audit;
+import dev.tenantry.directory.AuditEvent;
 import dev.tenantry.directory.DirectoryAccess;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.ExternalUserState;
@@ -198,11 +199,25 @@ public final class GuestService implements GuestAccounts {
         return new GuestView(users.findById(tenantId, guestId).orElseThrow(), guest);
     }
 
+    /** Whether members of the directory may invite guests (Entra's default: yes), for a reader of the directory. */
+    public boolean membersCanInvite(Caller caller, TenantId tenantId) {
+        access.requireReadOrganization(caller, tenantId);
+        return guests.membersCanInvite(tenantId);
+    }
+
     /** Turns the "members can invite guests" setting of the directory on or off: a Global Administrator only. */
     public void setMembersCanInvite(Caller caller, TenantId tenantId, boolean allowed) {
         transactions.run(() -> {
             access.requireGlobalAdministrator(caller, tenantId, "change who may invite guests");
             guests.setMembersCanInvite(tenantId, allowed);
+            audit.record(
+                    caller,
+                    tenantId,
+                    Audit.DIRECTORY_MANAGEMENT,
+                    "Update external collaboration settings",
+                    "Update",
+                    List.of(new AuditEvent.Target(
+                            tenantId.value(), "Directory", "Members can invite guests", allowed ? "Yes" : "No")));
         });
     }
 

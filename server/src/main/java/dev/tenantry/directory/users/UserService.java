@@ -1,5 +1,6 @@
 package dev.tenantry.directory.users;
 
+import dev.tenantry.directory.Audit;
 import dev.tenantry.directory.DirectoryAccess;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.DirectoryRole;
@@ -43,6 +44,7 @@ public final class UserService {
     private final DirectoryAccess access;
     private final PasswordHasher passwords;
     private final SignInRevoker signIns;
+    private final Audit audit;
     private final Transactions transactions;
 
     public UserService(
@@ -54,6 +56,7 @@ public final class UserService {
             DirectoryAccess access,
             PasswordHasher passwords,
             SignInRevoker signIns,
+            Audit audit,
             Transactions transactions) {
         this.tenants = tenants;
         this.users = users;
@@ -63,6 +66,7 @@ public final class UserService {
         this.access = access;
         this.passwords = passwords;
         this.signIns = signIns;
+        this.audit = audit;
         this.transactions = transactions;
     }
 
@@ -72,7 +76,9 @@ public final class UserService {
             Tenant tenant = tenants.findById(tenantId)
                     .orElseThrow(() -> new NotFoundException(
                             DirectoryError.TENANT_NOT_FOUND, "Directory '" + tenantId + "' does not exist."));
-            return newUsers.insert(tenant, newUser, null);
+            User created = newUsers.insert(tenant, newUser, null);
+            record(caller, tenantId, "Add user", "Add", created);
+            return created;
         });
     }
 
@@ -126,6 +132,11 @@ public final class UserService {
             if (patch.password() != null || disabling) {
                 signIns.revokeSignIns(current.id());
             }
+            // Entra's activity names: a password alone is a reset, turning sign-in off a disable
+            String activity = actions.equals(Set.of(UserAction.RESET_PASSWORD))
+                    ? "Reset user password"
+                    : disabling && current.accountEnabled() ? "Disable account" : "Update user";
+            record(caller, tenantId, activity, "Update", updated);
             return updated;
         });
     }
@@ -147,7 +158,19 @@ public final class UserService {
             globalAdministrators.requireAnother(tenantId, user.id(), "delete");
             signIns.revokeSignIns(user.id());
             users.delete(tenantId, user.id());
+            record(caller, tenantId, "Delete user", "Delete", user);
         });
+    }
+
+    /** An entry of the directory's audit log (category UserManagement) about {@code user}, in the caller's work. */
+    private void record(Caller caller, TenantId tenantId, String activity, String operation, User user) {
+        audit.record(
+                caller,
+                tenantId,
+                Audit.USER_MANAGEMENT,
+                activity,
+                operation,
+                List.of(Audit.userTarget(user.id(), user.userPrincipalName())));
     }
 
     /** R10: the activated directory roles a user (by id or UPN) holds, as Graph's {@code memberOf} lists them. */

@@ -12,6 +12,7 @@ import dev.tenantry.shared.ErrorCode;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.subscriptions.BillingDetails;
+import dev.tenantry.subscriptions.Offer;
 import dev.tenantry.subscriptions.Seats;
 import dev.tenantry.subscriptions.Sku;
 import dev.tenantry.subscriptions.SubscribedSku;
@@ -171,6 +172,17 @@ final class AdminProductRoutes {
                 .filter(s -> s.state() != SuiteSubscription.State.DELETED)
                 .map(s -> row(s, used.getOrDefault(s.skuId(), 0)))
                 .toList();
+        List<ProductsPage.CloudRow> clouds = subscriptions.cloudSubscriptionsOf(caller, tenant).stream()
+                .map(c -> new ProductsPage.CloudRow(
+                        c.id().toString(),
+                        c.displayName(),
+                        subscriptions
+                                .catalog()
+                                .offer(c.offerId())
+                                .map(Offer::displayName)
+                                .orElse(c.offerId()),
+                        c.state().armName()))
+                .toList();
         pages.render(
                 ctx,
                 "admincenter/products.jte",
@@ -178,6 +190,7 @@ final class AdminProductRoutes {
                         pages.chrome(ctx, Chrome.Console.ADMIN),
                         AdminSection.CONSOLE.nav(AdminSection.BILLING, views.switcher(caller, tenant, "/admin")),
                         rows,
+                        clouds,
                         notice,
                         error));
     }

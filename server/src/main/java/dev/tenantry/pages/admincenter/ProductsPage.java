@@ -6,13 +6,24 @@ import dev.tenantry.subscriptions.SuiteSubscription;
 import java.util.List;
 
 /**
- * Model of admincenter/products.jte: "Your products", the directory's suite subscriptions that are not deleted, a
- * notice after a change, and the refusal of the form that failed.
+ * Model of admincenter/products.jte: "Your products", the directory's suite subscriptions that are not deleted and its
+ * cloud subscriptions (managed in the portal; one directory holds both, as the brief's last step wants), a notice after
+ * a change, and the refusal of the form that failed.
  */
-public record ProductsPage(Chrome chrome, ConsoleNav nav, List<Row> rows, String notice, FormError error) {
+public record ProductsPage(
+        Chrome chrome, ConsoleNav nav, List<Row> rows, List<CloudRow> clouds, String notice, FormError error) {
 
     public ProductsPage {
         rows = List.copyOf(rows);
+        clouds = List.copyOf(clouds);
+    }
+
+    /** One cloud subscription of the directory: its name, id, offer and ARM state, and its page in the portal. */
+    public record CloudRow(String id, String name, String offer, String state) {
+
+        public String portalPath() {
+            return "/portal/subscriptions/" + id;
+        }
     }
 
     /** The refusal of form {@code form} ({@code add}, {@code remove}, {@code convert}…) of subscription {@code id}. */

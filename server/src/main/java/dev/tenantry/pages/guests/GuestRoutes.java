@@ -46,6 +46,16 @@ public final class GuestRoutes {
         routes.post(base + "/invite", this::invite);
         routes.post(base + "/{id}/resend", this::resend);
         routes.post(base + "/{id}/delete", this::delete);
+        routes.post(base + "/settings", this::settings);
+    }
+
+    /** Entra's external collaboration setting "members can invite guests": a Global Administrator changes it. */
+    private void settings(Context ctx) {
+        Optional<Caller> caller = posted(ctx);
+        if (caller.isPresent()) {
+            guests.setMembersCanInvite(caller.get(), tenant(ctx), "on".equals(ctx.formParam("membersCanInvite")));
+            ctx.redirect(console.guestsPath() + "?done=settings", HttpStatus.SEE_OTHER);
+        }
     }
 
     private Optional<Caller> signedIn(Context ctx) {
@@ -127,7 +137,8 @@ public final class GuestRoutes {
                         rows,
                         notice,
                         redeemUrl,
-                        form == null ? GuestsPage.Form.empty() : form));
+                        form == null ? GuestsPage.Form.empty() : form,
+                        guests.membersCanInvite(caller, tenant(ctx))));
     }
 
     private static String noticeOf(Invitation invitation) {
@@ -141,9 +152,11 @@ public final class GuestRoutes {
     }
 
     private static String notice(Context ctx) {
-        return "deleted".equals(ctx.queryParam("done"))
-                ? "The guest was deleted; their home account is untouched."
-                : null;
+        return switch (String.valueOf(ctx.queryParam("done"))) {
+            case "deleted" -> "The guest was deleted; their home account is untouched.";
+            case "settings" -> "Saved who may invite guests.";
+            default -> null;
+        };
     }
 
     private static String field(Context ctx, String name) {

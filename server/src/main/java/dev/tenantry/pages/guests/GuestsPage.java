@@ -16,7 +16,8 @@ public record GuestsPage(
         List<Row> rows,
         String notice,
         String redeemUrl,
-        Form form) {
+        Form form,
+        boolean membersCanInvite) {
 
     public GuestsPage {
         rows = List.copyOf(rows);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantry.directory.AuditEvent;
 import dev.tenantry.directory.Group;
+import dev.tenantry.directory.NewUser;
+import dev.tenantry.directory.User;
+import dev.tenantry.directory.UserPatch;
 import dev.tenantry.directory.groups.NewGroup;
 import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.PageRequest;
@@ -57,6 +60,41 @@ class AuditRulesTest {
             assertThat(event.initiator().name()).isEqualTo(contoso.admin().userPrincipalName());
             assertThat(event.targets()).extracting(AuditEvent.Target::id).containsExactly(made.id());
         });
+    }
+
+    @Test
+    @DisplayName("issue 10: adding, changing, resetting the password of, disabling and deleting a user are audited")
+    void userChangesAreAudited() {
+        User jane = world.userService()
+                .createUser(
+                        contoso.adminCaller(),
+                        contoso.id(),
+                        new NewUser("Jane", "jane", TestDirectories.PASSWORD, null, null, null, true, "NL", null));
+        String id = jane.id().toString();
+        world.userService()
+                .updateUser(
+                        contoso.adminCaller(),
+                        contoso.id(),
+                        id,
+                        new UserPatch("Jane Doe", null, null, null, null, null, null, null));
+        world.userService().resetPassword(contoso.adminCaller(), contoso.id(), id, "An0ther!Passw0rd");
+        world.userService()
+                .updateUser(
+                        contoso.adminCaller(),
+                        contoso.id(),
+                        id,
+                        new UserPatch(null, null, null, null, false, null, null, null));
+        world.userService().deleteUser(contoso.adminCaller(), contoso.id(), id);
+
+        assertThat(world.audits().all())
+                .filteredOn(event -> event.category().equals("UserManagement"))
+                .extracting(AuditEvent::activity)
+                .containsExactly("Add user", "Update user", "Reset user password", "Disable account", "Delete user");
+        assertThat(world.audits().all())
+                .filteredOn(event -> event.activity().equals("Delete user"))
+                .singleElement()
+                .satisfies(event -> assertThat(event.targets().get(0).id())
+                        .isEqualTo(jane.id().value()));
     }
 
     @Test

@@ -1,0 +1,138 @@
+package dev.tenantry.app.testmode;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A seed file (issue 14): the directories, users, groups, applications and subscriptions a test starts from, in YAML or
+ * JSON with one schema. Every list may be left out. Names ({@code name}, {@code userName}) are how the file's entries
+ * refer to each other and how a test asks for them; the server makes the ids. See docs/seed-file.md.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Seed(List<TenantSeed> tenants) {
+
+    public Seed {
+        tenants = listOf(tenants);
+    }
+
+    /** An absent list as an empty one. */
+    static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : List.copyOf(values);
+    }
+
+    /**
+     * A directory: {@code name} is the test's handle for it, {@code domainPrefix} makes the initial domain
+     * ({@code <prefix>.onmicrosoft.test}), {@code admin} is its first user (Global Administrator).
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record TenantSeed(
+            String name,
+            String organization,
+            String domainPrefix,
+            String countryCode,
+            UserSeed admin,
+            List<UserSeed> users,
+            List<GroupSeed> groups,
+            List<ApplicationSeed> applications,
+            List<CloudSubscriptionSeed> cloudSubscriptions,
+            List<SuiteSubscriptionSeed> suiteSubscriptions) {
+
+        public TenantSeed {
+            users = listOf(users);
+            groups = listOf(groups);
+            applications = listOf(applications);
+            cloudSubscriptions = listOf(cloudSubscriptions);
+            suiteSubscriptions = listOf(suiteSubscriptions);
+        }
+    }
+
+    /**
+     * A member user: {@code userName} is the alias before {@code @domain}; {@code roles} are directory role names
+     * ({@code User Administrator}); {@code usageLocation} is needed for licences.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record UserSeed(
+            String userName,
+            String displayName,
+            String password,
+            String givenName,
+            String surname,
+            Boolean accountEnabled,
+            String usageLocation,
+            String jobTitle,
+            List<String> roles) {
+
+        public UserSeed {
+            roles = listOf(roles);
+        }
+    }
+
+    /** A security group; {@code members} and {@code owners} name users of the same directory by userName. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record GroupSeed(
+            String displayName, String mailNickname, String description, List<String> members, List<String> owners) {
+
+        public GroupSeed {
+            members = listOf(members);
+            owners = listOf(owners);
+        }
+    }
+
+    /**
+     * An app registration with a service principal: {@code secret} true (the default) adds a client secret, which the
+     * extension and {@code seed load} report; {@code graphPermissions} are Microsoft Graph application permissions
+     * ({@code User.Read.All}) granted by the directory's administrator.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ApplicationSeed(
+            String name,
+            String displayName,
+            Boolean secret,
+            String groupMembershipClaims,
+            List<String> graphPermissions) {
+
+        public ApplicationSeed {
+            graphPermissions = listOf(graphPermissions);
+        }
+    }
+
+    /**
+     * A cloud (Azure) subscription signed up for by {@code owner} (a userName; default the admin), who becomes account
+     * administrator and Owner; {@code offer} defaults to Pay-As-You-Go ({@code MS-AZR-0003P}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record CloudSubscriptionSeed(
+            String name,
+            String displayName,
+            String offer,
+            String owner,
+            List<ResourceGroupSeed> resourceGroups,
+            List<RoleAssignmentSeed> roleAssignments) {
+
+        public CloudSubscriptionSeed {
+            resourceGroups = listOf(resourceGroups);
+            roleAssignments = listOf(roleAssignments);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ResourceGroupSeed(String name, String location, Map<String, String> tags) {}
+
+    /**
+     * An Azure role ({@code Reader}, {@code Contributor}, {@code Owner}, {@code User Access Administrator}) for a user
+     * ({@code user}: userName), a group ({@code group}: displayName) or an application's service principal
+     * ({@code app}: name), at the subscription or at one of its resource groups ({@code resourceGroup}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record RoleAssignmentSeed(String role, String user, String group, String app, String resourceGroup) {}
+
+    /** A suite (Microsoft 365) subscription bought by the admin; {@code licensedUsers} get a licence of its SKU. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record SuiteSubscriptionSeed(String sku, Integer seats, Boolean trial, List<String> licensedUsers) {
+
+        public SuiteSubscriptionSeed {
+            licensedUsers = listOf(licensedUsers);
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package dev.tenantry.app.testmode;
+
+import dev.tenantry.access.RoleDefinition;
+import dev.tenantry.app.Services;
+import dev.tenantry.app.testmode.Seed.ApplicationSeed;
+import dev.tenantry.app.testmode.Seed.CloudSubscriptionSeed;
+import dev.tenantry.app.testmode.Seed.GroupSeed;
+import dev.tenantry.app.testmode.Seed.RoleAssignmentSeed;
+import dev.tenantry.app.testmode.Seed.SuiteSubscriptionSeed;
+import dev.tenantry.app.testmode.Seed.TenantSeed;
+import dev.tenantry.app.testmode.Seed.UserSeed;
+import dev.tenantry.app.testmode.Seeded.SeededApp;
+import dev.tenantry.app.testmode.Seeded.SeededTenant;
+import dev.tenantry.app.testmode.Seeded.SeededUser;
+import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.DirectoryRoleTemplate;
+import dev.tenantry.directory.GraphPermission;
+import dev.tenantry.directory.NewUser;
+import dev.tenantry.directory.User;
+import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.ServicePrincipal;
+import dev.tenantry.directory.groups.NewGroup;
+import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.DomainException;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.subscriptions.CloudSubscription;
+import dev.tenantry.subscriptions.LicenceService;
+import dev.tenantry.subscriptions.SuiteSubscription;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Loads a seed file through the domain services, as the operator (or as the seeded owner where a rule needs a user),
+ * so every rule of the server holds for seeded data. All of it runs in one transaction: a refusal anywhere loads
+ * nothing, and names the line and the field at fault.
+ */
+public final class SeedLoader {
+
+    static final String DEFAULT_PASSWORD = "Tenantry-Seed-1";
+    private static final String DEFAULT_OFFER = "MS-AZR-0003P";
+
+    private final Services services;
+
+    public SeedLoader(Services services) {
+        this.services = services;
+    }
+
+    public Seeded load(SeedFile file) {
+        return services.stores().transactions().inTransaction(() -> {
+            List<TenantSeed> tenants = file.seed().tenants();
+            List<SeededTenant> loaded = new java.util.ArrayList<>();
+            for (int i = 0; i < tenants.size(); i++) {
+                loaded.add(new TenantLoad(file, "/tenants/" + i, tenants.get(i)).load());
+            }
+            return new Seeded(loaded);
+        });
+    }
+
+    /** One directory of the seed, with the names its entries use for each other. */
+    private final class TenantLoad {
+        private final SeedFile file;
+        private final String at;
+        private final TenantSeed seed;
+        private final Map<String, SeededUser> users = new LinkedHashMap<>();
+        private final Map<String, SeededApp> apps = new LinkedHashMap<>();
+        private final Map<String, String> groups = new LinkedHashMap<>();
+        private final Map<String, String> clouds = new LinkedHashMap<>();
+        private final Map<String, User> accounts = new HashMap<>();
+        private TenantId tenantId;
+
+        TenantLoad(SeedFile file, String at, TenantSeed seed) {
+            this.file = file;
+            this.at = at;
+            this.seed = seed;
+        }
+
+        SeededTenant load() {
+            String prefix = required(seed.domainPrefix(), at + "/domainPrefix");
+            String name = seed.name() == null ? prefix : seed.name();
+            UserSeed adminSeed = seed.admin() == null
+                    ? new UserSeed("admin", null, null, null, null, null, null, null, null)
+                    : seed.admin();
+            CreatedDirectory created = guarded(at, () -> services.tenants()
+                    .createDirectory(
+                            seed.organization() == null ? name : seed.organization(),
+                            seed.countryCode() == null ? "US" : seed.countryCode(),
+                            prefix,
+                            newUser(adminSeed, "Administrator")));
+            tenantId = created.tenant().id();
+            remember(adminSeed, created.admin());
+            for (int i = 0; i < seed.users().size(); i++) {
+                loadUser(at + "/users/" + i, seed.users().get(i));
+            }
+            for (int i = 0; i < seed.groups().size(); i++) {
+                loadGroup(at + "/groups/" + i, seed.groups().get(i));
+            }
+            for (int i = 0; i < seed.applications().size(); i++) {
+                loadApplication(at + "/applications/" + i, seed.applications().get(i));
+            }
+            for (int i = 0; i < seed.cloudSubscriptions().size(); i++) {
+                loadCloud(
+                        at + "/cloudSubscriptions/" + i,
+                        seed.cloudSubscriptions().get(i));
+            }
+            for (int i = 0; i < seed.suiteSubscriptions().size(); i++) {
+                loadSuite(
+                        at + "/suiteSubscriptions/" + i,
+                        seed.suiteSubscriptions().get(i));
+            }
+            return new SeededTenant(
+                    name, tenantId.toString(), created.tenant().initialDomain(), users, apps, groups, clouds);
+        }
+
+        private void loadUser(String where, UserSeed user) {
+            String userName = required(user.userName(), where + "/userName");
+            if (users.containsKey(userName)) {
+                throw file.refuse(where + "/userName", "a second user named '" + userName + "'");
+            }
+            User created = guarded(
+                    where, () -> services.users().createUser(Caller.system(), tenantId, newUser(user, userName)));
+            remember(user, created);
+            for (int r = 0; r < user.roles().size(); r++) {
+                DirectoryRoleTemplate role = roleNamed(user.roles().get(r), where + "/roles/" + r);
+                guarded(where + "/roles/" + r, () -> {
+                    services.directoryRoles().assignRole(Caller.system(), tenantId, role, created.id());
+                    return null;
+                });
+            }
+        }
+
+        private void loadGroup(String where, GroupSeed group) {
+            String displayName = required(group.displayName(), where + "/displayName");
+            List<String> members = userIds(group.members(), where + "/members");
+            List<String> owners = userIds(group.owners(), where + "/owners");
+            var created = guarded(where, () -> services.groups()
+                    .create(
+                            Caller.system(),
+                            tenantId,
+                            new NewGroup(
+                                    displayName,
+                                    group.description(),
+                                    group.mailNickname() == null
+                                            ? displayName.replaceAll("[^A-Za-z0-9]", "")
+                                            : group.mailNickname(),
+                                    false,
+                                    true,
+                                    List.of(),
+                                    null,
+                                    members,
+                                    owners)));
+            groups.put(displayName, created.id().toString());
+        }
+
+        private void loadApplication(String where, ApplicationSeed app) {
+            String name = required(app.name(), where + "/name");
+            ApplicationService applications = services.applications();
+            Application created = guarded(
+                    where,
+                    () -> applications.createApplication(
+                            Caller.system(),
+                            tenantId,
+                            app.displayName() == null ? name : app.displayName(),
+                            app.groupMembershipClaims()));
+            String secret = Boolean.FALSE.equals(app.secret())
+                    ? null
+                    : guarded(where + "/secret", () -> applications
+                            .addPassword(Caller.system(), tenantId, created.id(), "seed", null)
+                            .secretText());
+            ServicePrincipal principal = guarded(
+                    where, () -> applications.createServicePrincipal(Caller.system(), tenantId, created.appId()));
+            UUID graph = applications
+                    .findServicePrincipalByAppId(tenantId, ApplicationService.MICROSOFT_GRAPH_APP_ID)
+                    .orElseThrow()
+                    .id();
+            for (int p = 0; p < app.graphPermissions().size(); p++) {
+                String value = app.graphPermissions().get(p);
+                String field = where + "/graphPermissions/" + p;
+                GraphPermission permission = GraphPermission.byValue(value)
+                        .orElseThrow(() -> file.refuse(
+                                field,
+                                "'" + value
+                                        + "' is not a Microsoft Graph application permission Tenantry knows; use one of "
+                                        + Arrays.stream(GraphPermission.values())
+                                                .map(GraphPermission::value)
+                                                .toList()));
+                guarded(
+                        field,
+                        () -> applications.grantAppRole(
+                                adminCaller(), tenantId, principal.id(), graph, permission.id()));
+            }
+            apps.put(name, new SeededApp(name, created.appId(), created.id(), principal.id(), secret));
+        }
+
+        private void loadCloud(String where, CloudSubscriptionSeed cloud) {
+            String ownerName = cloud.owner() == null ? adminName() : cloud.owner();
+            User owner = account(ownerName, where + "/owner");
+            Caller.User ownerCaller = new Caller.User(tenantId, owner.id());
+            CloudSubscription created = guarded(where, () -> services.subscriptions()
+                    .createCloudSubscription(
+                            ownerCaller,
+                            cloud.offer() == null ? DEFAULT_OFFER : cloud.offer(),
+                            cloud.displayName(),
+                            null));
+            String name = cloud.name() == null ? created.displayName() : cloud.name();
+            clouds.put(name, created.id().toString());
+            for (int g = 0; g < cloud.resourceGroups().size(); g++) {
+                var group = cloud.resourceGroups().get(g);
+                String field = where + "/resourceGroups/" + g;
+                required(group.name(), field + "/name");
+                guarded(field, () -> services.resourceGroups()
+                        .createOrUpdate(
+                                ownerCaller,
+                                created.id(),
+                                group.name(),
+                                group.location() == null ? "westeurope" : group.location(),
+                                group.tags()));
+            }
+            for (int r = 0; r < cloud.roleAssignments().size(); r++) {
+                assign(where + "/roleAssignments/" + r, cloud.roleAssignments().get(r), ownerCaller, created);
+            }
+        }
+
+        private void assign(
+                String where, RoleAssignmentSeed seedAssignment, Caller.User owner, CloudSubscription cloud) {
+            String roleName = required(seedAssignment.role(), where + "/role");
+            RoleDefinition role = RoleDefinition.byName(roleName)
+                    .orElseThrow(() -> file.refuse(
+                            where + "/role",
+                            "'" + roleName + "' is not an Azure role Tenantry knows; use one of "
+                                    + Arrays.stream(RoleDefinition.values())
+                                            .map(RoleDefinition::roleName)
+                                            .toList()));
+            UUID principal;
+            if (seedAssignment.user() != null) {
+                principal = account(seedAssignment.user(), where + "/user").id().value();
+            } else if (seedAssignment.group() != null) {
+                String id = groups.get(seedAssignment.group());
+                if (id == null) {
+                    throw file.refuse(where + "/group", "no group '" + seedAssignment.group() + "' in this directory");
+                }
+                principal = UUID.fromString(id);
+            } else if (seedAssignment.app() != null) {
+                SeededApp app = apps.get(seedAssignment.app());
+                if (app == null) {
+                    throw file.refuse(
+                            where + "/app", "no application '" + seedAssignment.app() + "' in this directory");
+                }
+                principal = app.servicePrincipalId();
+            } else {
+                throw file.refuse(where, "a role assignment names one principal: 'user', 'group' or 'app'");
+            }
+            var subscriptionScope = services.subscriptions().scope(owner, cloud.id());
+            var scope = seedAssignment.resourceGroup() == null
+                    ? subscriptionScope
+                    : subscriptionScope.resourceGroup(seedAssignment.resourceGroup());
+            guarded(where, () -> services.access().assign(owner, scope, UUID.randomUUID(), role, principal));
+        }
+
+        private void loadSuite(String where, SuiteSubscriptionSeed suite) {
+            String sku = required(suite.sku(), where + "/sku");
+            SuiteSubscription created = guarded(where, () -> services.subscriptions()
+                    .buySuiteSubscription(adminCaller(), sku, suite.seats(), suite.trial()));
+            for (int u = 0; u < suite.licensedUsers().size(); u++) {
+                String field = where + "/licensedUsers/" + u;
+                User user = account(suite.licensedUsers().get(u), field);
+                guarded(field, () -> services.licences()
+                        .assignLicense(
+                                Caller.system(),
+                                tenantId,
+                                user.id().toString(),
+                                List.of(new LicenceService.AddLicence(
+                                        created.skuId().toString(), List.of())),
+                                List.of()));
+            }
+        }
+
+        private Caller.User adminCaller() {
+            return new Caller.User(tenantId, accounts.get(adminName()).id());
+        }
+
+        private String adminName() {
+            return seed.admin() == null || seed.admin().userName() == null
+                    ? "admin"
+                    : seed.admin().userName();
+        }
+
+        private void remember(UserSeed seedUser, User created) {
+            String userName = seedUser.userName() == null ? "admin" : seedUser.userName();
+            accounts.put(userName, created);
+            users.put(
+                    userName,
+                    new SeededUser(userName, created.id().value(), created.userPrincipalName(), passwordOf(seedUser)));
+        }
+
+        private User account(String userName, String where) {
+            User user = accounts.get(userName);
+            if (user == null) {
+                throw file.refuse(where, "no user '" + userName + "' in this directory (name a userName of its users)");
+            }
+            return user;
+        }
+
+        private List<String> userIds(List<String> names, String where) {
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                ids.add(account(names.get(i), where + "/" + i).id().toString());
+            }
+            return ids;
+        }
+
+        private DirectoryRoleTemplate roleNamed(String name, String where) {
+            return Arrays.stream(DirectoryRoleTemplate.values())
+                    .filter(t ->
+                            t.displayName().equalsIgnoreCase(name) || t.name().equalsIgnoreCase(name))
+                    .findFirst()
+                    .orElseThrow(() -> file.refuse(
+                            where,
+                            "'" + name + "' is not a directory role Tenantry knows; use one of "
+                                    + Arrays.stream(DirectoryRoleTemplate.values())
+                                            .map(DirectoryRoleTemplate::displayName)
+                                            .toList()));
+        }
+
+        private <T> T guarded(String where, java.util.function.Supplier<T> work) {
+            try {
+                return work.get();
+            } catch (DomainException e) {
+                throw file.refuse(e.field().map(f -> where + "/" + f).orElse(where), e.getMessage());
+            }
+        }
+
+        private String required(String value, String where) {
+            if (value == null || value.isBlank()) {
+                throw file.refuse(where, "required");
+            }
+            return value;
+        }
+    }
+
+    private static String passwordOf(UserSeed user) {
+        return user.password() == null ? DEFAULT_PASSWORD : user.password();
+    }
+
+    private static NewUser newUser(UserSeed user, String fallbackName) {
+        String userName = user.userName() == null ? "admin" : user.userName();
+        return new NewUser(
+                user.displayName() == null ? fallbackName : user.displayName(),
+                userName,
+                passwordOf(user),
+                user.givenName(),
+                user.surname(),
+                null,
+                user.accountEnabled(),
+                user.usageLocation(),
+                user.jobTitle());
+    }
+}
