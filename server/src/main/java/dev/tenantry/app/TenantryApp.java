@@ -12,6 +12,8 @@ import dev.tenantry.web.HttpsServer;
 import io.javalin.Javalin;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ public final class TenantryApp implements AutoCloseable {
     private final BoundedPasswordHasher passwordHashing;
     private final JobRunner jobs;
     private final int port;
+    private Operability operability;
     private TestMode testMode;
 
     private TenantryApp(
@@ -75,7 +78,8 @@ public final class TenantryApp implements AutoCloseable {
         Database database = Database.open(
                 testMode == null ? config.effectiveJdbcUrl() : testMode.jdbcUrl(),
                 config.jdbcUser(),
-                config.jdbcPassword());
+                config.jdbcPassword(),
+                config.operations().dbPoolSize());
         Clock clock = testMode == null ? Clock.systemUTC() : testMode.clock();
         BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(
                 testMode == null ? new Argon2idPasswordHasher() : testMode.passwordHasher());
@@ -85,15 +89,24 @@ public final class TenantryApp implements AutoCloseable {
             if (testMode != null) {
                 testMode.attach(services, database);
             }
+            Operability operability = new Operability(database, config.operations());
             Javalin http = HttpsServer.create(config.host(), config.port(), tls, cfg -> {
                 if (testMode != null) {
                     testMode.register(cfg);
                 }
                 Routes.register(cfg, config, services);
+                operability.register(cfg);
+                // graceful stop: refuse new requests, let those in flight finish for up to the drain time
+                cfg.jetty.modifyServer(server -> {
+                    server.setHandler(new GracefulHandler(server.getHandler()));
+                    server.setStopTimeout(Duration.ofSeconds(config.operations().drainSeconds())
+                            .toMillis());
+                });
             });
             http.start();
             JobRunner jobs = BackgroundJobs.start(services, database, clock);
             TenantryApp app = new TenantryApp(database, http, tls, services, passwordHashing, jobs);
+            app.operability = operability;
             app.testMode = testMode;
             return app;
         } catch (RuntimeException e) {
@@ -133,8 +146,11 @@ public final class TenantryApp implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
-        http.stop();
+        http.stop(); // waits up to the drain time for requests in flight (Jetty's graceful stop)
         passwordHashing.close();
+        if (operability != null) {
+            operability.close();
+        }
         database.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tenantry.app;
 
 import dev.tenantry.storage.Database;
+import dev.tenantry.storage.DatabaseUrl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,6 +27,7 @@ import java.util.Set;
  * @param hostnames further names the server answers on ({@code --hostname}): its certificate names them, and they are
  *     accepted as origins besides the public URL
  * @param microsoftHostnames whether the server also answers as Microsoft's public cloud ({@link #MICROSOFT_HOSTNAMES})
+ * @param operations pool size, log format, metrics and shutdown settings
  */
 public record TenantryConfig(
         String host,
@@ -39,7 +41,8 @@ public record TenantryConfig(
         Path catalogFile,
         String masterKey,
         List<String> hostnames,
-        boolean microsoftHostnames) {
+        boolean microsoftHostnames,
+        Operations operations) {
 
     public static final String DEFAULT_DOMAIN_SUFFIX = "onmicrosoft.test";
 
@@ -77,8 +80,39 @@ public record TenantryConfig(
                 false);
     }
 
+    /** The settings before {@link Operations} existed: the operational defaults. */
+    public TenantryConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String jdbcUrl,
+            String jdbcUser,
+            String jdbcPassword,
+            String publicUrl,
+            String domainSuffix,
+            Path catalogFile,
+            String masterKey,
+            List<String> hostnames,
+            boolean microsoftHostnames) {
+        this(
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey,
+                hostnames,
+                microsoftHostnames,
+                Operations.defaults());
+    }
+
     public TenantryConfig {
         hostnames = hostnames == null ? List.of() : List.copyOf(hostnames);
+        operations = operations == null ? Operations.defaults() : operations;
     }
 
     public static TenantryConfig defaults() {
@@ -88,11 +122,19 @@ public record TenantryConfig(
 
     /** Reads {@code TENANTRY_HOST}, {@code _PORT}, {@code _DATA}, {@code _JDBC_URL}, … over the defaults. */
     public static TenantryConfig fromEnv(Map<String, String> env) {
-        TenantryConfig base = defaults();
-        return new TenantryConfig(
+        return fromEnv(env, defaults());
+    }
+
+    /**
+     * Reads {@code TENANTRY_HOST}, {@code _PORT}, {@code _DATA}, {@code _DATABASE}, {@code _JDBC_URL}, … over
+     * {@code base} (the defaults, or a configuration file over them). A value that cannot be read is an
+     * {@link IllegalArgumentException} naming the variable.
+     */
+    public static TenantryConfig fromEnv(Map<String, String> env, TenantryConfig base) {
+        TenantryConfig config = new TenantryConfig(
                 env.getOrDefault("TENANTRY_HOST", base.host()),
                 Optional.ofNullable(env.get("TENANTRY_PORT"))
-                        .map(Integer::parseInt)
+                        .map(value -> Operations.number("TENANTRY_PORT", value, 0, 65535))
                         .orElse(base.port()),
                 Optional.ofNullable(env.get("TENANTRY_DATA")).map(Path::of).orElse(base.dataDir()),
                 env.getOrDefault("TENANTRY_JDBC_URL", base.jdbcUrl()),
@@ -107,7 +149,55 @@ public record TenantryConfig(
                         .orElse(base.hostnames()),
                 Optional.ofNullable(env.get("TENANTRY_MICROSOFT_HOSTNAMES"))
                         .map(value -> value.strip().equalsIgnoreCase("true"))
-                        .orElse(base.microsoftHostnames()));
+                        .orElse(base.microsoftHostnames()),
+                base.operations().fromEnv(env));
+        String database = env.get("TENANTRY_DATABASE");
+        return database == null || database.isBlank() ? config : config.withDatabase("TENANTRY_DATABASE", database);
+    }
+
+    /**
+     * This configuration on the database {@code url} ({@code postgresql://user:password@host:5432/db} or a JDBC URL),
+     * with the user and password it names; {@code source} names the setting in a refusal.
+     */
+    public TenantryConfig withDatabase(String source, String url) {
+        DatabaseUrl parsed;
+        try {
+            parsed = DatabaseUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+        boolean named = parsed.user() != null;
+        return new TenantryConfig(
+                host,
+                port,
+                dataDir,
+                parsed.jdbcUrl(),
+                named ? parsed.user() : jdbcUser,
+                named ? (parsed.password() == null ? "" : parsed.password()) : jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey,
+                hostnames,
+                microsoftHostnames,
+                operations);
+    }
+
+    public TenantryConfig withOperations(Operations newOperations) {
+        return new TenantryConfig(
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey,
+                hostnames,
+                microsoftHostnames,
+                newOperations);
     }
 
     public TenantryConfig withHost(String newHost) {
@@ -123,7 +213,8 @@ public record TenantryConfig(
                 catalogFile,
                 masterKey,
                 hostnames,
-                microsoftHostnames);
+                microsoftHostnames,
+                operations);
     }
 
     public TenantryConfig withPort(int newPort) {
@@ -139,7 +230,8 @@ public record TenantryConfig(
                 catalogFile,
                 masterKey,
                 hostnames,
-                microsoftHostnames);
+                microsoftHostnames,
+                operations);
     }
 
     public TenantryConfig withDataDir(Path newDataDir) {
@@ -155,7 +247,8 @@ public record TenantryConfig(
                 catalogFile,
                 masterKey,
                 hostnames,
-                microsoftHostnames);
+                microsoftHostnames,
+                operations);
     }
 
     public TenantryConfig withPublicUrl(String newPublicUrl) {
@@ -171,7 +264,8 @@ public record TenantryConfig(
                 catalogFile,
                 masterKey,
                 hostnames,
-                microsoftHostnames);
+                microsoftHostnames,
+                operations);
     }
 
     public TenantryConfig withMasterKey(String newMasterKey) {
@@ -187,7 +281,8 @@ public record TenantryConfig(
                 catalogFile,
                 newMasterKey,
                 hostnames,
-                microsoftHostnames);
+                microsoftHostnames,
+                operations);
     }
 
     /** The JDBC URL in force: the configured one, or H2 in PostgreSQL mode inside the data directory. */
@@ -217,7 +312,7 @@ public record TenantryConfig(
                 + effectiveJdbcUrl() + ", jdbcUser=" + jdbcUser + ", jdbcPassword=***, publicUrl=" + publicUrl
                 + ", domainSuffix=" + domainSuffix + ", catalogFile=" + catalogFile + ", masterKey="
                 + (masterKey == null ? "keys/master.key" : "***") + ", hostnames=" + hostnames + ", microsoftHostnames="
-                + microsoftHostnames + "]";
+                + microsoftHostnames + ", " + operations + "]";
     }
 
     public TenantryConfig withHostnames(List<String> newHostnames) {
@@ -249,7 +344,8 @@ public record TenantryConfig(
                 catalogFile,
                 masterKey,
                 hostnames,
-                answerAsMicrosoft);
+                answerAsMicrosoft,
+                operations);
     }
 
     /** The local certificate authority's certificate, made by {@code tenantry cert ca}. */

@@ -1,5 +1,6 @@
 package dev.tenantry.cli;
 
+import dev.tenantry.app.LogFormat;
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
 import dev.tenantry.app.testmode.SeedException;
@@ -43,6 +44,19 @@ final class ServeCommand extends DataCommand {
     boolean microsoftHostnames;
 
     @Option(
+            names = "--log-format",
+            paramLabel = "FORMAT",
+            description =
+                    "text (readable lines) or json (one JSON object a line). Default: $TENANTRY_LOG_FORMAT or text")
+    String logFormat;
+
+    @Option(
+            names = "--drain-seconds",
+            paramLabel = "N",
+            description = "On stop, how long requests in flight may finish. Default: $TENANTRY_DRAIN_SECONDS or 10")
+    Integer drainSeconds;
+
+    @Option(
             names = "--test-mode",
             description =
                     "Run for a test suite (issue 14): an in-memory database, a controllable clock, a cheap password"
@@ -60,7 +74,20 @@ final class ServeCommand extends DataCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        TenantryConfig config = config();
+        TenantryConfig config;
+        try {
+            config = config();
+            if (logFormat != null) {
+                config = config.withOperations(config.operations().withLogFormat(logFormat));
+            }
+            if (drainSeconds != null) {
+                config = config.withOperations(config.operations().withDrainSeconds(drainSeconds));
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("invalid_configuration: " + e.getMessage());
+            return 2;
+        }
+        LogFormat.apply(config.operations().logFormat());
         if (hostnames != null) {
             config = config.withHostnames(hostnames);
         }

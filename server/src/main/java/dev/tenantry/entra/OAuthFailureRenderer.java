@@ -3,6 +3,7 @@ package dev.tenantry.entra;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.web.Failure;
 import dev.tenantry.web.FailureRenderer;
+import dev.tenantry.web.RequestLogging;
 import io.javalin.http.Context;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -32,7 +33,7 @@ public final class OAuthFailureRenderer implements FailureRenderer {
     @Override
     public void render(Context ctx, Failure failure) {
         AadErrors.AadError error = AadErrors.of(failure.code(), failure.status());
-        String traceId = UUID.randomUUID().toString();
+        String traceId = RequestLogging.requestId(ctx);
         String correlationId = Ids.tryParse(ctx.header("client-request-id"))
                 .map(UUID::toString)
                 .orElseGet(() -> UUID.randomUUID().toString());

@@ -30,7 +30,11 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:mem:" + name + H2_MODE + ";DB_CLOSE_DELAY=-1";
     }
 
+    /** Connections in a pool when the configuration does not say. */
+    public static final int DEFAULT_POOL_SIZE = 16;
+
     private final HikariDataSource dataSource;
+    private volatile boolean migrated;
     private final Jdbi jdbi;
 
     private Database(HikariDataSource dataSource) {
@@ -47,11 +51,16 @@ public final class Database implements AutoCloseable {
      * its files owner-only (see {@link OwnerOnlyFilePath}).
      */
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
+    }
+
+    /** As {@link #open(String, String, String)}, with {@code poolSize} connections at most. */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(ownerOnly(untraced(durable(jdbcUrl))));
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(poolSize);
         config.setPoolName("tenantry");
         config.setAutoCommit(true);
         HikariDataSource dataSource = new HikariDataSource(config);
@@ -108,6 +117,42 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * Whether the database answers within two seconds and its schema is the one this server's migrations make (none
+     * pending, none failed): the readiness check.
+     */
+    public boolean ready() {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(2);
+            try (java.sql.ResultSet failed =
+                    statement.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE NOT \"success\"")) {
+                failed.next();
+                if (failed.getLong(1) > 0) {
+                    return false;
+                }
+            }
+            if (!migrated) { // pending migrations cannot reappear once applied: Flyway's scan runs until it finds none
+                migrated = Flyway.configure()
+                                .dataSource(dataSource)
+                                .locations("classpath:db/migration")
+                                .load()
+                                .info()
+                                .pending()
+                                .length
+                        == 0;
+            }
+            return migrated;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Publishes the pool's gauges and timers ({@code hikaricp_connections_*}) to {@code registry}. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
     }
 
     @Override

@@ -24,6 +24,9 @@ public final class Failures {
 
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
+    /** The request attribute holding the code of the failure a request was answered with, for logs and metrics. */
+    public static final String FAILURE_CODE = "tenantry.failureCode";
+
     private final List<FailureRenderer> renderers;
 
     /** Uses {@code renderers} in order; the last one should handle every request. */
@@ -97,6 +100,7 @@ public final class Failures {
     }
 
     public void render(Context ctx, Failure failure) {
+        ctx.attribute(FAILURE_CODE, failure.code());
         for (FailureRenderer renderer : renderers) {
             if (renderer.handles(ctx)) {
                 renderer.render(ctx, failure);

@@ -58,4 +58,15 @@ class CliTest {
     void unknownOptionIsAUsageError() {
         assertThat(TenantryCli.run(Map.of(), "serve", "--no-such-option")).isEqualTo(2);
     }
+
+    @Test
+    void aDatabaseSettingThatCannotBeReadIsRefusedBeforeStarting() throws Exception {
+        assertThat(TenantryCli.run(Map.of(), "serve", "--database", "mysql://h/db", "--data", data.toString()))
+                .isEqualTo(2);
+        assertThat(TenantryCli.run(Map.of(), "serve", "--db-pool-size", "0", "--data", data.toString()))
+                .isEqualTo(2);
+        try (var files = Files.list(data)) {
+            assertThat(files).isEmpty();
+        }
+    }
 }

@@ -59,7 +59,10 @@ final class PostgresDatabases {
                 config.publicUrl(),
                 config.domainSuffix(),
                 config.catalogFile(),
-                config.masterKey());
+                config.masterKey(),
+                config.hostnames(),
+                config.microsoftHostnames(),
+                config.operations());
     }
 
     void drop(String jdbcUrl) {

@@ -59,6 +59,22 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
                 .build();
     }
 
+    /**
+     * Starts this server as one node of several ({@link TwoNodes}): its own data directory, the database
+     * {@code sharedJdbcUrl} on the test PostgreSQL server, which the caller made and drops.
+     */
+    void startNode(String sharedJdbcUrl) throws IOException {
+        dataDir = Files.createTempDirectory("tenantry-node");
+        jdbcUrl = sharedJdbcUrl;
+        start();
+    }
+
+    /** Stops a node started with {@link #startNode} and deletes its data directory; the shared database stays. */
+    void stopNode() throws IOException {
+        server.close();
+        deleteDataDir();
+    }
+
     /** Stops and starts the server on the same data directory, as an operator restarting it would. */
     public void restart() {
         server.close();
@@ -71,6 +87,10 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
         if (postgres != null) {
             postgres.drop(jdbcUrl);
         }
+        deleteDataDir();
+    }
+
+    private void deleteDataDir() throws IOException {
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
