@@ -94,7 +94,8 @@ final class Routes {
                         services.subscriptions(),
                         services.licences(),
                         services.pageTokens(),
-                        services.guests())
+                        services.guests(),
+                        services.keyCredentials())
                 .register(cfg.routes);
         new CommerceRoutes(
                         services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())

@@ -14,6 +14,7 @@ import dev.tenantry.directory.GuestMemberships;
 import dev.tenantry.directory.NewUsers;
 import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.SignInRevoker;
+import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.credentials.CredentialService;
@@ -24,6 +25,7 @@ import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.AccessTokenVerifier;
 import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.KeyPossessionProofs;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
 import dev.tenantry.identity.RetentionPurge;
@@ -85,7 +87,8 @@ public record Services(
         ChangeDirectoryService changeDirectory,
         SupportService support,
         GuestService guests,
-        DirectoryMemberships memberships) {
+        DirectoryMemberships memberships,
+        ApplicationKeyService keyCredentials) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -109,6 +112,12 @@ public record Services(
         var newUsers = new NewUsers(stores.users(), passwords, clock);
         var applications = new ApplicationService(
                 stores.applications(), stores.users(), stores.directoryGroups(), directoryAccess, transactions, clock);
+        var keyCredentials = new ApplicationKeyService(
+                applications,
+                stores.applications(),
+                stores.keyCredentials(),
+                transactions,
+                new KeyPossessionProofs(clock));
         var tenants = new TenantService(
                 stores.tenants(),
                 stores.directoryRoles(),
@@ -150,7 +159,8 @@ public record Services(
                 stores.refreshTokens(),
                 audiences,
                 clock,
-                guests));
+                guests,
+                new Grants.Credentials(keyCredentials, stores.clientAssertionReplays())));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
                 stores.roleAssignments(),
@@ -264,7 +274,8 @@ public record Services(
                         transactions),
                 new SupportService(subscriptions, stores.supportTickets(), transactions, clock),
                 guests,
-                memberships);
+                memberships,
+                keyCredentials);
     }
 
     /**

@@ -11,17 +11,21 @@ import dev.tenantry.directory.GuestRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
+import dev.tenantry.directory.apps.KeyCredentialRepository;
 import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiAuditRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiGroupRepository;
 import dev.tenantry.directory.storage.JdbiGuestRepository;
+import dev.tenantry.directory.storage.JdbiKeyCredentialRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
+import dev.tenantry.identity.ClientAssertionReplays;
 import dev.tenantry.identity.LockoutRepository;
 import dev.tenantry.identity.RefreshTokenRepository;
 import dev.tenantry.identity.SigningKeyRepository;
 import dev.tenantry.identity.WebSessionRepository;
+import dev.tenantry.identity.storage.JdbiClientAssertionReplays;
 import dev.tenantry.identity.storage.JdbiLockoutRepository;
 import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
 import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
@@ -76,7 +80,9 @@ public record Stores(
         ActivityLogRepository activityLog,
         SubscriptionAdministratorRepository subscriptionAdministrators,
         SupportTicketRepository supportTickets,
-        GuestRepository guests) {
+        GuestRepository guests,
+        KeyCredentialRepository keyCredentials,
+        ClientAssertionReplays clientAssertionReplays) {
 
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
     public static Stores sql(Jdbi jdbi, MasterKey masterKey) {
@@ -107,6 +113,8 @@ public record Stores(
                 new JdbiActivityLogRepository(jdbi),
                 new JdbiSubscriptionAdministratorRepository(jdbi),
                 new JdbiSupportTicketRepository(jdbi),
-                new JdbiGuestRepository(jdbi));
+                new JdbiGuestRepository(jdbi),
+                new JdbiKeyCredentialRepository(jdbi),
+                new JdbiClientAssertionReplays(jdbi));
     }
 }

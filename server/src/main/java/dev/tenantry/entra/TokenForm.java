@@ -1,5 +1,6 @@
 package dev.tenantry.entra;
 
+import dev.tenantry.identity.ClientAssertionError;
 import dev.tenantry.identity.IdentityError;
 import dev.tenantry.identity.TokenRequest;
 import dev.tenantry.shared.AuthenticationException;
@@ -38,10 +39,18 @@ final class TokenForm {
         // every field the grants use is read here, so a field sent twice is refused whatever the grant (RFC 6749 §3.2)
         TokenRequest.Parameters parameters = new TokenRequest.Parameters(
                 form.single("username"), form.single("password"), form.single("refresh_token"));
+        String assertionType = form.single("client_assertion_type");
+        String assertion = form.single("client_assertion");
+        if (assertion != null && clientSecret != null) {
+            throw new InvalidRequestException(
+                    ClientAssertionError.INVALID_CLIENT_ASSERTION,
+                    "Send either client_secret or client_assertion, not both (RFC 6749 §2.3: one authentication "
+                            + "method per request).");
+        }
         return new TokenRequest(
                 ctx.pathParam("tenant"),
                 grantType,
-                new TokenRequest.Client(clientId, clientSecret),
+                new TokenRequest.Client(clientId, clientSecret, assertionType, assertion),
                 scope,
                 "1".equals(form.single("client_info")),
                 parameters);

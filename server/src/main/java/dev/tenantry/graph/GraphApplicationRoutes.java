@@ -4,10 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
+import dev.tenantry.directory.apps.KeyCredential;
+import dev.tenantry.directory.apps.KeyCredentialError;
+import dev.tenantry.directory.apps.NewKeyCredential;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;
@@ -32,9 +36,16 @@ import java.util.UUID;
 public final class GraphApplicationRoutes {
 
     private final ApplicationService applications;
+    private final ApplicationKeyService keys;
 
     public GraphApplicationRoutes(ApplicationService applications) {
+        this(applications, null);
+    }
+
+    /** The routes, with certificates ({@code keyCredentials}, {@code addKey}, {@code removeKey}; issue 11). */
+    public GraphApplicationRoutes(ApplicationService applications, ApplicationKeyService keys) {
         this.applications = applications;
+        this.keys = keys;
     }
 
     public void register(RoutesConfig routes) {
@@ -45,6 +56,10 @@ public final class GraphApplicationRoutes {
         routes.delete("/v1.0/applications/{id}", this::delete, Gate.GRAPH);
         routes.post("/v1.0/applications/{id}/addPassword", this::addPassword, Gate.GRAPH);
         routes.post("/v1.0/applications/{id}/removePassword", this::removePassword, Gate.GRAPH);
+        if (keys != null) {
+            routes.post("/v1.0/applications/{id}/addKey", this::addKey, Gate.GRAPH);
+            routes.post("/v1.0/applications/{id}/removeKey", this::removeKey, Gate.GRAPH);
+        }
     }
 
     /**
@@ -58,7 +73,7 @@ public final class GraphApplicationRoutes {
         List<ApplicationView> items =
                 applications.listApplications(Authentication.caller(ctx), GraphResponses.tenant(ctx)).stream()
                         .filter(app -> matches.test(app.id(), app.appId(), app.displayName()))
-                        .map(ApplicationView::of)
+                        .map(app -> view(ctx, app))
                         .toList();
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "applications", items, null));
     }
@@ -67,7 +82,16 @@ public final class GraphApplicationRoutes {
         ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         Application application =
                 applications.getApplication(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId(ctx));
-        GraphResponses.ok(ctx, ApplicationView.of(application));
+        GraphResponses.ok(ctx, view(ctx, application));
+    }
+
+    /** Graph's application, with its certificates when this server keeps them. */
+    private ApplicationView view(Context ctx, Application application) {
+        ApplicationView view = ApplicationView.of(application);
+        return keys == null
+                ? view
+                : view.withKeys(
+                        keys.keyCredentials(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()));
     }
 
     private void create(Context ctx) {
@@ -78,7 +102,7 @@ public final class GraphApplicationRoutes {
                 body.displayName(),
                 body.groupMembershipClaims());
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
-        GraphResponses.write(ctx, 201, ApplicationView.of(application));
+        GraphResponses.write(ctx, 201, view(ctx, application));
     }
 
     /** Graph answers a PATCH of an application with 204 and no body. */
@@ -95,6 +119,13 @@ public final class GraphApplicationRoutes {
                 objectId(ctx),
                 body.displayName(),
                 groupMembershipClaims);
+        if (keys != null && body.keyCredentials() != null) {
+            keys.replaceKeyCredentials(
+                    Authentication.caller(ctx),
+                    GraphResponses.tenant(ctx),
+                    objectId(ctx),
+                    body.keyCredentials().stream().map(KeyInput::toNew).toList());
+        }
         GraphResponses.noContent(ctx);
     }
 
@@ -132,6 +163,95 @@ public final class GraphApplicationRoutes {
         GraphResponses.noContent(ctx);
     }
 
+    /** Graph's addKey: {@code {"keyCredential":{…},"passwordCredential":null,"proof":"<jwt>"}}, 200 with the key. */
+    private void addKey(Context ctx) {
+        AddKeyRequest body = JsonBody.read(ctx, AddKeyRequest.class);
+        if (body.keyCredential() == null) {
+            throw new InvalidRequestException(
+                    RequestError.MISSING_FIELD,
+                    "addKey needs 'keyCredential' with 'type' AsymmetricX509Cert, 'usage' Verify and 'key' (base64 of"
+                            + " the certificate's DER), and 'proof'.",
+                    "keyCredential");
+        }
+        if (body.passwordCredential() != null && !body.passwordCredential().isNull()) {
+            throw new InvalidRequestException(
+                    KeyCredentialError.INVALID_KEY_CREDENTIAL,
+                    "addKey with a passwordCredential is not supported here: use addPassword for secrets.",
+                    "passwordCredential");
+        }
+        KeyCredential key = keys.addKey(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                objectId(ctx),
+                body.keyCredential().toNew(),
+                body.proof());
+        GraphResponses.ok(ctx, KeyView.of(key));
+    }
+
+    /** Graph's removeKey: {@code {"keyId":"…","proof":"<jwt>"}}, 204. */
+    private void removeKey(Context ctx) {
+        RemoveKeyRequest body = JsonBody.read(ctx, RemoveKeyRequest.class);
+        if (body.keyId() == null || body.keyId().isBlank()) {
+            throw new InvalidRequestException(
+                    RequestError.MISSING_FIELD,
+                    "removeKey needs 'keyId', the keyId of one of the application's keyCredentials, and 'proof'.",
+                    "keyId");
+        }
+        keys.removeKey(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                objectId(ctx),
+                Ids.parseUuid(body.keyId(), "keyId"),
+                body.proof());
+        GraphResponses.noContent(ctx);
+    }
+
+    /** Graph's addKey body. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AddKeyRequest(KeyInput keyCredential, JsonNode passwordCredential, String proof) {}
+
+    /** Graph's removeKey body. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RemoveKeyRequest(String keyId, String proof) {}
+
+    /** A keyCredential as a client sends it; {@code startDateTime}/{@code endDateTime} come from the certificate. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record KeyInput(String keyId, String key, String displayName, String type, String usage) {
+
+        NewKeyCredential toNew() {
+            return new NewKeyCredential(
+                    keyId == null || keyId.isBlank() ? null : Ids.parseUuid(keyId, "keyId"),
+                    key,
+                    displayName,
+                    type,
+                    usage);
+        }
+    }
+
+    /** Graph's keyCredential: {@code key} is never shown, {@code customKeyIdentifier} is the SHA-1 thumbprint. */
+    record KeyView(
+            String customKeyIdentifier,
+            String displayName,
+            String endDateTime,
+            String key,
+            String keyId,
+            String startDateTime,
+            String type,
+            String usage) {
+
+        static KeyView of(KeyCredential key) {
+            return new KeyView(
+                    key.thumbprintSha1(),
+                    key.displayName(),
+                    key.endDateTime().toString(),
+                    null,
+                    key.keyId().toString(),
+                    key.startDateTime().toString(),
+                    KeyCredential.TYPE,
+                    KeyCredential.USAGE);
+        }
+    }
+
     /** Graph's removePassword body. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record RemovePasswordRequest(String keyId) {}
@@ -161,7 +281,21 @@ public final class GraphApplicationRoutes {
             String createdDateTime,
             String signInAudience,
             String groupMembershipClaims,
-            List<PasswordView> passwordCredentials) {
+            List<PasswordView> passwordCredentials,
+            List<KeyView> keyCredentials) {
+
+        /** The same application showing {@code keys} as its {@code keyCredentials}. */
+        ApplicationView withKeys(List<KeyCredential> keys) {
+            return new ApplicationView(
+                    id,
+                    appId,
+                    displayName,
+                    createdDateTime,
+                    signInAudience,
+                    groupMembershipClaims,
+                    passwordCredentials,
+                    keys.stream().map(KeyView::of).toList());
+        }
 
         static ApplicationView of(Application application) {
             return new ApplicationView(
@@ -175,7 +309,8 @@ public final class GraphApplicationRoutes {
                             : application.groupMembershipClaims().value(),
                     application.passwordCredentials().stream()
                             .map(secret -> PasswordView.of(secret, null))
-                            .toList());
+                            .toList(),
+                    List.of());
         }
     }
 
@@ -207,7 +342,7 @@ public final class GraphApplicationRoutes {
 
     /** {@code PATCH /applications/{id}} body; an absent property stays as it is. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record UpdateRequest(String displayName, String groupMembershipClaims) {}
+    record UpdateRequest(String displayName, String groupMembershipClaims, List<KeyInput> keyCredentials) {}
 
     /** {@code addPassword} body: {@code {"passwordCredential":{"displayName","endDateTime"}}}, all optional. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,5 +1,6 @@
 package dev.tenantry.graph;
 
+import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.groups.GroupService;
@@ -38,6 +39,33 @@ public final class GraphRoutes {
             LicenceService licences,
             PageTokens pageTokens,
             GuestService guests) {
+        this(
+                tenants,
+                users,
+                directoryRoles,
+                groups,
+                auditLogs,
+                applications,
+                subscriptions,
+                licences,
+                pageTokens,
+                guests,
+                null);
+    }
+
+    /** The Graph routes, with application certificates ({@code keys}, issue 11). */
+    public GraphRoutes(
+            TenantService tenants,
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            GroupService groups,
+            AuditLogService auditLogs,
+            ApplicationService applications,
+            SubscriptionService subscriptions,
+            LicenceService licences,
+            PageTokens pageTokens,
+            GuestService guests,
+            ApplicationKeyService keys) {
         this.memberships = new GraphMembershipRoutes(users, groups);
         this.users = new GraphUserRoutes(users, licences, pageTokens, memberships, guests);
         this.invitations = new GraphInvitationRoutes(guests);
@@ -46,7 +74,7 @@ public final class GraphRoutes {
         this.roles = new GraphDirectoryRoleRoutes(directoryRoles);
         this.organization = new GraphOrganizationRoutes(tenants);
         this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);
-        this.applicationRoutes = new GraphApplicationRoutes(applications);
+        this.applicationRoutes = new GraphApplicationRoutes(applications, keys);
         this.servicePrincipals = new GraphServicePrincipalRoutes(applications);
         this.owners = new GraphOwnerRoutes(applications.owners(), pageTokens);
     }

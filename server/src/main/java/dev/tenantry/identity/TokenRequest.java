@@ -23,11 +23,22 @@ public record TokenRequest(
      * How the client identified itself (RFC 6749 §2.3.1): from the form or the {@code Authorization: Basic} header; a
      * public client sends no secret.
      */
-    public record Client(String id, String secret) {
+    public record Client(String id, String secret, String assertionType, String assertion) {
+
+        /** A client that authenticates with its secret, or not at all. */
+        public Client(String id, String secret) {
+            this(id, secret, null, null);
+        }
+
+        /** Whether the client sent a {@code client_assertion} (RFC 7523 §2.2) to prove itself (issue 11). */
+        public boolean hasAssertion() {
+            return assertion != null || assertionType != null;
+        }
 
         @Override
         public String toString() {
-            return "Client[id=" + id + (secret == null ? "" : ", secret=***") + "]";
+            return "Client[id=" + id + (secret == null ? "" : ", secret=***")
+                    + (assertion == null ? "" : ", assertion=***") + "]";
         }
     }
 

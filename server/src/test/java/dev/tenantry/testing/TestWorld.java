@@ -59,6 +59,8 @@ public final class TestWorld {
             new InMemorySubscriptionAdministratorRepository();
     private final InMemorySupportTicketRepository supportTickets = new InMemorySupportTicketRepository();
     private final InMemoryGuestRepository guests = new InMemoryGuestRepository(users);
+    private final InMemoryKeyCredentialRepository keyCredentials = new InMemoryKeyCredentialRepository();
+    private final InMemoryClientAssertionReplays clientAssertionReplays = new InMemoryClientAssertionReplays();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -76,7 +78,8 @@ public final class TestWorld {
             activityLog,
             subscriptionAdministrators,
             supportTickets,
-            guests);
+            guests,
+            keyCredentials);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -105,7 +108,9 @@ public final class TestWorld {
                 activityLog,
                 subscriptionAdministrators,
                 supportTickets,
-                guests);
+                guests,
+                keyCredentials,
+                clientAssertionReplays);
         services = Services.wire(
                 stores,
                 passwords,

@@ -287,13 +287,8 @@ public final class ApplicationService {
      * compared in constant time; the caller carries the Graph permissions granted to its service principal.
      */
     public Caller.App authenticateClient(TenantId tenantId, UUID appId, String clientSecret) {
-        Application application = applications
-                .findByAppId(appId)
-                .filter(app -> app.tenantId().equals(tenantId))
-                .orElseThrow(() -> unknownClient(appId, tenantId));
-        ServicePrincipal servicePrincipal = applications
-                .findServicePrincipalByAppId(tenantId, appId)
-                .orElseThrow(() -> unknownClient(appId, tenantId));
+        Application application = registeredClient(tenantId, appId);
+        Caller.App client = clientApp(tenantId, appId);
         if (clientSecret == null || clientSecret.isEmpty()) {
             throw badSecret();
         }
@@ -312,6 +307,29 @@ public final class ApplicationService {
         if (!match) {
             throw badSecret();
         }
+        return client;
+    }
+
+    /**
+     * The application {@code appId} of {@code tenantId} acting as itself, once the token endpoint has checked its
+     * credential another way (a certificate's client assertion, issue 11); an unknown client is refused as by
+     * {@link #authenticateClient}.
+     */
+    public Caller.App provenClient(TenantId tenantId, UUID appId) {
+        return clientApp(tenantId, registeredClient(tenantId, appId).appId());
+    }
+
+    private Application registeredClient(TenantId tenantId, UUID appId) {
+        return applications
+                .findByAppId(appId)
+                .filter(app -> app.tenantId().equals(tenantId))
+                .orElseThrow(() -> unknownClient(appId, tenantId));
+    }
+
+    private Caller.App clientApp(TenantId tenantId, UUID appId) {
+        ServicePrincipal servicePrincipal = applications
+                .findServicePrincipalByAppId(tenantId, appId)
+                .orElseThrow(() -> unknownClient(appId, tenantId));
         return new Caller.App(tenantId, servicePrincipal.id(), appId, grantedPermissions(tenantId, servicePrincipal));
     }
 
@@ -364,7 +382,7 @@ public final class ApplicationService {
     }
 
     /** The application, after checking the caller may change it: an administrator, or an owner (R14 first). */
-    private Application manageableApplication(Caller caller, TenantId tenantId, UUID objectId) {
+    Application manageableApplication(Caller caller, TenantId tenantId, UUID objectId) {
         access.requireSameTenant(caller, tenantId);
         Application application = findApplication(tenantId, objectId);
         access.requireManageApplication(

@@ -2,11 +2,13 @@ package dev.tenantry.identity.grants;
 
 import dev.tenantry.directory.GroupRepository;
 import dev.tenantry.directory.GuestAccounts;
+import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.ClientAssertionReplays;
 import dev.tenantry.identity.Grant;
 import dev.tenantry.identity.LockoutService;
 import dev.tenantry.identity.RefreshTokenRepository;
@@ -61,8 +63,47 @@ public final class Grants {
             Audiences audiences,
             Clock clock,
             GuestAccounts guests) {
+        return standard(
+                tenantService,
+                users,
+                directoryRoles,
+                applications,
+                groups,
+                lockouts,
+                signer,
+                refreshTokens,
+                audiences,
+                clock,
+                guests,
+                new Credentials(null, null));
+    }
+
+    /**
+     * What clients may prove themselves with besides a secret (issue 11): certificates of their registrations, and the
+     * store of used assertion ids; {@code null} parts turn client assertions off.
+     */
+    public record Credentials(ApplicationKeyService keys, ClientAssertionReplays replays) {}
+
+    /** The standard grants, with client assertions signed by application certificates (issue 11). */
+    public static List<Grant> standard(
+            TenantService tenantService,
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupRepository groups,
+            LockoutService lockouts,
+            TokenSigner signer,
+            RefreshTokenRepository refreshTokens,
+            Audiences audiences,
+            Clock clock,
+            GuestAccounts guests,
+            Credentials credentials) {
         TenantSegment tenants = new TenantSegment(tenantService);
-        ClientAuthentication clients = new ClientAuthentication(lockouts);
+        ClientAuthentication clients = new ClientAuthentication(
+                lockouts,
+                credentials.keys() == null
+                        ? null
+                        : new ClientAssertions(applications, credentials.keys(), credentials.replays(), clock));
         Resources resources = new Resources(audiences);
         RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
         UserTokens userTokens = new UserTokens(
