@@ -25,6 +25,7 @@ import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.AccessTokenVerifier;
 import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.DeviceCodeService;
 import dev.tenantry.identity.KeyPossessionProofs;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
@@ -88,7 +89,8 @@ public record Services(
         SupportService support,
         GuestService guests,
         DirectoryMemberships memberships,
-        ApplicationKeyService keyCredentials) {
+        ApplicationKeyService keyCredentials,
+        DeviceCodeService deviceCodes) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -160,7 +162,7 @@ public record Services(
                 audiences,
                 clock,
                 guests,
-                new Grants.Credentials(keyCredentials, stores.clientAssertionReplays())));
+                new Grants.Flows(keyCredentials, stores.clientAssertionReplays(), stores.deviceCodes())));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
                 stores.roleAssignments(),
@@ -275,7 +277,14 @@ public record Services(
                 new SupportService(subscriptions, stores.supportTickets(), transactions, clock),
                 guests,
                 memberships,
-                keyCredentials);
+                keyCredentials,
+                new DeviceCodeService(
+                        stores.deviceCodes(),
+                        Grants.tenantSegment(tenants),
+                        applications,
+                        audiences,
+                        stores.lockouts(),
+                        clock));
     }
 
     /**

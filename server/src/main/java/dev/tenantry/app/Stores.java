@@ -21,11 +21,13 @@ import dev.tenantry.directory.storage.JdbiKeyCredentialRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.ClientAssertionReplays;
+import dev.tenantry.identity.DeviceCodeRepository;
 import dev.tenantry.identity.LockoutRepository;
 import dev.tenantry.identity.RefreshTokenRepository;
 import dev.tenantry.identity.SigningKeyRepository;
 import dev.tenantry.identity.WebSessionRepository;
 import dev.tenantry.identity.storage.JdbiClientAssertionReplays;
+import dev.tenantry.identity.storage.JdbiDeviceCodeRepository;
 import dev.tenantry.identity.storage.JdbiLockoutRepository;
 import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
 import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
@@ -82,7 +84,8 @@ public record Stores(
         SupportTicketRepository supportTickets,
         GuestRepository guests,
         KeyCredentialRepository keyCredentials,
-        ClientAssertionReplays clientAssertionReplays) {
+        ClientAssertionReplays clientAssertionReplays,
+        DeviceCodeRepository deviceCodes) {
 
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
     public static Stores sql(Jdbi jdbi, MasterKey masterKey) {
@@ -115,6 +118,7 @@ public record Stores(
                 new JdbiSupportTicketRepository(jdbi),
                 new JdbiGuestRepository(jdbi),
                 new JdbiKeyCredentialRepository(jdbi),
-                new JdbiClientAssertionReplays(jdbi));
+                new JdbiClientAssertionReplays(jdbi),
+                new JdbiDeviceCodeRepository(jdbi));
     }
 }

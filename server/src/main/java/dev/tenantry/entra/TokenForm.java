@@ -38,7 +38,10 @@ final class TokenForm {
         String grantType = form.single("grant_type");
         // every field the grants use is read here, so a field sent twice is refused whatever the grant (RFC 6749 §3.2)
         TokenRequest.Parameters parameters = new TokenRequest.Parameters(
-                form.single("username"), form.single("password"), form.single("refresh_token"));
+                form.single("username"),
+                form.single("password"),
+                form.single("refresh_token"),
+                form.single("device_code"));
         String assertionType = form.single("client_assertion_type");
         String assertion = form.single("client_assertion");
         if (assertion != null && clientSecret != null) {

@@ -46,10 +46,20 @@ public record TokenRequest(
      * The grant-specific parameters: the resource owner's credentials (RFC 6749 §4.3.2) and the refresh token (§6). A
      * grant that needs another form field adds it here and in the form reader of the token endpoint.
      */
-    public record Parameters(String username, String password, String refreshToken) {
+    public record Parameters(String username, String password, String refreshToken, String deviceCode) {
 
         /** No grant-specific parameters, as the client credentials grant sends. */
         public static final Parameters NONE = new Parameters(null, null, null);
+
+        /** The parameters of the password and refresh token grants. */
+        public Parameters(String username, String password, String refreshToken) {
+            this(username, password, refreshToken, null);
+        }
+
+        /** The device code the device polls with (RFC 8628 §3.4, issue 11). */
+        public static Parameters deviceCode(String deviceCode) {
+            return new Parameters(null, null, null, deviceCode);
+        }
 
         /** The resource owner password credentials of the password grant. */
         public static Parameters password(String username, String password) {
@@ -73,6 +83,9 @@ public record TokenRequest(
             }
             if (refreshToken != null) {
                 sent.add("refresh_token");
+            }
+            if (deviceCode != null) {
+                sent.add("device_code");
             }
             return "Parameters" + sent;
         }

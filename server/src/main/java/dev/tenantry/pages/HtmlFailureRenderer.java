@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /** Failures on the web pages: an HTML page with the reason and what to do, in the console's frame. */
 public final class HtmlFailureRenderer implements FailureRenderer {
 
-    private static final Pattern PAGE_PATHS =
-            Pattern.compile("^/($|signin|signout|store|portal|admin|static|redeem|switch-directory)(/.*)?$");
+    private static final Pattern PAGE_PATHS = Pattern.compile(
+            "^/($|signin|signout|store|portal|admin|static|redeem|switch-directory|devicelogin)(/.*)?$");
 
     private final PageSupport pages;
 

@@ -61,6 +61,7 @@ public final class TestWorld {
     private final InMemoryGuestRepository guests = new InMemoryGuestRepository(users);
     private final InMemoryKeyCredentialRepository keyCredentials = new InMemoryKeyCredentialRepository();
     private final InMemoryClientAssertionReplays clientAssertionReplays = new InMemoryClientAssertionReplays();
+    private final InMemoryDeviceCodeRepository deviceCodes = new InMemoryDeviceCodeRepository();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -79,7 +80,8 @@ public final class TestWorld {
             subscriptionAdministrators,
             supportTickets,
             guests,
-            keyCredentials);
+            keyCredentials,
+            deviceCodes);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -110,7 +112,8 @@ public final class TestWorld {
                 supportTickets,
                 guests,
                 keyCredentials,
-                clientAssertionReplays);
+                clientAssertionReplays,
+                deviceCodes);
         services = Services.wire(
                 stores,
                 passwords,

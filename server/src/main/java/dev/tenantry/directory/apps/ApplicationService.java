@@ -119,6 +119,14 @@ public final class ApplicationService {
         return applications.findByAppId(appId).map(Application::groupClaims).orElse(GroupMembershipClaims.NONE);
     }
 
+    /**
+     * The registered application whose client id is {@code appId}, in any directory, for the token endpoint's device
+     * code flow, which names it to the user (issue 11); so no caller, and nothing secret in an {@link Application}.
+     */
+    public Optional<Application> findClient(UUID appId) {
+        return applications.findByAppId(appId);
+    }
+
     public List<Application> listApplications(Caller caller, TenantId tenantId) {
         access.requireReadApplications(caller, tenantId);
         return applications.list(tenantId);

@@ -2,6 +2,7 @@ package dev.tenantry.identity.grants;
 
 import dev.tenantry.directory.GroupRepository;
 import dev.tenantry.directory.GuestAccounts;
+import dev.tenantry.directory.Tenant;
 import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
@@ -9,12 +10,16 @@ import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.ClientAssertionReplays;
+import dev.tenantry.identity.DeviceCodeRepository;
 import dev.tenantry.identity.Grant;
 import dev.tenantry.identity.LockoutService;
 import dev.tenantry.identity.RefreshTokenRepository;
 import dev.tenantry.identity.TokenSigner;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The grants the token endpoint answers, built over the collaborators they share; a new grant is a new class and one
@@ -23,6 +28,14 @@ import java.util.List;
 public final class Grants {
 
     private Grants() {}
+
+    /**
+     * The tenant a token endpoint path segment names, as every grant resolves it: empty for {@code common} and
+     * {@code organizations}, an unknown tenant refused (AADSTS90002); for endpoints beside the token endpoint.
+     */
+    public static Function<String, Optional<Tenant>> tenantSegment(TenantService tenants) {
+        return new TenantSegment(tenants)::resolve;
+    }
 
     /** The password, client credentials and refresh token grants, as the server registers them. */
     public static List<Grant> standard(
@@ -75,14 +88,14 @@ public final class Grants {
                 audiences,
                 clock,
                 guests,
-                new Credentials(null, null));
+                new Flows(null, null, null));
     }
 
     /**
-     * What clients may prove themselves with besides a secret (issue 11): certificates of their registrations, and the
-     * store of used assertion ids; {@code null} parts turn client assertions off.
+     * What the grants of issue 11 work with: the certificates clients may prove themselves with and the store of used
+     * assertion ids (null: no client assertions), and the device authorizations (null: no device code grant).
      */
-    public record Credentials(ApplicationKeyService keys, ClientAssertionReplays replays) {}
+    public record Flows(ApplicationKeyService keys, ClientAssertionReplays replays, DeviceCodeRepository deviceCodes) {}
 
     /** The standard grants, with client assertions signed by application certificates (issue 11). */
     public static List<Grant> standard(
@@ -97,20 +110,24 @@ public final class Grants {
             Audiences audiences,
             Clock clock,
             GuestAccounts guests,
-            Credentials credentials) {
+            Flows flows) {
         TenantSegment tenants = new TenantSegment(tenantService);
         ClientAuthentication clients = new ClientAuthentication(
                 lockouts,
-                credentials.keys() == null
-                        ? null
-                        : new ClientAssertions(applications, credentials.keys(), credentials.replays(), clock));
+                flows.keys() == null ? null : new ClientAssertions(applications, flows.keys(), flows.replays(), clock));
         Resources resources = new Resources(audiences);
         RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
         UserTokens userTokens = new UserTokens(
                 directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock, guests);
-        return List.of(
+        List<Grant> grants = new ArrayList<>(List.of(
                 new PasswordGrant(tenants, clients, lockouts, resources, refreshTokenIssuer, userTokens, guests),
                 new ClientCredentialsGrant(tenants, clients, resources, signer, clock),
-                new RefreshTokenGrant(refreshTokens, users, clients, resources, refreshTokenIssuer, userTokens, clock));
+                new RefreshTokenGrant(
+                        refreshTokens, users, clients, resources, refreshTokenIssuer, userTokens, clock)));
+        if (flows.deviceCodes() != null) {
+            grants.add(new DeviceCodeGrant(
+                    flows.deviceCodes(), users, clients, resources, refreshTokenIssuer, userTokens, clock));
+        }
+        return List.copyOf(grants);
     }
 }
