@@ -33,19 +33,28 @@ public final class CertificateKeys {
         Map<String, Object> header = jwt.getHeader().toJSONObject();
         for (String name : List.of("x5t", "x5t#S256")) {
             if (header.get(name) instanceof String value) {
-                try {
-                    return Optional.of(HexFormat.of()
-                            .withUpperCase()
-                            .formatHex(Base64.getUrlDecoder().decode(value)));
-                } catch (IllegalArgumentException e) {
-                    return Optional.of("(not base64url)");
-                }
+                return Optional.of(decode(value)
+                        .map(HexFormat.of().withUpperCase()::formatHex)
+                        .orElse("(not base64)"));
             }
         }
         if (jwt.getHeader().getKeyID() != null) {
             return Optional.of(jwt.getHeader().getKeyID().toUpperCase(Locale.ROOT));
         }
         return Optional.empty();
+    }
+
+    /** base64url as RFC 7515 wants it, or standard base64 with padding, as MSAL4J 1.26 sends {@code x5t}. */
+    private static Optional<byte[]> decode(String value) {
+        try {
+            return Optional.of(Base64.getUrlDecoder().decode(value));
+        } catch (IllegalArgumentException notUrl) {
+            try {
+                return Optional.of(Base64.getDecoder().decode(value));
+            } catch (IllegalArgumentException notStandard) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** The certificate of {@code keys} whose SHA-1 or SHA-256 thumbprint the header names. */

@@ -112,6 +112,20 @@ class ClientCertificateTest {
     }
 
     @Test
+    @DisplayName("issue 11: an x5t in standard base64 with padding, as MSAL4J 1.26 sends it, names the certificate")
+    void standardBase64Thumbprint() {
+        String standard =
+                java.util.Base64.getEncoder().encodeToString(certificate.x5t().decode());
+        JWSHeader header =
+                TestCertificate.header(JWSAlgorithm.RS256, "x5t", new com.nimbusds.jose.util.Base64URL(standard));
+
+        assertThat(clientCredentials(certificate.sign(
+                                header, TestCertificate.claims(clientId, tokenEndpoint, clock.instant(), "std")))
+                        .accessToken())
+                .isNotBlank();
+    }
+
+    @Test
     @DisplayName("issue 11: Graph shows the certificate: SHA-1 thumbprint, AsymmetricX509Cert, Verify, its validity")
     void keyCredentialShowsTheCertificate() throws Exception {
         KeyCredential key = keys.keyCredentials(admin, tenantId(), app.id()).getFirst();
