@@ -2,6 +2,10 @@ package dev.tenantry.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
@@ -55,6 +59,7 @@ class MsalCertificateAndDeviceCodeCompatIT {
     private static ServerApi api;
     private static TestDirectory directory;
     private static Optional<AppRegistration> app;
+    private static Path certificateStore;
 
     @BeforeAll
     static void signUp() {
@@ -67,7 +72,35 @@ class MsalCertificateAndDeviceCodeCompatIT {
     @Test
     @DisplayName("issue 11: MSAL4J ConfidentialClientApplication with a certificate gets an app-only token")
     void certificateCredentialGetsAnAppToken() throws Exception {
+        Path store = registeredCertificate();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        PrivateKey privateKey = (PrivateKey) keys.getKey("daemon", "changeit".toCharArray());
+        X509Certificate certificate = (X509Certificate) keys.getCertificate("daemon");
+        ConfidentialClientApplication cca = ConfidentialClientApplication.builder(
+                        app.get().appId(), ClientCredentialFactory.createFromCertificate(privateKey, certificate))
+                .authority(server.baseUrl() + "/" + directory.tenantId() + "/")
+                .instanceDiscovery(false)
+                .build();
+        IAuthenticationResult result = cca.acquireToken(
+                        ClientCredentialParameters.builder(GRAPH).build())
+                .join();
+
+        assertThat(result.accessToken()).isNotBlank();
+        String payload =
+                new String(Base64.getUrlDecoder().decode(result.accessToken().split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(payload).get("appid").asText())
+                .isEqualTo(app.get().appId());
+    }
+
+    /** A key pair and certificate made by keytool (PKCS12), registered on the app through Graph once. */
+    private static synchronized Path registeredCertificate() throws Exception {
         Assumptions.assumeTrue(app.isPresent(), "skipped: " + AppRegistration.UNAVAILABLE);
+        if (certificateStore != null) {
+            return certificateStore;
+        }
         Path store = Files.createTempDirectory("daemon-cert").resolve("daemon.p12");
         Process keytool = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "keytool")
@@ -98,7 +131,6 @@ class MsalCertificateAndDeviceCodeCompatIT {
         try (InputStream in = Files.newInputStream(store)) {
             keys.load(in, "changeit".toCharArray());
         }
-        PrivateKey privateKey = (PrivateKey) keys.getKey("daemon", "changeit".toCharArray());
         X509Certificate certificate = (X509Certificate) keys.getCertificate("daemon");
         String admin =
                 api.passwordToken(directory.tenantId(), directory.adminUpn(), TestDirectory.PASSWORD, Clients.GRAPH);
@@ -117,20 +149,26 @@ class MsalCertificateAndDeviceCodeCompatIT {
                         admin)
                 .requireStatus(204);
 
-        ConfidentialClientApplication cca = ConfidentialClientApplication.builder(
-                        app.get().appId(), ClientCredentialFactory.createFromCertificate(privateKey, certificate))
-                .authority(server.baseUrl() + "/" + directory.tenantId() + "/")
-                .instanceDiscovery(false)
-                .build();
-        IAuthenticationResult result = cca.acquireToken(
-                        ClientCredentialParameters.builder(GRAPH).build())
-                .join();
+        certificateStore = store;
+        return store;
+    }
 
-        assertThat(result.accessToken()).isNotBlank();
-        String payload =
-                new String(Base64.getUrlDecoder().decode(result.accessToken().split("\\.")[1]), StandardCharsets.UTF_8);
-        assertThat(JSON.readTree(payload).get("appid").asText())
-                .isEqualTo(app.get().appId());
+    @Test
+    @DisplayName("issue 11: azure-identity ClientCertificateCredential (a PFX file) gets an app-only token")
+    void azureIdentityCertificateCredential() throws Exception {
+        Path store = registeredCertificate();
+        TokenCredential credential = new ClientCertificateCredentialBuilder()
+                .authorityHost(server.baseUrl())
+                .tenantId(directory.tenantId())
+                .clientId(app.get().appId())
+                .pfxCertificate(store.toString())
+                .clientCertificatePassword("changeit")
+                .disableInstanceDiscovery()
+                .build();
+
+        AccessToken token = credential.getTokenSync(new TokenRequestContext().addScopes(Clients.GRAPH));
+
+        assertThat(token.getToken()).isNotBlank();
     }
 
     @Test
