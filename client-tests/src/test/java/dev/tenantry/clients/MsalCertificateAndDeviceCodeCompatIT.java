@@ -6,6 +6,7 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.identity.ClientCertificateCredentialBuilder;
+import com.azure.identity.DeviceCodeCredentialBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
@@ -185,7 +186,7 @@ class MsalCertificateAndDeviceCodeCompatIT {
         CompletableFuture<IAuthenticationResult> token =
                 pca.acquireToken(DeviceCodeFlowParameters.builder(GRAPH, (DeviceCode code) -> {
                             assertThat(code.message()).contains(code.userCode());
-                            CompletableFuture.runAsync(() -> approve(code), person)
+                            CompletableFuture.runAsync(() -> approve(code.userCode()), person)
                                     .whenComplete((ignored, error) -> {
                                         if (error != null) {
                                             approval.completeExceptionally(error);
@@ -204,8 +205,36 @@ class MsalCertificateAndDeviceCodeCompatIT {
         assertThat(result.account().username()).isEqualTo(directory.adminUpn());
     }
 
+    @Test
+    @DisplayName("issue 11: azure-identity DeviceCodeCredential, approved on /devicelogin, gets the user's token")
+    void azureIdentityDeviceCodeCredential() throws Exception {
+        ExecutorService person = Executors.newFixedThreadPool(2);
+        CompletableFuture<Void> approval = new CompletableFuture<>();
+        TokenCredential credential = new DeviceCodeCredentialBuilder()
+                .authorityHost(server.baseUrl())
+                .tenantId(directory.tenantId())
+                .clientId(Clients.AZURE_CLI)
+                .disableInstanceDiscovery()
+                .challengeConsumer(info -> CompletableFuture.runAsync(() -> approve(info.getUserCode()), person)
+                        .whenComplete((ignored, error) -> {
+                            if (error != null) {
+                                approval.completeExceptionally(error);
+                            } else {
+                                approval.complete(null);
+                            }
+                        }))
+                .build();
+
+        CompletableFuture<AccessToken> token = CompletableFuture.supplyAsync(
+                () -> credential.getTokenSync(new TokenRequestContext().addScopes(Clients.GRAPH)), person);
+        CompletableFuture.anyOf(token, approval.thenCompose(done -> token)).get(120, TimeUnit.SECONDS);
+
+        assertThat(token.join().getToken()).isNotBlank();
+        person.shutdown();
+    }
+
     /** What a person does in the browser: sign in, enter the code, press Continue. */
-    private static void approve(DeviceCode code) {
+    private static void approve(String userCode) {
         Browser browser = new Browser();
         String signIn = browser.get("/signin?returnUrl=%2Fdevicelogin").body();
         HttpResponse<String> signedIn = browser.post(
@@ -221,13 +250,12 @@ class MsalCertificateAndDeviceCodeCompatIT {
                         "/devicelogin"));
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
         String enter = browser.get("/devicelogin").body();
-        HttpResponse<String> confirm =
-                browser.post("/devicelogin", Map.of("csrf_token", csrf(enter), "otc", code.userCode()));
+        HttpResponse<String> confirm = browser.post("/devicelogin", Map.of("csrf_token", csrf(enter), "otc", userCode));
         assertThat(confirm.statusCode()).as(confirm.body()).isEqualTo(200);
         assertThat(confirm.body()).contains("Microsoft Azure CLI");
         HttpResponse<String> done = browser.post(
                 "/devicelogin/decide",
-                Map.of("csrf_token", csrf(confirm.body()), "otc", code.userCode(), "decision", "approve"));
+                Map.of("csrf_token", csrf(confirm.body()), "otc", userCode, "decision", "approve"));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
     }
 

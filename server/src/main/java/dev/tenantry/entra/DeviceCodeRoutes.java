@@ -29,7 +29,7 @@ public final class DeviceCodeRoutes {
     }
 
     private void start(Context ctx) {
-        FormBody form = FormBody.of(ctx);
+        FormBody form = FormBody.ofUntyped(ctx);
         String scope = form.single("scope");
         if (!Column.REFRESH_TOKEN_SCOPE.fits(scope)) {
             throw new InvalidRequestException(
