@@ -114,6 +114,18 @@ class DeviceCodeIT {
     }
 
     @Test
+    @DisplayName("issue 11: a devicecode request without Content-Type (azure-identity's) is read as a form")
+    void devicecodeWithoutContentType() throws Exception {
+        HttpResponse<String> response = server.send(server.request("/organizations/oauth2/v2.0/devicecode")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "client_id=" + Tokens.AZURE_CLI + "&scope=" + URLEncoder.encode(SCOPE, StandardCharsets.UTF_8)))
+                .build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("user_code").asText()).hasSize(8);
+    }
+
+    @Test
     @DisplayName("issue 11: the verification page's posts need the CSRF token")
     void csrfIsChecked() throws Exception {
         JsonNode started = start();
