@@ -10,6 +10,7 @@ import dev.tenantry.arm.ArmResourceGroupRoutes;
 import dev.tenantry.arm.ArmSubscriptionLifecycleRoutes;
 import dev.tenantry.arm.ArmSubscriptionRoutes;
 import dev.tenantry.arm.ArmSupportRoutes;
+import dev.tenantry.entra.DeviceCodeRoutes;
 import dev.tenantry.entra.InstanceDiscoveryRoutes;
 import dev.tenantry.entra.OAuthFailureRenderer;
 import dev.tenantry.entra.OidcBearerVerifier;
@@ -24,6 +25,7 @@ import dev.tenantry.pages.PageSupport;
 import dev.tenantry.pages.admincenter.AdminAuditRoutes;
 import dev.tenantry.pages.admincenter.AdminCenterRoutes;
 import dev.tenantry.pages.admincenter.AdminGuests;
+import dev.tenantry.pages.devicelogin.DeviceLoginRoutes;
 import dev.tenantry.pages.guests.GuestRoutes;
 import dev.tenantry.pages.guests.RedeemRoutes;
 import dev.tenantry.pages.guests.SwitchDirectoryRoutes;
@@ -85,6 +87,7 @@ final class Routes {
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         new OidcDiscoveryRoutes(services.tenants(), services.signingKeys()).register(cfg.routes);
         new OidcTokenRoutes(services.tokens()).register(cfg.routes);
+        new DeviceCodeRoutes(services.deviceCodes()).register(cfg.routes);
         new InstanceDiscoveryRoutes().register(cfg.routes);
         new GraphRoutes(
                         services.tenants(),
@@ -98,7 +101,8 @@ final class Routes {
                         services.pageTokens(),
                         services.guests(),
                         services.redirectUris(),
-                        services.permissionGrants())
+                        services.permissionGrants(),
+                        services.keyCredentials())
                 .register(cfg.routes);
         new CommerceRoutes(
                         services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())
@@ -130,6 +134,7 @@ final class Routes {
         new AuthorizeRoutes(pages, services.authorization()).register(cfg.routes);
         new OidcUserInfoRoutes(services.tokenVerifier(), services.users()).register(cfg.routes);
         new RedeemRoutes(pages, services.guests()).register(cfg.routes);
+        new DeviceLoginRoutes(pages, services.deviceCodes()).register(cfg.routes);
         DirectoryViews views = new DirectoryViews(
                 services.tenants(),
                 services.users(),

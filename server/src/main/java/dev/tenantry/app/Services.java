@@ -14,6 +14,7 @@ import dev.tenantry.directory.GuestMemberships;
 import dev.tenantry.directory.NewUsers;
 import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.SignInRevoker;
+import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
@@ -27,6 +28,8 @@ import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.AccessTokenVerifier;
 import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.AuthorizationService;
+import dev.tenantry.identity.DeviceCodeService;
+import dev.tenantry.identity.KeyPossessionProofs;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
 import dev.tenantry.identity.RetentionPurge;
@@ -92,7 +95,9 @@ public record Services(
         DirectoryMemberships memberships,
         RedirectUriService redirectUris,
         PermissionGrantService permissionGrants,
-        AuthorizationService authorization) {
+        AuthorizationService authorization,
+        ApplicationKeyService keyCredentials,
+        DeviceCodeService deviceCodes) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -123,6 +128,12 @@ public record Services(
                 transactions,
                 clock,
                 tokenPathCache);
+        var keyCredentials = new ApplicationKeyService(
+                applications,
+                stores.applications(),
+                stores.keyCredentials(),
+                transactions,
+                new KeyPossessionProofs(clock));
         var tenants = new TenantService(
                 stores.tenants(),
                 stores.directoryRoles(),
@@ -168,9 +179,15 @@ public record Services(
                 audiences,
                 clock,
                 guests,
-                (tenantId, userId, clientId) -> permissionGrants.consentedScopes(tenantId, userId.value(), clientId),
-                redirectUris::isPublicClient,
-                tokenPathCache));
+                new Grants.Flows(
+                        (tenantId, userId, clientId) ->
+                                permissionGrants.consentedScopes(tenantId, userId.value(), clientId),
+                        redirectUris::isPublicClient,
+                        keyCredentials,
+                        stores.clientAssertionReplays(),
+                        stores.deviceCodes(),
+                        tokenPathCache,
+                        true)));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
                 stores.roleAssignments(),
@@ -301,7 +318,15 @@ public record Services(
                                 stores.directoryGroups(),
                                 signingKeys,
                                 clock,
-                                guests)));
+                                guests)),
+                keyCredentials,
+                new DeviceCodeService(
+                        stores.deviceCodes(),
+                        Grants.tenantSegment(tenants),
+                        applications,
+                        audiences,
+                        stores.lockouts(),
+                        clock));
     }
 
     /**

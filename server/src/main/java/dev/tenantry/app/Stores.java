@@ -11,17 +11,23 @@ import dev.tenantry.directory.GuestRepository;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
+import dev.tenantry.directory.apps.KeyCredentialRepository;
 import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiAuditRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
 import dev.tenantry.directory.storage.JdbiGroupRepository;
 import dev.tenantry.directory.storage.JdbiGuestRepository;
+import dev.tenantry.directory.storage.JdbiKeyCredentialRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
+import dev.tenantry.identity.ClientAssertionReplays;
+import dev.tenantry.identity.DeviceCodeRepository;
 import dev.tenantry.identity.LockoutRepository;
 import dev.tenantry.identity.RefreshTokenRepository;
 import dev.tenantry.identity.SigningKeyRepository;
 import dev.tenantry.identity.WebSessionRepository;
+import dev.tenantry.identity.storage.JdbiClientAssertionReplays;
+import dev.tenantry.identity.storage.JdbiDeviceCodeRepository;
 import dev.tenantry.identity.storage.JdbiLockoutRepository;
 import dev.tenantry.identity.storage.JdbiRefreshTokenRepository;
 import dev.tenantry.identity.storage.JdbiSigningKeyRepository;
@@ -80,6 +86,9 @@ public record Stores(
         SubscriptionAdministratorRepository subscriptionAdministrators,
         SupportTicketRepository supportTickets,
         GuestRepository guests,
+        KeyCredentialRepository keyCredentials,
+        ClientAssertionReplays clientAssertionReplays,
+        DeviceCodeRepository deviceCodes,
         CacheGeneration cacheGeneration) {
 
     /** Stores with no shared cache generation: the token path caches nothing (in-memory fakes, tools). */
@@ -106,7 +115,10 @@ public record Stores(
             ActivityLogRepository activityLog,
             SubscriptionAdministratorRepository subscriptionAdministrators,
             SupportTicketRepository supportTickets,
-            GuestRepository guests) {
+            GuestRepository guests,
+            KeyCredentialRepository keyCredentials,
+            ClientAssertionReplays clientAssertionReplays,
+            DeviceCodeRepository deviceCodes) {
         this(
                 transactions,
                 tenants,
@@ -131,6 +143,9 @@ public record Stores(
                 subscriptionAdministrators,
                 supportTickets,
                 guests,
+                keyCredentials,
+                clientAssertionReplays,
+                deviceCodes,
                 CacheGeneration.NONE);
     }
 
@@ -167,6 +182,9 @@ public record Stores(
                 new JdbiSubscriptionAdministratorRepository(jdbi),
                 new JdbiSupportTicketRepository(jdbi),
                 new JdbiGuestRepository(jdbi),
+                new JdbiKeyCredentialRepository(jdbi),
+                new JdbiClientAssertionReplays(jdbi),
+                new JdbiDeviceCodeRepository(jdbi),
                 cacheGeneration);
     }
 }

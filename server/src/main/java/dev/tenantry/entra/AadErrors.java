@@ -2,6 +2,8 @@ package dev.tenantry.entra;
 
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.GuestError;
+import dev.tenantry.identity.ClientAssertionError;
+import dev.tenantry.identity.DeviceCodeError;
 import dev.tenantry.identity.IdentityError;
 import java.util.Map;
 
@@ -35,6 +37,37 @@ final class AadErrors {
                             "Invalid client secret provided. Ensure the secret being sent in the request is the "
                                     + "client secret value, not the client secret ID.")),
             Map.entry(DirectoryError.TENANT_NOT_FOUND.value(), new AadError("invalid_tenant", 90002, 400, null)),
+            // issue 11: the device code grant's polling answers (RFC 8628 §3.5) with Entra's numbers
+            Map.entry(
+                    DeviceCodeError.AUTHORIZATION_PENDING.value(),
+                    new AadError("authorization_pending", 70016, 400, null)),
+            Map.entry(DeviceCodeError.SLOW_DOWN.value(), new AadError("slow_down", 70016, 400, null)),
+            Map.entry(
+                    DeviceCodeError.AUTHORIZATION_DECLINED.value(),
+                    new AadError("authorization_declined", 70000, 400, null)),
+            Map.entry(DeviceCodeError.EXPIRED_TOKEN.value(), new AadError("expired_token", 70019, 400, null)),
+            Map.entry(
+                    DeviceCodeError.BAD_VERIFICATION_CODE.value(),
+                    new AadError("bad_verification_code", 70000, 400, null)),
+            // issue 11: certificate client assertions, one AADSTS number per check as Entra answers them
+            Map.entry(
+                    ClientAssertionError.INVALID_CLIENT_ASSERTION.value(),
+                    new AadError("invalid_request", 50027, 400, null)),
+            Map.entry(
+                    ClientAssertionError.CLIENT_ASSERTION_SIGNATURE.value(),
+                    new AadError("invalid_client", 700027, 401, null)),
+            Map.entry(
+                    ClientAssertionError.CLIENT_ASSERTION_CLIENT_MISMATCH.value(),
+                    new AadError("invalid_client", 700021, 401, null)),
+            Map.entry(
+                    ClientAssertionError.CLIENT_ASSERTION_AUDIENCE.value(),
+                    new AadError("invalid_client", 700023, 401, null)),
+            Map.entry(
+                    ClientAssertionError.CLIENT_ASSERTION_EXPIRED.value(),
+                    new AadError("invalid_client", 700024, 401, null)),
+            Map.entry(
+                    ClientAssertionError.CLIENT_ASSERTION_REPLAYED.value(),
+                    new AadError("invalid_client", 50013, 401, null)),
             Map.entry(
                     EntraError.INVALID_INSTANCE.value(),
                     new AadError("invalid_instance", 50049, 400, "Unknown or invalid instance.")),

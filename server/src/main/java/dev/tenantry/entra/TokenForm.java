@@ -1,5 +1,6 @@
 package dev.tenantry.entra;
 
+import dev.tenantry.identity.ClientAssertionError;
 import dev.tenantry.identity.IdentityError;
 import dev.tenantry.identity.TokenRequest;
 import dev.tenantry.shared.AuthenticationException;
@@ -42,11 +43,20 @@ final class TokenForm {
                 form.single("refresh_token"),
                 form.single("code"),
                 form.single("redirect_uri"),
-                form.single("code_verifier"));
+                form.single("code_verifier"),
+                form.single("device_code"));
+        String assertionType = form.single("client_assertion_type");
+        String assertion = form.single("client_assertion");
+        if (assertion != null && clientSecret != null) {
+            throw new InvalidRequestException(
+                    ClientAssertionError.INVALID_CLIENT_ASSERTION,
+                    "Send either client_secret or client_assertion, not both (RFC 6749 §2.3: one authentication "
+                            + "method per request).");
+        }
         return new TokenRequest(
                 ctx.pathParam("tenant"),
                 grantType,
-                new TokenRequest.Client(clientId, clientSecret),
+                new TokenRequest.Client(clientId, clientSecret, assertionType, assertion),
                 scope,
                 "1".equals(form.single("client_info")),
                 parameters);

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
+import dev.tenantry.directory.apps.KeyCredential;
+import dev.tenantry.directory.apps.KeyCredentialError;
+import dev.tenantry.directory.apps.NewKeyCredential;
 import dev.tenantry.directory.apps.RedirectUriService;
 import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.shared.Ids;
@@ -38,10 +42,14 @@ public final class GraphApplicationRoutes {
 
     private final ApplicationService applications;
     private final RedirectUriService redirectUris;
+    private final ApplicationKeyService keys;
 
-    public GraphApplicationRoutes(ApplicationService applications, RedirectUriService redirectUris) {
+    /** The routes, with redirect URIs and certificates ({@code keyCredentials}, {@code addKey}, {@code removeKey}). */
+    public GraphApplicationRoutes(
+            ApplicationService applications, RedirectUriService redirectUris, ApplicationKeyService keys) {
         this.applications = applications;
         this.redirectUris = redirectUris;
+        this.keys = keys;
     }
 
     public void register(RoutesConfig routes) {
@@ -52,6 +60,10 @@ public final class GraphApplicationRoutes {
         routes.delete("/v1.0/applications/{id}", this::delete, Gate.GRAPH);
         routes.post("/v1.0/applications/{id}/addPassword", this::addPassword, Gate.GRAPH);
         routes.post("/v1.0/applications/{id}/removePassword", this::removePassword, Gate.GRAPH);
+        if (keys != null) {
+            routes.post("/v1.0/applications/{id}/addKey", this::addKey, Gate.GRAPH);
+            routes.post("/v1.0/applications/{id}/removeKey", this::removeKey, Gate.GRAPH);
+        }
     }
 
     /**
@@ -105,6 +117,13 @@ public final class GraphApplicationRoutes {
                 body.displayName(),
                 groupMembershipClaims);
         setPlatforms(ctx, objectId(ctx));
+        if (body.keyCredentials() != null) {
+            keys.replaceKeyCredentials(
+                    Authentication.caller(ctx),
+                    GraphResponses.tenant(ctx),
+                    objectId(ctx),
+                    body.keyCredentials().stream().map(KeyInput::toNew).toList());
+        }
         GraphResponses.noContent(ctx);
     }
 
@@ -190,10 +209,102 @@ public final class GraphApplicationRoutes {
         out.put(platform, list);
     }
 
+    /** Graph's application, with its redirect URIs and its certificates. */
     private ApplicationView view(Context ctx, Application application) {
         RedirectUris uris =
                 redirectUris.redirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id());
-        return ApplicationView.of(application, uris);
+        return ApplicationView.of(application, uris)
+                .withKeys(
+                        keys.keyCredentials(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()));
+    }
+
+    /** Graph's addKey: {@code {"keyCredential":{…},"passwordCredential":null,"proof":"<jwt>"}}, 200 with the key. */
+    private void addKey(Context ctx) {
+        AddKeyRequest body = JsonBody.read(ctx, AddKeyRequest.class);
+        if (body.keyCredential() == null) {
+            throw new InvalidRequestException(
+                    RequestError.MISSING_FIELD,
+                    "addKey needs 'keyCredential' with 'type' AsymmetricX509Cert, 'usage' Verify and 'key' (base64 of"
+                            + " the certificate's DER), and 'proof'.",
+                    "keyCredential");
+        }
+        if (body.passwordCredential() != null && !body.passwordCredential().isNull()) {
+            throw new InvalidRequestException(
+                    KeyCredentialError.INVALID_KEY_CREDENTIAL,
+                    "addKey with a passwordCredential is not supported here: use addPassword for secrets.",
+                    "passwordCredential");
+        }
+        KeyCredential key = keys.addKey(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                objectId(ctx),
+                body.keyCredential().toNew(),
+                body.proof());
+        GraphResponses.ok(ctx, KeyView.of(key));
+    }
+
+    /** Graph's removeKey: {@code {"keyId":"…","proof":"<jwt>"}}, 204. */
+    private void removeKey(Context ctx) {
+        RemoveKeyRequest body = JsonBody.read(ctx, RemoveKeyRequest.class);
+        if (body.keyId() == null || body.keyId().isBlank()) {
+            throw new InvalidRequestException(
+                    RequestError.MISSING_FIELD,
+                    "removeKey needs 'keyId', the keyId of one of the application's keyCredentials, and 'proof'.",
+                    "keyId");
+        }
+        keys.removeKey(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                objectId(ctx),
+                Ids.parseUuid(body.keyId(), "keyId"),
+                body.proof());
+        GraphResponses.noContent(ctx);
+    }
+
+    /** Graph's addKey body. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AddKeyRequest(KeyInput keyCredential, JsonNode passwordCredential, String proof) {}
+
+    /** Graph's removeKey body. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RemoveKeyRequest(String keyId, String proof) {}
+
+    /** A keyCredential as a client sends it; {@code startDateTime}/{@code endDateTime} come from the certificate. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record KeyInput(String keyId, String key, String displayName, String type, String usage) {
+
+        NewKeyCredential toNew() {
+            return new NewKeyCredential(
+                    keyId == null || keyId.isBlank() ? null : Ids.parseUuid(keyId, "keyId"),
+                    key,
+                    displayName,
+                    type,
+                    usage);
+        }
+    }
+
+    /** Graph's keyCredential: {@code key} is never shown, {@code customKeyIdentifier} is the SHA-1 thumbprint. */
+    record KeyView(
+            String customKeyIdentifier,
+            String displayName,
+            String endDateTime,
+            String key,
+            String keyId,
+            String startDateTime,
+            String type,
+            String usage) {
+
+        static KeyView of(KeyCredential key) {
+            return new KeyView(
+                    key.thumbprintSha1(),
+                    key.displayName(),
+                    key.endDateTime().toString(),
+                    null,
+                    key.keyId().toString(),
+                    key.startDateTime().toString(),
+                    KeyCredential.TYPE,
+                    KeyCredential.USAGE);
+        }
     }
 
     /** Graph's removePassword body. */
@@ -228,7 +339,24 @@ public final class GraphApplicationRoutes {
             List<PasswordView> passwordCredentials,
             Platform web,
             Platform spa,
-            Platform publicClient) {
+            Platform publicClient,
+            List<KeyView> keyCredentials) {
+
+        /** The same application showing {@code keys} as its {@code keyCredentials}. */
+        ApplicationView withKeys(List<KeyCredential> keys) {
+            return new ApplicationView(
+                    id,
+                    appId,
+                    displayName,
+                    createdDateTime,
+                    signInAudience,
+                    groupMembershipClaims,
+                    passwordCredentials,
+                    web,
+                    spa,
+                    publicClient,
+                    keys.stream().map(KeyView::of).toList());
+        }
 
         /** Graph's {@code webApplication}, {@code spaApplication} and {@code publicClientApplication}. */
         record Platform(List<String> redirectUris) {}
@@ -253,7 +381,8 @@ public final class GraphApplicationRoutes {
                             .toList(),
                     new Platform(uris.web()),
                     new Platform(uris.spa()),
-                    new Platform(uris.publicClient()));
+                    new Platform(uris.publicClient()),
+                    List.of());
         }
     }
 
@@ -285,7 +414,7 @@ public final class GraphApplicationRoutes {
 
     /** {@code PATCH /applications/{id}} body; an absent property stays as it is. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record UpdateRequest(String displayName, String groupMembershipClaims) {}
+    record UpdateRequest(String displayName, String groupMembershipClaims, List<KeyInput> keyCredentials) {}
 
     /** {@code addPassword} body: {@code {"passwordCredential":{"displayName","endDateTime"}}}, all optional. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,5 +1,6 @@
 package dev.tenantry.graph;
 
+import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
@@ -42,7 +43,8 @@ public final class GraphRoutes {
             PageTokens pageTokens,
             GuestService guests,
             RedirectUriService redirectUris,
-            PermissionGrantService permissionGrants) {
+            PermissionGrantService permissionGrants,
+            ApplicationKeyService keys) {
         this.memberships = new GraphMembershipRoutes(users, groups);
         this.users = new GraphUserRoutes(users, licences, pageTokens, memberships, guests);
         this.invitations = new GraphInvitationRoutes(guests);
@@ -51,7 +53,7 @@ public final class GraphRoutes {
         this.roles = new GraphDirectoryRoleRoutes(directoryRoles);
         this.organization = new GraphOrganizationRoutes(tenants);
         this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);
-        this.applicationRoutes = new GraphApplicationRoutes(applications, redirectUris);
+        this.applicationRoutes = new GraphApplicationRoutes(applications, redirectUris, keys);
         this.permissionGrants = new GraphPermissionGrantRoutes(permissionGrants);
         this.servicePrincipals = new GraphServicePrincipalRoutes(applications);
         this.owners = new GraphOwnerRoutes(applications.owners(), pageTokens);

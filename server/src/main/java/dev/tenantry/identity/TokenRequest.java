@@ -23,11 +23,22 @@ public record TokenRequest(
      * How the client identified itself (RFC 6749 §2.3.1): from the form or the {@code Authorization: Basic} header; a
      * public client sends no secret.
      */
-    public record Client(String id, String secret) {
+    public record Client(String id, String secret, String assertionType, String assertion) {
+
+        /** A client that authenticates with its secret, or not at all. */
+        public Client(String id, String secret) {
+            this(id, secret, null, null);
+        }
+
+        /** Whether the client sent a {@code client_assertion} (RFC 7523 §2.2) to prove itself (issue 11). */
+        public boolean hasAssertion() {
+            return assertion != null || assertionType != null;
+        }
 
         @Override
         public String toString() {
-            return "Client[id=" + id + (secret == null ? "" : ", secret=***") + "]";
+            return "Client[id=" + id + (secret == null ? "" : ", secret=***")
+                    + (assertion == null ? "" : ", assertion=***") + "]";
         }
     }
 
@@ -41,18 +52,24 @@ public record TokenRequest(
             String refreshToken,
             String code,
             String redirectUri,
-            String codeVerifier) {
+            String codeVerifier,
+            String deviceCode) {
 
         /** No grant-specific parameters, as the client credentials grant sends. */
         public static final Parameters NONE = new Parameters(null, null, null);
 
         public Parameters(String username, String password, String refreshToken) {
-            this(username, password, refreshToken, null, null, null);
+            this(username, password, refreshToken, null, null, null, null);
         }
 
         /** The authorization code, redirect URI and PKCE verifier of the authorization code grant (issue 11). */
         public static Parameters authorizationCode(String code, String redirectUri, String codeVerifier) {
-            return new Parameters(null, null, null, code, redirectUri, codeVerifier);
+            return new Parameters(null, null, null, code, redirectUri, codeVerifier, null);
+        }
+
+        /** The device code the device polls with (RFC 8628 §3.4, issue 11). */
+        public static Parameters deviceCode(String deviceCode) {
+            return new Parameters(null, null, null, null, null, null, deviceCode);
         }
 
         /** The resource owner password credentials of the password grant. */
@@ -86,6 +103,9 @@ public record TokenRequest(
             }
             if (codeVerifier != null) {
                 sent.add("code_verifier");
+            }
+            if (deviceCode != null) {
+                sent.add("device_code");
             }
             return "Parameters" + sent;
         }

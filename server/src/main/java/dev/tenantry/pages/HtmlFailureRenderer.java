@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public final class HtmlFailureRenderer implements FailureRenderer {
 
     private static final Pattern PAGE_PATHS =
-            Pattern.compile("^/($|signin|signout|store|portal|admin|static|redeem|switch-directory)(/.*)?$"
+            Pattern.compile("^/($|signin|signout|store|portal|admin|static|redeem|switch-directory|devicelogin)(/.*)?$"
                     // issue 11: the authorization endpoint's refusals that must not go to the redirect URI
                     + "|^/[^/]+/oauth2/v2\\.0/(authorize|consent|logout)$|^/[^/]+/v2\\.0/adminconsent$");
 

@@ -22,6 +22,7 @@ public enum Column {
     GROUP_MAIL_NICKNAME("directory_group", "mail_nickname", 64),
     APPLICATION_DISPLAY_NAME("application", "display_name", 256),
     APPLICATION_SECRET_DISPLAY_NAME("application_secret", "display_name", 256),
+    APPLICATION_KEY_DISPLAY_NAME("application_key_credential", "display_name", 256),
     /** Azure accepts subscription names of at most 64 characters. */
     CLOUD_SUBSCRIPTION_DISPLAY_NAME("cloud_subscription", "display_name", 128, 64),
     BILLING_NAME("billing_profile", "name", 128),

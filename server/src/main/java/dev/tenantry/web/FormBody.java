@@ -75,6 +75,19 @@ public final class FormBody {
         return form;
     }
 
+    /**
+     * The form of this request, also when it comes without a Content-Type: MSAL4J's device code request, sent through
+     * azure-core's HTTP client, has none (HttpsURLConnection used to add it), and Entra reads it as a form.
+     */
+    public static FormBody ofUntyped(Context ctx) {
+        if (mediaType(ctx).isEmpty() && ctx.attribute(ATTRIBUTE) == null) {
+            FormBody form = new FormBody(parse(ctx.body()));
+            ctx.attribute(ATTRIBUTE, form);
+            return form;
+        }
+        return of(ctx);
+    }
+
     /** The value of {@code name}, or null; a field sent more than once is refused (RFC 6749 §3.2). */
     public String single(String name) {
         List<String> values = fields.get(name);

@@ -23,7 +23,13 @@ class AadErrorsTest {
             "invalid_instance",
             "access_denied",
             "temporarily_unavailable",
-            "server_error");
+            "server_error",
+            // issue 11: the device code grant's polling answers (RFC 8628 §3.5)
+            "authorization_pending",
+            "slow_down",
+            "authorization_declined",
+            "expired_token",
+            "bad_verification_code");
 
     @Test
     @DisplayName("issue 8: every error code has an OAuth error and an AADSTS number")

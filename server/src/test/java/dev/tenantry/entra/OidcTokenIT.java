@@ -284,14 +284,15 @@ class OidcTokenIT {
     }
 
     @Test
-    void deviceCodeGrantIsNotSupportedYet() throws Exception {
+    void deviceCodeGrantNeedsTheDeviceCode() throws Exception {
+        // issue 11: the grant exists (DeviceCodeIT); without device_code it is an invalid request
         Map<String, String> form = new LinkedHashMap<>(Map.of("client_id", AZURE_CLI, "grant_type", "device_code"));
 
         HttpResponse<String> response = token(tid(), form);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).get("error").asText()).isEqualTo("unsupported_grant_type");
-        assertThat(json(response).get("error_description").asText()).isNotBlank();
+        assertThat(json(response).get("error").asText()).isEqualTo("invalid_request");
+        assertThat(json(response).get("error_description").asText()).contains("device_code");
     }
 
     record Registered(String appId, CreatedSecret secret, ServicePrincipal servicePrincipal) {}

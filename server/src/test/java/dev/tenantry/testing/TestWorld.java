@@ -59,6 +59,9 @@ public final class TestWorld {
             new InMemorySubscriptionAdministratorRepository();
     private final InMemorySupportTicketRepository supportTickets = new InMemorySupportTicketRepository();
     private final InMemoryGuestRepository guests = new InMemoryGuestRepository(users);
+    private final InMemoryKeyCredentialRepository keyCredentials = new InMemoryKeyCredentialRepository();
+    private final InMemoryClientAssertionReplays clientAssertionReplays = new InMemoryClientAssertionReplays();
+    private final InMemoryDeviceCodeRepository deviceCodes = new InMemoryDeviceCodeRepository();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -76,7 +79,9 @@ public final class TestWorld {
             activityLog,
             subscriptionAdministrators,
             supportTickets,
-            guests);
+            guests,
+            keyCredentials,
+            deviceCodes);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -105,7 +110,10 @@ public final class TestWorld {
                 activityLog,
                 subscriptionAdministrators,
                 supportTickets,
-                guests);
+                guests,
+                keyCredentials,
+                clientAssertionReplays,
+                deviceCodes);
         services = Services.wire(
                 stores,
                 passwords,

@@ -134,6 +134,14 @@ public final class ApplicationService {
         return applications.findByAppId(appId).map(Application::groupClaims).orElse(GroupMembershipClaims.NONE);
     }
 
+    /**
+     * The registered application whose client id is {@code appId}, in any directory, for the token endpoint's device
+     * code flow, which names it to the user (issue 11); so no caller, and nothing secret in an {@link Application}.
+     */
+    public Optional<Application> findClient(UUID appId) {
+        return applications.findByAppId(appId);
+    }
+
     public List<Application> listApplications(Caller caller, TenantId tenantId) {
         access.requireReadApplications(caller, tenantId);
         return applications.list(tenantId);
@@ -339,6 +347,17 @@ public final class ApplicationService {
                 sp.id(), List.copyOf(applications.secrets(application.get().id())), grantedPermissions(tenantId, sp)));
     }
 
+    /**
+     * The application {@code appId} of {@code tenantId} acting as itself, once the token endpoint has checked its
+     * credential another way (a certificate's client assertion, issue 11); an unknown client is refused as by
+     * {@link #authenticateClient}. Read through the same cache.
+     */
+    public Caller.App provenClient(TenantId tenantId, UUID appId) {
+        ClientRecord client = cache.get(new ClientKey(tenantId, appId), () -> loadClient(tenantId, appId))
+                .orElseThrow(() -> unknownClient(appId, tenantId));
+        return new Caller.App(tenantId, client.servicePrincipalId(), appId, client.permissions());
+    }
+
     /** Gives a new directory the service principals every Entra directory has (Microsoft Graph). */
     public void provisionTenant(TenantId tenantId) {
         if (applications
@@ -388,7 +407,7 @@ public final class ApplicationService {
     }
 
     /** The application, after checking the caller may change it: an administrator, or an owner (R14 first). */
-    private Application manageableApplication(Caller caller, TenantId tenantId, UUID objectId) {
+    Application manageableApplication(Caller caller, TenantId tenantId, UUID objectId) {
         access.requireSameTenant(caller, tenantId);
         Application application = findApplication(tenantId, objectId);
         access.requireManageApplication(

@@ -20,15 +20,53 @@ final class ClientAuthentication {
 
     private final LockoutService lockouts;
     private final PublicClients publicClients;
+    private final ClientAssertions assertions;
 
     ClientAuthentication(LockoutService lockouts) {
-        this(lockouts, PublicClients.NONE);
+        this(lockouts, PublicClients.NONE, null);
     }
 
-    /** Client authentication where the registered public clients {@code publicClients} names need no secret. */
-    ClientAuthentication(LockoutService lockouts, PublicClients publicClients) {
+    /**
+     * Client authentication where the registered public clients {@code publicClients} names need no secret, and that
+     * also accepts certificate client assertions ({@code assertions}, null for none; issue 11).
+     */
+    ClientAuthentication(LockoutService lockouts, PublicClients publicClients, ClientAssertions assertions) {
         this.lockouts = lockouts;
         this.publicClients = publicClients;
+        this.assertions = assertions;
+    }
+
+    /**
+     * {@link #publicOrConfidential(TenantId, UUID, String)}, or the client's certificate assertion when it sent one;
+     * {@code baseUrl} is the server's origin, for the assertion's audience.
+     */
+    void publicOrConfidential(TenantId tenantId, UUID clientId, TokenRequest request, String baseUrl) {
+        if (request.client().hasAssertion()) {
+            confidential(tenantId, clientId, request, baseUrl);
+            return;
+        }
+        publicOrConfidential(tenantId, clientId, request.client().secret());
+    }
+
+    /** {@link #confidential(TenantId, UUID, String)}, or by the client's certificate assertion when it sent one. */
+    Caller.App confidential(TenantId tenantId, UUID clientId, TokenRequest request, String baseUrl) {
+        TokenRequest.Client client = request.client();
+        if (!client.hasAssertion()) {
+            return confidential(tenantId, clientId, client.secret());
+        }
+        if (assertions == null || FirstPartyClients.contains(clientId)) {
+            throw new AuthenticationException(
+                    DirectoryError.INVALID_CLIENT,
+                    "Application with identifier '" + clientId + "' was not found in the directory '" + tenantId
+                            + "'.");
+        }
+        return assertions.authenticate(
+                tenantId,
+                clientId,
+                client.assertionType(),
+                client.assertion() == null ? "" : client.assertion(),
+                request.tenant(),
+                baseUrl);
     }
 
     /** The {@code client_id} the request names; one that is not a GUID names no application. */

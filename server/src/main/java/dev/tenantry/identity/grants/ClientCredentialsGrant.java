@@ -57,8 +57,7 @@ final class ClientCredentialsGrant implements Grant {
                             + "'<resource>/.default' for the client credentials flow, e.g. "
                             + "'https://graph.microsoft.com/.default'.");
         }
-        Caller.App app =
-                clients.confidential(tenant.id(), clientId, request.client().secret());
+        Caller.App app = clients.confidential(tenant.id(), clientId, request, baseUrl);
         ProtectedResource resource = resources.of(scopes, tenant.id());
         String issuer = TokenClaims.issuer(baseUrl, tenant.id());
         String accessToken = signer.sign(TokenClaims.appAccessToken(

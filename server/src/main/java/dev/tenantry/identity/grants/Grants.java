@@ -2,12 +2,16 @@ package dev.tenantry.identity.grants;
 
 import dev.tenantry.directory.GroupRepository;
 import dev.tenantry.directory.GuestAccounts;
+import dev.tenantry.directory.Tenant;
+import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.ClientAssertionReplays;
 import dev.tenantry.identity.ConsentedScopes;
+import dev.tenantry.identity.DeviceCodeRepository;
 import dev.tenantry.identity.Grant;
 import dev.tenantry.identity.HybridIdTokens;
 import dev.tenantry.identity.LockoutService;
@@ -17,7 +21,10 @@ import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.GenerationCache;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The grants the token endpoint answers, built over the collaborators they share; a new grant is a new class and one
@@ -26,6 +33,34 @@ import java.util.List;
 public final class Grants {
 
     private Grants() {}
+
+    /**
+     * What the grants beyond password, client credentials and refresh work with (issue 11): delegated scopes users
+     * consented to, registered public clients (no secret), the certificates clients may prove themselves with and the
+     * store of used assertion ids (null: no client assertions), and the device authorizations (null: no device code
+     * grant); and the cache the token path reads through (issue 13). {@code authorizationCode} adds that grant.
+     */
+    public record Flows(
+            ConsentedScopes consents,
+            PublicClients publicClients,
+            ApplicationKeyService keys,
+            ClientAssertionReplays replays,
+            DeviceCodeRepository deviceCodes,
+            GenerationCache cache,
+            boolean authorizationCode) {
+
+        /** The grants before issue 11: no consent, no public clients, no assertions, no device or code grant. */
+        public static final Flows NONE = new Flows(
+                ConsentedScopes.NONE, PublicClients.NONE, null, null, null, GenerationCache.disabled(), false);
+    }
+
+    /**
+     * The tenant a token endpoint path segment names, as every grant resolves it: empty for {@code common} and
+     * {@code organizations}, an unknown tenant refused (AADSTS90002); for endpoints beside the token endpoint.
+     */
+    public static Function<String, Optional<Tenant>> tenantSegment(TenantService tenants) {
+        return new TenantSegment(tenants)::resolve;
+    }
 
     /** The password, client credentials and refresh token grants, as the server registers them. */
     public static List<Grant> standard(
@@ -50,40 +85,8 @@ public final class Grants {
                 refreshTokens,
                 audiences,
                 clock,
-                GuestAccounts.NONE);
-    }
-
-    /**
-     * The standard grants with the authorization code grant (issue 11), whose delegated scopes include what users
-     * consented to ({@code consents}) and whose registered public clients ({@code publicClients}) need no secret; the
-     * tenant the path names is looked up through {@code cache} (issue 13).
-     */
-    public static List<Grant> standard(
-            TenantService tenantService,
-            UserService users,
-            DirectoryRoleService directoryRoles,
-            ApplicationService applications,
-            GroupRepository groups,
-            LockoutService lockouts,
-            TokenSigner signer,
-            RefreshTokenRepository refreshTokens,
-            Audiences audiences,
-            Clock clock,
-            GuestAccounts guests,
-            ConsentedScopes consents,
-            PublicClients publicClients,
-            GenerationCache cache) {
-        TenantSegment tenants = new TenantSegment(tenantService, cache);
-        ClientAuthentication clients = new ClientAuthentication(lockouts, publicClients);
-        Resources resources = new Resources(audiences, consents);
-        RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
-        UserTokens userTokens = new UserTokens(
-                directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock, guests);
-        return List.of(
-                new PasswordGrant(tenants, clients, lockouts, resources, refreshTokenIssuer, userTokens, guests),
-                new ClientCredentialsGrant(tenants, clients, resources, signer, clock),
-                new RefreshTokenGrant(refreshTokens, users, clients, resources, refreshTokenIssuer, userTokens, clock),
-                new AuthorizationCodeGrant(refreshTokens, users, clients, refreshTokenIssuer, userTokens, clock));
+                GuestAccounts.NONE,
+                Flows.NONE);
     }
 
     /** The standard grants, with B2B guests signing in to the directories that invited them (issue 10). */
@@ -99,25 +102,58 @@ public final class Grants {
             Audiences audiences,
             Clock clock,
             GuestAccounts guests) {
-        // the grants before issue 11: no consent, no authorization code grant
         return standard(
-                        tenantService,
-                        users,
-                        directoryRoles,
-                        applications,
-                        groups,
-                        lockouts,
-                        signer,
-                        refreshTokens,
-                        audiences,
-                        clock,
-                        guests,
-                        ConsentedScopes.NONE,
-                        PublicClients.NONE,
-                        GenerationCache.disabled())
-                .stream()
-                .filter(grant -> !(grant instanceof AuthorizationCodeGrant))
-                .toList();
+                tenantService,
+                users,
+                directoryRoles,
+                applications,
+                groups,
+                lockouts,
+                signer,
+                refreshTokens,
+                audiences,
+                clock,
+                guests,
+                Flows.NONE);
+    }
+
+    /** The standard grants with what {@code flows} adds (issues 11 and 13). */
+    public static List<Grant> standard(
+            TenantService tenantService,
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupRepository groups,
+            LockoutService lockouts,
+            TokenSigner signer,
+            RefreshTokenRepository refreshTokens,
+            Audiences audiences,
+            Clock clock,
+            GuestAccounts guests,
+            Flows flows) {
+        TenantSegment tenants = new TenantSegment(tenantService, flows.cache());
+        ClientAuthentication clients = new ClientAuthentication(
+                lockouts,
+                flows.publicClients(),
+                flows.keys() == null ? null : new ClientAssertions(applications, flows.keys(), flows.replays(), clock));
+        Resources resources = new Resources(audiences, flows.consents());
+        RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
+        UserTokens userTokens = new UserTokens(
+                directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock, guests);
+        List<Grant> grants = new ArrayList<>(List.of(
+                new PasswordGrant(tenants, clients, lockouts, resources, refreshTokenIssuer, userTokens, guests),
+                new ClientCredentialsGrant(tenants, clients, resources, signer, clock),
+                new RefreshTokenGrant(
+                        refreshTokens, users, clients, resources, refreshTokenIssuer, userTokens, clock)));
+        if (flows.authorizationCode()) {
+            grants.add(
+                    new AuthorizationCodeGrant(refreshTokens, users, clients, refreshTokenIssuer, userTokens, clock));
+        }
+        if (flows.deviceCodes() != null) {
+            grants.add(new DeviceCodeGrant(
+                    flows.deviceCodes(), users, clients, resources, refreshTokenIssuer, userTokens, clock));
+        }
+        return List.copyOf(grants);
     }
 
     /** The hybrid flow's ID tokens (issue 11), signed as the grants sign theirs. */

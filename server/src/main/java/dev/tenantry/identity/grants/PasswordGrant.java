@@ -78,7 +78,7 @@ final class PasswordGrant implements Grant {
                     .orElseThrow(() -> new AuthenticationException(
                             DirectoryError.INVALID_CREDENTIALS, "Your account or password is incorrect."));
         }
-        clients.publicOrConfidential(user.tenantId(), clientId, request.client().secret());
+        clients.publicOrConfidential(user.tenantId(), clientId, request, baseUrl);
         DelegatedAccess access = new DelegatedAccess(
                 user, clientId, scopes, resources.delegatedScopes(scopes, user.tenantId(), user.id(), clientId));
         String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, UUID.randomUUID()) : null;

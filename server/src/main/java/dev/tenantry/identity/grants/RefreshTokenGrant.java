@@ -90,7 +90,7 @@ final class RefreshTokenGrant implements Grant {
             throw new AuthenticationException(
                     DirectoryError.ACCOUNT_DISABLED, "The account is disabled; ask an administrator.");
         }
-        clients.publicOrConfidential(user.tenantId(), clientId, request.client().secret());
+        clients.publicOrConfidential(user.tenantId(), clientId, request, baseUrl);
         DelegatedAccess access = new DelegatedAccess(user, clientId, scopes, scp);
         return userTokens.issue(access, refreshTokens.mint(access, token.familyId()), request.clientInfo(), baseUrl);
     }
