@@ -1,6 +1,7 @@
 package dev.tenantry.cli;
 
 import dev.tenantry.app.SigningKeyAccess;
+import dev.tenantry.app.TenantryConfig;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.shared.DomainException;
 import java.io.UncheckedIOException;
@@ -23,8 +24,9 @@ final class KeyCommands {
 
         @Override
         public Integer call() {
+            TenantryConfig config = config(); // a bad setting is named by the command line's handler (exit 2)
             try {
-                System.out.println(SigningKeyAccess.with(config(), action()));
+                System.out.println(SigningKeyAccess.with(config, action()));
                 return 0;
             } catch (DomainException e) {
                 System.err.println(e.code() + ": " + e.getMessage());
@@ -35,7 +37,7 @@ final class KeyCommands {
             } catch (RuntimeException e) { // the database cannot be opened: most often, a running server holds H2
                 System.err.println("keys_unavailable: the database cannot be opened (" + rootCause(e)
                         + "). With the embedded database, stop the server first; with PostgreSQL, check"
-                        + " TENANTRY_JDBC_URL.");
+                        + " --database / TENANTRY_DATABASE.");
                 return 1;
             }
         }

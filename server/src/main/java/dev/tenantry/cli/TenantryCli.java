@@ -28,6 +28,14 @@ public final class TenantryCli {
                 .getSubcommands()
                 .get("retire")
                 .setUnmatchedOptionsArePositionalParams(true);
+        // a bad setting (--database, a config file, an environment variable) is named, never a stack trace
+        commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                command.getErr().println("invalid_configuration: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
         return commandLine.execute(args);
     }
 }

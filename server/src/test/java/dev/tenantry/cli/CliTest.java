@@ -2,13 +2,18 @@ package dev.tenantry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantry.testing.CapturedConsole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
+
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     @TempDir
     Path data;
@@ -52,6 +57,19 @@ class CliTest {
         try (var files = Files.list(data)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void aBadDatabaseUrlIsNamedByEveryCommandNotAStackTrace() {
+        int exit = TenantryCli.run(
+                Map.of("TENANTRY_DATABASE", "mysql://u:secret@h/db"), "keys", "list", "--data", data.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(console.err())
+                .startsWith("invalid_configuration: ")
+                .contains("postgresql://")
+                .doesNotContain("Exception")
+                .doesNotContain("secret");
     }
 
     @Test
