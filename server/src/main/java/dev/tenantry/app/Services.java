@@ -286,6 +286,7 @@ public record Services(
                         access,
                         stores.cloudSubscriptions(),
                         stores.roleAssignments(),
+                        administrators,
                         audit,
                         transactions,
                         clock),

@@ -43,15 +43,18 @@ public final class CloudLifecycleService {
     private final AccessService access;
     private final CloudSubscriptionRepository clouds;
     private final RoleAssignmentRepository assignments;
+    private final CoAdministrators coAdministrators;
     private final Audit audit;
     private final Transactions transactions;
     private final Clock clock;
 
+    /** {@code coAdministrators}: the classic administrators a deleted subscription forgets. */
     public CloudLifecycleService(
             SubscriptionService subscriptions,
             AccessService access,
             CloudSubscriptionRepository clouds,
             RoleAssignmentRepository assignments,
+            CoAdministrators coAdministrators,
             Audit audit,
             Transactions transactions,
             Clock clock) {
@@ -59,6 +62,7 @@ public final class CloudLifecycleService {
         this.access = access;
         this.clouds = clouds;
         this.assignments = assignments;
+        this.coAdministrators = coAdministrators;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -151,8 +155,12 @@ public final class CloudLifecycleService {
             moves++;
         }
         clouds.update(subscription);
-        int removed =
-                subscription.state() == CloudSubscription.State.DELETED ? assignments.deleteBySubscription(id) : 0;
+        int removed = 0;
+        if (subscription.state() == CloudSubscription.State.DELETED) {
+            // nobody holds any role on a deleted subscription: its assignments and classic administrators go
+            removed = assignments.deleteBySubscription(id);
+            coAdministrators.removeAll(id);
+        }
         LOG.info(
                 "cloud subscription {} of directory {}: {} -> {} (its state ran out {}; {} role assignments removed)",
                 id,

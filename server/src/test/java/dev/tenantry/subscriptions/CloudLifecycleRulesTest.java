@@ -179,9 +179,13 @@ class CloudLifecycleRulesTest {
     }
 
     @Test
-    @DisplayName("issue 10: a cancelled subscription is deleted after 90 days and is gone from every list")
+    @DisplayName("issue 10: a cancelled subscription is deleted after 90 days, its roles and co-administrators with it")
     void cancelledSubscriptionIsDeletedAfterRetention() {
         CloudSubscription subscription = cloud("MS-AZR-0003P");
+        world.services()
+                .subscriptionAdministrators()
+                .addCoAdministrator(
+                        kelley, subscription.id(), contoso.member("tricia").userId());
         lifecycle.cancel(kelley, subscription.id());
 
         clock.advance(CloudLifecycle.RETENTION);
@@ -189,6 +193,7 @@ class CloudLifecycleRulesTest {
 
         assertThat(stored(subscription).state()).isEqualTo(CloudSubscription.State.DELETED);
         assertThat(world.assignments().bySubscription(subscription.id())).isEmpty();
+        assertThat(world.subscriptionAdministrators().grants(subscription.id())).isEmpty();
         assertThat(world.subscriptions()
                         .visibleCloudSubscriptions(kelley, new PageRequest(null, 100))
                         .items())
