@@ -53,63 +53,6 @@ public record TenantryConfig(
     public static final List<String> MICROSOFT_HOSTNAMES = List.of(
             "login.microsoftonline.com", "graph.microsoft.com", "management.azure.com", "management.core.windows.net");
 
-    /** The settings before {@code --hostname} and {@code --microsoft-hostnames} existed; neither is set. */
-    public TenantryConfig(
-            String host,
-            int port,
-            Path dataDir,
-            String jdbcUrl,
-            String jdbcUser,
-            String jdbcPassword,
-            String publicUrl,
-            String domainSuffix,
-            Path catalogFile,
-            String masterKey) {
-        this(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                List.of(),
-                false);
-    }
-
-    /** The settings before {@link Operations} existed: the operational defaults. */
-    public TenantryConfig(
-            String host,
-            int port,
-            Path dataDir,
-            String jdbcUrl,
-            String jdbcUser,
-            String jdbcPassword,
-            String publicUrl,
-            String domainSuffix,
-            Path catalogFile,
-            String masterKey,
-            List<String> hostnames,
-            boolean microsoftHostnames) {
-        this(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                hostnames,
-                microsoftHostnames,
-                Operations.defaults());
-    }
-
     public TenantryConfig {
         hostnames = hostnames == null ? List.of() : List.copyOf(hostnames);
         operations = operations == null ? Operations.defaults() : operations;
@@ -117,7 +60,19 @@ public record TenantryConfig(
 
     public static TenantryConfig defaults() {
         return new TenantryConfig(
-                "127.0.0.1", 8443, Path.of("tenantry-data"), null, "sa", "", null, DEFAULT_DOMAIN_SUFFIX, null, null);
+                "127.0.0.1",
+                8443,
+                Path.of("tenantry-data"),
+                null,
+                "sa",
+                "",
+                null,
+                DEFAULT_DOMAIN_SUFFIX,
+                null,
+                null,
+                List.of(),
+                false,
+                Operations.defaults());
     }
 
     /** Reads {@code TENANTRY_HOST}, {@code _PORT}, {@code _DATA}, {@code _JDBC_URL}, … over the defaults. */
@@ -328,7 +283,8 @@ public record TenantryConfig(
                 catalogFile,
                 masterKey,
                 newHostnames,
-                microsoftHostnames);
+                microsoftHostnames,
+                operations);
     }
 
     public TenantryConfig withMicrosoftHostnames(boolean answerAsMicrosoft) {
