@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A seed file (issue 14): the directories, users, groups, applications and subscriptions a test starts from, in YAML or
  * JSON with one schema. Every list may be left out. Names ({@code name}, {@code userName}) are how the file's entries
- * refer to each other and how a test asks for them; the server makes the ids. See docs/seed-file.md.
+ * refer to each other and how a test asks for them. An {@code id} (a GUID) fixes the id of what an entry makes, so it is
+ * the same on every run; without one the server makes it. See docs/seed-file.md.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Seed(List<TenantSeed> tenants) {
@@ -28,6 +29,7 @@ public record Seed(List<TenantSeed> tenants) {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record TenantSeed(
             String name,
+            String id,
             String organization,
             String domainPrefix,
             String countryCode,
@@ -54,6 +56,7 @@ public record Seed(List<TenantSeed> tenants) {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record UserSeed(
             String userName,
+            String id,
             String displayName,
             String password,
             String givenName,
@@ -71,7 +74,12 @@ public record Seed(List<TenantSeed> tenants) {
     /** A security group; {@code members} and {@code owners} name users of the same directory by userName. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record GroupSeed(
-            String displayName, String mailNickname, String description, List<String> members, List<String> owners) {
+            String displayName,
+            String id,
+            String mailNickname,
+            String description,
+            List<String> members,
+            List<String> owners) {
 
         public GroupSeed {
             members = listOf(members);
@@ -81,12 +89,16 @@ public record Seed(List<TenantSeed> tenants) {
 
     /**
      * An app registration with a service principal: {@code secret} true (the default) adds a client secret, which the
-     * extension and {@code seed load} report; {@code graphPermissions} are Microsoft Graph application permissions
+     * extension and {@code seed load} report; {@code id} fixes the application's object id, {@code appId} its client
+     * id and {@code servicePrincipalId} its service principal's object id; {@code graphPermissions} are Microsoft Graph application permissions
      * ({@code User.Read.All}) granted by the directory's administrator.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record ApplicationSeed(
             String name,
+            String id,
+            String appId,
+            String servicePrincipalId,
             String displayName,
             Boolean secret,
             String groupMembershipClaims,
@@ -104,6 +116,7 @@ public record Seed(List<TenantSeed> tenants) {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record CloudSubscriptionSeed(
             String name,
+            String id,
             String displayName,
             String offer,
             String owner,
@@ -129,7 +142,8 @@ public record Seed(List<TenantSeed> tenants) {
 
     /** A suite (Microsoft 365) subscription bought by the admin; {@code licensedUsers} get a licence of its SKU. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record SuiteSubscriptionSeed(String sku, Integer seats, Boolean trial, List<String> licensedUsers) {
+    public record SuiteSubscriptionSeed(
+            String sku, String id, Integer seats, Boolean trial, List<String> licensedUsers) {
 
         public SuiteSubscriptionSeed {
             licensedUsers = listOf(licensedUsers);

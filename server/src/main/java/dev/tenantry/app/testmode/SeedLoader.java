@@ -23,6 +23,8 @@ import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.groups.NewGroup;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
+import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.LicenceService;
@@ -45,17 +47,26 @@ public final class SeedLoader {
     private static final String DEFAULT_OFFER = "MS-AZR-0003P";
 
     private final Services services;
+    private final UsedIds usedIds;
 
+    /** A loader that refuses a seed file's duplicate ids, but knows no ids of the server. */
     public SeedLoader(Services services) {
+        this(services, UsedIds.NONE);
+    }
+
+    /** A loader that also refuses a fixed id {@code usedIds} says the server uses already. */
+    public SeedLoader(Services services, UsedIds usedIds) {
         this.services = services;
+        this.usedIds = usedIds;
     }
 
     public Seeded load(SeedFile file) {
         return services.stores().transactions().inTransaction(() -> {
             List<TenantSeed> tenants = file.seed().tenants();
             List<SeededTenant> loaded = new java.util.ArrayList<>();
+            Map<UUID, String> fixedIds = new HashMap<>();
             for (int i = 0; i < tenants.size(); i++) {
-                loaded.add(new TenantLoad(file, "/tenants/" + i, tenants.get(i)).load());
+                loaded.add(new TenantLoad(file, "/tenants/" + i, tenants.get(i), fixedIds).load());
             }
             return new Seeded(loaded);
         });
@@ -71,26 +82,31 @@ public final class SeedLoader {
         private final Map<String, String> groups = new LinkedHashMap<>();
         private final Map<String, String> clouds = new LinkedHashMap<>();
         private final Map<String, User> accounts = new HashMap<>();
+        private final Map<UUID, String> fixedIds;
         private TenantId tenantId;
 
-        TenantLoad(SeedFile file, String at, TenantSeed seed) {
+        TenantLoad(SeedFile file, String at, TenantSeed seed, Map<UUID, String> fixedIds) {
             this.file = file;
             this.at = at;
             this.seed = seed;
+            this.fixedIds = fixedIds;
         }
 
         SeededTenant load() {
             String prefix = required(seed.domainPrefix(), at + "/domainPrefix");
             String name = seed.name() == null ? prefix : seed.name();
             UserSeed adminSeed = seed.admin() == null
-                    ? new UserSeed("admin", null, null, null, null, null, null, null, null)
+                    ? new UserSeed("admin", null, null, null, null, null, null, null, null, null)
                     : seed.admin();
-            CreatedDirectory created = guarded(at, () -> services.tenants()
-                    .createDirectory(
-                            seed.organization() == null ? name : seed.organization(),
-                            seed.countryCode() == null ? "US" : seed.countryCode(),
-                            prefix,
-                            newUser(adminSeed, "Administrator")));
+            UUID fixedTenant = fixedId(seed.id(), at + "/id");
+            UUID fixedAdmin = fixedId(adminSeed.id(), at + "/admin/id");
+            CreatedDirectory created = pinned(
+                    at, ids(NewIds.Kind.TENANT, fixedTenant, NewIds.Kind.USER, fixedAdmin), () -> services.tenants()
+                            .createDirectory(
+                                    seed.organization() == null ? name : seed.organization(),
+                                    seed.countryCode() == null ? "US" : seed.countryCode(),
+                                    prefix,
+                                    newUser(adminSeed, "Administrator")));
             tenantId = created.tenant().id();
             remember(adminSeed, created.admin());
             for (int i = 0; i < seed.users().size(); i++) {
@@ -121,8 +137,9 @@ public final class SeedLoader {
             if (users.containsKey(userName)) {
                 throw file.refuse(where + "/userName", "a second user named '" + userName + "'");
             }
-            User created = guarded(
-                    where, () -> services.users().createUser(Caller.system(), tenantId, newUser(user, userName)));
+            UUID fixed = fixedId(user.id(), where + "/id");
+            User created = pinned(where, ids(NewIds.Kind.USER, fixed), () -> services.users()
+                    .createUser(Caller.system(), tenantId, newUser(user, userName)));
             remember(user, created);
             for (int r = 0; r < user.roles().size(); r++) {
                 DirectoryRoleTemplate role = roleNamed(user.roles().get(r), where + "/roles/" + r);
@@ -137,7 +154,8 @@ public final class SeedLoader {
             String displayName = required(group.displayName(), where + "/displayName");
             List<String> members = userIds(group.members(), where + "/members");
             List<String> owners = userIds(group.owners(), where + "/owners");
-            var created = guarded(where, () -> services.groups()
+            UUID fixed = fixedId(group.id(), where + "/id");
+            var created = pinned(where, ids(NewIds.Kind.GROUP, fixed), () -> services.groups()
                     .create(
                             Caller.system(),
                             tenantId,
@@ -159,8 +177,12 @@ public final class SeedLoader {
         private void loadApplication(String where, ApplicationSeed app) {
             String name = required(app.name(), where + "/name");
             ApplicationService applications = services.applications();
-            Application created = guarded(
+            UUID fixedObject = fixedId(app.id(), where + "/id");
+            UUID fixedAppId = fixedId(app.appId(), where + "/appId");
+            UUID fixedPrincipal = fixedId(app.servicePrincipalId(), where + "/servicePrincipalId");
+            Application created = pinned(
                     where,
+                    ids(NewIds.Kind.APPLICATION, fixedObject, NewIds.Kind.APP_ID, fixedAppId),
                     () -> applications.createApplication(
                             Caller.system(),
                             tenantId,
@@ -171,8 +193,10 @@ public final class SeedLoader {
                     : guarded(where + "/secret", () -> applications
                             .addPassword(Caller.system(), tenantId, created.id(), "seed", null)
                             .secretText());
-            ServicePrincipal principal = guarded(
-                    where, () -> applications.createServicePrincipal(Caller.system(), tenantId, created.appId()));
+            ServicePrincipal principal = pinned(
+                    where,
+                    ids(NewIds.Kind.SERVICE_PRINCIPAL, fixedPrincipal),
+                    () -> applications.createServicePrincipal(Caller.system(), tenantId, created.appId()));
             UUID graph = applications
                     .findServicePrincipalByAppId(tenantId, ApplicationService.MICROSOFT_GRAPH_APP_ID)
                     .orElseThrow()
@@ -200,12 +224,14 @@ public final class SeedLoader {
             String ownerName = cloud.owner() == null ? adminName() : cloud.owner();
             User owner = account(ownerName, where + "/owner");
             Caller.User ownerCaller = new Caller.User(tenantId, owner.id());
-            CloudSubscription created = guarded(where, () -> services.subscriptions()
-                    .createCloudSubscription(
-                            ownerCaller,
-                            cloud.offer() == null ? DEFAULT_OFFER : cloud.offer(),
-                            cloud.displayName(),
-                            null));
+            UUID fixed = fixedId(cloud.id(), where + "/id");
+            CloudSubscription created =
+                    pinned(where, ids(NewIds.Kind.CLOUD_SUBSCRIPTION, fixed), () -> services.subscriptions()
+                            .createCloudSubscription(
+                                    ownerCaller,
+                                    cloud.offer() == null ? DEFAULT_OFFER : cloud.offer(),
+                                    cloud.displayName(),
+                                    null));
             String name = cloud.name() == null ? created.displayName() : cloud.name();
             clouds.put(name, created.id().toString());
             for (int g = 0; g < cloud.resourceGroups().size(); g++) {
@@ -263,8 +289,10 @@ public final class SeedLoader {
 
         private void loadSuite(String where, SuiteSubscriptionSeed suite) {
             String sku = required(suite.sku(), where + "/sku");
-            SuiteSubscription created = guarded(where, () -> services.subscriptions()
-                    .buySuiteSubscription(adminCaller(), sku, suite.seats(), suite.trial()));
+            UUID fixed = fixedId(suite.id(), where + "/id");
+            SuiteSubscription created =
+                    pinned(where, ids(NewIds.Kind.SUITE_SUBSCRIPTION, fixed), () -> services.subscriptions()
+                            .buySuiteSubscription(adminCaller(), sku, suite.seats(), suite.trial()));
             for (int u = 0; u < suite.licensedUsers().size(); u++) {
                 String field = where + "/licensedUsers/" + u;
                 User user = account(suite.licensedUsers().get(u), field);
@@ -326,6 +354,40 @@ public final class SeedLoader {
                                             .toList()));
         }
 
+        /**
+         * The GUID of an {@code id} field, or null when it is absent (the server makes one). An id given twice in the
+         * file is refused at its second use.
+         */
+        private UUID fixedId(String text, String where) {
+            if (text == null) {
+                return null;
+            }
+            UUID id = Ids.tryParse(text.strip())
+                    .orElseThrow(() -> file.refuse(
+                            where,
+                            "'" + text + "' is not a GUID such as '00000000-0000-0000-0000-000000000000' (leave the"
+                                    + " field out to let the server make one)"));
+            String first = fixedIds.putIfAbsent(id, where);
+            if (first != null) {
+                throw file.refuse(
+                        where,
+                        "the id '" + id + "' is given twice: " + SeedFile.fieldOf(first) + " has it already; every id"
+                                + " of a seed file is different");
+            }
+            if (usedIds.isUsed(id)) {
+                throw file.refuse(
+                        where,
+                        "the id '" + id + "' is already used on this server; choose another GUID or leave the field"
+                                + " out");
+            }
+            return id;
+        }
+
+        /** Runs {@code work} with the fixed ids of an entry pinned for what it creates. */
+        private <T> T pinned(String where, Map<NewIds.Kind, UUID> ids, java.util.function.Supplier<T> work) {
+            return NewIds.pinned(ids, () -> guarded(where, work));
+        }
+
         private <T> T guarded(String where, java.util.function.Supplier<T> work) {
             try {
                 return work.get();
@@ -340,6 +402,23 @@ public final class SeedLoader {
             }
             return value;
         }
+    }
+
+    /** The fixed id of one kind, if given. */
+    private static Map<NewIds.Kind, UUID> ids(NewIds.Kind kind, UUID id) {
+        return ids(kind, id, kind, null);
+    }
+
+    /** The fixed ids of two kinds, each if given. */
+    private static Map<NewIds.Kind, UUID> ids(NewIds.Kind first, UUID firstId, NewIds.Kind second, UUID secondId) {
+        Map<NewIds.Kind, UUID> ids = new java.util.EnumMap<>(NewIds.Kind.class);
+        if (firstId != null) {
+            ids.put(first, firstId);
+        }
+        if (secondId != null) {
+            ids.put(second, secondId);
+        }
+        return ids;
     }
 
     private static String passwordOf(UserSeed user) {

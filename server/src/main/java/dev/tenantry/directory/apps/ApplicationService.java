@@ -12,6 +12,7 @@ import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.GenerationCache;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.shared.Secrets;
@@ -88,9 +89,9 @@ public final class ApplicationService {
         access.requireManageApplications(caller, tenantId);
         String name = Text.required(displayName, "displayName", Column.APPLICATION_DISPLAY_NAME);
         Application application = new Application(
-                UUID.randomUUID(),
+                NewIds.next(NewIds.Kind.APPLICATION),
                 tenantId,
-                UUID.randomUUID(),
+                NewIds.next(NewIds.Kind.APP_ID),
                 name,
                 clock.instant(),
                 List.of(),
@@ -244,7 +245,11 @@ public final class ApplicationService {
                 throw servicePrincipalExists(appId);
             }
             ServicePrincipal servicePrincipal = new ServicePrincipal(
-                    UUID.randomUUID(), tenantId, appId, application.displayName(), clock.instant());
+                    NewIds.next(NewIds.Kind.SERVICE_PRINCIPAL),
+                    tenantId,
+                    appId,
+                    application.displayName(),
+                    clock.instant());
             applications.insertServicePrincipal(servicePrincipal);
             return servicePrincipal;
         });

@@ -156,6 +156,34 @@ class TestModeIT {
     }
 
     @Test
+    void aFixedIdAnotherDirectoryAlreadyUsesIsRefusedAtItsFieldAndLoadsNothing() throws Exception {
+        var jane = testServer
+                .testMode()
+                .orElseThrow()
+                .seeded()
+                .tenant("contoso")
+                .orElseThrow()
+                .users()
+                .get("jane");
+        String clash = """
+                tenants:
+                  - domainPrefix: wingtip
+                    users:
+                      - {userName: kim, id: %s}
+                """.formatted(jane.objectId());
+
+        HttpResponse<String> refused = send("POST", "/_tenantry/seed", clash);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("line 4")
+                .contains("tenants[0].users[0].id")
+                .contains("already used");
+        assertThat(testServer.services().tenants().findTenant("wingtip.onmicrosoft.test"))
+                .isEmpty();
+    }
+
+    @Test
     void seedLoadCommandLoadsAFileIntoTheRunningTestModeServer() throws Exception {
         Path file = Files.createTempFile(dataDir, "more", ".json");
         Files.writeString(file, "{\"tenants\":[{\"name\":\"tailspin\",\"domainPrefix\":\"tailspin\"}]}");
