@@ -38,9 +38,11 @@ public record Seed(List<TenantSeed> tenants) {
             List<GroupSeed> groups,
             List<ApplicationSeed> applications,
             List<CloudSubscriptionSeed> cloudSubscriptions,
-            List<SuiteSubscriptionSeed> suiteSubscriptions) {
+            List<SuiteSubscriptionSeed> suiteSubscriptions,
+            List<GuestSeed> guests) {
 
         public TenantSeed {
+            guests = listOf(guests);
             users = listOf(users);
             groups = listOf(groups);
             applications = listOf(applications);
@@ -51,7 +53,8 @@ public record Seed(List<TenantSeed> tenants) {
 
     /**
      * A member user: {@code userName} is the alias before {@code @domain}; {@code roles} are directory role names
-     * ({@code User Administrator}); {@code usageLocation} is needed for licences.
+     * ({@code User Administrator}); {@code usageLocation} is needed for licences. {@code passwordHash} instead of
+     * {@code password} gives the stored hash itself: Argon2id in the server's PHC format, or in test mode the test hash.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record UserSeed(
@@ -59,6 +62,7 @@ public record Seed(List<TenantSeed> tenants) {
             String id,
             String displayName,
             String password,
+            String passwordHash,
             String givenName,
             String surname,
             Boolean accountEnabled,
@@ -102,12 +106,53 @@ public record Seed(List<TenantSeed> tenants) {
             String displayName,
             Boolean secret,
             String groupMembershipClaims,
-            List<String> graphPermissions) {
+            List<String> graphPermissions,
+            RedirectUrisSeed redirectUris,
+            List<CertificateSeed> certificates,
+            List<String> delegatedPermissions,
+            List<UserConsentSeed> userConsents) {
 
         public ApplicationSeed {
             graphPermissions = listOf(graphPermissions);
+            certificates = listOf(certificates);
+            delegatedPermissions = listOf(delegatedPermissions);
+            userConsents = listOf(userConsents);
         }
     }
+
+    /** An application's redirect URIs per platform, as Graph's {@code web}, {@code spa} and {@code publicClient}. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record RedirectUrisSeed(List<String> web, List<String> spa, List<String> publicClient) {
+
+        public RedirectUrisSeed {
+            web = listOf(web);
+            spa = listOf(spa);
+            publicClient = listOf(publicClient);
+        }
+    }
+
+    /**
+     * A certificate of an application (a Graph {@code keyCredential}): {@code pem} is the public X.509 certificate in
+     * PEM; {@code keyId} fixes its key id.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record CertificateSeed(String pem, String keyId, String displayName) {}
+
+    /** Delegated permissions ({@code scopes}) one user ({@code user}: userName) consented to for the application. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record UserConsentSeed(String user, List<String> scopes) {
+
+        public UserConsentSeed {
+            scopes = listOf(scopes);
+        }
+    }
+
+    /**
+     * A guest: the user {@code user} (userName) of the seed's directory {@code from} (its name), invited into this
+     * directory and already redeemed. {@code id} fixes the guest object's id.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record GuestSeed(String user, String from, String id, String displayName) {}
 
     /**
      * A cloud (Azure) subscription signed up for by {@code owner} (a userName; default the admin), who becomes account

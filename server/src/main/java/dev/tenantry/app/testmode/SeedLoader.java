@@ -5,6 +5,7 @@ import dev.tenantry.app.Services;
 import dev.tenantry.app.testmode.Seed.ApplicationSeed;
 import dev.tenantry.app.testmode.Seed.CloudSubscriptionSeed;
 import dev.tenantry.app.testmode.Seed.GroupSeed;
+import dev.tenantry.app.testmode.Seed.GuestSeed;
 import dev.tenantry.app.testmode.Seed.RoleAssignmentSeed;
 import dev.tenantry.app.testmode.Seed.SuiteSubscriptionSeed;
 import dev.tenantry.app.testmode.Seed.TenantSeed;
@@ -20,9 +21,12 @@ import dev.tenantry.directory.User;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ServicePrincipal;
+import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
+import dev.tenantry.directory.credentials.TestModePasswordHasher;
 import dev.tenantry.directory.groups.NewGroup;
+import dev.tenantry.directory.guests.Invitation;
+import dev.tenantry.directory.guests.NewInvitation;
 import dev.tenantry.shared.Caller;
-import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.TenantId;
@@ -34,6 +38,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -44,20 +49,28 @@ import java.util.UUID;
 public final class SeedLoader {
 
     static final String DEFAULT_PASSWORD = "Tenantry-Seed-1";
+    /** Where a seeded guest's invitation would have sent it: seeded guests have redeemed already. */
+    private static final String GUEST_LANDING = "https://myapps.microsoft.com";
+
     private static final String DEFAULT_OFFER = "MS-AZR-0003P";
 
     private final Services services;
     private final UsedIds usedIds;
+    private final boolean testMode;
 
-    /** A loader that refuses a seed file's duplicate ids, but knows no ids of the server. */
+    /** A loader of a test-mode server that refuses a seed file's duplicate ids, but knows no ids of the server. */
     public SeedLoader(Services services) {
-        this(services, UsedIds.NONE);
+        this(services, UsedIds.NONE, true);
     }
 
-    /** A loader that also refuses a fixed id {@code usedIds} says the server uses already. */
-    public SeedLoader(Services services, UsedIds usedIds) {
+    /**
+     * A loader that also refuses a fixed id {@code usedIds} says the server uses already; outside {@code testMode} it
+     * refuses the test mode's cheap password hashes.
+     */
+    public SeedLoader(Services services, UsedIds usedIds, boolean testMode) {
         this.services = services;
         this.usedIds = usedIds;
+        this.testMode = testMode;
     }
 
     public Seeded load(SeedFile file) {
@@ -65,8 +78,15 @@ public final class SeedLoader {
             List<TenantSeed> tenants = file.seed().tenants();
             List<SeededTenant> loaded = new java.util.ArrayList<>();
             Map<UUID, String> fixedIds = new HashMap<>();
+            Map<String, TenantLoad> byName = new LinkedHashMap<>();
             for (int i = 0; i < tenants.size(); i++) {
-                loaded.add(new TenantLoad(file, "/tenants/" + i, tenants.get(i), fixedIds).load());
+                TenantLoad tenant = new TenantLoad(file, "/tenants/" + i, tenants.get(i), fixedIds);
+                loaded.add(tenant.load());
+                byName.put(loaded.getLast().name(), tenant);
+            }
+            // guests last: each comes from another directory of the file, which may stand after it
+            for (TenantLoad tenant : byName.values()) {
+                tenant.loadGuests(byName);
             }
             return new Seeded(loaded);
         });
@@ -96,10 +116,11 @@ public final class SeedLoader {
             String prefix = required(seed.domainPrefix(), at + "/domainPrefix");
             String name = seed.name() == null ? prefix : seed.name();
             UserSeed adminSeed = seed.admin() == null
-                    ? new UserSeed("admin", null, null, null, null, null, null, null, null, null)
+                    ? new UserSeed("admin", null, null, null, null, null, null, null, null, null, null)
                     : seed.admin();
             UUID fixedTenant = fixedId(seed.id(), at + "/id");
             UUID fixedAdmin = fixedId(adminSeed.id(), at + "/admin/id");
+            String adminHash = passwordHash(adminSeed, at + "/admin");
             CreatedDirectory created = pinned(
                     at, ids(NewIds.Kind.TENANT, fixedTenant, NewIds.Kind.USER, fixedAdmin), () -> services.tenants()
                             .createDirectory(
@@ -108,6 +129,7 @@ public final class SeedLoader {
                                     prefix,
                                     newUser(adminSeed, "Administrator")));
             tenantId = created.tenant().id();
+            storeHash(created.admin(), adminHash);
             remember(adminSeed, created.admin());
             for (int i = 0; i < seed.users().size(); i++) {
                 loadUser(at + "/users/" + i, seed.users().get(i));
@@ -138,8 +160,10 @@ public final class SeedLoader {
                 throw file.refuse(where + "/userName", "a second user named '" + userName + "'");
             }
             UUID fixed = fixedId(user.id(), where + "/id");
+            String hash = passwordHash(user, where);
             User created = pinned(where, ids(NewIds.Kind.USER, fixed), () -> services.users()
                     .createUser(Caller.system(), tenantId, newUser(user, userName)));
+            storeHash(created, hash);
             remember(user, created);
             for (int r = 0; r < user.roles().size(); r++) {
                 DirectoryRoleTemplate role = roleNamed(user.roles().get(r), where + "/roles/" + r);
@@ -217,6 +241,8 @@ public final class SeedLoader {
                         () -> applications.grantAppRole(
                                 adminCaller(), tenantId, principal.id(), graph, permission.id()));
             }
+            new SeedApplications(file, services, adminCaller(), tenantId)
+                    .configure(where, app, created, principal, this::account);
             apps.put(name, new SeededApp(name, created.appId(), created.id(), principal.id(), secret));
         }
 
@@ -307,6 +333,72 @@ public final class SeedLoader {
             }
         }
 
+        /** The guests of this directory, each a user of another directory of the file, invited and redeemed. */
+        void loadGuests(Map<String, TenantLoad> byName) {
+            for (int g = 0; g < seed.guests().size(); g++) {
+                String where = at + "/guests/" + g;
+                GuestSeed guest = seed.guests().get(g);
+                String from = required(guest.from(), where + "/from");
+                TenantLoad home = byName.get(from);
+                if (home == null || home == this) {
+                    throw file.refuse(
+                            where + "/from",
+                            home == null
+                                    ? "no directory '" + from + "' in this seed file (name another directory by its"
+                                            + " 'name')"
+                                    : "a guest comes from another directory of the file, not from its own");
+                }
+                User homeUser = home.account(required(guest.user(), where + "/user"), where + "/user");
+                UUID fixed = fixedId(guest.id(), where + "/id");
+                Invitation invitation = pinned(where, ids(NewIds.Kind.USER, fixed), () -> services.guests()
+                        .invite(
+                                adminCaller(),
+                                tenantId,
+                                new NewInvitation(
+                                        homeUser.userPrincipalName(), guest.displayName(), GUEST_LANDING, "Guest")));
+                guarded(where, () -> services.guests()
+                        .redeem(
+                                new Caller.Account(home.tenantId, homeUser.id()),
+                                tenantId,
+                                invitation.user().id(),
+                                invitation.ticket()));
+            }
+        }
+
+        /**
+         * The stored hash a user's {@code passwordHash} gives, checked before anything is created; null when the user
+         * has a password instead.
+         */
+        private String passwordHash(UserSeed user, String where) {
+            String hash = user.passwordHash();
+            if (hash == null) {
+                return null;
+            }
+            if (user.password() != null) {
+                throw file.refuse(where + "/passwordHash", "give 'password' or 'passwordHash', not both");
+            }
+            if (hash.startsWith(TestModePasswordHasher.PREFIX)) {
+                if (!testMode) {
+                    throw file.refuse(
+                            where + "/passwordHash",
+                            "this is a test mode's cheap hash, refused outside test mode; give an Argon2id hash or a"
+                                    + " password");
+                }
+                return hash;
+            }
+            Optional<String> problem = Argon2idPasswordHasher.problemOf(hash);
+            if (problem.isPresent()) {
+                throw file.refuse(where + "/passwordHash", problem.get());
+            }
+            return hash;
+        }
+
+        private void storeHash(User user, String hash) {
+            if (hash != null) {
+                services.stores().users().setPasswordHash(user.id(), hash);
+            }
+        }
+
         private Caller.User adminCaller() {
             return new Caller.User(tenantId, accounts.get(adminName()).id());
         }
@@ -325,7 +417,7 @@ public final class SeedLoader {
                     new SeededUser(userName, created.id().value(), created.userPrincipalName(), passwordOf(seedUser)));
         }
 
-        private User account(String userName, String where) {
+        User account(String userName, String where) {
             User user = accounts.get(userName);
             if (user == null) {
                 throw file.refuse(where, "no user '" + userName + "' in this directory (name a userName of its users)");
@@ -389,11 +481,7 @@ public final class SeedLoader {
         }
 
         private <T> T guarded(String where, java.util.function.Supplier<T> work) {
-            try {
-                return work.get();
-            } catch (DomainException e) {
-                throw file.refuse(e.field().map(f -> where + "/" + f).orElse(where), e.getMessage());
-            }
+            return file.guarded(where, work);
         }
 
         private String required(String value, String where) {
@@ -421,8 +509,17 @@ public final class SeedLoader {
         return ids;
     }
 
+    /** The password a seeded user signs in with: unknown (null) when the file gave its hash. */
     private static String passwordOf(UserSeed user) {
+        if (user.passwordHash() != null) {
+            return null;
+        }
         return user.password() == null ? DEFAULT_PASSWORD : user.password();
+    }
+
+    /** The password a user is created with: with a {@code passwordHash}, a throw-away one its hash then replaces. */
+    private static String createdPassword(UserSeed user) {
+        return user.passwordHash() == null ? passwordOf(user) : "Replaced-" + UUID.randomUUID() + "-x1";
     }
 
     private static NewUser newUser(UserSeed user, String fallbackName) {
@@ -430,7 +527,7 @@ public final class SeedLoader {
         return new NewUser(
                 user.displayName() == null ? fallbackName : user.displayName(),
                 userName,
-                passwordOf(user),
+                createdPassword(user),
                 user.givenName(),
                 user.surname(),
                 null,

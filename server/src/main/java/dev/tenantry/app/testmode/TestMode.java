@@ -115,7 +115,7 @@ public final class TestMode {
             return;
         }
         if (seedFile != null) {
-            seeded = new SeedLoader(wired, usedIds).load(seedFile);
+            seeded = new SeedLoader(wired, usedIds, true).load(seedFile);
         }
         snapshots.take(Snapshots.SEED);
         SeedTemplates.remember(seedKey(), new SeedTemplates.Template(snapshots.file(Snapshots.SEED), seeded));
@@ -127,7 +127,7 @@ public final class TestMode {
 
     /** Loads another seed file into the running server (what {@code tenantry seed load} calls). */
     public Seeded load(SeedFile file) {
-        Seeded more = new SeedLoader(services, usedIds).load(file);
+        Seeded more = new SeedLoader(services, usedIds, true).load(file);
         List<Seeded.SeededTenant> all = new java.util.ArrayList<>(seeded.tenants());
         all.addAll(more.tenants());
         seeded = new Seeded(all);

@@ -184,6 +184,21 @@ class TestModeIT {
     }
 
     @Test
+    void aPreHashedArgon2idPasswordSignsInOnATestModeServer() throws Exception {
+        String hash = new Argon2idPasswordHasher().hash("Winter-Pass-2026");
+        String seed = "tenants:\n  - domainPrefix: litware\n    users:\n      - {userName: ana, passwordHash: \"" + hash
+                + "\"}\n";
+
+        assertThat(send("POST", "/_tenantry/seed", seed).statusCode()).isEqualTo(201);
+        assertThat(testServer
+                        .services()
+                        .credentials()
+                        .authenticate("ana@litware.onmicrosoft.test", "Winter-Pass-2026")
+                        .userPrincipalName())
+                .isEqualTo("ana@litware.onmicrosoft.test");
+    }
+
+    @Test
     void seedLoadCommandLoadsAFileIntoTheRunningTestModeServer() throws Exception {
         Path file = Files.createTempFile(dataDir, "more", ".json");
         Files.writeString(file, "{\"tenants\":[{\"name\":\"tailspin\",\"domainPrefix\":\"tailspin\"}]}");
