@@ -107,6 +107,8 @@ class ColumnTest {
             Map.entry("job_lease.name", "a job name registered in code, [a-z0-9-]{1,64}"),
             Map.entry("job_lease.holder", "JobRunner: node- and a random UUID"),
             Map.entry("job_lease.last_outcome", "JobOutcome enum"),
+            Map.entry("directory_user.display_name_lower", "generated: LOWER(display_name), same size (V30)"),
+            Map.entry("directory_group.display_name_lower", "generated: LOWER(display_name), same size (V30)"),
             Map.entry("cache_generation.name", "JdbiCacheGeneration: the constant directory"));
 
     private static final Pattern TABLE = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
