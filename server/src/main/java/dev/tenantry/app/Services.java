@@ -319,7 +319,8 @@ public record Services(
                                 stores.directoryGroups(),
                                 signingKeys,
                                 clock,
-                                guests)),
+                                guests),
+                        applications.appRoles()::signInRoles),
                 keyCredentials,
                 new DeviceCodeService(
                         stores.deviceCodes(),

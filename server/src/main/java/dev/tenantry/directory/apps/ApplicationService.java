@@ -42,6 +42,7 @@ public final class ApplicationService {
     private final Transactions transactions;
     private final Clock clock;
     private final ApplicationOwnerService owners;
+    private final AppRoleService appRoles;
 
     /** The service over {@code applications}; {@code users} and {@code groups} resolve owners and owned objects. */
     public ApplicationService(
@@ -69,6 +70,12 @@ public final class ApplicationService {
         this.transactions = transactions;
         this.clock = clock;
         this.owners = new ApplicationOwnerService(applications, users, groups, access, transactions, clock);
+        this.appRoles = new AppRoleService(applications, this, users, groups, access, transactions, clock);
+    }
+
+    /** App roles, their assignments to users, groups and service principals, and the {@code roles} claim (issue 11). */
+    public AppRoleService appRoles() {
+        return appRoles;
     }
 
     /** The owners of applications and service principals, and what users own. */
