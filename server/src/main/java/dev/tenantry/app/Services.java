@@ -16,6 +16,7 @@ import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.SignInRevoker;
 import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
 import dev.tenantry.directory.audit.AuditLogService;
@@ -97,7 +98,8 @@ public record Services(
         PermissionGrantService permissionGrants,
         AuthorizationService authorization,
         ApplicationKeyService keyCredentials,
-        DeviceCodeService deviceCodes) {
+        DeviceCodeService deviceCodes,
+        ExposedApiService exposedApis) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -167,6 +169,7 @@ public record Services(
                 stores.tenants(), stores.users(), stores.guests(), directoryAccess, audit, transactions, clock);
         var redirectUris = new RedirectUriService(stores.applications(), directoryAccess, transactions);
         var permissionGrants = new PermissionGrantService(stores.applications(), directoryAccess, transactions, clock);
+        var exposedApis = new ExposedApiService(stores.applications(), stores.tenants(), directoryAccess, transactions);
         var tokens = new TokenService(Grants.standard(
                 tenants,
                 users,
@@ -327,7 +330,8 @@ public record Services(
                         applications,
                         audiences,
                         stores.lockouts(),
-                        clock));
+                        clock),
+                exposedApis);
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.ExposedApi;
+import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.KeyCredential;
 import dev.tenantry.directory.apps.KeyCredentialError;
@@ -43,13 +45,21 @@ public final class GraphApplicationRoutes {
     private final ApplicationService applications;
     private final RedirectUriService redirectUris;
     private final ApplicationKeyService keys;
+    private final ExposedApiService exposedApis;
 
-    /** The routes, with redirect URIs and certificates ({@code keyCredentials}, {@code addKey}, {@code removeKey}). */
+    /**
+     * The routes, with redirect URIs, certificates ({@code keyCredentials}, {@code addKey}, {@code removeKey}) and the
+     * API the application exposes ({@code identifierUris}, {@code api}; issue 11).
+     */
     public GraphApplicationRoutes(
-            ApplicationService applications, RedirectUriService redirectUris, ApplicationKeyService keys) {
+            ApplicationService applications,
+            RedirectUriService redirectUris,
+            ApplicationKeyService keys,
+            ExposedApiService exposedApis) {
         this.applications = applications;
         this.redirectUris = redirectUris;
         this.keys = keys;
+        this.exposedApis = exposedApis;
     }
 
     public void register(RoutesConfig routes) {
@@ -92,12 +102,15 @@ public final class GraphApplicationRoutes {
     private void create(Context ctx) {
         CreateRequest body = JsonBody.read(ctx, CreateRequest.class);
         platforms(ctx);
+        ExposedApiService.Change api = GraphExposedApi.change(JsonBody.read(ctx, JsonNode.class));
+        exposedApis.check(GraphResponses.tenant(ctx), api);
         Application application = applications.createApplication(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
                 body.displayName(),
                 body.groupMembershipClaims());
         setPlatforms(ctx, application.id());
+        exposedApis.change(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id(), api);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
         GraphResponses.write(ctx, 201, view(ctx, application));
     }
@@ -117,6 +130,11 @@ public final class GraphApplicationRoutes {
                 body.displayName(),
                 groupMembershipClaims);
         setPlatforms(ctx, objectId(ctx));
+        exposedApis.change(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                objectId(ctx),
+                GraphExposedApi.change(JsonBody.read(ctx, JsonNode.class)));
         if (body.keyCredentials() != null) {
             keys.replaceKeyCredentials(
                     Authentication.caller(ctx),
@@ -214,8 +232,8 @@ public final class GraphApplicationRoutes {
         RedirectUris uris =
                 redirectUris.redirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id());
         return ApplicationView.of(application, uris)
-                .withKeys(
-                        keys.keyCredentials(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()));
+                .withKeys(keys.keyCredentials(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()))
+                .withApi(exposedApis.api(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()));
     }
 
     /** Graph's addKey: {@code {"keyCredential":{…},"passwordCredential":null,"proof":"<jwt>"}}, 200 with the key. */
@@ -340,10 +358,21 @@ public final class GraphApplicationRoutes {
             Platform web,
             Platform spa,
             Platform publicClient,
-            List<KeyView> keyCredentials) {
+            List<KeyView> keyCredentials,
+            List<String> identifierUris,
+            GraphExposedApi.ApiView api) {
 
         /** The same application showing {@code keys} as its {@code keyCredentials}. */
         ApplicationView withKeys(List<KeyCredential> keys) {
+            return with(keys.stream().map(KeyView::of).toList(), identifierUris, api);
+        }
+
+        /** The same application showing what it exposes as an API (issue 11). */
+        ApplicationView withApi(ExposedApi exposed) {
+            return with(keyCredentials, exposed.identifierUris(), GraphExposedApi.ApiView.of(exposed));
+        }
+
+        private ApplicationView with(List<KeyView> keys, List<String> uris, GraphExposedApi.ApiView newApi) {
             return new ApplicationView(
                     id,
                     appId,
@@ -355,7 +384,9 @@ public final class GraphApplicationRoutes {
                     web,
                     spa,
                     publicClient,
-                    keys.stream().map(KeyView::of).toList());
+                    keys,
+                    uris,
+                    newApi);
         }
 
         /** Graph's {@code webApplication}, {@code spaApplication} and {@code publicClientApplication}. */
@@ -382,7 +413,9 @@ public final class GraphApplicationRoutes {
                     new Platform(uris.web()),
                     new Platform(uris.spa()),
                     new Platform(uris.publicClient()),
-                    List.of());
+                    List.of(),
+                    List.of(),
+                    GraphExposedApi.ApiView.of(ExposedApi.NONE));
         }
     }
 

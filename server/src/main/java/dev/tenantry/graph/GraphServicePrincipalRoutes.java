@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.tenantry.directory.GraphPermission;
 import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.ExposedApi;
+import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.web.Authentication;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Graph v1.0 service principals and the application permissions granted to them ({@code appRoleAssignments}). The
@@ -26,9 +29,12 @@ import java.util.UUID;
 public final class GraphServicePrincipalRoutes {
 
     private final ApplicationService applications;
+    private final ExposedApiService exposedApis;
 
-    public GraphServicePrincipalRoutes(ApplicationService applications) {
+    /** The routes; {@code exposedApis} gives a service principal its app's scopes and identifier URIs (issue 11). */
+    public GraphServicePrincipalRoutes(ApplicationService applications, ExposedApiService exposedApis) {
         this.applications = applications;
+        this.exposedApis = exposedApis;
     }
 
     public void register(RoutesConfig routes) {
@@ -48,7 +54,7 @@ public final class GraphServicePrincipalRoutes {
         List<ServicePrincipalView> items =
                 applications.listServicePrincipals(Authentication.caller(ctx), GraphResponses.tenant(ctx)).stream()
                         .filter(sp -> matches.test(sp.id(), sp.appId(), sp.displayName()))
-                        .map(ServicePrincipalView::of)
+                        .map(sp -> view(ctx, sp))
                         .toList();
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "servicePrincipals", items, null));
     }
@@ -57,7 +63,7 @@ public final class GraphServicePrincipalRoutes {
         ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         ServicePrincipal sp =
                 applications.getServicePrincipal(Authentication.caller(ctx), GraphResponses.tenant(ctx), id(ctx, "id"));
-        GraphResponses.ok(ctx, ServicePrincipalView.of(sp));
+        GraphResponses.ok(ctx, view(ctx, sp));
     }
 
     private void delete(Context ctx) {
@@ -70,7 +76,7 @@ public final class GraphServicePrincipalRoutes {
         ServicePrincipal sp =
                 applications.createServicePrincipal(Authentication.caller(ctx), GraphResponses.tenant(ctx), appId);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/servicePrincipals/" + sp.id());
-        GraphResponses.write(ctx, 201, ServicePrincipalView.of(sp));
+        GraphResponses.write(ctx, 201, view(ctx, sp));
     }
 
     private void assignments(Context ctx) {
@@ -101,6 +107,10 @@ public final class GraphServicePrincipalRoutes {
         GraphResponses.noContent(ctx);
     }
 
+    private ServicePrincipalView view(Context ctx, ServicePrincipal sp) {
+        return ServicePrincipalView.of(sp, exposedApis.apiOfApp(GraphResponses.tenant(ctx), sp.appId()));
+    }
+
     private static UUID id(Context ctx, String name) {
         return Ids.parseUuid(ctx.pathParam(name), name);
     }
@@ -114,9 +124,18 @@ public final class GraphServicePrincipalRoutes {
             String createdDateTime,
             String servicePrincipalType,
             List<String> servicePrincipalNames,
-            List<AppRoleView> appRoles) {
+            List<AppRoleView> appRoles,
+            List<GraphExposedApi.ScopeView> oauth2PermissionScopes) {
 
+        /**
+         * The service principal of an app that exposes {@code api}: its names are the app id and the identifier URIs,
+         * its {@code oauth2PermissionScopes} the app's, as Entra copies them from the registration.
+         */
         static ServicePrincipalView of(ServicePrincipal sp) {
+            return of(sp, ExposedApi.NONE);
+        }
+
+        static ServicePrincipalView of(ServicePrincipal sp, ExposedApi api) {
             boolean graph = sp.appId().equals(ApplicationService.MICROSOFT_GRAPH_APP_ID);
             return new ServicePrincipalView(
                     sp.id().toString(),
@@ -125,12 +144,14 @@ public final class GraphServicePrincipalRoutes {
                     true,
                     sp.createdAt().toString(),
                     "Application",
-                    List.of(sp.appId().toString()),
+                    Stream.concat(Stream.of(sp.appId().toString()), api.identifierUris().stream())
+                            .toList(),
                     graph
                             ? Arrays.stream(GraphPermission.values())
                                     .map(AppRoleView::of)
                                     .toList()
-                            : List.of());
+                            : List.of(),
+                    GraphExposedApi.scopes(api));
         }
     }
 
