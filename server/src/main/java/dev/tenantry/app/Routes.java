@@ -102,7 +102,8 @@ final class Routes {
                         services.guests(),
                         services.redirectUris(),
                         services.permissionGrants(),
-                        services.keyCredentials())
+                        services.keyCredentials(),
+                        services.exposedApis())
                 .register(cfg.routes);
         new CommerceRoutes(
                         services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())

@@ -16,6 +16,8 @@ import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.SignInRevoker;
 import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.AssignedApiRoles;
+import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
 import dev.tenantry.directory.audit.AuditLogService;
@@ -29,6 +31,7 @@ import dev.tenantry.identity.AccessTokenVerifier;
 import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.AuthorizationService;
 import dev.tenantry.identity.DeviceCodeService;
+import dev.tenantry.identity.DirectoryApis;
 import dev.tenantry.identity.KeyPossessionProofs;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
@@ -97,7 +100,8 @@ public record Services(
         PermissionGrantService permissionGrants,
         AuthorizationService authorization,
         ApplicationKeyService keyCredentials,
-        DeviceCodeService deviceCodes) {
+        DeviceCodeService deviceCodes,
+        ExposedApiService exposedApis) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -167,6 +171,9 @@ public record Services(
                 stores.tenants(), stores.users(), stores.guests(), directoryAccess, audit, transactions, clock);
         var redirectUris = new RedirectUriService(stores.applications(), directoryAccess, transactions);
         var permissionGrants = new PermissionGrantService(stores.applications(), directoryAccess, transactions, clock);
+        var exposedApis = new ExposedApiService(stores.applications(), stores.tenants(), directoryAccess, transactions);
+        var registeredApis =
+                new DirectoryApis(exposedApis, permissionGrants, new AssignedApiRoles(stores.applications()));
         var tokens = new TokenService(Grants.standard(
                 tenants,
                 users,
@@ -187,7 +194,8 @@ public record Services(
                         stores.clientAssertionReplays(),
                         stores.deviceCodes(),
                         tokenPathCache,
-                        true)));
+                        true),
+                new Grants.Apis(registeredApis, signingKeys)));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
                 stores.roleAssignments(),
@@ -328,7 +336,9 @@ public record Services(
                         applications,
                         audiences,
                         stores.lockouts(),
-                        clock));
+                        clock,
+                        registeredApis),
+                exposedApis);
     }
 
     /**

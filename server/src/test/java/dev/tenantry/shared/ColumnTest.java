@@ -65,6 +65,7 @@ class ColumnTest {
             Map.entry("signing_key.public_der", "generated key"),
             Map.entry("refresh_token.token_hash", "SHA-256 hex"),
             Map.entry("application_redirect_uri.platform", "RedirectUris.Platform enum"),
+            Map.entry("application_permission_scope.scope_type", "PermissionScope type: User or Admin"),
             Map.entry("authorization_code.code_hash", "SHA-256 hex"),
             Map.entry("authorization_code.redirect_uri", "a registered redirect URI (application_redirect_uri.uri)"),
             Map.entry("authorization_code.scope", "checked against refresh_token.scope's limit"),

@@ -107,4 +107,16 @@ public interface ApplicationRepository {
 
     /** The assignments of roles of the resource service principal {@code resourceId}, ordered by creation time. */
     List<AppRoleAssignment> assignmentsTo(TenantId tenantId, UUID resourceId);
+
+    /** What the application exposes as an API (issue 11); {@link ExposedApi#NONE} when it exposes nothing. */
+    ExposedApi findApi(UUID applicationId);
+
+    /**
+     * Replaces what the tenant's application exposes; an identifier URI another application of the tenant has
+     * (compared lower-cased) is a {@code ConflictException}.
+     */
+    void replaceApi(TenantId tenantId, UUID applicationId, ExposedApi api);
+
+    /** The tenant's application one of whose identifier URIs is {@code uri}, compared case-insensitively. */
+    Optional<Application> findByIdentifierUri(TenantId tenantId, String uri);
 }

@@ -7,6 +7,7 @@ import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.ClientSecret;
+import dev.tenantry.directory.apps.ExposedApi;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
@@ -610,5 +611,20 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
 
     private static Instant instant(ResultSet rs, String column, StatementContext ctx) throws SQLException {
         return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
+    }
+
+    @Override
+    public ExposedApi findApi(UUID applicationId) {
+        return new JdbiExposedApis(jdbi).find(applicationId);
+    }
+
+    @Override
+    public void replaceApi(TenantId tenantId, UUID applicationId, ExposedApi api) {
+        new JdbiExposedApis(jdbi).replace(tenantId, applicationId, api);
+    }
+
+    @Override
+    public Optional<Application> findByIdentifierUri(TenantId tenantId, String uri) {
+        return new JdbiExposedApis(jdbi).applicationWithUri(tenantId, uri).flatMap(id -> findById(tenantId, id));
     }
 }
