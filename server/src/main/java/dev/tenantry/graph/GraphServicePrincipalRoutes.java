@@ -114,6 +114,7 @@ public final class GraphServicePrincipalRoutes {
             String createdDateTime,
             String servicePrincipalType,
             List<String> servicePrincipalNames,
+            List<String> alternativeNames,
             List<AppRoleView> appRoles) {
 
         static ServicePrincipalView of(ServicePrincipal sp) {
@@ -124,8 +125,15 @@ public final class GraphServicePrincipalRoutes {
                     sp.displayName(),
                     true,
                     sp.createdAt().toString(),
-                    "Application",
-                    List.of(sp.appId().toString()),
+                    sp.type().graphName(),
+                    sp.isManagedIdentity()
+                            ? List.of(sp.appId().toString(), sp.managedIdentityResourceId())
+                            : List.of(sp.appId().toString()),
+                    sp.isManagedIdentity()
+                            ? List.of(
+                                    "isExplicit=" + (sp.isUserAssignedIdentity() ? "True" : "False"),
+                                    sp.managedIdentityResourceId())
+                            : List.of(),
                     graph
                             ? Arrays.stream(GraphPermission.values())
                                     .map(AppRoleView::of)
