@@ -41,6 +41,7 @@ import dev.tenantry.identity.SignInRevocation;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
 import dev.tenantry.identity.grants.Grants;
+import dev.tenantry.identity.grants.ManagedIdentityTokens;
 import dev.tenantry.shared.GenerationCache;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
@@ -48,7 +49,9 @@ import dev.tenantry.subscriptions.BillingOwnershipTransfers;
 import dev.tenantry.subscriptions.Catalog;
 import dev.tenantry.subscriptions.ChangeDirectoryService;
 import dev.tenantry.subscriptions.CloudLifecycleService;
+import dev.tenantry.subscriptions.ComputeHostService;
 import dev.tenantry.subscriptions.LicenceService;
+import dev.tenantry.subscriptions.ManagedIdentityService;
 import dev.tenantry.subscriptions.ReadOnlyDisabledSubscriptions;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionAdministrators;
@@ -101,7 +104,10 @@ public record Services(
         AuthorizationService authorization,
         ApplicationKeyService keyCredentials,
         DeviceCodeService deviceCodes,
-        ExposedApiService exposedApis) {
+        ExposedApiService exposedApis,
+        ManagedIdentityService managedIdentities,
+        ComputeHostService computeHosts,
+        ManagedIdentityTokens managedIdentityTokens) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -219,6 +225,17 @@ public record Services(
                 stores.licences(),
                 transactions,
                 clock);
+        var managedIdentities = new ManagedIdentityService(
+                subscriptions,
+                access,
+                stores.resourceGroups(),
+                stores.managedIdentities(),
+                stores.applications(),
+                activityLog,
+                transactions,
+                clock);
+        var computeHosts = new ComputeHostService(
+                subscriptions, access, stores.managedIdentities(), managedIdentities, activityLog, transactions, clock);
         var administrators = new SubscriptionAdministrators(
                 subscriptions,
                 stores.cloudSubscriptions(),
@@ -338,7 +355,10 @@ public record Services(
                         stores.lockouts(),
                         clock,
                         registeredApis),
-                exposedApis);
+                exposedApis,
+                managedIdentities,
+                computeHosts,
+                new ManagedIdentityTokens(computeHosts, applications, audiences, signingKeys, clock));
     }
 
     /**

@@ -136,6 +136,7 @@ public final class GraphServicePrincipalRoutes {
             String createdDateTime,
             String servicePrincipalType,
             List<String> servicePrincipalNames,
+            List<String> alternativeNames,
             List<?> appRoles,
             List<GraphExposedApi.ScopeView> oauth2PermissionScopes,
             boolean appRoleAssignmentRequired) {
@@ -150,6 +151,7 @@ public final class GraphServicePrincipalRoutes {
                     createdDateTime,
                     servicePrincipalType,
                     servicePrincipalNames,
+                    alternativeNames,
                     appRoles.isEmpty() ? ownRoles : appRoles,
                     oauth2PermissionScopes,
                     required);
@@ -171,9 +173,16 @@ public final class GraphServicePrincipalRoutes {
                     sp.displayName(),
                     true,
                     sp.createdAt().toString(),
-                    "Application",
-                    Stream.concat(Stream.of(sp.appId().toString()), api.identifierUris().stream())
-                            .toList(),
+                    sp.type().graphName(),
+                    sp.isManagedIdentity()
+                            ? List.of(sp.appId().toString(), sp.managedIdentityResourceId())
+                            : Stream.concat(Stream.of(sp.appId().toString()), api.identifierUris().stream())
+                                    .toList(),
+                    sp.isManagedIdentity()
+                            ? List.of(
+                                    "isExplicit=" + (sp.isUserAssignedIdentity() ? "True" : "False"),
+                                    sp.managedIdentityResourceId())
+                            : List.of(),
                     graph
                             ? Arrays.stream(GraphPermission.values())
                                     .map(AppRoleView::of)

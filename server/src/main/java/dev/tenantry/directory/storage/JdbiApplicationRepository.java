@@ -13,6 +13,7 @@ import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.directory.apps.ServicePrincipal;
+import dev.tenantry.directory.apps.ServicePrincipalType;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.TenantId;
@@ -36,7 +37,8 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
 
     private static final String APP_COLUMNS =
             "id, tenant_id, app_id, display_name, created_at, group_membership_claims";
-    private static final String SP_COLUMNS = "id, tenant_id, app_id, display_name, created_at";
+    private static final String SP_COLUMNS =
+            "id, tenant_id, app_id, display_name, created_at, service_principal_type, managed_identity_resource_id";
     private static final String SECRET_COLUMNS = "key_id, display_name, hint, secret_hash, start_at, end_at";
     private static final String ASSIGNMENT_COLUMNS =
             "id, tenant_id, principal_id, resource_id, app_role_id, created_at";
@@ -50,8 +52,9 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
             VALUES (:keyId, :applicationId, :displayName, :hint, :secretHash, :startAt, :endAt)
             """;
     private static final String INSERT_SP = """
-            INSERT INTO service_principal (id, tenant_id, app_id, display_name, created_at)
-            VALUES (:id, :tenantId, :appId, :displayName, :createdAt)
+            INSERT INTO service_principal (id, tenant_id, app_id, display_name, created_at, service_principal_type,
+                managed_identity_resource_id)
+            VALUES (:id, :tenantId, :appId, :displayName, :createdAt, :type, :resourceId)
             """;
     private static final String INSERT_ASSIGNMENT = """
             INSERT INTO app_role_assignment (id, tenant_id, principal_id, resource_id, app_role_id, created_at)
@@ -200,6 +203,8 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
                     .bind("appId", servicePrincipal.appId())
                     .bind("displayName", servicePrincipal.displayName())
                     .bind("createdAt", servicePrincipal.createdAt())
+                    .bind("type", servicePrincipal.type().graphName())
+                    .bind("resourceId", servicePrincipal.managedIdentityResourceId())
                     .execute());
         } catch (UnableToExecuteStatementException e) {
             if (SqlStates.isUniqueViolation(e)) {
@@ -596,7 +601,9 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
                 new TenantId(rs.getObject("tenant_id", UUID.class)),
                 rs.getObject("app_id", UUID.class),
                 rs.getString("display_name"),
-                instant(rs, "created_at", ctx));
+                instant(rs, "created_at", ctx),
+                ServicePrincipalType.ofGraphName(rs.getString("service_principal_type")),
+                rs.getString("managed_identity_resource_id"));
     }
 
     private static AppRoleAssignment toAssignment(ResultSet rs, StatementContext ctx) throws SQLException {
