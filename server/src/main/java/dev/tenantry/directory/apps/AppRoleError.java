@@ -11,7 +11,7 @@ public enum AppRoleError implements ErrorCode {
     /** An assignment whose {@code appRoleId} is no enabled role of the resource for that kind of principal. */
     APP_ROLE_NOT_ASSIGNABLE(Kind.INVALID_REQUEST),
     /** An assignment whose principal is no user, group or service principal of the directory. */
-    PRINCIPAL_NOT_FOUND(Kind.NOT_FOUND),
+    ASSIGNEE_NOT_FOUND(Kind.NOT_FOUND),
     /** A PATCH of a service principal with a property that cannot be changed here, or a malformed value. */
     INVALID_SERVICE_PRINCIPAL_PATCH(Kind.INVALID_REQUEST),
     /** AADSTS50105: the app requires an assignment and the user has none, directly or through a group. */
