@@ -59,15 +59,9 @@ class SpringSignInBrowserIT {
         spring = SignInApp.start(server.baseUrl() + "/" + directory.tenantId() + "/v2.0", app.appId(), app.secret());
         int port = ((WebServerApplicationContext) spring).getWebServer().getPort();
         appUrl = "http://localhost:" + port;
-        String objectId = api.get("/v1.0/applications?$filter=appId%20eq%20%27" + app.appId() + "%27", admin)
-                .requireStatus(200)
-                .body()
-                .at("/value/0/id")
-                .asText();
-        api.patchJson("/v1.0/applications/" + objectId, """
-                        {"groupMembershipClaims":"SecurityGroup",
-                         "web":{"redirectUris":["%s/login/oauth2/code/tenantry","%s/"]}}""".formatted(appUrl, appUrl), admin)
-                .requireStatus(204);
+        app.patch(api, directory, """
+                {"groupMembershipClaims":"SecurityGroup",
+                 "web":{"redirectUris":["%s/login/oauth2/code/tenantry","%s/"]}}""".formatted(appUrl, appUrl));
     }
 
     @AfterAll
