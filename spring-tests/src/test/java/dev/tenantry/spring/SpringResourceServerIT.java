@@ -110,6 +110,26 @@ class SpringResourceServerIT {
                 .contains("invalid_token");
     }
 
+    @Test
+    @DisplayName("issue 11: an API registered in Tenantry (requestedAccessTokenVersion 2) accepts a token for itself"
+            + " by issuer-uri and its app id as audience, and refuses a Graph token")
+    void registeredApiAcceptsItsOwnTokens() throws Exception {
+        AppRegistration registered =
+                AppRegistration.tryCreate(api, directory, "spring-orders-api").orElseThrow();
+        String identifierUri = "api://" + registered.appId();
+        registered.patch(api, directory, """
+                {"identifierUris":["%s"],"api":{"requestedAccessTokenVersion":2}}""".formatted(identifierUri));
+        try (ConfigurableApplicationContext orders = ApiApp.start(
+                TenantryProcess.get().baseUrl() + "/" + directory.tenantId() + "/v2.0", registered.appId())) {
+            String ordersUrl = "http://localhost:"
+                    + ((WebServerApplicationContext) orders).getWebServer().getPort();
+            HttpResponse<String> accepted = call(ordersUrl, appToken(identifierUri + "/.default"));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            assertThat(JSON.readTree(accepted.body()).get("azp").asText()).isEqualTo(app.appId());
+            assertThat(call(ordersUrl, appToken()).statusCode()).isEqualTo(401);
+        }
+    }
+
     /** The same claims and key id, signed by a key Tenantry never published. */
     private static String signedByAnotherKey(String token) throws ParseException, JOSEException {
         SignedJWT original = SignedJWT.parse(token);
@@ -125,6 +145,10 @@ class SpringResourceServerIT {
     }
 
     private static String appToken() {
+        return appToken(GRAPH + "/.default");
+    }
+
+    private static String appToken(String scope) {
         return api.postForm(
                         "/" + directory.tenantId() + "/oauth2/v2.0/token",
                         Map.of(
@@ -135,7 +159,7 @@ class SpringResourceServerIT {
                                 "client_secret",
                                 app.secret(),
                                 "scope",
-                                GRAPH + "/.default"))
+                                scope))
                 .requireStatus(200)
                 .body()
                 .get("access_token")
@@ -143,8 +167,12 @@ class SpringResourceServerIT {
     }
 
     private static HttpResponse<String> call(String token) throws IOException, InterruptedException {
+        return call(apiUrl, token);
+    }
+
+    private static HttpResponse<String> call(String baseUrl, String token) throws IOException, InterruptedException {
         return http.send(
-                HttpRequest.newBuilder(URI.create(apiUrl + "/api/caller"))
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/caller"))
                         .header("Authorization", "Bearer " + token)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package dev.tenantry.pages.signin;
 import dev.tenantry.directory.apps.DelegatedPermission;
 import dev.tenantry.identity.AuthorizationService;
 import dev.tenantry.identity.AuthorizeRequest;
+import dev.tenantry.identity.LoginHint;
 import dev.tenantry.identity.WebSession;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.PageSupport;
@@ -218,8 +219,18 @@ public final class AuthorizeRoutes {
                 .postLogoutRedirect(
                         param(ctx, "client_id"), param(ctx, "id_token_hint"), param(ctx, "post_logout_redirect_uri"))
                 .orElse(null);
-        pages.sessions().signOut(ctx.cookie(PageSupport.COOKIE), false);
-        pages.clearCookie(ctx);
+        // logout_hint (an ID token's login_hint claim) names the account to sign out, so no account is asked for: a
+        // session of another account is left signed in
+        Optional<LoginHint> hint = LoginHint.parse(param(ctx, "logout_hint"));
+        Optional<Caller.User> signedIn = pages.caller(ctx);
+        boolean otherAccount = hint.isPresent()
+                && signedIn.isPresent()
+                && !(hint.get().objectId().equals(signedIn.get().userId().value())
+                        && hint.get().tenantId().equals(signedIn.get().tenantId()));
+        if (!otherAccount) {
+            pages.sessions().signOut(ctx.cookie(PageSupport.COOKIE), false);
+            pages.clearCookie(ctx);
+        }
         if (target == null) {
             pages.render(ctx, "signin/signedout.jte", new SignedOutPage(pages.chrome(ctx, Chrome.Console.STORE)));
             return;
