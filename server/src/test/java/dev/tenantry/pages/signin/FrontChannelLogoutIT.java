@@ -162,6 +162,15 @@ class FrontChannelLogoutIT {
     }
 
     @Test
+    @DisplayName("discovery advertises front-channel logout, and not the sid in ID tokens it does not yet issue")
+    void discovery() throws Exception {
+        JsonNode doc = JSON.readTree(server.get("/" + tid() + "/v2.0/.well-known/openid-configuration")
+                .body());
+        assertThat(doc.get("frontchannel_logout_supported").asBoolean()).isTrue();
+        assertThat(doc.has("frontchannel_logout_session_supported")).isFalse();
+    }
+
+    @Test
     @DisplayName("a session that signed into no app with a logoutUrl signs out by redirect, as before")
     void noFramesWithoutLogoutUrls() {
         CookieClient browser = new CookieClient(server);
