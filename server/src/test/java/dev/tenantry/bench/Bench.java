@@ -329,7 +329,10 @@ public final class Bench {
             }
             long loadedRss = keycloak.rssKib();
             System.out.printf(
-                    Locale.ROOT, "Keycloak 26.5.6 beside Tenantry, %d alternating rounds:%n", options.rounds());
+                    Locale.ROOT,
+                    "Keycloak 26.5.6 beside Tenantry, %d alternating rounds (its JIT warms slowly: the issue's"
+                            + " figures are after --warmup 120):%n",
+                    options.rounds());
             for (Load.Result line : lines) {
                 System.out.println(line.line());
             }
