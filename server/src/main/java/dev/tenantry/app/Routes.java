@@ -103,7 +103,8 @@ final class Routes {
                         services.guests(),
                         services.redirectUris(),
                         services.permissionGrants(),
-                        services.keyCredentials())
+                        services.keyCredentials(),
+                        services.exposedApis())
                 .register(cfg.routes);
         new CommerceRoutes(
                         services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())
@@ -132,8 +133,9 @@ final class Routes {
         new CloudStoreRoutes(pages, services.subscriptions(), services.tenants()).register(cfg.routes);
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())
                 .register(cfg.routes);
-        new SignInRoutes(pages).register(cfg.routes);
-        new AuthorizeRoutes(pages, services.authorization()).register(cfg.routes);
+        AuthorizeRoutes authorize = new AuthorizeRoutes(pages, services.authorization());
+        new SignInRoutes(pages, authorize::redirectTarget).register(cfg.routes);
+        authorize.register(cfg.routes);
         new OidcUserInfoRoutes(services.tokenVerifier(), services.users()).register(cfg.routes);
         new RedeemRoutes(pages, services.guests()).register(cfg.routes);
         new DeviceLoginRoutes(pages, services.deviceCodes()).register(cfg.routes);

@@ -16,6 +16,8 @@ import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.SignInRevoker;
 import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.AssignedApiRoles;
+import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
 import dev.tenantry.directory.audit.AuditLogService;
@@ -29,6 +31,7 @@ import dev.tenantry.identity.AccessTokenVerifier;
 import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.AuthorizationService;
 import dev.tenantry.identity.DeviceCodeService;
+import dev.tenantry.identity.DirectoryApis;
 import dev.tenantry.identity.KeyPossessionProofs;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
@@ -101,6 +104,7 @@ public record Services(
         AuthorizationService authorization,
         ApplicationKeyService keyCredentials,
         DeviceCodeService deviceCodes,
+        ExposedApiService exposedApis,
         ManagedIdentityService managedIdentities,
         ComputeHostService computeHosts,
         ManagedIdentityTokens managedIdentityTokens) {
@@ -173,6 +177,9 @@ public record Services(
                 stores.tenants(), stores.users(), stores.guests(), directoryAccess, audit, transactions, clock);
         var redirectUris = new RedirectUriService(stores.applications(), directoryAccess, transactions);
         var permissionGrants = new PermissionGrantService(stores.applications(), directoryAccess, transactions, clock);
+        var exposedApis = new ExposedApiService(stores.applications(), stores.tenants(), directoryAccess, transactions);
+        var registeredApis =
+                new DirectoryApis(exposedApis, permissionGrants, new AssignedApiRoles(stores.applications()));
         var tokens = new TokenService(Grants.standard(
                 tenants,
                 users,
@@ -193,7 +200,8 @@ public record Services(
                         stores.clientAssertionReplays(),
                         stores.deviceCodes(),
                         tokenPathCache,
-                        true)));
+                        true),
+                new Grants.Apis(registeredApis, signingKeys)));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
                 stores.roleAssignments(),
@@ -342,7 +350,8 @@ public record Services(
                                 stores.directoryGroups(),
                                 signingKeys,
                                 clock,
-                                guests)),
+                                guests),
+                        applications.appRoles()::signInRoles),
                 keyCredentials,
                 new DeviceCodeService(
                         stores.deviceCodes(),
@@ -350,7 +359,9 @@ public record Services(
                         applications,
                         audiences,
                         stores.lockouts(),
-                        clock),
+                        clock,
+                        registeredApis),
+                exposedApis,
                 managedIdentities,
                 computeHosts,
                 new ManagedIdentityTokens(computeHosts, applications, audiences, signingKeys, clock));

@@ -65,6 +65,7 @@ class ColumnTest {
             Map.entry("signing_key.public_der", "generated key"),
             Map.entry("refresh_token.token_hash", "SHA-256 hex"),
             Map.entry("application_redirect_uri.platform", "RedirectUris.Platform enum"),
+            Map.entry("application_permission_scope.scope_type", "PermissionScope type: User or Admin"),
             Map.entry("authorization_code.code_hash", "SHA-256 hex"),
             Map.entry("authorization_code.redirect_uri", "a registered redirect URI (application_redirect_uri.uri)"),
             Map.entry("authorization_code.scope", "checked against refresh_token.scope's limit"),
@@ -124,7 +125,10 @@ class ColumnTest {
             Map.entry("job_lease.name", "a job name registered in code, [a-z0-9-]{1,64}"),
             Map.entry("job_lease.holder", "JobRunner: node- and a random UUID"),
             Map.entry("job_lease.last_outcome", "JobOutcome enum"),
-            Map.entry("cache_generation.name", "JdbiCacheGeneration: the constant directory"));
+            Map.entry("directory_user.display_name_lower", "generated: LOWER(display_name), same size (V30)"),
+            Map.entry("directory_group.display_name_lower", "generated: LOWER(display_name), same size (V30)"),
+            Map.entry("cache_generation.name", "JdbiCacheGeneration: the constant directory"),
+            Map.entry("application_app_role.allowed_member_types", "AppRole.MemberType enum names, joined"));
 
     private static final Pattern TABLE = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern ALTER = Pattern.compile(

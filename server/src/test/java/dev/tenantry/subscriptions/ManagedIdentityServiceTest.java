@@ -290,7 +290,7 @@ class ManagedIdentityServiceTest {
                         new ManagedIdentityTokens.Selector(UUID.randomUUID().toString(), null, null),
                         BASE))
                 .isInstanceOfSatisfying(
-                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("identity_not_found"));
+                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("host_identity_not_found"));
     }
 
     @Test

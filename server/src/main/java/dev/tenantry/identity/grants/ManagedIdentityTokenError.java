@@ -5,7 +5,7 @@ import dev.tenantry.shared.ErrorCode;
 /** The stable error codes of the managed identity endpoint (issue 11). */
 public enum ManagedIdentityTokenError implements ErrorCode {
     /** The host has no identity the request names (IMDS answers 400 "Identity not found"). */
-    IDENTITY_NOT_FOUND(Kind.INVALID_REQUEST),
+    HOST_IDENTITY_NOT_FOUND(Kind.INVALID_REQUEST),
     /** The request names no identity, and the host has no system-assigned one and several user-assigned ones. */
     IDENTITY_NOT_SPECIFIED(Kind.INVALID_REQUEST);
 

@@ -65,7 +65,7 @@ public final class ManagedIdentityTokens {
     public Issued issue(String hostId, String resource, Selector selector, String baseUrl) {
         ComputeHostService.HostView host = hosts.served(hostId)
                 .orElseThrow(() -> new InvalidRequestException(
-                        ManagedIdentityTokenError.IDENTITY_NOT_FOUND,
+                        ManagedIdentityTokenError.HOST_IDENTITY_NOT_FOUND,
                         "The compute host '" + hostId + "' this endpoint serves does not exist."));
         ManagedIdentity identity = select(host, selector);
         String audience = resource.strip();
@@ -122,7 +122,7 @@ public final class ManagedIdentityTokens {
                                 .equals(selector.resourceId().strip().toLowerCase(Locale.ROOT)))
                 .findFirst();
         return match.orElseThrow(() -> new InvalidRequestException(
-                ManagedIdentityTokenError.IDENTITY_NOT_FOUND,
+                ManagedIdentityTokenError.HOST_IDENTITY_NOT_FOUND,
                 "Identity not found: no managed identity of this resource has " + describe(selector) + "."));
     }
 
