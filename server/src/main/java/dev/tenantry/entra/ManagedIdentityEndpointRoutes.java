@@ -119,7 +119,7 @@ public final class ManagedIdentityEndpointRoutes {
         } catch (DomainException e) {
             if (e.errorCode() == IdentityError.INVALID_RESOURCE) {
                 refuse(ctx, 400, "invalid_resource", e.getMessage());
-            } else if (imds && e.errorCode() == ManagedIdentityTokenError.IDENTITY_NOT_FOUND) {
+            } else if (imds && e.errorCode() == ManagedIdentityTokenError.HOST_IDENTITY_NOT_FOUND) {
                 refuse(ctx, 400, "invalid_request", "Identity not found");
             } else {
                 refuse(ctx, 400, "invalid_request", e.getMessage());
