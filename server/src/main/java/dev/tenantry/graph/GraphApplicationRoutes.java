@@ -3,11 +3,15 @@ package dev.tenantry.graph;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.apps.AppRole;
+import dev.tenantry.directory.apps.AppRoleService;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.ExposedApi;
+import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.KeyCredential;
 import dev.tenantry.directory.apps.KeyCredentialError;
@@ -43,13 +47,21 @@ public final class GraphApplicationRoutes {
     private final ApplicationService applications;
     private final RedirectUriService redirectUris;
     private final ApplicationKeyService keys;
+    private final ExposedApiService exposedApis;
 
-    /** The routes, with redirect URIs and certificates ({@code keyCredentials}, {@code addKey}, {@code removeKey}). */
+    /**
+     * The routes, with redirect URIs, certificates ({@code keyCredentials}, {@code addKey}, {@code removeKey}) and the
+     * API the application exposes ({@code identifierUris}, {@code api}; issue 11).
+     */
     public GraphApplicationRoutes(
-            ApplicationService applications, RedirectUriService redirectUris, ApplicationKeyService keys) {
+            ApplicationService applications,
+            RedirectUriService redirectUris,
+            ApplicationKeyService keys,
+            ExposedApiService exposedApis) {
         this.applications = applications;
         this.redirectUris = redirectUris;
         this.keys = keys;
+        this.exposedApis = exposedApis;
     }
 
     public void register(RoutesConfig routes) {
@@ -92,12 +104,20 @@ public final class GraphApplicationRoutes {
     private void create(Context ctx) {
         CreateRequest body = JsonBody.read(ctx, CreateRequest.class);
         platforms(ctx);
+        List<AppRole> roles = GraphAppRoleRoutes.parseAppRoles(JsonBody.read(ctx, JsonNode.class));
+        if (roles != null) {
+            AppRoleService.checked(roles); // refused before anything is created
+        }
+        ExposedApiService.Change api = GraphExposedApi.change(JsonBody.read(ctx, JsonNode.class));
+        exposedApis.check(GraphResponses.tenant(ctx), api);
         Application application = applications.createApplication(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
                 body.displayName(),
                 body.groupMembershipClaims());
         setPlatforms(ctx, application.id());
+        setAppRoles(ctx, application.id(), roles);
+        exposedApis.change(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id(), api);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
         GraphResponses.write(ctx, 201, view(ctx, application));
     }
@@ -117,6 +137,12 @@ public final class GraphApplicationRoutes {
                 body.displayName(),
                 groupMembershipClaims);
         setPlatforms(ctx, objectId(ctx));
+        setAppRoles(ctx, objectId(ctx), GraphAppRoleRoutes.parseAppRoles(JsonBody.read(ctx, JsonNode.class)));
+        exposedApis.change(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                objectId(ctx),
+                GraphExposedApi.change(JsonBody.read(ctx, JsonNode.class)));
         if (body.keyCredentials() != null) {
             keys.replaceKeyCredentials(
                     Authentication.caller(ctx),
@@ -209,13 +235,29 @@ public final class GraphApplicationRoutes {
         out.put(platform, list);
     }
 
-    /** Graph's application, with its redirect URIs and its certificates. */
+    /** Issue 11: the body's {@code appRoles}, when it sends them, replace the application's. */
+    private void setAppRoles(Context ctx, UUID objectId, List<AppRole> roles) {
+        if (roles != null) {
+            applications
+                    .appRoles()
+                    .setAppRoles(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId, roles);
+        }
+    }
+
+    /** Graph's application, with its redirect URIs, its certificates and its app roles. */
     private ApplicationView view(Context ctx, Application application) {
         RedirectUris uris =
                 redirectUris.redirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id());
         return ApplicationView.of(application, uris)
-                .withKeys(
-                        keys.keyCredentials(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()));
+                .withKeys(keys.keyCredentials(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()))
+                .withApi(exposedApis.api(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()))
+                .withAppRoles(
+                        applications
+                                .appRoles()
+                                .appRoles(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id())
+                                .stream()
+                                .map(GraphAppRoleRoutes.AppRoleView::of)
+                                .toList());
     }
 
     /** Graph's addKey: {@code {"keyCredential":{…},"passwordCredential":null,"proof":"<jwt>"}}, 200 with the key. */
@@ -340,10 +382,13 @@ public final class GraphApplicationRoutes {
             Platform web,
             Platform spa,
             Platform publicClient,
-            List<KeyView> keyCredentials) {
+            List<KeyView> keyCredentials,
+            List<String> identifierUris,
+            GraphExposedApi.ApiView api,
+            List<GraphAppRoleRoutes.AppRoleView> appRoles) {
 
-        /** The same application showing {@code keys} as its {@code keyCredentials}. */
-        ApplicationView withKeys(List<KeyCredential> keys) {
+        /** The same application showing {@code roles} as its {@code appRoles} (issue 11). */
+        ApplicationView withAppRoles(List<GraphAppRoleRoutes.AppRoleView> roles) {
             return new ApplicationView(
                     id,
                     appId,
@@ -355,7 +400,38 @@ public final class GraphApplicationRoutes {
                     web,
                     spa,
                     publicClient,
-                    keys.stream().map(KeyView::of).toList());
+                    keyCredentials,
+                    identifierUris,
+                    api,
+                    roles);
+        }
+
+        /** The same application showing {@code keys} as its {@code keyCredentials}. */
+        ApplicationView withKeys(List<KeyCredential> keys) {
+            return with(keys.stream().map(KeyView::of).toList(), identifierUris, api);
+        }
+
+        /** The same application showing what it exposes as an API (issue 11). */
+        ApplicationView withApi(ExposedApi exposed) {
+            return with(keyCredentials, exposed.identifierUris(), GraphExposedApi.ApiView.of(exposed));
+        }
+
+        private ApplicationView with(List<KeyView> keys, List<String> uris, GraphExposedApi.ApiView newApi) {
+            return new ApplicationView(
+                    id,
+                    appId,
+                    displayName,
+                    createdDateTime,
+                    signInAudience,
+                    groupMembershipClaims,
+                    passwordCredentials,
+                    web,
+                    spa,
+                    publicClient,
+                    keys,
+                    uris,
+                    newApi,
+                    appRoles);
         }
 
         /** Graph's {@code webApplication}, {@code spaApplication} and {@code publicClientApplication}. */
@@ -382,6 +458,9 @@ public final class GraphApplicationRoutes {
                     new Platform(uris.web()),
                     new Platform(uris.spa()),
                     new Platform(uris.publicClient()),
+                    List.of(),
+                    List.of(),
+                    GraphExposedApi.ApiView.of(ExposedApi.NONE),
                     List.of());
         }
     }

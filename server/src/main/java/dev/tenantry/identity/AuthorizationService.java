@@ -52,6 +52,7 @@ public final class AuthorizationService {
     private final RefreshTokenRepository codes;
     private final Clock clock;
     private final HybridIdTokens hybridIdTokens;
+    private final SignInAssignments assignments;
 
     /**
      * The service; {@code hybrid} signs the hybrid flow's ID tokens ({@code response_type=code id_token}),
@@ -65,6 +66,20 @@ public final class AuthorizationService {
             RefreshTokenRepository codes,
             Clock clock,
             HybridIdTokens hybrid) {
+        this(tenants, clients, grants, audiences, codes, clock, hybrid, SignInAssignments.NONE);
+    }
+
+    /** As above; {@code assignments} refuses users an app requires an assignment of (issue 11, AADSTS50105). */
+    public AuthorizationService(
+            TenantService tenants,
+            RedirectUriService clients,
+            PermissionGrantService grants,
+            Audiences audiences,
+            RefreshTokenRepository codes,
+            Clock clock,
+            HybridIdTokens hybrid,
+            SignInAssignments assignments) {
+        this.assignments = assignments;
         this.hybridIdTokens = hybrid;
         this.tenants = tenants;
         this.clients = clients;
@@ -282,6 +297,8 @@ public final class AuthorizationService {
                     : new SignIn(fresh);
         }
         Caller.User signedIn = user.get();
+        // a user the app does not admit sees Entra's AADSTS50105 page, before any consent is asked
+        assignments.requireAssigned(client.tenantId(), signedIn.userId(), client.clientId());
         List<String> consented =
                 grants.consentedScopes(client.tenantId(), signedIn.userId().value(), client.clientId());
         List<String> missing = checked.scopes().ungranted(checked.resource(), client.clientId(), consented);

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantry.directory.apps.AppObjectKind;
+import dev.tenantry.directory.apps.AppRole;
 import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.ClientSecret;
+import dev.tenantry.directory.apps.ExposedApi;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
+import dev.tenantry.directory.apps.PermissionScope;
 import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
@@ -378,5 +381,94 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
         // a grant goes with its client's service principal
         apps().deleteServicePrincipal(contoso.id(), clientSp.id());
         assertThat(apps().permissionGrants(contoso.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 11: app roles are replaced as a whole, kept in order, and go with their application")
+    void appRolesInOrder() {
+        Application app = app(contoso, "Orders");
+        AppRole write = new AppRole(
+                UUID.randomUUID(),
+                List.of(AppRole.MemberType.USER, AppRole.MemberType.APPLICATION),
+                "d",
+                "Write",
+                true,
+                "Orders.Write");
+        AppRole read = new AppRole(UUID.randomUUID(), List.of(AppRole.MemberType.USER), null, null, false, null);
+
+        apps().replaceAppRoles(app.id(), List.of(write, read));
+        assertThat(apps().appRoles(app.id())).containsExactly(write, read);
+        apps().replaceAppRoles(app.id(), List.of(read));
+        assertThat(apps().appRoles(app.id())).containsExactly(read);
+        apps().delete(contoso.id(), app.id());
+        assertThat(apps().appRoles(app.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 11 (R14): appRoleAssignmentRequired is set per service principal, in its own directory only")
+    void appRoleAssignmentRequired() {
+        ServicePrincipal sp = servicePrincipal(contoso, app(contoso, "Orders"));
+
+        assertThat(apps().appRoleAssignmentRequired(contoso.id(), sp.id())).isFalse();
+        assertThat(apps().setAppRoleAssignmentRequired(fabrikam.id(), sp.id(), true))
+                .isFalse();
+        assertThat(apps().setAppRoleAssignmentRequired(contoso.id(), sp.id(), true))
+                .isTrue();
+        assertThat(apps().appRoleAssignmentRequired(contoso.id(), sp.id())).isTrue();
+        assertThat(apps().appRoleAssignmentRequired(fabrikam.id(), sp.id())).isFalse();
+        assertThat(apps().setAppRoleAssignmentRequired(contoso.id(), UUID.randomUUID(), true))
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("issue 11: a resource's assignments list users' and groups' too, oldest first; they go with it")
+    void assignmentsToAResource() {
+        ServicePrincipal resource = servicePrincipal(contoso, app(contoso, "Api"));
+        ServicePrincipal client = servicePrincipal(contoso, app(contoso, "Client"));
+        UUID userId = UUID.randomUUID();
+        AppRoleAssignment toUser =
+                new AppRoleAssignment(UUID.randomUUID(), contoso.id(), userId, resource.id(), UUID.randomUUID(), NOW);
+        apps().insertAssignment(toUser);
+        AppRoleAssignment toClient = grant(client, resource, UUID.randomUUID(), NOW.plusSeconds(1));
+
+        assertThat(apps().assignmentsTo(contoso.id(), resource.id())).containsExactly(toUser, toClient);
+        assertThat(apps().assignmentsTo(fabrikam.id(), resource.id())).isEmpty();
+        assertThat(apps().assignmentsOf(contoso.id(), userId)).containsExactly(toUser);
+        apps().deleteServicePrincipal(contoso.id(), client.id());
+        assertThat(apps().assignmentsTo(contoso.id(), resource.id())).containsExactly(toUser);
+        apps().deleteServicePrincipal(contoso.id(), resource.id());
+        assertThat(apps().assignmentsOf(contoso.id(), userId)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 11: an exposed API is stored in order, replaced whole, found by identifier URI in its directory"
+            + " only (R14), and an identifier URI is unique in a directory")
+    void exposedApis() {
+        Application api = app(contoso, "API");
+        assertThat(apps().findApi(api.id())).isEqualTo(ExposedApi.NONE);
+        PermissionScope read =
+                new PermissionScope(UUID.randomUUID(), "read", "User", "Read", "Reads things", null, null, true);
+        PermissionScope write = new PermissionScope(UUID.randomUUID(), "write", "Admin", null, null, null, null, false);
+        ExposedApi exposed = new ExposedApi(List.of("api://b/" + api.appId(), "API://A"), List.of(write, read), 2);
+        apps().replaceApi(contoso.id(), api.id(), exposed);
+
+        assertThat(apps().findApi(api.id())).isEqualTo(exposed);
+        assertThat(apps().findByIdentifierUri(contoso.id(), "api://a"))
+                .map(Application::id)
+                .contains(api.id());
+        assertThat(apps().findByIdentifierUri(fabrikam.id(), "api://a")).isEmpty();
+
+        Application other = app(contoso, "Other");
+        assertThatThrownBy(() -> apps().replaceApi(contoso.id(), other.id(), exposed.withScopes(List.of())))
+                .isInstanceOf(ConflictException.class);
+        Application elsewhere = app(fabrikam, "Elsewhere");
+        apps().replaceApi(fabrikam.id(), elsewhere.id(), new ExposedApi(List.of("api://a"), List.of(), null));
+
+        ExposedApi fewer = new ExposedApi(List.of(), List.of(read), null);
+        apps().replaceApi(contoso.id(), api.id(), fewer);
+        assertThat(apps().findApi(api.id())).isEqualTo(fewer);
+        assertThat(apps().findByIdentifierUri(contoso.id(), "api://a")).isEmpty();
+        apps().delete(contoso.id(), api.id());
+        assertThat(apps().findApi(api.id())).isEqualTo(ExposedApi.NONE);
     }
 }

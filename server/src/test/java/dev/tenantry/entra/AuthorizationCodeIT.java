@@ -409,6 +409,37 @@ class AuthorizationCodeIT {
     }
 
     @Test
+    @DisplayName("issue 11: the sign-in and consent forms of an authorization request may lead back to its registered"
+            + " redirect URI (CSP form-action governs the redirects a form's answer follows), and nowhere else")
+    void formsMayLeadBackToTheRegisteredRedirectUri() {
+        CookieClient browser = new CookieClient(server);
+        HttpResponse<String> signIn = browser.get(location(browser.get(authorize(tid(), webRequest("openid")))));
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(csp(signIn)).contains("form-action 'self' https://app.contoso.example;");
+
+        Map<String, String> unregistered = webRequest("openid");
+        unregistered.put("redirect_uri", "https://evil.example/");
+        HttpResponse<String> foreign = browser.get(
+                "/signin?returnUrl=" + URLEncoder.encode(authorize(tid(), unregistered), StandardCharsets.UTF_8));
+        assertThat(csp(foreign)).contains("form-action 'self';");
+        assertThat(csp(browser.get("/signin"))).contains("form-action 'self';");
+
+        server.app()
+                .services()
+                .users()
+                .createUser(Caller.system(), contoso.tenant().id(), NewUser.of("Connie Sent", "connie", PASSWORD));
+        HttpResponse<String> consent = new CookieClient(server)
+                .signIn("connie@" + contoso.tenant().initialDomain(), PASSWORD)
+                .get(authorize(tid(), webRequest("openid User.ReadBasic.All")));
+        assertThat(consent.body()).contains("consent-accept");
+        assertThat(csp(consent)).contains("form-action 'self' https://app.contoso.example;");
+    }
+
+    static String csp(HttpResponse<String> page) {
+        return page.headers().firstValue("Content-Security-Policy").orElseThrow();
+    }
+
+    @Test
     @DisplayName("logout ends the session and returns only to the registered origin")
     void logout() {
         CookieClient browser = new CookieClient(server).signIn(contoso.admin().userPrincipalName(), PASSWORD);

@@ -31,7 +31,10 @@ class GenerationBumpingTest {
             "insertSecret",
             "insertServicePrincipal",
             "removeOwner",
+            "replaceApi",
+            "replaceAppRoles",
             "replaceRedirectUris",
+            "setAppRoleAssignmentRequired",
             "update",
             "updatePermissionGrant");
 

@@ -2,9 +2,12 @@ package dev.tenantry.testing;
 
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.apps.AppObjectKind;
+import dev.tenantry.directory.apps.AppRole;
 import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
+import dev.tenantry.directory.apps.ExposedApi;
+import dev.tenantry.directory.apps.ExposedApiError;
 import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.RedirectUris;
@@ -15,11 +18,13 @@ import dev.tenantry.shared.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,6 +53,9 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
 
     private final Map<UUID, RedirectUris> redirectUris = new LinkedHashMap<>();
     private final Map<UUID, PermissionGrant> permissionGrants = new LinkedHashMap<>();
+    private final Map<UUID, List<AppRole>> appRoles = new LinkedHashMap<>();
+    private final Set<UUID> assignmentRequired = new HashSet<>();
+    private final Map<UUID, ExposedApi> apis = new LinkedHashMap<>();
 
     @Override
     public void insert(Application application) {
@@ -99,6 +107,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
         application.ifPresent(app -> {
             applications.remove(id);
             secrets.remove(id);
+            appRoles.remove(id);
             owners.remove(id);
             findServicePrincipalByAppId(tenantId, app.appId()).ifPresent(sp -> {
                 servicePrincipals.remove(sp.id());
@@ -129,6 +138,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
         Optional<ServicePrincipal> sp = findServicePrincipal(tenantId, id);
         sp.ifPresent(found -> {
             servicePrincipals.remove(id);
+            assignmentRequired.remove(id);
             forgetOwner(id);
             assignments
                     .values()
@@ -330,6 +340,51 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     @Override
+    public List<AppRole> appRoles(UUID applicationId) {
+        return appRoles.getOrDefault(applicationId, List.of());
+    }
+
+    @Override
+    public void replaceAppRoles(UUID applicationId, List<AppRole> roles) {
+        appRoles.put(applicationId, List.copyOf(roles));
+    }
+
+    @Override
+    public boolean appRoleAssignmentRequired(TenantId tenantId, UUID servicePrincipalId) {
+        return findServicePrincipal(tenantId, servicePrincipalId).isPresent()
+                && assignmentRequired.contains(servicePrincipalId);
+    }
+
+    @Override
+    public boolean setAppRoleAssignmentRequired(TenantId tenantId, UUID servicePrincipalId, boolean required) {
+        if (findServicePrincipal(tenantId, servicePrincipalId).isEmpty()) {
+            return false;
+        }
+        if (required) {
+            assignmentRequired.add(servicePrincipalId);
+        } else {
+            assignmentRequired.remove(servicePrincipalId);
+        }
+        return true;
+    }
+
+    @Override
+    public List<AppRoleAssignment> assignmentsTo(TenantId tenantId, UUID resourceId) {
+        return assignments.values().stream()
+                .filter(a -> a.tenantId().equals(tenantId) && a.resourceId().equals(resourceId))
+                .sorted(GRANTS_OLDEST_FIRST)
+                .toList();
+    }
+
+    private static Runnable restorable(Set<UUID> set) {
+        Set<UUID> copy = Set.copyOf(set);
+        return () -> {
+            set.clear();
+            set.addAll(copy);
+        };
+    }
+
+    @Override
     public Runnable snapshot() {
         return Restorable.all(
                 Restorable.copyOf(applications),
@@ -338,6 +393,40 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 Restorable.copyOf(assignments),
                 Restorable.copyOf(owners, ArrayList::new),
                 Restorable.copyOf(redirectUris),
-                Restorable.copyOf(permissionGrants));
+                Restorable.copyOf(permissionGrants),
+                Restorable.copyOf(appRoles),
+                restorable(assignmentRequired),
+                Restorable.copyOf(apis));
+    }
+
+    @Override
+    public ExposedApi findApi(UUID applicationId) {
+        return applications.containsKey(applicationId)
+                ? apis.getOrDefault(applicationId, ExposedApi.NONE)
+                : ExposedApi.NONE;
+    }
+
+    @Override
+    public void replaceApi(TenantId tenantId, UUID applicationId, ExposedApi api) {
+        for (String uri : api.identifierUris()) {
+            Optional<Application> holder = findByIdentifierUri(tenantId, uri);
+            if (holder.isPresent() && !holder.get().id().equals(applicationId)) {
+                throw new ConflictException(
+                        ExposedApiError.IDENTIFIER_URI_CONFLICT,
+                        "Another object with the same value for property identifierUris already exists.");
+            }
+        }
+        apis.put(applicationId, api);
+    }
+
+    @Override
+    public Optional<Application> findByIdentifierUri(TenantId tenantId, String uri) {
+        return apis.entrySet().stream()
+                .filter(e -> applications.containsKey(e.getKey()))
+                .filter(e -> e.getValue().identifierUris().stream().anyMatch(u -> u.equalsIgnoreCase(uri)))
+                .map(e -> applications.get(e.getKey()))
+                .filter(app -> app.tenantId().equals(tenantId))
+                .findFirst()
+                .map(this::withSecrets);
     }
 }

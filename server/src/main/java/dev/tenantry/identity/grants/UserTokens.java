@@ -1,5 +1,6 @@
 package dev.tenantry.identity.grants;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantry.directory.DirectoryRoleTemplate;
 import dev.tenantry.directory.GuestAccounts;
 import dev.tenantry.directory.GuestError;
@@ -8,6 +9,7 @@ import dev.tenantry.directory.UserType;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.identity.Hashes;
+import dev.tenantry.identity.TokenResource;
 import dev.tenantry.identity.TokenResponse;
 import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.AuthenticationException;
@@ -74,6 +76,8 @@ final class UserTokens {
      */
     TokenResponse issue(DelegatedAccess access, String refreshToken, boolean clientInfo, String baseUrl, String nonce) {
         User user = access.user();
+        // issue 11: an app that requires assignment refuses an unassigned user every token, not only ID tokens
+        applications.appRoles().signInRoles(user.tenantId(), user.id(), access.clientId());
         Instant now = clock.instant();
         String issuer = TokenClaims.issuer(baseUrl, user.tenantId());
         User home = home(user);
@@ -81,11 +85,15 @@ final class UserTokens {
                 .map(DirectoryRoleTemplate::templateId)
                 .sorted()
                 .toList();
-        String accessToken = signer.sign(TokenClaims.guestClaims(
+        JWTClaimsSet claims = TokenClaims.guestClaims(
                 TokenClaims.userAccessToken(
                         issuer, access.scopes().resource(), access.scp(), user, wids, access.clientId(), now),
                 user,
-                home));
+                home);
+        if (access.resource() instanceof TokenResource.AppApi api) {
+            claims = TokenClaims.forApi(claims, api, baseUrl);
+        }
+        String accessToken = signer.sign(claims);
         Map<String, Object> extra = new LinkedHashMap<>();
         if (nonce != null) {
             extra.put("nonce", nonce);
@@ -142,6 +150,11 @@ final class UserTokens {
             Map<String, Object> extra) {
         Map<String, Object> groups =
                 new LinkedHashMap<>(groupClaims.of(user, applications.groupClaimsOf(clientId), baseUrl));
+        // issue 11: the user's app roles on the client's service principal; AADSTS50105 when it requires one
+        List<String> roles = applications.appRoles().signInRoles(user.tenantId(), user.id(), clientId);
+        if (!roles.isEmpty()) {
+            groups.put("roles", roles);
+        }
         groups.putAll(extra);
         return signer.sign(
                 TokenClaims.guestClaims(TokenClaims.idToken(issuer, user, clientId, groups, now), user, home));

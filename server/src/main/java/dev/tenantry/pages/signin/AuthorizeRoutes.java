@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The authorization endpoint (issue 11): {@code GET /{tenant}/oauth2/v2.0/authorize} with the shared sign-in page and a
@@ -47,6 +49,9 @@ public final class AuthorizeRoutes {
         "code_challenge",
         "code_challenge_method"
     };
+
+    private static final Pattern AUTHORIZE_PATH =
+            Pattern.compile("/([^/?]+)/oauth2/v2\\.0/authorize\\?(.*)", Pattern.DOTALL);
 
     private final PageSupport pages;
     private final AuthorizationService authorization;
@@ -225,6 +230,24 @@ public final class AuthorizeRoutes {
                 HttpStatus.FOUND);
     }
 
+    /**
+     * The registered redirect URI the authorization request {@code returnUrl} (a path of this server) answers to, if it
+     * is one and names a known client and one of its redirect URIs: where a sign-in form's answer finally leads.
+     */
+    public Optional<String> redirectTarget(String returnUrl) {
+        Matcher path = AUTHORIZE_PATH.matcher(returnUrl == null ? "" : returnUrl);
+        if (!path.matches()) {
+            return Optional.empty();
+        }
+        try {
+            String tenant = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
+            return Optional.of(
+                    authorization.client(request(tenant, parse(path.group(2)))).redirectUri());
+        } catch (DomainException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     private void renderConsent(
             Context ctx,
             AuthorizationService.Client client,
@@ -253,6 +276,7 @@ public final class AuthorizeRoutes {
                         admin,
                         "/" + tenant + "/oauth2/v2.0/consent",
                         encode(back)));
+        PageSupport.allowFormActionTo(ctx, client.redirectUri());
     }
 
     /** The permissions a consent grants: the OpenID Connect scopes and the named Graph permissions. */
