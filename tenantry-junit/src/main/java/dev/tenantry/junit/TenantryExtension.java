@@ -255,6 +255,14 @@ public final class TenantryExtension
         return baseUrl() + "/" + tenant(tenant).tenantId() + "/";
     }
 
+    /**
+     * Every directory of the server as a seed file (YAML) with every id fixed, as {@code tenantry seed export} writes
+     * it: feed it to {@code seed(...)} to start another test from what this one built. Client secrets are not in it.
+     */
+    public String exportSeed() {
+        return testMode().export(testMode().tenantIds());
+    }
+
     /** A seeded directory by its seed name. */
     public Seeded.SeededTenant tenant(String name) {
         return testMode()

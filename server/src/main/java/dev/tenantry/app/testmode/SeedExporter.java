@@ -69,7 +69,8 @@ public final class SeedExporter {
             # Client secrets are not exported: no server can read one back (Entra neither). An application that had one
             # says 'secret: true', and loading this file gives it a new secret (reported by the load).
             # Not exported: nested groups and group members that are guests or apps, pending guests, cloud subscription
-            # states and classic co-administrators, directory objects of other directories than the ones exported.
+            # states and classic co-administrators, app roles, exposed APIs and managed identities (not in the seed
+            # schema yet), directory objects of other directories than the ones exported.
             """;
 
     private static final Pattern SPLIT = Pattern.compile("\\s+");
