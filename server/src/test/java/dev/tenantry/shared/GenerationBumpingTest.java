@@ -31,6 +31,7 @@ class GenerationBumpingTest {
             "insertSecret",
             "insertServicePrincipal",
             "removeOwner",
+            "replaceApi",
             "replaceRedirectUris",
             "update",
             "updatePermissionGrant");
