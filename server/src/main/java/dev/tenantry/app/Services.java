@@ -16,7 +16,6 @@ import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.SignInRevoker;
 import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
-import dev.tenantry.directory.apps.AssignedApiRoles;
 import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
@@ -41,6 +40,7 @@ import dev.tenantry.identity.SignInRevocation;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
 import dev.tenantry.identity.grants.Grants;
+import dev.tenantry.identity.grants.ManagedIdentityTokens;
 import dev.tenantry.shared.GenerationCache;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
@@ -48,7 +48,9 @@ import dev.tenantry.subscriptions.BillingOwnershipTransfers;
 import dev.tenantry.subscriptions.Catalog;
 import dev.tenantry.subscriptions.ChangeDirectoryService;
 import dev.tenantry.subscriptions.CloudLifecycleService;
+import dev.tenantry.subscriptions.ComputeHostService;
 import dev.tenantry.subscriptions.LicenceService;
+import dev.tenantry.subscriptions.ManagedIdentityService;
 import dev.tenantry.subscriptions.ReadOnlyDisabledSubscriptions;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionAdministrators;
@@ -101,7 +103,10 @@ public record Services(
         AuthorizationService authorization,
         ApplicationKeyService keyCredentials,
         DeviceCodeService deviceCodes,
-        ExposedApiService exposedApis) {
+        ExposedApiService exposedApis,
+        ManagedIdentityService managedIdentities,
+        ComputeHostService computeHosts,
+        ManagedIdentityTokens managedIdentityTokens) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -172,8 +177,7 @@ public record Services(
         var redirectUris = new RedirectUriService(stores.applications(), directoryAccess, transactions);
         var permissionGrants = new PermissionGrantService(stores.applications(), directoryAccess, transactions, clock);
         var exposedApis = new ExposedApiService(stores.applications(), stores.tenants(), directoryAccess, transactions);
-        var registeredApis =
-                new DirectoryApis(exposedApis, permissionGrants, new AssignedApiRoles(stores.applications()));
+        var registeredApis = new DirectoryApis(exposedApis, permissionGrants, applications.appRoles());
         var tokens = new TokenService(Grants.standard(
                 tenants,
                 users,
@@ -219,6 +223,17 @@ public record Services(
                 stores.licences(),
                 transactions,
                 clock);
+        var managedIdentities = new ManagedIdentityService(
+                subscriptions,
+                access,
+                stores.resourceGroups(),
+                stores.managedIdentities(),
+                stores.applications(),
+                activityLog,
+                transactions,
+                clock);
+        var computeHosts = new ComputeHostService(
+                subscriptions, access, stores.managedIdentities(), managedIdentities, activityLog, transactions, clock);
         var administrators = new SubscriptionAdministrators(
                 subscriptions,
                 stores.cloudSubscriptions(),
@@ -327,7 +342,8 @@ public record Services(
                                 stores.directoryGroups(),
                                 signingKeys,
                                 clock,
-                                guests)),
+                                guests),
+                        applications.appRoles()::signInRoles),
                 keyCredentials,
                 new DeviceCodeService(
                         stores.deviceCodes(),
@@ -337,7 +353,10 @@ public record Services(
                         stores.lockouts(),
                         clock,
                         registeredApis),
-                exposedApis);
+                exposedApis,
+                managedIdentities,
+                computeHosts,
+                new ManagedIdentityTokens(computeHosts, applications, audiences, signingKeys, clock));
     }
 
     /**

@@ -244,6 +244,27 @@ public final class DirectoryAccess {
         requireScope(caller, GraphScopes.MANAGE_APPLICATIONS);
     }
 
+    /**
+     * Assigning an app's roles to users, groups and service principals (issue 11): an owner of the resource's service
+     * principal ({@code owner}), a Global or Application Administrator; a delegated token needs
+     * {@code AppRoleAssignment.ReadWrite.All}, an application {@code Application.ReadWrite.All}.
+     */
+    public void requireAssignAppRoles(Caller caller, TenantId tenantId, boolean owner) {
+        requireSameTenant(caller, tenantId);
+        requireScope(caller, GraphScopes.MANAGE_APP_ROLE_ASSIGNMENTS);
+        switch (caller) {
+            case Caller.User user -> {
+                if (!owner) {
+                    requireRole(user, EnumSet.of(GLOBAL_ADMINISTRATOR, APPLICATION_ADMINISTRATOR), "assign app roles");
+                }
+            }
+            case Caller.App app ->
+                requireAppPermission(
+                        app, GraphPermission.APPLICATION_READWRITE_ALL, GraphPermission.DIRECTORY_READWRITE_ALL);
+            case Caller.Operator ignored -> {}
+        }
+    }
+
     /** Assigning directory roles: a Global Administrator only. */
     public void requireGlobalAdministrator(Caller caller, TenantId tenantId, String action) {
         requireGlobalAdministrator(caller, tenantId, action, GraphScopes.MANAGE_ROLES);

@@ -2,6 +2,7 @@ package dev.tenantry.entra;
 
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.GuestError;
+import dev.tenantry.directory.apps.AppRoleError;
 import dev.tenantry.identity.ApiTokenError;
 import dev.tenantry.identity.ClientAssertionError;
 import dev.tenantry.identity.DeviceCodeError;
@@ -123,6 +124,8 @@ final class AadErrors {
             Map.entry(DirectoryError.USER_NOT_FOUND.value(), new AadError("invalid_grant", 50034, 400, null)),
             // issue 10: a guest whose invitation is not redeemed does not exist in the inviting directory yet
             Map.entry(GuestError.GUEST_NOT_ACCEPTED.value(), new AadError("invalid_grant", 50020, 400, null)),
+            // issue 11: the app requires an assignment (appRoleAssignmentRequired) and the user holds none
+            Map.entry(AppRoleError.USER_NOT_ASSIGNED.value(), new AadError("invalid_grant", 50105, 400, null)),
             // issue 7.8: Entra's smart lockout answers AADSTS50053 (IdsLocked) with 400 invalid_grant
             Map.entry(IdentityError.ACCOUNT_LOCKED.value(), new AadError("invalid_grant", 50053, 400, null)),
             // wrong client secrets in a loop: Entra's loop detection is AADSTS50196; we answer it with 429 and

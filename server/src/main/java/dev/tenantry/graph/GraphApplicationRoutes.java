@@ -3,6 +3,8 @@ package dev.tenantry.graph;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.apps.AppRole;
+import dev.tenantry.directory.apps.AppRoleService;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
@@ -102,6 +104,10 @@ public final class GraphApplicationRoutes {
     private void create(Context ctx) {
         CreateRequest body = JsonBody.read(ctx, CreateRequest.class);
         platforms(ctx);
+        List<AppRole> roles = GraphAppRoleRoutes.parseAppRoles(JsonBody.read(ctx, JsonNode.class));
+        if (roles != null) {
+            AppRoleService.checked(roles); // refused before anything is created
+        }
         ExposedApiService.Change api = GraphExposedApi.change(JsonBody.read(ctx, JsonNode.class));
         exposedApis.check(GraphResponses.tenant(ctx), api);
         Application application = applications.createApplication(
@@ -110,6 +116,7 @@ public final class GraphApplicationRoutes {
                 body.displayName(),
                 body.groupMembershipClaims());
         setPlatforms(ctx, application.id());
+        setAppRoles(ctx, application.id(), roles);
         exposedApis.change(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id(), api);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
         GraphResponses.write(ctx, 201, view(ctx, application));
@@ -130,6 +137,7 @@ public final class GraphApplicationRoutes {
                 body.displayName(),
                 groupMembershipClaims);
         setPlatforms(ctx, objectId(ctx));
+        setAppRoles(ctx, objectId(ctx), GraphAppRoleRoutes.parseAppRoles(JsonBody.read(ctx, JsonNode.class)));
         exposedApis.change(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
@@ -227,13 +235,29 @@ public final class GraphApplicationRoutes {
         out.put(platform, list);
     }
 
-    /** Graph's application, with its redirect URIs and its certificates. */
+    /** Issue 11: the body's {@code appRoles}, when it sends them, replace the application's. */
+    private void setAppRoles(Context ctx, UUID objectId, List<AppRole> roles) {
+        if (roles != null) {
+            applications
+                    .appRoles()
+                    .setAppRoles(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId, roles);
+        }
+    }
+
+    /** Graph's application, with its redirect URIs, its certificates and its app roles. */
     private ApplicationView view(Context ctx, Application application) {
         RedirectUris uris =
                 redirectUris.redirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id());
         return ApplicationView.of(application, uris)
                 .withKeys(keys.keyCredentials(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()))
-                .withApi(exposedApis.api(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()));
+                .withApi(exposedApis.api(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()))
+                .withAppRoles(
+                        applications
+                                .appRoles()
+                                .appRoles(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id())
+                                .stream()
+                                .map(GraphAppRoleRoutes.AppRoleView::of)
+                                .toList());
     }
 
     /** Graph's addKey: {@code {"keyCredential":{…},"passwordCredential":null,"proof":"<jwt>"}}, 200 with the key. */
@@ -360,7 +384,27 @@ public final class GraphApplicationRoutes {
             Platform publicClient,
             List<KeyView> keyCredentials,
             List<String> identifierUris,
-            GraphExposedApi.ApiView api) {
+            GraphExposedApi.ApiView api,
+            List<GraphAppRoleRoutes.AppRoleView> appRoles) {
+
+        /** The same application showing {@code roles} as its {@code appRoles} (issue 11). */
+        ApplicationView withAppRoles(List<GraphAppRoleRoutes.AppRoleView> roles) {
+            return new ApplicationView(
+                    id,
+                    appId,
+                    displayName,
+                    createdDateTime,
+                    signInAudience,
+                    groupMembershipClaims,
+                    passwordCredentials,
+                    web,
+                    spa,
+                    publicClient,
+                    keyCredentials,
+                    identifierUris,
+                    api,
+                    roles);
+        }
 
         /** The same application showing {@code keys} as its {@code keyCredentials}. */
         ApplicationView withKeys(List<KeyCredential> keys) {
@@ -386,7 +430,8 @@ public final class GraphApplicationRoutes {
                     publicClient,
                     keys,
                     uris,
-                    newApi);
+                    newApi,
+                    appRoles);
         }
 
         /** Graph's {@code webApplication}, {@code spaApplication} and {@code publicClientApplication}. */
@@ -415,7 +460,8 @@ public final class GraphApplicationRoutes {
                     new Platform(uris.publicClient()),
                     List.of(),
                     List.of(),
-                    GraphExposedApi.ApiView.of(ExposedApi.NONE));
+                    GraphExposedApi.ApiView.of(ExposedApi.NONE),
+                    List.of());
         }
     }
 

@@ -31,6 +31,7 @@ public final class GraphRoutes {
     private final GraphOwnerRoutes owners;
     private final GraphInvitationRoutes invitations;
     private final GraphPermissionGrantRoutes permissionGrants;
+    private final GraphAppRoleRoutes appRoles;
 
     public GraphRoutes(
             TenantService tenants,
@@ -59,6 +60,7 @@ public final class GraphRoutes {
         this.permissionGrants = new GraphPermissionGrantRoutes(permissionGrants);
         this.servicePrincipals = new GraphServicePrincipalRoutes(applications, exposedApis);
         this.owners = new GraphOwnerRoutes(applications.owners(), pageTokens);
+        this.appRoles = new GraphAppRoleRoutes(applications.appRoles(), users);
     }
 
     public void register(RoutesConfig routes) {
@@ -76,5 +78,6 @@ public final class GraphRoutes {
         owners.register(routes);
         invitations.register(routes);
         permissionGrants.register(routes);
+        appRoles.register(routes);
     }
 }

@@ -1,13 +1,16 @@
 package dev.tenantry.graph;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantry.directory.GraphPermission;
-import dev.tenantry.directory.apps.AppRoleAssignment;
+import dev.tenantry.directory.apps.AppRoleError;
+import dev.tenantry.directory.apps.AppRoleService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ExposedApi;
 import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
@@ -29,11 +32,13 @@ import java.util.stream.Stream;
 public final class GraphServicePrincipalRoutes {
 
     private final ApplicationService applications;
+    private final AppRoleService appRoles;
     private final ExposedApiService exposedApis;
 
     /** The routes; {@code exposedApis} gives a service principal its app's scopes and identifier URIs (issue 11). */
     public GraphServicePrincipalRoutes(ApplicationService applications, ExposedApiService exposedApis) {
         this.applications = applications;
+        this.appRoles = applications.appRoles();
         this.exposedApis = exposedApis;
     }
 
@@ -41,10 +46,10 @@ public final class GraphServicePrincipalRoutes {
         routes.get("/v1.0/servicePrincipals", this::list, Gate.GRAPH);
         routes.post("/v1.0/servicePrincipals", this::create, Gate.GRAPH);
         routes.get("/v1.0/servicePrincipals/{id}", this::get, Gate.GRAPH);
+        routes.patch("/v1.0/servicePrincipals/{id}", this::update, Gate.GRAPH);
         routes.delete("/v1.0/servicePrincipals/{id}", this::delete, Gate.GRAPH);
-        routes.get("/v1.0/servicePrincipals/{id}/appRoleAssignments", this::assignments, Gate.GRAPH);
-        routes.post("/v1.0/servicePrincipals/{id}/appRoleAssignments", this::grant, Gate.GRAPH);
-        routes.delete("/v1.0/servicePrincipals/{id}/appRoleAssignments/{assignmentId}", this::revoke, Gate.GRAPH);
+        // the appRoleAssignments of a service principal are GraphAppRoleRoutes' (issue 11), as those of users and
+        // groups
     }
 
     /** Service principals, filtered as applications are ({@code appId}, {@code id}, {@code displayName}). */
@@ -66,6 +71,45 @@ public final class GraphServicePrincipalRoutes {
         GraphResponses.ok(ctx, view(ctx, sp));
     }
 
+    /**
+     * Graph's PATCH of a service principal: {@code appRoleAssignmentRequired} (issue 11); any other property is a 400,
+     * never ignored. Answers 204.
+     */
+    private void update(Context ctx) {
+        JsonNode body = JsonBody.read(ctx, JsonNode.class);
+        body.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("appRoleAssignmentRequired")) {
+                throw new InvalidRequestException(
+                        AppRoleError.INVALID_SERVICE_PRINCIPAL_PATCH,
+                        "Property '" + name + "' of a servicePrincipal cannot be changed here; only"
+                                + " appRoleAssignmentRequired can.",
+                        name);
+            }
+        });
+        JsonNode required = body.get("appRoleAssignmentRequired");
+        if (required != null) {
+            if (!required.isBoolean()) {
+                throw new InvalidRequestException(
+                        AppRoleError.INVALID_SERVICE_PRINCIPAL_PATCH,
+                        "appRoleAssignmentRequired must be true or false.",
+                        "appRoleAssignmentRequired");
+            }
+            appRoles.setAssignmentRequired(
+                    Authentication.caller(ctx), GraphResponses.tenant(ctx), id(ctx, "id"), required.asBoolean());
+        }
+        GraphResponses.noContent(ctx);
+    }
+
+    /** Graph's view of {@code sp}, with its app's roles and scopes, and whether it requires an assignment. */
+    private ServicePrincipalView view(Context ctx, ServicePrincipal sp) {
+        return ServicePrincipalView.of(sp, exposedApis.apiOfApp(GraphResponses.tenant(ctx), sp.appId()))
+                .with(
+                        appRoles.appRolesOf(sp).stream()
+                                .map(GraphAppRoleRoutes.AppRoleView::of)
+                                .toList(),
+                        appRoles.assignmentRequired(sp));
+    }
+
     private void delete(Context ctx) {
         applications.deleteServicePrincipal(Authentication.caller(ctx), GraphResponses.tenant(ctx), id(ctx, "id"));
         GraphResponses.noContent(ctx);
@@ -77,38 +121,6 @@ public final class GraphServicePrincipalRoutes {
                 applications.createServicePrincipal(Authentication.caller(ctx), GraphResponses.tenant(ctx), appId);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/servicePrincipals/" + sp.id());
         GraphResponses.write(ctx, 201, view(ctx, sp));
-    }
-
-    private void assignments(Context ctx) {
-        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
-        List<AssignmentView> items =
-                applications
-                        .appRoleAssignments(Authentication.caller(ctx), GraphResponses.tenant(ctx), id(ctx, "id"))
-                        .stream()
-                        .map(AssignmentView::of)
-                        .toList();
-        GraphResponses.ok(ctx, GraphResponses.collection(ctx, "appRoleAssignments", items, null));
-    }
-
-    private void grant(Context ctx) {
-        GrantRequest body = JsonBody.read(ctx, GrantRequest.class);
-        AppRoleAssignment assignment = applications.grantAppRole(
-                Authentication.caller(ctx),
-                GraphResponses.tenant(ctx),
-                Ids.parseUuid(body.principalId(), "principalId"),
-                Ids.parseUuid(body.resourceId(), "resourceId"),
-                Ids.parseUuid(body.appRoleId(), "appRoleId"));
-        GraphResponses.write(ctx, 201, AssignmentView.of(assignment));
-    }
-
-    private void revoke(Context ctx) {
-        applications.revokeAppRole(
-                Authentication.caller(ctx), GraphResponses.tenant(ctx), id(ctx, "id"), id(ctx, "assignmentId"));
-        GraphResponses.noContent(ctx);
-    }
-
-    private ServicePrincipalView view(Context ctx, ServicePrincipal sp) {
-        return ServicePrincipalView.of(sp, exposedApis.apiOfApp(GraphResponses.tenant(ctx), sp.appId()));
     }
 
     private static UUID id(Context ctx, String name) {
@@ -124,8 +136,26 @@ public final class GraphServicePrincipalRoutes {
             String createdDateTime,
             String servicePrincipalType,
             List<String> servicePrincipalNames,
-            List<AppRoleView> appRoles,
-            List<GraphExposedApi.ScopeView> oauth2PermissionScopes) {
+            List<String> alternativeNames,
+            List<?> appRoles,
+            List<GraphExposedApi.ScopeView> oauth2PermissionScopes,
+            boolean appRoleAssignmentRequired) {
+
+        /** The same view with an app's own roles (a Graph service principal keeps Graph's) and its requirement. */
+        ServicePrincipalView with(List<?> ownRoles, boolean required) {
+            return new ServicePrincipalView(
+                    id,
+                    appId,
+                    displayName,
+                    accountEnabled,
+                    createdDateTime,
+                    servicePrincipalType,
+                    servicePrincipalNames,
+                    alternativeNames,
+                    appRoles.isEmpty() ? ownRoles : appRoles,
+                    oauth2PermissionScopes,
+                    required);
+        }
 
         /**
          * The service principal of an app that exposes {@code api}: its names are the app id and the identifier URIs,
@@ -143,15 +173,23 @@ public final class GraphServicePrincipalRoutes {
                     sp.displayName(),
                     true,
                     sp.createdAt().toString(),
-                    "Application",
-                    Stream.concat(Stream.of(sp.appId().toString()), api.identifierUris().stream())
-                            .toList(),
+                    sp.type().graphName(),
+                    sp.isManagedIdentity()
+                            ? List.of(sp.appId().toString(), sp.managedIdentityResourceId())
+                            : Stream.concat(Stream.of(sp.appId().toString()), api.identifierUris().stream())
+                                    .toList(),
+                    sp.isManagedIdentity()
+                            ? List.of(
+                                    "isExplicit=" + (sp.isUserAssignedIdentity() ? "True" : "False"),
+                                    sp.managedIdentityResourceId())
+                            : List.of(),
                     graph
                             ? Arrays.stream(GraphPermission.values())
                                     .map(AppRoleView::of)
                                     .toList()
                             : List.of(),
-                    GraphExposedApi.scopes(api));
+                    GraphExposedApi.scopes(api),
+                    false);
         }
     }
 
@@ -176,33 +214,7 @@ public final class GraphServicePrincipalRoutes {
         }
     }
 
-    /** Graph's appRoleAssignment. */
-    record AssignmentView(
-            String id,
-            String appRoleId,
-            String createdDateTime,
-            String deletedDateTime,
-            String principalId,
-            String principalType,
-            String resourceId) {
-
-        static AssignmentView of(AppRoleAssignment assignment) {
-            return new AssignmentView(
-                    assignment.id().toString(),
-                    assignment.appRoleId().toString(),
-                    assignment.createdAt().toString(),
-                    null,
-                    assignment.principalId().toString(),
-                    "ServicePrincipal",
-                    assignment.resourceId().toString());
-        }
-    }
-
     /** {@code POST /servicePrincipals} body. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CreateRequest(String appId) {}
-
-    /** {@code POST …/appRoleAssignments} body. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record GrantRequest(String principalId, String resourceId, String appRoleId) {}
 }

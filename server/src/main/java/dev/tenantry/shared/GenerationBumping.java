@@ -23,6 +23,7 @@ public final class GenerationBumping {
             "owners",
             "lock",
             "permissionGrants",
+            "appRole",
             "redirectUris");
 
     private GenerationBumping() {}

@@ -1,6 +1,6 @@
 package dev.tenantry.bench;
 
-// Run: bin/bench [--seconds S] [--warmup S] [--users N] [--starts N] [--keycloak]   (a main on the test classpath)
+// Run: bin/bench [--seconds S] [--warmup S] [--users N] [--starts N] [--keycloak] [--rounds N]   (test classpath)
 
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
@@ -59,8 +59,8 @@ public final class Bench {
 
     private static final String CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
     private static final String GRAPH = "https%3A%2F%2Fgraph.microsoft.com%2F.default";
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final String PASSWORD = "Passw0rd!x";
 
     @SuppressWarnings("unused") // keeps the JIT from dropping the measured work
@@ -69,25 +69,29 @@ public final class Bench {
     private Bench() {}
 
     /** The options: seconds per figure, warm-up per figure, users seeded, starts measured, Keycloak beside. */
-    record Options(double seconds, double warmUp, int users, int starts, Path launcher) {
+    record Options(double seconds, double warmUp, int users, int starts, Path launcher, boolean keycloak, int rounds) {
 
         static Options parse(String[] args, Path launcher) {
             double seconds = 10;
             double warmUp = 5;
             int users = 100_000;
             int starts = 3;
+            boolean keycloak = false;
+            int rounds = 2;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                     case "--warmup" -> warmUp = Double.parseDouble(args[++i]);
                     case "--users" -> users = Integer.parseInt(args[++i]);
                     case "--starts" -> starts = Integer.parseInt(args[++i]);
+                    case "--keycloak" -> keycloak = true;
+                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                     default ->
-                        throw new IllegalArgumentException(
-                                "unknown option " + args[i] + "; use --seconds S --warmup S --users N --starts N");
+                        throw new IllegalArgumentException("unknown option " + args[i]
+                                + "; use --seconds S --warmup S --users N --starts N --keycloak --rounds N");
                 }
             }
-            return new Options(seconds, warmUp, users, Math.max(1, starts), launcher);
+            return new Options(seconds, warmUp, users, Math.max(1, starts), launcher, keycloak, Math.max(1, rounds));
         }
     }
 
@@ -227,7 +231,92 @@ public final class Bench {
                 "RSS idle (5 s after ready): %.0f MB; after the load: %.0f MB%n",
                 idleRss / 1024.0,
                 loadedRss / 1024.0);
+        if (options.keycloak()) {
+            System.out.println();
+            againstKeycloak(options, seeded, tls, server, cc);
+        }
         System.out.println("load average after: " + loadAverage());
+    }
+
+    /**
+     * Keycloak 26.5.6 beside the running Tenantry: client credentials (c=8) and the refresh grant (c=8; Tenantry
+     * rotating, Keycloak without rotation as in the issue's figures) measured in alternation, {@code --rounds} times,
+     * with the same load generator; then the mean of the rounds' ratios, Keycloak's start-to-ready and its RSS.
+     */
+    private static void againstKeycloak(
+            Options options, Seeded seeded, SSLContext tls, ServerProcess server, HttpRequest cc) throws Exception {
+        Path home = Path.of(System.getProperty("tenantry.keycloak.home", "keycloak"));
+        Path work = Files.createTempDirectory("tenantry-bench-keycloak");
+        Optional<ProcessHandle> tenantry = Optional.of(server.handle());
+        double warm = options.warmUp();
+        double secs = options.seconds();
+        try (Keycloak keycloak = Keycloak.prepare(home, work)) {
+            double firstStart = keycloak.start();
+            keycloak.createRealm();
+            keycloak.stop();
+            double start = keycloak.start();
+            Thread.sleep(5_000);
+            long idleRss = keycloak.rssKib();
+            Optional<ProcessHandle> kc = Optional.of(keycloak.handle());
+            HttpRequest kcToken = keycloak.clientCredentials();
+            List<Load.Result> lines = new ArrayList<>();
+            double[] ccRatios = new double[options.rounds()];
+            double[] refreshRatios = new double[options.rounds()];
+            for (int round = 0; round < options.rounds(); round++) {
+                Load.Result ours = Load.run("Tenantry client_credentials", tls, 8, warm, secs, tenantry, c -> () -> cc);
+                Load.Result theirs =
+                        Load.run("Keycloak client_credentials", keycloak.tls(), 8, warm, secs, kc, c -> () -> kcToken);
+                Load.Result oursRefresh = Load.run(
+                        "Tenantry refresh (rotating)",
+                        tls,
+                        8,
+                        warm,
+                        secs,
+                        tenantry,
+                        c -> new Refreshing(server.base(), tls, seeded));
+                Load.Result theirsRefresh = Load.run(
+                        "Keycloak refresh (no rotation)",
+                        keycloak.tls(),
+                        8,
+                        warm,
+                        secs,
+                        kc,
+                        c -> keycloak.refreshing());
+                lines.addAll(List.of(ours, theirs, oursRefresh, theirsRefresh));
+                ccRatios[round] = ours.perSecond() / theirs.perSecond();
+                refreshRatios[round] = oursRefresh.perSecond() / theirsRefresh.perSecond();
+            }
+            long loadedRss = keycloak.rssKib();
+            System.out.printf(
+                    Locale.ROOT, "Keycloak 26.5.6 beside Tenantry, %d alternating rounds:%n", options.rounds());
+            for (Load.Result line : lines) {
+                System.out.println(line.line());
+            }
+            System.out.println(
+                    "ratio Tenantry/Keycloak client_credentials tokens/s: " + ratios(ccRatios) + " (target >= 2.5)");
+            System.out.println(
+                    "ratio Tenantry/Keycloak refresh grants/s:            " + ratios(refreshRatios) + " (target >= 3)");
+            System.out.printf(
+                    Locale.ROOT,
+                    "Keycloak start to ready: %.0f ms on an empty database, %.0f ms on existing data%n",
+                    firstStart,
+                    start);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Keycloak RSS idle (5 s after ready): %.0f MB; after the load: %.0f MB%n",
+                    idleRss / 1024.0,
+                    loadedRss / 1024.0);
+        }
+    }
+
+    private static String ratios(double[] perRound) {
+        double sum = 0;
+        StringBuilder each = new StringBuilder();
+        for (double ratio : perRound) {
+            sum += ratio;
+            each.append(each.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", ratio));
+        }
+        return String.format(Locale.ROOT, "%.2f (rounds: %s)", sum / perRound.length, each);
     }
 
     /** Each session presents the refresh token it last received, as a client that rotates does. */
@@ -375,10 +464,10 @@ public final class Bench {
         return match(ACCESS_TOKEN, body(tls, request));
     }
 
-    private static String body(SSLContext tls, HttpRequest request) {
+    static String body(SSLContext tls, HttpRequest request) {
         try (HttpClient http = HttpClient.newBuilder().sslContext(tls).build()) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(
                         request.uri() + " answered " + response.statusCode() + ": " + response.body());
             }
@@ -391,7 +480,7 @@ public final class Bench {
         }
     }
 
-    private static String match(Pattern pattern, String body) {
+    static String match(Pattern pattern, String body) {
         Matcher matcher = pattern.matcher(body);
         if (!matcher.find()) {
             throw new IllegalStateException("no " + pattern + " in the answer");
@@ -411,6 +500,16 @@ public final class Bench {
                 sorted.getLast());
     }
 
+    /** The resident set of process {@code pid} in KiB, -1 when unknown. */
+    static long rssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
     static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ", 2)[0];
@@ -428,11 +527,13 @@ public final class Bench {
                 port = free.getLocalPort();
             }
             String base = "https://localhost:" + port;
+            Path log = data.resolveSibling(data.getFileName() + "-server.log");
             long before = System.nanoTime();
             Process process = new ProcessBuilder(
                             launcher.toString(), "serve", "--data", data.toString(), "--port", Integer.toString(port))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    // its request log (a line per request) goes to a file, not to the terminal the figures go to
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health"))
                     .timeout(Duration.ofSeconds(5))
@@ -444,7 +545,8 @@ public final class Bench {
                 long deadline = before + Duration.ofMinutes(2).toNanos();
                 while (System.nanoTime() < deadline) {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException("the server exited with " + process.exitValue());
+                        throw new IllegalStateException(
+                                "the server exited with " + process.exitValue() + ", see " + log);
                     }
                     try {
                         if (http.send(health, HttpResponse.BodyHandlers.discarding())
@@ -467,12 +569,7 @@ public final class Bench {
         }
 
         long rssKib() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-            return -1;
+            return Bench.rssKib(process.pid());
         }
 
         void stop() throws InterruptedException {

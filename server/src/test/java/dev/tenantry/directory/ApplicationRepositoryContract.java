@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantry.directory.apps.AppObjectKind;
+import dev.tenantry.directory.apps.AppRole;
 import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
@@ -380,6 +381,63 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
         // a grant goes with its client's service principal
         apps().deleteServicePrincipal(contoso.id(), clientSp.id());
         assertThat(apps().permissionGrants(contoso.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 11: app roles are replaced as a whole, kept in order, and go with their application")
+    void appRolesInOrder() {
+        Application app = app(contoso, "Orders");
+        AppRole write = new AppRole(
+                UUID.randomUUID(),
+                List.of(AppRole.MemberType.USER, AppRole.MemberType.APPLICATION),
+                "d",
+                "Write",
+                true,
+                "Orders.Write");
+        AppRole read = new AppRole(UUID.randomUUID(), List.of(AppRole.MemberType.USER), null, null, false, null);
+
+        apps().replaceAppRoles(app.id(), List.of(write, read));
+        assertThat(apps().appRoles(app.id())).containsExactly(write, read);
+        apps().replaceAppRoles(app.id(), List.of(read));
+        assertThat(apps().appRoles(app.id())).containsExactly(read);
+        apps().delete(contoso.id(), app.id());
+        assertThat(apps().appRoles(app.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 11 (R14): appRoleAssignmentRequired is set per service principal, in its own directory only")
+    void appRoleAssignmentRequired() {
+        ServicePrincipal sp = servicePrincipal(contoso, app(contoso, "Orders"));
+
+        assertThat(apps().appRoleAssignmentRequired(contoso.id(), sp.id())).isFalse();
+        assertThat(apps().setAppRoleAssignmentRequired(fabrikam.id(), sp.id(), true))
+                .isFalse();
+        assertThat(apps().setAppRoleAssignmentRequired(contoso.id(), sp.id(), true))
+                .isTrue();
+        assertThat(apps().appRoleAssignmentRequired(contoso.id(), sp.id())).isTrue();
+        assertThat(apps().appRoleAssignmentRequired(fabrikam.id(), sp.id())).isFalse();
+        assertThat(apps().setAppRoleAssignmentRequired(contoso.id(), UUID.randomUUID(), true))
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("issue 11: a resource's assignments list users' and groups' too, oldest first; they go with it")
+    void assignmentsToAResource() {
+        ServicePrincipal resource = servicePrincipal(contoso, app(contoso, "Api"));
+        ServicePrincipal client = servicePrincipal(contoso, app(contoso, "Client"));
+        UUID userId = UUID.randomUUID();
+        AppRoleAssignment toUser =
+                new AppRoleAssignment(UUID.randomUUID(), contoso.id(), userId, resource.id(), UUID.randomUUID(), NOW);
+        apps().insertAssignment(toUser);
+        AppRoleAssignment toClient = grant(client, resource, UUID.randomUUID(), NOW.plusSeconds(1));
+
+        assertThat(apps().assignmentsTo(contoso.id(), resource.id())).containsExactly(toUser, toClient);
+        assertThat(apps().assignmentsTo(fabrikam.id(), resource.id())).isEmpty();
+        assertThat(apps().assignmentsOf(contoso.id(), userId)).containsExactly(toUser);
+        apps().deleteServicePrincipal(contoso.id(), client.id());
+        assertThat(apps().assignmentsTo(contoso.id(), resource.id())).containsExactly(toUser);
+        apps().deleteServicePrincipal(contoso.id(), resource.id());
+        assertThat(apps().assignmentsOf(contoso.id(), userId)).isEmpty();
     }
 
     @Test

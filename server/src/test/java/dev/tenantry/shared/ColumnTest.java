@@ -88,6 +88,23 @@ class ColumnTest {
             Map.entry("directory_audit_target.display_name", "a stored UPN or name, cut by Audit to the size"),
             Map.entry("directory_audit_target.detail", "server-written, cut by Audit to the size"),
             Map.entry("subscription_activity.resource_group", "a stored resource group name (90)"),
+            Map.entry("service_principal.service_principal_type", "ServicePrincipalType enum"),
+            Map.entry("service_principal.managed_identity_resource_id", "an ARM id of checked parts (< 400)"),
+            Map.entry("managed_identity.resource_group", "a stored resource group name (90)"),
+            Map.entry("managed_identity.resource_group_key", "a stored resource group name key (90)"),
+            Map.entry("managed_identity.name", "ManagedIdentityService's pattern (128) or a host name (64)"),
+            Map.entry("managed_identity.name_key", "the lower-cased ASCII name (128)"),
+            Map.entry("managed_identity.kind", "ManagedIdentity.Kind enum"),
+            Map.entry("managed_identity.location", "checked as RESOURCE_GROUP_LOCATION (64)"),
+            Map.entry("managed_identity.tags", "checked by Tags as RESOURCE_GROUP_TAGS (4000)"),
+            Map.entry("compute_host.resource_group", "a stored resource group name (90)"),
+            Map.entry("compute_host.resource_group_key", "a stored resource group name key (90)"),
+            Map.entry("compute_host.name", "ComputeHostService's pattern (64)"),
+            Map.entry("compute_host.name_key", "the lower-cased ASCII name (64)"),
+            Map.entry("compute_host.location", "checked as RESOURCE_GROUP_LOCATION (64)"),
+            Map.entry("compute_host.tags", "checked by Tags as RESOURCE_GROUP_TAGS (4000)"),
+            Map.entry("compute_host_identity.resource_group_key", "a stored resource group name key (90)"),
+            Map.entry("compute_host_identity.host_name_key", "a stored host name key (64)"),
             Map.entry("subscription_activity.operation_name", "a constant ARM operation name"),
             Map.entry("subscription_activity.resource_provider", "the namespace of a constant operation name"),
             Map.entry("subscription_activity.resource_type", "a constant ARM resource type"),
@@ -108,7 +125,10 @@ class ColumnTest {
             Map.entry("job_lease.name", "a job name registered in code, [a-z0-9-]{1,64}"),
             Map.entry("job_lease.holder", "JobRunner: node- and a random UUID"),
             Map.entry("job_lease.last_outcome", "JobOutcome enum"),
-            Map.entry("cache_generation.name", "JdbiCacheGeneration: the constant directory"));
+            Map.entry("directory_user.display_name_lower", "generated: LOWER(display_name), same size (V30)"),
+            Map.entry("directory_group.display_name_lower", "generated: LOWER(display_name), same size (V30)"),
+            Map.entry("cache_generation.name", "JdbiCacheGeneration: the constant directory"),
+            Map.entry("application_app_role.allowed_member_types", "AppRole.MemberType enum names, joined"));
 
     private static final Pattern TABLE = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern ALTER = Pattern.compile(

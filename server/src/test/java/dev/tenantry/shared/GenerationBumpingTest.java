@@ -32,7 +32,9 @@ class GenerationBumpingTest {
             "insertServicePrincipal",
             "removeOwner",
             "replaceApi",
+            "replaceAppRoles",
             "replaceRedirectUris",
+            "setAppRoleAssignmentRequired",
             "update",
             "updatePermissionGrant");
 

@@ -2,6 +2,7 @@ package dev.tenantry.testing;
 
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.apps.AppObjectKind;
+import dev.tenantry.directory.apps.AppRole;
 import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
@@ -17,11 +18,13 @@ import dev.tenantry.shared.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,6 +53,8 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
 
     private final Map<UUID, RedirectUris> redirectUris = new LinkedHashMap<>();
     private final Map<UUID, PermissionGrant> permissionGrants = new LinkedHashMap<>();
+    private final Map<UUID, List<AppRole>> appRoles = new LinkedHashMap<>();
+    private final Set<UUID> assignmentRequired = new HashSet<>();
     private final Map<UUID, ExposedApi> apis = new LinkedHashMap<>();
 
     @Override
@@ -102,6 +107,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
         application.ifPresent(app -> {
             applications.remove(id);
             secrets.remove(id);
+            appRoles.remove(id);
             owners.remove(id);
             findServicePrincipalByAppId(tenantId, app.appId()).ifPresent(sp -> {
                 servicePrincipals.remove(sp.id());
@@ -132,6 +138,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
         Optional<ServicePrincipal> sp = findServicePrincipal(tenantId, id);
         sp.ifPresent(found -> {
             servicePrincipals.remove(id);
+            assignmentRequired.remove(id);
             forgetOwner(id);
             assignments
                     .values()
@@ -333,6 +340,51 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     @Override
+    public List<AppRole> appRoles(UUID applicationId) {
+        return appRoles.getOrDefault(applicationId, List.of());
+    }
+
+    @Override
+    public void replaceAppRoles(UUID applicationId, List<AppRole> roles) {
+        appRoles.put(applicationId, List.copyOf(roles));
+    }
+
+    @Override
+    public boolean appRoleAssignmentRequired(TenantId tenantId, UUID servicePrincipalId) {
+        return findServicePrincipal(tenantId, servicePrincipalId).isPresent()
+                && assignmentRequired.contains(servicePrincipalId);
+    }
+
+    @Override
+    public boolean setAppRoleAssignmentRequired(TenantId tenantId, UUID servicePrincipalId, boolean required) {
+        if (findServicePrincipal(tenantId, servicePrincipalId).isEmpty()) {
+            return false;
+        }
+        if (required) {
+            assignmentRequired.add(servicePrincipalId);
+        } else {
+            assignmentRequired.remove(servicePrincipalId);
+        }
+        return true;
+    }
+
+    @Override
+    public List<AppRoleAssignment> assignmentsTo(TenantId tenantId, UUID resourceId) {
+        return assignments.values().stream()
+                .filter(a -> a.tenantId().equals(tenantId) && a.resourceId().equals(resourceId))
+                .sorted(GRANTS_OLDEST_FIRST)
+                .toList();
+    }
+
+    private static Runnable restorable(Set<UUID> set) {
+        Set<UUID> copy = Set.copyOf(set);
+        return () -> {
+            set.clear();
+            set.addAll(copy);
+        };
+    }
+
+    @Override
     public Runnable snapshot() {
         return Restorable.all(
                 Restorable.copyOf(applications),
@@ -342,6 +394,8 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 Restorable.copyOf(owners, ArrayList::new),
                 Restorable.copyOf(redirectUris),
                 Restorable.copyOf(permissionGrants),
+                Restorable.copyOf(appRoles),
+                restorable(assignmentRequired),
                 Restorable.copyOf(apis));
     }
 

@@ -93,6 +93,21 @@ public interface ApplicationRepository {
     /** Deletes the tenant's grant {@code id}; false when there was none. */
     boolean deletePermissionGrant(TenantId tenantId, UUID id);
 
+    /** The app roles the application defines, in the order they were set (issue 11); none for another's id. */
+    List<AppRole> appRoles(UUID applicationId);
+
+    /** Replaces every app role of the application. */
+    void replaceAppRoles(UUID applicationId, List<AppRole> roles);
+
+    /** Whether users need an app role assignment to sign in to the service principal's app; false when unknown. */
+    boolean appRoleAssignmentRequired(TenantId tenantId, UUID servicePrincipalId);
+
+    /** Sets {@code appRoleAssignmentRequired} of the tenant's service principal; false when there was none. */
+    boolean setAppRoleAssignmentRequired(TenantId tenantId, UUID servicePrincipalId, boolean required);
+
+    /** The assignments of roles of the resource service principal {@code resourceId}, ordered by creation time. */
+    List<AppRoleAssignment> assignmentsTo(TenantId tenantId, UUID resourceId);
+
     /** What the application exposes as an API (issue 11); {@link ExposedApi#NONE} when it exposes nothing. */
     ExposedApi findApi(UUID applicationId);
 

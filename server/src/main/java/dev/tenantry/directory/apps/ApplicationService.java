@@ -12,6 +12,7 @@ import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.GenerationCache;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.shared.Secrets;
@@ -41,6 +42,7 @@ public final class ApplicationService {
     private final Transactions transactions;
     private final Clock clock;
     private final ApplicationOwnerService owners;
+    private final AppRoleService appRoles;
 
     /** The service over {@code applications}; {@code users} and {@code groups} resolve owners and owned objects. */
     public ApplicationService(
@@ -68,6 +70,12 @@ public final class ApplicationService {
         this.transactions = transactions;
         this.clock = clock;
         this.owners = new ApplicationOwnerService(applications, users, groups, access, transactions, clock);
+        this.appRoles = new AppRoleService(applications, this, users, groups, access, transactions, clock);
+    }
+
+    /** App roles, their assignments to users, groups and service principals, and the {@code roles} claim (issue 11). */
+    public AppRoleService appRoles() {
+        return appRoles;
     }
 
     /** The owners of applications and service principals, and what users own. */
@@ -88,9 +96,9 @@ public final class ApplicationService {
         access.requireManageApplications(caller, tenantId);
         String name = Text.required(displayName, "displayName", Column.APPLICATION_DISPLAY_NAME);
         Application application = new Application(
-                UUID.randomUUID(),
+                NewIds.next(NewIds.Kind.APPLICATION),
                 tenantId,
-                UUID.randomUUID(),
+                NewIds.next(NewIds.Kind.APP_ID),
                 name,
                 clock.instant(),
                 List.of(),
@@ -220,6 +228,12 @@ public final class ApplicationService {
                     caller,
                     tenantId,
                     ApplicationOwnerService.owns(applications, caller, tenantId, AppObjectKind.SERVICE_PRINCIPAL, id));
+            if (sp.isManagedIdentity()) {
+                throw new RuleViolationException(
+                        DirectoryError.MANAGED_IDENTITY_SERVICE_PRINCIPAL,
+                        "'" + sp.displayName() + "' is a managed identity: delete it through Azure Resource Manager ("
+                                + sp.managedIdentityResourceId() + "), which deletes its service principal.");
+            }
             if (sp.appId().equals(MICROSOFT_GRAPH_APP_ID)) {
                 throw new RuleViolationException(
                         DirectoryError.FIRST_PARTY_SERVICE_PRINCIPAL,
@@ -244,7 +258,11 @@ public final class ApplicationService {
                 throw servicePrincipalExists(appId);
             }
             ServicePrincipal servicePrincipal = new ServicePrincipal(
-                    UUID.randomUUID(), tenantId, appId, application.displayName(), clock.instant());
+                    NewIds.next(NewIds.Kind.SERVICE_PRINCIPAL),
+                    tenantId,
+                    appId,
+                    application.displayName(),
+                    clock.instant());
             applications.insertServicePrincipal(servicePrincipal);
             return servicePrincipal;
         });
@@ -356,6 +374,18 @@ public final class ApplicationService {
         ClientRecord client = cache.get(new ClientKey(tenantId, appId), () -> loadClient(tenantId, appId))
                 .orElseThrow(() -> unknownClient(appId, tenantId));
         return new Caller.App(tenantId, client.servicePrincipalId(), appId, client.permissions());
+    }
+
+    /**
+     * The service principal {@code servicePrincipalId} of {@code tenantId} acting as itself, with the app roles granted
+     * to it, once a managed identity endpoint has decided it may (issue 11); a principal that is gone is refused as an
+     * unknown client.
+     */
+    public Caller.App servicePrincipalCaller(TenantId tenantId, UUID servicePrincipalId) {
+        ServicePrincipal sp = applications
+                .findServicePrincipal(tenantId, servicePrincipalId)
+                .orElseThrow(() -> unknownClient(servicePrincipalId, tenantId));
+        return new Caller.App(tenantId, sp.id(), sp.appId(), grantedPermissions(tenantId, sp));
     }
 
     /** Gives a new directory the service principals every Entra directory has (Microsoft Graph). */

@@ -2,6 +2,7 @@ package dev.tenantry.directory.storage;
 
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.apps.AppObjectKind;
+import dev.tenantry.directory.apps.AppRole;
 import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
@@ -12,6 +13,7 @@ import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.directory.apps.ServicePrincipal;
+import dev.tenantry.directory.apps.ServicePrincipalType;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.TenantId;
@@ -20,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +37,8 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
 
     private static final String APP_COLUMNS =
             "id, tenant_id, app_id, display_name, created_at, group_membership_claims";
-    private static final String SP_COLUMNS = "id, tenant_id, app_id, display_name, created_at";
+    private static final String SP_COLUMNS =
+            "id, tenant_id, app_id, display_name, created_at, service_principal_type, managed_identity_resource_id";
     private static final String SECRET_COLUMNS = "key_id, display_name, hint, secret_hash, start_at, end_at";
     private static final String ASSIGNMENT_COLUMNS =
             "id, tenant_id, principal_id, resource_id, app_role_id, created_at";
@@ -48,8 +52,9 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
             VALUES (:keyId, :applicationId, :displayName, :hint, :secretHash, :startAt, :endAt)
             """;
     private static final String INSERT_SP = """
-            INSERT INTO service_principal (id, tenant_id, app_id, display_name, created_at)
-            VALUES (:id, :tenantId, :appId, :displayName, :createdAt)
+            INSERT INTO service_principal (id, tenant_id, app_id, display_name, created_at, service_principal_type,
+                managed_identity_resource_id)
+            VALUES (:id, :tenantId, :appId, :displayName, :createdAt, :type, :resourceId)
             """;
     private static final String INSERT_ASSIGNMENT = """
             INSERT INTO app_role_assignment (id, tenant_id, principal_id, resource_id, app_role_id, created_at)
@@ -127,6 +132,11 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
             if (appId.isEmpty()) {
                 return false;
             }
+            handle.createUpdate("DELETE FROM app_role_assignment WHERE tenant_id = :tenantId AND principal_id IN"
+                            + " (SELECT id FROM service_principal WHERE tenant_id = :tenantId AND app_id = :appId)")
+                    .bind("tenantId", tenantId.value())
+                    .bind("appId", appId.get())
+                    .execute();
             handle.createUpdate("DELETE FROM service_principal WHERE tenant_id = :tenantId AND app_id = :appId")
                     .bind("tenantId", tenantId.value())
                     .bind("appId", appId.get())
@@ -169,13 +179,19 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
 
     @Override
     public boolean deleteServicePrincipal(TenantId tenantId, UUID id) {
-        // the app role assignments to and from it go with it (ON DELETE CASCADE)
-        return jdbi.withHandle(handle -> handle.createUpdate(
-                                "DELETE FROM service_principal WHERE tenant_id = :tenantId AND id = :id")
-                        .bind("tenantId", tenantId.value())
-                        .bind("id", id)
-                        .execute())
-                > 0;
+        // the assignments of its roles go with it (ON DELETE CASCADE); those it holds are deleted here, since a
+        // principal may also be a user or a group (V27)
+        return jdbi.inTransaction(handle -> {
+            handle.createUpdate("DELETE FROM app_role_assignment WHERE tenant_id = :tenantId AND principal_id = :id")
+                    .bind("tenantId", tenantId.value())
+                    .bind("id", id)
+                    .execute();
+            return handle.createUpdate("DELETE FROM service_principal WHERE tenant_id = :tenantId AND id = :id")
+                            .bind("tenantId", tenantId.value())
+                            .bind("id", id)
+                            .execute()
+                    > 0;
+        });
     }
 
     @Override
@@ -187,6 +203,8 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
                     .bind("appId", servicePrincipal.appId())
                     .bind("displayName", servicePrincipal.displayName())
                     .bind("createdAt", servicePrincipal.createdAt())
+                    .bind("type", servicePrincipal.type().graphName())
+                    .bind("resourceId", servicePrincipal.managedIdentityResourceId())
                     .execute());
         } catch (UnableToExecuteStatementException e) {
             if (SqlStates.isUniqueViolation(e)) {
@@ -483,6 +501,88 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
                 == 1;
     }
 
+    @Override
+    public List<AppRole> appRoles(UUID applicationId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id, allowed_member_types, description,"
+                        + " display_name, is_enabled, role_value FROM application_app_role"
+                        + " WHERE application_id = :id ORDER BY position")
+                .bind("id", applicationId)
+                .map((rs, ctx) -> new AppRole(
+                        rs.getObject("id", UUID.class),
+                        Arrays.stream(rs.getString("allowed_member_types").split(","))
+                                .map(AppRole.MemberType::valueOf)
+                                .toList(),
+                        rs.getString("description"),
+                        rs.getString("display_name"),
+                        rs.getBoolean("is_enabled"),
+                        rs.getString("role_value")))
+                .list());
+    }
+
+    @Override
+    public void replaceAppRoles(UUID applicationId, List<AppRole> roles) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("DELETE FROM application_app_role WHERE application_id = :id")
+                    .bind("id", applicationId)
+                    .execute();
+            for (int i = 0; i < roles.size(); i++) {
+                AppRole role = roles.get(i);
+                handle.createUpdate("INSERT INTO application_app_role (application_id, id, position,"
+                                + " allowed_member_types, description, display_name, is_enabled, role_value)"
+                                + " VALUES (:applicationId, :id, :position, :types, :description, :displayName,"
+                                + " :enabled, :value)")
+                        .bind("applicationId", applicationId)
+                        .bind("id", role.id())
+                        .bind("position", i)
+                        .bind(
+                                "types",
+                                String.join(
+                                        ",",
+                                        role.allowedMemberTypes().stream()
+                                                .map(Enum::name)
+                                                .toList()))
+                        .bind("description", role.description())
+                        .bind("displayName", role.displayName())
+                        .bind("enabled", role.isEnabled())
+                        .bind("value", role.value())
+                        .execute();
+            }
+        });
+    }
+
+    @Override
+    public boolean appRoleAssignmentRequired(TenantId tenantId, UUID servicePrincipalId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT app_role_assignment_required FROM"
+                                + " service_principal WHERE tenant_id = :tenantId AND id = :id")
+                        .bind("tenantId", tenantId.value())
+                        .bind("id", servicePrincipalId)
+                        .mapTo(Boolean.class)
+                        .findOne())
+                .orElse(false);
+    }
+
+    @Override
+    public boolean setAppRoleAssignmentRequired(TenantId tenantId, UUID servicePrincipalId, boolean required) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE service_principal SET"
+                                + " app_role_assignment_required = :required WHERE tenant_id = :tenantId AND id = :id")
+                        .bind("required", required)
+                        .bind("tenantId", tenantId.value())
+                        .bind("id", servicePrincipalId)
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public List<AppRoleAssignment> assignmentsTo(TenantId tenantId, UUID resourceId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + ASSIGNMENT_COLUMNS
+                        + " FROM app_role_assignment WHERE tenant_id = :tenantId AND resource_id = :resourceId"
+                        + " ORDER BY created_at, id")
+                .bind("tenantId", tenantId.value())
+                .bind("resourceId", resourceId)
+                .map(JdbiApplicationRepository::toAssignment)
+                .list());
+    }
+
     private static PermissionGrant toGrant(ResultSet rs, StatementContext ctx) throws SQLException {
         return new PermissionGrant(
                 rs.getObject("id", UUID.class),
@@ -501,7 +601,9 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
                 new TenantId(rs.getObject("tenant_id", UUID.class)),
                 rs.getObject("app_id", UUID.class),
                 rs.getString("display_name"),
-                instant(rs, "created_at", ctx));
+                instant(rs, "created_at", ctx),
+                ServicePrincipalType.ofGraphName(rs.getString("service_principal_type")),
+                rs.getString("managed_identity_resource_id"));
     }
 
     private static AppRoleAssignment toAssignment(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -2,6 +2,7 @@ package dev.tenantry.identity.grants;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantry.directory.User;
+import dev.tenantry.identity.LoginHint;
 import dev.tenantry.identity.TokenResource;
 import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.Caller;
@@ -60,7 +61,9 @@ final class TokenClaims {
                         issuer, clientId.toString(), user.tenantId(), user.id().value(), now)
                 .subject(pairwiseSubject(user.id().value(), clientId))
                 .claim("name", user.displayName())
-                .claim("preferred_username", user.userPrincipalName());
+                .claim("preferred_username", user.userPrincipalName())
+                // issue 11: what an application sends back as logout_hint to sign this account out
+                .claim("login_hint", new LoginHint(user.id().value(), user.tenantId()).value());
         extraClaims.forEach(claims::claim);
         return claims.build();
     }

@@ -76,6 +76,8 @@ final class UserTokens {
      */
     TokenResponse issue(DelegatedAccess access, String refreshToken, boolean clientInfo, String baseUrl, String nonce) {
         User user = access.user();
+        // issue 11: an app that requires assignment refuses an unassigned user every token, not only ID tokens
+        applications.appRoles().signInRoles(user.tenantId(), user.id(), access.clientId());
         Instant now = clock.instant();
         String issuer = TokenClaims.issuer(baseUrl, user.tenantId());
         User home = home(user);
@@ -148,6 +150,11 @@ final class UserTokens {
             Map<String, Object> extra) {
         Map<String, Object> groups =
                 new LinkedHashMap<>(groupClaims.of(user, applications.groupClaimsOf(clientId), baseUrl));
+        // issue 11: the user's app roles on the client's service principal; AADSTS50105 when it requires one
+        List<String> roles = applications.appRoles().signInRoles(user.tenantId(), user.id(), clientId);
+        if (!roles.isEmpty()) {
+            groups.put("roles", roles);
+        }
         groups.putAll(extra);
         return signer.sign(
                 TokenClaims.guestClaims(TokenClaims.idToken(issuer, user, clientId, groups, now), user, home));

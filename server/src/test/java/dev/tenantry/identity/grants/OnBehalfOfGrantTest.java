@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.apps.Application;
-import dev.tenantry.directory.apps.AssignedApiRoles;
 import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrant;
@@ -223,10 +222,7 @@ class OnBehalfOfGrantTest {
                 fixture.tenants,
                 fixture.clients,
                 new Resources(new Audiences(null), ConsentedScopes.NONE),
-                new DirectoryApis(
-                        apis,
-                        fixture.world.services().permissionGrants(),
-                        new AssignedApiRoles(fixture.world.services().stores().applications())),
+                new DirectoryApis(apis, fixture.world.services().permissionGrants(), fixture.applications.appRoles()),
                 fixture.keys,
                 fixture.world.userService(),
                 fixture.refreshTokens,
