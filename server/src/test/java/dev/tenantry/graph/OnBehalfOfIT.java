@@ -131,4 +131,33 @@ class OnBehalfOfIT {
         assertThat(json(obo).get("error_description").asText()).startsWith("AADSTS500131");
         assertThat(json(unknown).get("error_description").asText()).startsWith("AADSTS500011");
     }
+
+    @Test
+    @DisplayName("issue 11: client credentials for a registered API carry the API's app roles assigned to the client")
+    void clientCredentialsCarryTheApisAppRoles() throws Exception {
+        GraphFixture.App orders = api("Orders API", "Orders.Read", "2");
+        GraphFixture.App daemon = graph.registerApp(adminToken, "Orders daemon");
+        String roleId = UUID.randomUUID().toString();
+        HttpResponse<String> roles = graph.patch(
+                "/v1.0/applications/" + orders.objectId(),
+                "{\"appRoles\":[{\"id\":\"" + roleId + "\",\"value\":\"Orders.Write\",\"displayName\":\"Write\","
+                        + "\"description\":\"Writes orders\",\"allowedMemberTypes\":[\"Application\"],\"isEnabled\":true}]}",
+                adminToken);
+        assertThat(roles.statusCode()).as(roles.body()).isEqualTo(204);
+        HttpResponse<String> assigned = graph.post(
+                "/v1.0/servicePrincipals/" + orders.spId() + "/appRoleAssignedTo",
+                "{\"principalId\":\"" + daemon.spId() + "\",\"resourceId\":\"" + orders.spId() + "\",\"appRoleId\":\""
+                        + roleId + "\"}",
+                adminToken);
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(201);
+
+        HttpResponse<String> token = token("grant_type=client_credentials&client_id=" + daemon.appId()
+                + "&client_secret=" + encode(daemon.secret()) + "&scope="
+                + encode("api://" + orders.appId() + "/.default"));
+
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        var claims = SignedJWT.parse(json(token).get("access_token").asText()).getJWTClaimsSet();
+        assertThat(claims.getAudience()).containsExactly(orders.appId());
+        assertThat(claims.getStringListClaim("roles")).containsExactly("Orders.Write");
+    }
 }
