@@ -102,7 +102,8 @@ public final class AppRoleService {
                 if (!kept.contains(old.id()) && old.isEnabled()) {
                     throw new InvalidRequestException(
                             AppRoleError.APP_ROLE_STILL_ENABLED,
-                            "The app role '" + old.value() + "' (" + old.id() + ") is enabled and cannot be removed."
+                            "appRoles: the app role '" + old.value() + "' (" + old.id()
+                                    + ") is enabled and cannot be removed."
                                     + " Set its isEnabled to false first, then remove it in a later request.",
                             "appRoles");
                 }
@@ -119,25 +120,28 @@ public final class AppRoleService {
         List<AppRole> out = new ArrayList<>();
         for (AppRole role : roles) {
             if (!ids.add(role.id())) {
-                throw invalid("Two app roles have the id '" + role.id() + "'; each needs its own id.", "appRoles.id");
+                throw invalid(
+                        "appRoles.id '" + role.id() + "' is used by two app roles; each needs its own id.",
+                        "appRoles.id");
             }
             if (role.allowedMemberTypes().isEmpty()) {
                 throw invalid(
-                        "The app role '" + role.id() + "' needs allowedMemberTypes: [\"User\"], [\"Application\"] or"
-                                + " both.",
+                        "appRoles.allowedMemberTypes of the app role '" + role.id()
+                                + "' is required: [\"User\"], [\"Application\"] or" + " both.",
                         "appRoles.allowedMemberTypes");
             }
             String value = Text.optional(role.value(), "appRoles.value", Column.APP_ROLE_VALUE);
             if (value != null) {
                 if (!VALUE.matcher(value).matches() || value.startsWith(".")) {
                     throw invalid(
-                            "The app role value '" + value + "' is not valid: it may hold letters, digits and"
+                            "appRoles.value '" + value + "' is not valid: it may hold letters, digits and"
                                     + " :!#$%&'()*+,-./;<=>?@[]^_`{|}~ but no spaces, and may not start with '.'.",
                             "appRoles.value");
                 }
                 if (!values.add(value)) {
                     throw invalid(
-                            "Two app roles have the value '" + value + "'; values must be unique.", "appRoles.value");
+                            "appRoles.value '" + value + "' is used by two app roles; values must be unique.",
+                            "appRoles.value");
                 }
             }
             out.add(new AppRole(
