@@ -16,6 +16,7 @@ import dev.tenantry.directory.apps.KeyCredentialError;
 import dev.tenantry.directory.apps.NewKeyCredential;
 import dev.tenantry.directory.apps.RedirectUriService;
 import dev.tenantry.directory.apps.RedirectUris;
+import dev.tenantry.directory.apps.RequiredResourceAccess;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;
@@ -98,6 +99,8 @@ public final class GraphApplicationRoutes {
         if (roles != null) {
             AppRoleService.checked(roles); // refused before anything is created
         }
+        List<RequiredResourceAccess> required =
+                GraphAppRoleRoutes.parseRequiredResourceAccess(JsonBody.read(ctx, JsonNode.class));
         Application application = applications.createApplication(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
@@ -105,6 +108,7 @@ public final class GraphApplicationRoutes {
                 body.groupMembershipClaims());
         setPlatforms(ctx, application.id());
         setAppRoles(ctx, application.id(), roles);
+        setRequiredResourceAccess(ctx, application.id(), required);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
         GraphResponses.write(ctx, 201, view(ctx, application));
     }
@@ -125,6 +129,8 @@ public final class GraphApplicationRoutes {
                 groupMembershipClaims);
         setPlatforms(ctx, objectId(ctx));
         setAppRoles(ctx, objectId(ctx), GraphAppRoleRoutes.parseAppRoles(JsonBody.read(ctx, JsonNode.class)));
+        setRequiredResourceAccess(
+                ctx, objectId(ctx), GraphAppRoleRoutes.parseRequiredResourceAccess(JsonBody.read(ctx, JsonNode.class)));
         if (body.keyCredentials() != null) {
             keys.replaceKeyCredentials(
                     Authentication.caller(ctx),
@@ -226,7 +232,17 @@ public final class GraphApplicationRoutes {
         }
     }
 
-    /** Graph's application, with its redirect URIs, its certificates and its app roles. */
+    /** Issue 11: the body's {@code requiredResourceAccess}, when it sends it, replaces the application's. */
+    private void setRequiredResourceAccess(Context ctx, UUID objectId, List<RequiredResourceAccess> access) {
+        if (access != null) {
+            applications
+                    .appRoles()
+                    .setRequiredResourceAccess(
+                            Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId, access);
+        }
+    }
+
+    /** Graph's application, with its redirect URIs, its certificates, its app roles and the permissions it asks for. */
     private ApplicationView view(Context ctx, Application application) {
         RedirectUris uris =
                 redirectUris.redirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id());
@@ -238,6 +254,13 @@ public final class GraphApplicationRoutes {
                                 .appRoles(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id())
                                 .stream()
                                 .map(GraphAppRoleRoutes.AppRoleView::of)
+                                .toList(),
+                        applications
+                                .appRoles()
+                                .requiredResourceAccess(
+                                        Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id())
+                                .stream()
+                                .map(GraphAppRoleRoutes.RequiredAccessView::of)
                                 .toList());
     }
 
@@ -364,10 +387,12 @@ public final class GraphApplicationRoutes {
             Platform spa,
             Platform publicClient,
             List<KeyView> keyCredentials,
-            List<GraphAppRoleRoutes.AppRoleView> appRoles) {
+            List<GraphAppRoleRoutes.AppRoleView> appRoles,
+            List<GraphAppRoleRoutes.RequiredAccessView> requiredResourceAccess) {
 
-        /** The same application showing {@code roles} as its {@code appRoles} (issue 11). */
-        ApplicationView withAppRoles(List<GraphAppRoleRoutes.AppRoleView> roles) {
+        /** The same application showing {@code roles} and {@code access} (issue 11). */
+        ApplicationView withAppRoles(
+                List<GraphAppRoleRoutes.AppRoleView> roles, List<GraphAppRoleRoutes.RequiredAccessView> access) {
             return new ApplicationView(
                     id,
                     appId,
@@ -380,7 +405,8 @@ public final class GraphApplicationRoutes {
                     spa,
                     publicClient,
                     keyCredentials,
-                    roles);
+                    roles,
+                    access);
         }
 
         /** The same application showing {@code keys} as its {@code keyCredentials}. */
@@ -397,7 +423,8 @@ public final class GraphApplicationRoutes {
                     spa,
                     publicClient,
                     keys.stream().map(KeyView::of).toList(),
-                    appRoles);
+                    appRoles,
+                    requiredResourceAccess);
         }
 
         /** Graph's {@code webApplication}, {@code spaApplication} and {@code publicClientApplication}. */
@@ -424,6 +451,7 @@ public final class GraphApplicationRoutes {
                     new Platform(uris.web()),
                     new Platform(uris.spa()),
                     new Platform(uris.publicClient()),
+                    List.of(),
                     List.of(),
                     List.of());
         }

@@ -131,6 +131,33 @@ class GraphAppRolesIT {
     }
 
     @Test
+    @DisplayName("requiredResourceAccess is stored, returned and checked: a Role must be an app role of a local API")
+    void requiredResourceAccess() {
+        String[] api = ordersApp("Orders API");
+        String body = "{\"displayName\":\"Orders client\",\"requiredResourceAccess\":[{\"resourceAppId\":\""
+                + GraphFixture.GRAPH_APP_ID + "\",\"resourceAccess\":[{\"id\":"
+                + "\"e1fe6dd8-ba31-4d61-89e7-88639da4683d\",\"type\":\"Scope\"}]},{\"resourceAppId\":\"" + api[1]
+                + "\",\"resourceAccess\":[{\"id\":\"" + WRITER + "\",\"type\":\"Role\"}]}]}";
+
+        HttpResponse<String> created = graph.post("/v1.0/applications", body, adminToken);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode access = json(graph.get(
+                        "/v1.0/applications/" + json(created).get("id").asText(), adminToken))
+                .get("requiredResourceAccess");
+        assertThat(access.findValuesAsText("resourceAppId")).containsExactly(GraphFixture.GRAPH_APP_ID, api[1]);
+        assertThat(access.at("/1/resourceAccess/0/type").asText()).isEqualTo("Role");
+
+        HttpResponse<String> readerAsRole = graph.post(
+                "/v1.0/applications", body.replace(WRITER, READER).replace("Orders client", "Bad client"), adminToken);
+        HttpResponse<String> badType =
+                graph.post("/v1.0/applications", body.replace("\"Scope\"", "\"Delegated\""), adminToken);
+        assertThat(readerAsRole.statusCode()).isEqualTo(400);
+        assertThat(json(readerAsRole).at("/error/message").asText()).startsWith("requiredResourceAccess");
+        assertThat(badType.statusCode()).isEqualTo(400);
+        assertThat(json(badType).at("/error/message").asText()).contains("'Scope'");
+    }
+
+    @Test
     @DisplayName("roles are assigned to users and groups, listed both ways in Graph's shape, and removed")
     void assignments() {
         String[] app = ordersApp("Orders assignments");

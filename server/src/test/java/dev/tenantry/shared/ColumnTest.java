@@ -108,7 +108,8 @@ class ColumnTest {
             Map.entry("job_lease.holder", "JobRunner: node- and a random UUID"),
             Map.entry("job_lease.last_outcome", "JobOutcome enum"),
             Map.entry("cache_generation.name", "JdbiCacheGeneration: the constant directory"),
-            Map.entry("application_app_role.allowed_member_types", "AppRole.MemberType enum names, joined"));
+            Map.entry("application_app_role.allowed_member_types", "AppRole.MemberType enum names, joined"),
+            Map.entry("application_required_access.access_type", "RequiredResourceAccess.Type enum"));
 
     private static final Pattern TABLE = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern ALTER = Pattern.compile(

@@ -9,6 +9,7 @@ import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.RedirectUris;
+import dev.tenantry.directory.apps.RequiredResourceAccess;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -53,6 +54,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     private final Map<UUID, PermissionGrant> permissionGrants = new LinkedHashMap<>();
     private final Map<UUID, List<AppRole>> appRoles = new LinkedHashMap<>();
     private final Set<UUID> assignmentRequired = new HashSet<>();
+    private final Map<UUID, List<RequiredResourceAccess>> requiredAccess = new LinkedHashMap<>();
 
     @Override
     public void insert(Application application) {
@@ -105,6 +107,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
             applications.remove(id);
             secrets.remove(id);
             appRoles.remove(id);
+            requiredAccess.remove(id);
             owners.remove(id);
             findServicePrincipalByAppId(tenantId, app.appId()).ifPresent(sp -> {
                 servicePrincipals.remove(sp.id());
@@ -373,6 +376,16 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 .toList();
     }
 
+    @Override
+    public List<RequiredResourceAccess> requiredResourceAccess(UUID applicationId) {
+        return requiredAccess.getOrDefault(applicationId, List.of());
+    }
+
+    @Override
+    public void replaceRequiredResourceAccess(UUID applicationId, List<RequiredResourceAccess> access) {
+        requiredAccess.put(applicationId, List.copyOf(access));
+    }
+
     private static Runnable restorable(Set<UUID> set) {
         Set<UUID> copy = Set.copyOf(set);
         return () -> {
@@ -392,6 +405,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 Restorable.copyOf(redirectUris),
                 Restorable.copyOf(permissionGrants),
                 Restorable.copyOf(appRoles),
+                Restorable.copyOf(requiredAccess),
                 restorable(assignmentRequired));
     }
 }

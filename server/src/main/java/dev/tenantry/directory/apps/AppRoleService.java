@@ -155,6 +155,64 @@ public final class AppRoleService {
         return out;
     }
 
+    /** The {@code requiredResourceAccess} of the tenant's application {@code objectId}, for whoever may read it. */
+    public List<RequiredResourceAccess> requiredResourceAccess(Caller caller, TenantId tenantId, UUID objectId) {
+        access.requireReadApplications(caller, tenantId);
+        return applications.requiredResourceAccess(
+                application(tenantId, objectId).id());
+    }
+
+    /**
+     * Replaces the application's {@code requiredResourceAccess}: each resource once, each permission once per resource;
+     * an application permission ({@code Role}) of an app registered in this directory must be one of its app roles
+     * that allows applications. Permissions of other resources (Microsoft Graph's hundreds) are stored as sent.
+     */
+    public List<RequiredResourceAccess> setRequiredResourceAccess(
+            Caller caller, TenantId tenantId, UUID objectId, List<RequiredResourceAccess> requested) {
+        return transactions.inTransaction(() -> {
+            Application application = applicationService.manageableApplication(caller, tenantId, objectId);
+            Set<UUID> resources = new HashSet<>();
+            for (RequiredResourceAccess resource : requested) {
+                if (!resources.add(resource.resourceAppId())) {
+                    throw new InvalidRequestException(
+                            AppRoleError.INVALID_REQUIRED_RESOURCE_ACCESS,
+                            "requiredResourceAccess.resourceAppId '" + resource.resourceAppId() + "' appears twice;"
+                                    + " list each resource once with all its permissions.",
+                            "requiredResourceAccess.resourceAppId");
+                }
+                Set<UUID> ids = new HashSet<>();
+                List<AppRole> localRoles = applications
+                        .findByAppId(resource.resourceAppId())
+                        .filter(app -> app.tenantId().equals(tenantId))
+                        .map(app -> applications.appRoles(app.id()))
+                        .orElse(null);
+                for (RequiredResourceAccess.Access permission : resource.resourceAccess()) {
+                    if (!ids.add(permission.id())) {
+                        throw new InvalidRequestException(
+                                AppRoleError.INVALID_REQUIRED_RESOURCE_ACCESS,
+                                "requiredResourceAccess.resourceAccess.id '" + permission.id() + "' appears twice"
+                                        + " for the resource '" + resource.resourceAppId() + "'.",
+                                "requiredResourceAccess.resourceAccess.id");
+                    }
+                    if (permission.type() == RequiredResourceAccess.Type.Role
+                            && localRoles != null
+                            && localRoles.stream()
+                                    .noneMatch(r -> r.id().equals(permission.id())
+                                            && r.allows(AppRole.MemberType.APPLICATION))) {
+                        throw new InvalidRequestException(
+                                AppRoleError.INVALID_REQUIRED_RESOURCE_ACCESS,
+                                "requiredResourceAccess.resourceAccess.id '" + permission.id() + "' is no app role of"
+                                        + " the application '" + resource.resourceAppId() + "' that applications may"
+                                        + " hold (allowedMemberTypes Application).",
+                                "requiredResourceAccess.resourceAccess.id");
+                    }
+                }
+            }
+            applications.replaceRequiredResourceAccess(application.id(), requested);
+            return List.copyOf(requested);
+        });
+    }
+
     /** The roles a service principal exposes: those of its application registered in the same directory. */
     public List<AppRole> appRolesOf(ServicePrincipal servicePrincipal) {
         return applications
