@@ -63,6 +63,20 @@ public record AppRegistration(String appId, String secret, String servicePrincip
                 .requireStatus(201);
     }
 
+    /**
+     * {@code PATCH /v1.0/applications/{id}} of this registration with {@code json} (redirect URIs, group claims), as the
+     * administrator; the object id is looked up by the app id.
+     */
+    public void patch(ServerApi api, TestDirectory directory, String json) {
+        String admin = adminGraphToken(api, directory);
+        String objectId = api.get("/v1.0/applications?$filter=appId%20eq%20%27" + appId + "%27", admin)
+                .requireStatus(200)
+                .body()
+                .at("/value/0/id")
+                .asText();
+        api.patchJson("/v1.0/applications/" + objectId, json, admin).requireStatus(204);
+    }
+
     /** Assigns this service principal Reader on the directory's subscription, through ARM as the Owner. */
     public void assignReader(ServerApi api, TestDirectory directory) {
         assignRole(api, directory, servicePrincipalId, READER);

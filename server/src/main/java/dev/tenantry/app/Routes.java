@@ -3,6 +3,7 @@ package dev.tenantry.app;
 import dev.tenantry.arm.ArmActivityLogRoutes;
 import dev.tenantry.arm.ArmAuthorizationRoutes;
 import dev.tenantry.arm.ArmClassicAdministratorRoutes;
+import dev.tenantry.arm.ArmManagedIdentityRoutes;
 import dev.tenantry.arm.ArmMetadataRoutes;
 import dev.tenantry.arm.ArmQueryOptions;
 import dev.tenantry.arm.ArmRenderer;
@@ -102,7 +103,8 @@ final class Routes {
                         services.guests(),
                         services.redirectUris(),
                         services.permissionGrants(),
-                        services.keyCredentials())
+                        services.keyCredentials(),
+                        services.exposedApis())
                 .register(cfg.routes);
         new CommerceRoutes(
                         services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())
@@ -120,6 +122,7 @@ final class Routes {
                 .register(cfg.routes);
         new ArmClassicAdministratorRoutes(services.subscriptionAdministrators()).register(cfg.routes);
         new ArmResourceGroupRoutes(services.resourceGroups()).register(cfg.routes);
+        new ArmManagedIdentityRoutes(services.managedIdentities(), services.computeHosts()).register(cfg.routes);
         new ArmMetadataRoutes().register(cfg.routes);
         new ArmQueryOptions().register(cfg.routes);
         new ArmActivityLogRoutes(services.subscriptions(), services.activityLog()).register(cfg.routes);
@@ -130,8 +133,9 @@ final class Routes {
         new CloudStoreRoutes(pages, services.subscriptions(), services.tenants()).register(cfg.routes);
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())
                 .register(cfg.routes);
-        new SignInRoutes(pages).register(cfg.routes);
-        new AuthorizeRoutes(pages, services.authorization()).register(cfg.routes);
+        AuthorizeRoutes authorize = new AuthorizeRoutes(pages, services.authorization());
+        new SignInRoutes(pages, authorize::redirectTarget).register(cfg.routes);
+        authorize.register(cfg.routes);
         new OidcUserInfoRoutes(services.tokenVerifier(), services.users()).register(cfg.routes);
         new RedeemRoutes(pages, services.guests()).register(cfg.routes);
         new DeviceLoginRoutes(pages, services.deviceCodes()).register(cfg.routes);

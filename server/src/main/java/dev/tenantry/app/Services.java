@@ -16,6 +16,8 @@ import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.SignInRevoker;
 import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.AssignedApiRoles;
+import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
 import dev.tenantry.directory.audit.AuditLogService;
@@ -29,6 +31,7 @@ import dev.tenantry.identity.AccessTokenVerifier;
 import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.AuthorizationService;
 import dev.tenantry.identity.DeviceCodeService;
+import dev.tenantry.identity.DirectoryApis;
 import dev.tenantry.identity.KeyPossessionProofs;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
@@ -38,6 +41,7 @@ import dev.tenantry.identity.SignInRevocation;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
 import dev.tenantry.identity.grants.Grants;
+import dev.tenantry.identity.grants.ManagedIdentityTokens;
 import dev.tenantry.shared.GenerationCache;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
@@ -45,7 +49,9 @@ import dev.tenantry.subscriptions.BillingOwnershipTransfers;
 import dev.tenantry.subscriptions.Catalog;
 import dev.tenantry.subscriptions.ChangeDirectoryService;
 import dev.tenantry.subscriptions.CloudLifecycleService;
+import dev.tenantry.subscriptions.ComputeHostService;
 import dev.tenantry.subscriptions.LicenceService;
+import dev.tenantry.subscriptions.ManagedIdentityService;
 import dev.tenantry.subscriptions.ReadOnlyDisabledSubscriptions;
 import dev.tenantry.subscriptions.ResourceGroupService;
 import dev.tenantry.subscriptions.SubscriptionAdministrators;
@@ -97,7 +103,11 @@ public record Services(
         PermissionGrantService permissionGrants,
         AuthorizationService authorization,
         ApplicationKeyService keyCredentials,
-        DeviceCodeService deviceCodes) {
+        DeviceCodeService deviceCodes,
+        ExposedApiService exposedApis,
+        ManagedIdentityService managedIdentities,
+        ComputeHostService computeHosts,
+        ManagedIdentityTokens managedIdentityTokens) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
@@ -167,6 +177,9 @@ public record Services(
                 stores.tenants(), stores.users(), stores.guests(), directoryAccess, audit, transactions, clock);
         var redirectUris = new RedirectUriService(stores.applications(), directoryAccess, transactions);
         var permissionGrants = new PermissionGrantService(stores.applications(), directoryAccess, transactions, clock);
+        var exposedApis = new ExposedApiService(stores.applications(), stores.tenants(), directoryAccess, transactions);
+        var registeredApis =
+                new DirectoryApis(exposedApis, permissionGrants, new AssignedApiRoles(stores.applications()));
         var tokens = new TokenService(Grants.standard(
                 tenants,
                 users,
@@ -187,7 +200,8 @@ public record Services(
                         stores.clientAssertionReplays(),
                         stores.deviceCodes(),
                         tokenPathCache,
-                        true)));
+                        true),
+                new Grants.Apis(registeredApis, signingKeys)));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
                 stores.roleAssignments(),
@@ -211,6 +225,17 @@ public record Services(
                 stores.licences(),
                 transactions,
                 clock);
+        var managedIdentities = new ManagedIdentityService(
+                subscriptions,
+                access,
+                stores.resourceGroups(),
+                stores.managedIdentities(),
+                stores.applications(),
+                activityLog,
+                transactions,
+                clock);
+        var computeHosts = new ComputeHostService(
+                subscriptions, access, stores.managedIdentities(), managedIdentities, activityLog, transactions, clock);
         var administrators = new SubscriptionAdministrators(
                 subscriptions,
                 stores.cloudSubscriptions(),
@@ -328,7 +353,12 @@ public record Services(
                         applications,
                         audiences,
                         stores.lockouts(),
-                        clock));
+                        clock,
+                        registeredApis),
+                exposedApis,
+                managedIdentities,
+                computeHosts,
+                new ManagedIdentityTokens(computeHosts, applications, audiences, signingKeys, clock));
     }
 
     /**

@@ -45,6 +45,7 @@ import dev.tenantry.storage.MasterKey;
 import dev.tenantry.subscriptions.BillingProfileRepository;
 import dev.tenantry.subscriptions.CloudSubscriptionRepository;
 import dev.tenantry.subscriptions.LicenceRepository;
+import dev.tenantry.subscriptions.ManagedIdentityRepository;
 import dev.tenantry.subscriptions.ResourceGroupRepository;
 import dev.tenantry.subscriptions.SubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.SuiteSubscriptionRepository;
@@ -52,6 +53,7 @@ import dev.tenantry.subscriptions.SupportTicketRepository;
 import dev.tenantry.subscriptions.storage.JdbiBillingProfileRepository;
 import dev.tenantry.subscriptions.storage.JdbiCloudSubscriptionRepository;
 import dev.tenantry.subscriptions.storage.JdbiLicenceRepository;
+import dev.tenantry.subscriptions.storage.JdbiManagedIdentityRepository;
 import dev.tenantry.subscriptions.storage.JdbiResourceGroupRepository;
 import dev.tenantry.subscriptions.storage.JdbiSubscriptionAdministratorRepository;
 import dev.tenantry.subscriptions.storage.JdbiSuiteSubscriptionRepository;
@@ -89,7 +91,8 @@ public record Stores(
         KeyCredentialRepository keyCredentials,
         ClientAssertionReplays clientAssertionReplays,
         DeviceCodeRepository deviceCodes,
-        CacheGeneration cacheGeneration) {
+        CacheGeneration cacheGeneration,
+        ManagedIdentityRepository managedIdentities) {
 
     /** Stores with no shared cache generation: the token path caches nothing (in-memory fakes, tools). */
     public Stores(
@@ -118,7 +121,8 @@ public record Stores(
             GuestRepository guests,
             KeyCredentialRepository keyCredentials,
             ClientAssertionReplays clientAssertionReplays,
-            DeviceCodeRepository deviceCodes) {
+            DeviceCodeRepository deviceCodes,
+            ManagedIdentityRepository managedIdentities) {
         this(
                 transactions,
                 tenants,
@@ -146,7 +150,8 @@ public record Stores(
                 keyCredentials,
                 clientAssertionReplays,
                 deviceCodes,
-                CacheGeneration.NONE);
+                CacheGeneration.NONE,
+                managedIdentities);
     }
 
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
@@ -185,6 +190,7 @@ public record Stores(
                 new JdbiKeyCredentialRepository(jdbi),
                 new JdbiClientAssertionReplays(jdbi),
                 new JdbiDeviceCodeRepository(jdbi),
-                cacheGeneration);
+                cacheGeneration,
+                new JdbiManagedIdentityRepository(jdbi));
     }
 }

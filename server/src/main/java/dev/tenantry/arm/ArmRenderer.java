@@ -2,6 +2,7 @@ package dev.tenantry.arm;
 
 import dev.tenantry.access.AccessError;
 import dev.tenantry.shared.RequestError;
+import dev.tenantry.subscriptions.ManagedIdentityError;
 import dev.tenantry.subscriptions.SubscriptionError;
 import dev.tenantry.web.Failure;
 import dev.tenantry.web.FailureRenderer;
@@ -40,7 +41,13 @@ public final class ArmRenderer implements FailureRenderer {
             Map.entry(WebError.MALFORMED_BODY.value(), "InvalidRequestContent"),
             Map.entry(WebError.NOT_FOUND.value(), "InvalidResourceType"),
             Map.entry(SubscriptionError.SUBSCRIPTION_DISABLED.value(), "ReadOnlyDisabledSubscription"),
-            Map.entry(SubscriptionError.SUPPORT_TICKET_NOT_FOUND.value(), "ResourceNotFound"));
+            Map.entry(SubscriptionError.SUPPORT_TICKET_NOT_FOUND.value(), "ResourceNotFound"),
+            Map.entry(ManagedIdentityError.IDENTITY_NOT_FOUND.value(), "ResourceNotFound"),
+            Map.entry(ManagedIdentityError.HOST_NOT_FOUND.value(), "ResourceNotFound"),
+            Map.entry(ManagedIdentityError.INVALID_IDENTITY_NAME.value(), "InvalidResourceName"),
+            Map.entry(ManagedIdentityError.INVALID_HOST_NAME.value(), "InvalidResourceName"),
+            Map.entry(ManagedIdentityError.INVALID_IDENTITY.value(), "InvalidIdentityValues"),
+            Map.entry(ManagedIdentityError.USER_ASSIGNED_IDENTITY_NOT_FOUND.value(), "FailedIdentityOperation"));
 
     @Override
     public boolean handles(Context ctx) {

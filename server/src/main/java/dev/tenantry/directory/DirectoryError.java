@@ -53,6 +53,8 @@ public enum DirectoryError implements ErrorCode {
     USER_NOT_FOUND(Kind.NOT_FOUND),
     CANNOT_DELETE_SELF(Kind.RULE_VIOLATION),
     FIRST_PARTY_SERVICE_PRINCIPAL(Kind.RULE_VIOLATION),
+    /** Issue 11: a managed identity's service principal goes with the identity, through ARM. */
+    MANAGED_IDENTITY_SERVICE_PRINCIPAL(Kind.RULE_VIOLATION),
     DOMAIN_NOT_IN_DIRECTORY(Kind.RULE_VIOLATION),
     GRAPH_NOT_PROVISIONED(Kind.RULE_VIOLATION),
     LAST_GLOBAL_ADMINISTRATOR(Kind.RULE_VIOLATION),

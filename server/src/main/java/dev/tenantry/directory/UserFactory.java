@@ -2,6 +2,7 @@ package dev.tenantry.directory;
 
 import dev.tenantry.shared.Column;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.shared.UserId;
 import java.time.Clock;
@@ -30,7 +31,7 @@ public final class UserFactory {
                 ? defaultUsageLocation
                 : Countries.optional(request.usageLocation(), "usageLocation");
         return new User(
-                UserId.random(),
+                new UserId(NewIds.next(NewIds.Kind.USER)),
                 tenant.id(),
                 upn,
                 Text.required(request.displayName(), "displayName", Column.USER_DISPLAY_NAME),

@@ -3,6 +3,7 @@ package dev.tenantry.directory;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -65,6 +66,12 @@ public record UserFilter(Property property, Operator operator, String value) {
                     RequestError.UNSUPPORTED_FILTER,
                     "startswith works on text properties, not on " + property.propertyName());
         }
+    }
+
+    /** Whether one of {@code filters} is a startswith on displayName: a range of the name index in storage. */
+    public static boolean anyDisplayNamePrefix(List<UserFilter> filters) {
+        return filters.stream()
+                .anyMatch(f -> f.property() == Property.DISPLAY_NAME && f.operator() == Operator.STARTS_WITH);
     }
 
     public String lowerValue() {

@@ -18,7 +18,10 @@ public interface UserRepository {
     /** Finds a user by UPN in any directory, compared case-insensitively; for sign-in. */
     Optional<User> findByUpn(String userPrincipalName);
 
-    /** A page of the tenant's users matching every filter (none: all), ordered by id. */
+    /**
+     * A page of the tenant's users matching every filter (none: all), ordered by id; when a filter is a startswith on
+     * displayName ({@link UserFilter#anyDisplayNamePrefix}), ordered and keyed as {@link #listByDisplayName} instead.
+     */
     Page<User> list(TenantId tenantId, List<UserFilter> filters, PageRequest page);
 
     /**

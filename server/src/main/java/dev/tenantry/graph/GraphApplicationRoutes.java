@@ -10,6 +10,8 @@ import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ClientSecret;
 import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.ExposedApi;
+import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.KeyCredential;
 import dev.tenantry.directory.apps.KeyCredentialError;
@@ -46,13 +48,21 @@ public final class GraphApplicationRoutes {
     private final ApplicationService applications;
     private final RedirectUriService redirectUris;
     private final ApplicationKeyService keys;
+    private final ExposedApiService exposedApis;
 
-    /** The routes, with redirect URIs and certificates ({@code keyCredentials}, {@code addKey}, {@code removeKey}). */
+    /**
+     * The routes, with redirect URIs, certificates ({@code keyCredentials}, {@code addKey}, {@code removeKey}) and the
+     * API the application exposes ({@code identifierUris}, {@code api}; issue 11).
+     */
     public GraphApplicationRoutes(
-            ApplicationService applications, RedirectUriService redirectUris, ApplicationKeyService keys) {
+            ApplicationService applications,
+            RedirectUriService redirectUris,
+            ApplicationKeyService keys,
+            ExposedApiService exposedApis) {
         this.applications = applications;
         this.redirectUris = redirectUris;
         this.keys = keys;
+        this.exposedApis = exposedApis;
     }
 
     public void register(RoutesConfig routes) {
@@ -101,6 +111,8 @@ public final class GraphApplicationRoutes {
         }
         List<RequiredResourceAccess> required =
                 GraphAppRoleRoutes.parseRequiredResourceAccess(JsonBody.read(ctx, JsonNode.class));
+        ExposedApiService.Change api = GraphExposedApi.change(JsonBody.read(ctx, JsonNode.class));
+        exposedApis.check(GraphResponses.tenant(ctx), api);
         Application application = applications.createApplication(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
@@ -109,6 +121,7 @@ public final class GraphApplicationRoutes {
         setPlatforms(ctx, application.id());
         setAppRoles(ctx, application.id(), roles);
         setRequiredResourceAccess(ctx, application.id(), required);
+        exposedApis.change(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id(), api);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
         GraphResponses.write(ctx, 201, view(ctx, application));
     }
@@ -131,6 +144,11 @@ public final class GraphApplicationRoutes {
         setAppRoles(ctx, objectId(ctx), GraphAppRoleRoutes.parseAppRoles(JsonBody.read(ctx, JsonNode.class)));
         setRequiredResourceAccess(
                 ctx, objectId(ctx), GraphAppRoleRoutes.parseRequiredResourceAccess(JsonBody.read(ctx, JsonNode.class)));
+        exposedApis.change(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                objectId(ctx),
+                GraphExposedApi.change(JsonBody.read(ctx, JsonNode.class)));
         if (body.keyCredentials() != null) {
             keys.replaceKeyCredentials(
                     Authentication.caller(ctx),
@@ -248,6 +266,7 @@ public final class GraphApplicationRoutes {
                 redirectUris.redirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id());
         return ApplicationView.of(application, uris)
                 .withKeys(keys.keyCredentials(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()))
+                .withApi(exposedApis.api(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()))
                 .withAppRoles(
                         applications
                                 .appRoles()
@@ -387,6 +406,8 @@ public final class GraphApplicationRoutes {
             Platform spa,
             Platform publicClient,
             List<KeyView> keyCredentials,
+            List<String> identifierUris,
+            GraphExposedApi.ApiView api,
             List<GraphAppRoleRoutes.AppRoleView> appRoles,
             List<GraphAppRoleRoutes.RequiredAccessView> requiredResourceAccess) {
 
@@ -405,12 +426,23 @@ public final class GraphApplicationRoutes {
                     spa,
                     publicClient,
                     keyCredentials,
+                    identifierUris,
+                    api,
                     roles,
                     access);
         }
 
         /** The same application showing {@code keys} as its {@code keyCredentials}. */
         ApplicationView withKeys(List<KeyCredential> keys) {
+            return with(keys.stream().map(KeyView::of).toList(), identifierUris, api);
+        }
+
+        /** The same application showing what it exposes as an API (issue 11). */
+        ApplicationView withApi(ExposedApi exposed) {
+            return with(keyCredentials, exposed.identifierUris(), GraphExposedApi.ApiView.of(exposed));
+        }
+
+        private ApplicationView with(List<KeyView> keys, List<String> uris, GraphExposedApi.ApiView newApi) {
             return new ApplicationView(
                     id,
                     appId,
@@ -422,7 +454,9 @@ public final class GraphApplicationRoutes {
                     web,
                     spa,
                     publicClient,
-                    keys.stream().map(KeyView::of).toList(),
+                    keys,
+                    uris,
+                    newApi,
                     appRoles,
                     requiredResourceAccess);
         }
@@ -452,6 +486,8 @@ public final class GraphApplicationRoutes {
                     new Platform(uris.spa()),
                     new Platform(uris.publicClient()),
                     List.of(),
+                    List.of(),
+                    GraphExposedApi.ApiView.of(ExposedApi.NONE),
                     List.of(),
                     List.of());
         }

@@ -1,6 +1,7 @@
 package dev.tenantry.graph;
 
 import dev.tenantry.directory.DirectoryError;
+import dev.tenantry.directory.apps.ExposedApiError;
 import dev.tenantry.shared.RequestError;
 import dev.tenantry.web.Failure;
 import dev.tenantry.web.FailureRenderer;
@@ -28,7 +29,10 @@ public final class GraphFailureRenderer implements FailureRenderer {
             RequestError.UNSUPPORTED_FILTER.value(), "Request_UnsupportedQuery",
             GraphError.UNSUPPORTED_QUERY_OPTION.value(), "Request_UnsupportedQuery",
             RequestError.MISSING_TOKEN.value(), "InvalidAuthenticationToken",
-            WebError.NOT_FOUND.value(), "Request_ResourceNotFound");
+            WebError.NOT_FOUND.value(), "Request_ResourceNotFound",
+            ExposedApiError.HOST_NAME_NOT_ON_VERIFIED_DOMAIN.value(), "HostNameNotOnVerifiedDomain",
+            ExposedApiError.CANNOT_DELETE_OR_UPDATE_ENABLED_ENTITLEMENT.value(),
+                    "CannotDeleteOrUpdateEnabledEntitlement");
 
     @Override
     public boolean handles(Context ctx) {

@@ -2,6 +2,7 @@ package dev.tenantry.graph;
 
 import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
 import dev.tenantry.directory.audit.AuditLogService;
@@ -45,7 +46,8 @@ public final class GraphRoutes {
             GuestService guests,
             RedirectUriService redirectUris,
             PermissionGrantService permissionGrants,
-            ApplicationKeyService keys) {
+            ApplicationKeyService keys,
+            ExposedApiService exposedApis) {
         this.memberships = new GraphMembershipRoutes(users, groups);
         this.users = new GraphUserRoutes(users, licences, pageTokens, memberships, guests);
         this.invitations = new GraphInvitationRoutes(guests);
@@ -54,9 +56,9 @@ public final class GraphRoutes {
         this.roles = new GraphDirectoryRoleRoutes(directoryRoles);
         this.organization = new GraphOrganizationRoutes(tenants);
         this.subscribedSkus = new GraphSubscribedSkuRoutes(subscriptions);
-        this.applicationRoutes = new GraphApplicationRoutes(applications, redirectUris, keys);
+        this.applicationRoutes = new GraphApplicationRoutes(applications, redirectUris, keys, exposedApis);
         this.permissionGrants = new GraphPermissionGrantRoutes(permissionGrants);
-        this.servicePrincipals = new GraphServicePrincipalRoutes(applications);
+        this.servicePrincipals = new GraphServicePrincipalRoutes(applications, exposedApis);
         this.owners = new GraphOwnerRoutes(applications.owners(), pageTokens);
         this.appRoles = new GraphAppRoleRoutes(applications.appRoles(), users);
     }

@@ -6,6 +6,8 @@ import dev.tenantry.directory.GraphPermission;
 import dev.tenantry.directory.apps.AppRoleError;
 import dev.tenantry.directory.apps.AppRoleService;
 import dev.tenantry.directory.apps.ApplicationService;
+import dev.tenantry.directory.apps.ExposedApi;
+import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
@@ -19,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Graph v1.0 service principals and the application permissions granted to them ({@code appRoleAssignments}). The
@@ -30,10 +33,13 @@ public final class GraphServicePrincipalRoutes {
 
     private final ApplicationService applications;
     private final AppRoleService appRoles;
+    private final ExposedApiService exposedApis;
 
-    public GraphServicePrincipalRoutes(ApplicationService applications) {
+    /** The routes; {@code exposedApis} gives a service principal its app's scopes and identifier URIs (issue 11). */
+    public GraphServicePrincipalRoutes(ApplicationService applications, ExposedApiService exposedApis) {
         this.applications = applications;
         this.appRoles = applications.appRoles();
+        this.exposedApis = exposedApis;
     }
 
     public void register(RoutesConfig routes) {
@@ -53,7 +59,7 @@ public final class GraphServicePrincipalRoutes {
         List<ServicePrincipalView> items =
                 applications.listServicePrincipals(Authentication.caller(ctx), GraphResponses.tenant(ctx)).stream()
                         .filter(sp -> matches.test(sp.id(), sp.appId(), sp.displayName()))
-                        .map(this::view)
+                        .map(sp -> view(ctx, sp))
                         .toList();
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, "servicePrincipals", items, null));
     }
@@ -62,7 +68,7 @@ public final class GraphServicePrincipalRoutes {
         ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         ServicePrincipal sp =
                 applications.getServicePrincipal(Authentication.caller(ctx), GraphResponses.tenant(ctx), id(ctx, "id"));
-        GraphResponses.ok(ctx, view(sp));
+        GraphResponses.ok(ctx, view(ctx, sp));
     }
 
     /**
@@ -94,9 +100,9 @@ public final class GraphServicePrincipalRoutes {
         GraphResponses.noContent(ctx);
     }
 
-    /** Graph's view of {@code sp}, with its app's roles and whether it requires an assignment. */
-    private ServicePrincipalView view(ServicePrincipal sp) {
-        return ServicePrincipalView.of(sp)
+    /** Graph's view of {@code sp}, with its app's roles and scopes, and whether it requires an assignment. */
+    private ServicePrincipalView view(Context ctx, ServicePrincipal sp) {
+        return ServicePrincipalView.of(sp, exposedApis.apiOfApp(GraphResponses.tenant(ctx), sp.appId()))
                 .with(
                         appRoles.appRolesOf(sp).stream()
                                 .map(GraphAppRoleRoutes.AppRoleView::of)
@@ -114,7 +120,7 @@ public final class GraphServicePrincipalRoutes {
         ServicePrincipal sp =
                 applications.createServicePrincipal(Authentication.caller(ctx), GraphResponses.tenant(ctx), appId);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/servicePrincipals/" + sp.id());
-        GraphResponses.write(ctx, 201, view(sp));
+        GraphResponses.write(ctx, 201, view(ctx, sp));
     }
 
     private static UUID id(Context ctx, String name) {
@@ -130,7 +136,9 @@ public final class GraphServicePrincipalRoutes {
             String createdDateTime,
             String servicePrincipalType,
             List<String> servicePrincipalNames,
+            List<String> alternativeNames,
             List<?> appRoles,
+            List<GraphExposedApi.ScopeView> oauth2PermissionScopes,
             boolean appRoleAssignmentRequired) {
 
         /** The same view with an app's own roles (a Graph service principal keeps Graph's) and its requirement. */
@@ -143,11 +151,21 @@ public final class GraphServicePrincipalRoutes {
                     createdDateTime,
                     servicePrincipalType,
                     servicePrincipalNames,
+                    alternativeNames,
                     appRoles.isEmpty() ? ownRoles : appRoles,
+                    oauth2PermissionScopes,
                     required);
         }
 
+        /**
+         * The service principal of an app that exposes {@code api}: its names are the app id and the identifier URIs,
+         * its {@code oauth2PermissionScopes} the app's, as Entra copies them from the registration.
+         */
         static ServicePrincipalView of(ServicePrincipal sp) {
+            return of(sp, ExposedApi.NONE);
+        }
+
+        static ServicePrincipalView of(ServicePrincipal sp, ExposedApi api) {
             boolean graph = sp.appId().equals(ApplicationService.MICROSOFT_GRAPH_APP_ID);
             return new ServicePrincipalView(
                     sp.id().toString(),
@@ -155,13 +173,22 @@ public final class GraphServicePrincipalRoutes {
                     sp.displayName(),
                     true,
                     sp.createdAt().toString(),
-                    "Application",
-                    List.of(sp.appId().toString()),
+                    sp.type().graphName(),
+                    sp.isManagedIdentity()
+                            ? List.of(sp.appId().toString(), sp.managedIdentityResourceId())
+                            : Stream.concat(Stream.of(sp.appId().toString()), api.identifierUris().stream())
+                                    .toList(),
+                    sp.isManagedIdentity()
+                            ? List.of(
+                                    "isExplicit=" + (sp.isUserAssignedIdentity() ? "True" : "False"),
+                                    sp.managedIdentityResourceId())
+                            : List.of(),
                     graph
                             ? Arrays.stream(GraphPermission.values())
                                     .map(AppRoleView::of)
                                     .toList()
                             : List.of(),
+                    GraphExposedApi.scopes(api),
                     false);
         }
     }

@@ -371,7 +371,7 @@ public final class AuthorizationService {
 
     /**
      * The {@code post_logout_redirect_uri} a logout may go back to (issue 11): empty when none was asked for; else it
-     * must be one of the client's registered redirect URIs or share the origin of one (the client named by
+     * must be exactly one of the client's registered redirect URIs (the client named by
      * {@code clientId}, or by the {@code aud} of {@code idTokenHint}). Anything else is refused, never redirected to.
      */
     public Optional<String> postLogoutRedirect(String clientId, String idTokenHint, String postLogoutRedirectUri) {
@@ -396,29 +396,15 @@ public final class AuthorizationService {
                         IdentityError.REDIRECT_URI_MISMATCH,
                         "AADSTS50011: The post_logout_redirect_uri cannot be checked: send the client_id (or an "
                                 + "id_token_hint) of the application it belongs to."));
-        String origin = origin(postLogoutRedirectUri);
-        boolean allowed = registered.redirectUris().all().stream()
-                .anyMatch(uri -> uri.equals(postLogoutRedirectUri) || (origin != null && origin.equals(origin(uri))));
-        if (!allowed) {
+        // exactly one of the registered redirect URIs (a public client's loopback URI with any port), as Entra checks
+        if (registered.redirectUris().platformOf(postLogoutRedirectUri).isEmpty()) {
             throw new InvalidRequestException(
                     IdentityError.REDIRECT_URI_MISMATCH,
-                    "AADSTS50011: The post_logout_redirect_uri '" + postLogoutRedirectUri + "' is not on the origin "
-                            + "of any redirect URI registered for the application '" + named + "'.");
+                    "AADSTS50011: The post_logout_redirect_uri '" + postLogoutRedirectUri + "' does not match the "
+                            + "redirect URIs configured for the application '" + named + "'. Register it as a redirect"
+                            + " URI of the application (Graph: web.redirectUris), or send one that is registered.");
         }
         return Optional.of(postLogoutRedirectUri);
-    }
-
-    private static String origin(String uri) {
-        try {
-            java.net.URI parsed = new java.net.URI(uri);
-            if (parsed.getScheme() == null || parsed.getHost() == null) {
-                return null;
-            }
-            return parsed.getScheme().toLowerCase(Locale.ROOT) + "://"
-                    + parsed.getHost().toLowerCase(Locale.ROOT) + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
-        } catch (java.net.URISyntaxException e) {
-            return null;
-        }
     }
 
     /** The OAuth {@code error} a refusal of {@link #check} or {@link #consent} goes back to the client with. */

@@ -47,6 +47,7 @@ public final class DeviceCodeService {
     private final Audiences audiences;
     private final LockoutRepository lockouts;
     private final Clock clock;
+    private final RegisteredApis apis;
     private final SecureRandom random = new SecureRandom();
 
     public DeviceCodeService(
@@ -56,6 +57,19 @@ public final class DeviceCodeService {
             Audiences audiences,
             LockoutRepository lockouts,
             Clock clock) {
+        this(codes, tenants, applications, audiences, lockouts, clock, RegisteredApis.NONE);
+    }
+
+    /** The service, where users may also sign in to the APIs of their directory's app registrations (issue 11). */
+    public DeviceCodeService(
+            DeviceCodeRepository codes,
+            Function<String, Optional<Tenant>> tenants,
+            ApplicationService applications,
+            Audiences audiences,
+            LockoutRepository lockouts,
+            Clock clock,
+            RegisteredApis apis) {
+        this.apis = apis;
         this.codes = codes;
         this.tenants = tenants;
         this.applications = applications;
@@ -89,11 +103,14 @@ public final class DeviceCodeService {
             throw unknownClient(clientId);
         }
         RequestedScopes scopes = RequestedScopes.parse(RequiredParameter.of(scope, "scope"));
-        if (audiences.resourceOf(scopes.resource()).isEmpty()) {
+        // a registered API is an API of the path's directory: at /common or /organizations none is known
+        boolean api = tenantId != null && apis.find(tenantId, scopes.resource()).isPresent();
+        if (audiences.resourceOf(scopes.resource()).isEmpty() && !api) {
             throw new InvalidRequestException(
                     IdentityError.INVALID_RESOURCE,
                     "The resource principal named " + scopes.resource() + " was not found. This server issues "
-                            + "tokens for Microsoft Graph and Azure Resource Manager only.");
+                            + "tokens for Microsoft Graph, Azure Resource Manager and the APIs of the tenant's "
+                            + "applications.");
         }
         Instant now = clock.instant();
         codes.deleteExpired(now);

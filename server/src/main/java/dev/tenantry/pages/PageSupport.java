@@ -15,8 +15,11 @@ import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -183,6 +186,35 @@ public final class PageSupport {
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Cache-Control", "no-store");
+    }
+
+    /**
+     * Issue 11: lets the forms of the page just rendered also lead to {@code target}'s origin (an application's
+     * registered redirect URI, checked by the caller). CSP's {@code form-action} governs the redirects a form
+     * submission follows too (Chromium enforces it), so with {@code 'self'} alone the sign-in and consent forms, whose
+     * answers redirect back to the application, would stop the browser on its way there. Not http(s): unchanged.
+     */
+    public static void allowFormActionTo(Context ctx, String target) {
+        String origin = httpOrigin(target);
+        if (origin != null) {
+            ctx.header("Content-Security-Policy", CSP.replace("form-action 'self'", "form-action 'self' " + origin));
+        }
+    }
+
+    private static String httpOrigin(String uri) {
+        try {
+            URI parsed = new URI(uri);
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+            String host = parsed.getHost();
+            if (!(scheme.equals("https") || scheme.equals("http"))
+                    || host == null
+                    || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
+                return null;
+            }
+            return scheme + "://" + host + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** A same-origin path to return to; anything else (another host, {@code //x}, a scheme) becomes {@code /}. */

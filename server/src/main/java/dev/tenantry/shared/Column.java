@@ -23,6 +23,13 @@ public enum Column {
     APPLICATION_DISPLAY_NAME("application", "display_name", 256),
     APPLICATION_SECRET_DISPLAY_NAME("application_secret", "display_name", 256),
     APPLICATION_KEY_DISPLAY_NAME("application_key_credential", "display_name", 256),
+    APPLICATION_IDENTIFIER_URI("application_identifier_uri", "uri", 1024, 256),
+    APPLICATION_IDENTIFIER_URI_KEY("application_identifier_uri", "uri_key", 1024, 256),
+    PERMISSION_SCOPE_VALUE("application_permission_scope", "scope_value", 120),
+    PERMISSION_SCOPE_ADMIN_DISPLAY_NAME("application_permission_scope", "admin_consent_display_name", 256),
+    PERMISSION_SCOPE_ADMIN_DESCRIPTION("application_permission_scope", "admin_consent_description", 1024),
+    PERMISSION_SCOPE_USER_DISPLAY_NAME("application_permission_scope", "user_consent_display_name", 256),
+    PERMISSION_SCOPE_USER_DESCRIPTION("application_permission_scope", "user_consent_description", 1024),
     /** Azure accepts subscription names of at most 64 characters. */
     CLOUD_SUBSCRIPTION_DISPLAY_NAME("cloud_subscription", "display_name", 128, 64),
     BILLING_NAME("billing_profile", "name", 128),

@@ -23,7 +23,9 @@ public final class GenerationBumping {
             "owners",
             "lock",
             "permissionGrants",
-            "redirectUris");
+            "appRole",
+            "redirectUris",
+            "requiredResourceAccess");
 
     private GenerationBumping() {}
 

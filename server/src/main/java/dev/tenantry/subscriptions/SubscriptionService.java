@@ -15,6 +15,7 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Column;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
@@ -209,7 +210,7 @@ public final class SubscriptionService {
                 : Text.required(displayName, "displayName", Column.CLOUD_SUBSCRIPTION_DISPLAY_NAME);
         Instant now = clock.instant();
         CloudSubscription subscription = new CloudSubscription(
-                UUID.randomUUID(),
+                NewIds.next(NewIds.Kind.CLOUD_SUBSCRIPTION),
                 tenantId,
                 name,
                 offer.id(),
@@ -226,7 +227,7 @@ public final class SubscriptionService {
         int seats = Seats.require(sku, requestedSeats, trial);
         Instant now = clock.instant();
         SuiteSubscription subscription = new SuiteSubscription(
-                UUID.randomUUID(),
+                NewIds.next(NewIds.Kind.SUITE_SUBSCRIPTION),
                 tenantId,
                 sku.skuId(),
                 sku.partNumber(),

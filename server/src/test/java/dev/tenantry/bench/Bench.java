@@ -1,14 +1,12 @@
 package dev.tenantry.bench;
 
-// Run: bin/bench [--seconds S] [--warmup S] [--users N] [--starts N] [--keycloak]   (a main on the test classpath)
+// Run: bin/bench [--seconds S] [--warmup S] [--users N] [--starts N] [--keycloak] [--rounds N]   (test classpath)
 
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
 import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.GraphPermission;
 import dev.tenantry.directory.NewUser;
-import dev.tenantry.directory.User;
-import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.UserType;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationService;
@@ -18,7 +16,6 @@ import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
 import dev.tenantry.identity.CryptoProviders;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.TenantId;
-import dev.tenantry.shared.UserId;
 import dev.tenantry.testing.Tls;
 import dev.tenantry.tls.TlsMaterial;
 import java.io.IOException;
@@ -42,11 +39,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Issue 13's benchmark, one run, every figure with p50/p99/max: client-credentials tokens over HTTPS at c=8 and c=64
@@ -59,8 +59,8 @@ public final class Bench {
 
     private static final String CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
     private static final String GRAPH = "https%3A%2F%2Fgraph.microsoft.com%2F.default";
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final String PASSWORD = "Passw0rd!x";
 
     @SuppressWarnings("unused") // keeps the JIT from dropping the measured work
@@ -69,25 +69,60 @@ public final class Bench {
     private Bench() {}
 
     /** The options: seconds per figure, warm-up per figure, users seeded, starts measured, Keycloak beside. */
-    record Options(double seconds, double warmUp, int users, int starts, Path launcher) {
+    record Options(
+            double seconds,
+            double warmUp,
+            int users,
+            int starts,
+            Path launcher,
+            boolean keycloak,
+            int rounds,
+            int tenants,
+            String database) {
+
+        /** Directories of {@value #USERS_PER_TENANT} users each in {@code --tenants} mode. */
+        static final int USERS_PER_TENANT = 100;
+
+        /** Users in the measured directory: all of them, or one directory's share with {@code --tenants}. */
+        int directoryUsers() {
+            return tenants > 0 ? USERS_PER_TENANT : users;
+        }
 
         static Options parse(String[] args, Path launcher) {
             double seconds = 10;
             double warmUp = 5;
             int users = 100_000;
             int starts = 3;
+            boolean keycloak = false;
+            int rounds = 2;
+            int tenants = 0;
+            String database = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                     case "--warmup" -> warmUp = Double.parseDouble(args[++i]);
                     case "--users" -> users = Integer.parseInt(args[++i]);
                     case "--starts" -> starts = Integer.parseInt(args[++i]);
+                    case "--keycloak" -> keycloak = true;
+                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                    case "--tenants" -> tenants = Integer.parseInt(args[++i]);
+                    case "--database" -> database = args[++i];
                     default ->
-                        throw new IllegalArgumentException(
-                                "unknown option " + args[i] + "; use --seconds S --warmup S --users N --starts N");
+                        throw new IllegalArgumentException("unknown option " + args[i]
+                                + "; use --seconds S --warmup S --users N --starts N --keycloak --rounds N"
+                                + " --tenants N --database URL (or --postgres)");
                 }
             }
-            return new Options(seconds, warmUp, users, Math.max(1, starts), launcher);
+            return new Options(
+                    seconds,
+                    warmUp,
+                    users,
+                    Math.max(1, starts),
+                    launcher,
+                    keycloak,
+                    Math.max(1, rounds),
+                    Math.max(0, tenants),
+                    database);
         }
     }
 
@@ -100,22 +135,30 @@ public final class Bench {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(
                 Locale.ROOT,
-                "bin/bench on %d cores, %s, load average %s; %.0f s per figure after %.0f s warm-up, %,d users%n",
+                "bin/bench on %d cores, %s, load average %s; %.0f s per figure after %.0f s warm-up, %s, on %s%n",
                 cores,
                 System.getProperty("java.vm.version"),
                 loadAverage(),
                 options.seconds(),
                 options.warmUp(),
-                options.users());
+                options.tenants() > 0
+                        ? String.format(
+                                Locale.ROOT, "%,d directories of %d users", options.tenants(), Options.USERS_PER_TENANT)
+                        : String.format(Locale.ROOT, "%,d users", options.users()),
+                options.database() == null ? "embedded H2" : "PostgreSQL (--database)");
         Path data = Files.createTempDirectory("tenantry-bench");
         TenantryConfig config = TenantryConfig.defaults().withPort(0).withDataDir(data);
+        if (options.database() != null) {
+            config = config.withDatabase("--database", options.database());
+        }
 
         long seedStart = System.nanoTime();
-        Seeded seeded = seed(config, options.users());
+        Seeded seeded = seed(config, options);
         System.out.printf(
                 Locale.ROOT,
-                "seeded %,d users in bulk in %.1f s%n",
-                options.users(),
+                "seeded %,d users (%,d directories) in bulk in %.1f s%n",
+                options.tenants() > 0 ? (long) options.tenants() * Options.USERS_PER_TENANT : options.users(),
+                Math.max(1, options.tenants()),
                 (System.nanoTime() - seedStart) / 1e9);
         List<Double> embedded = new ArrayList<>();
         for (int i = 0; i < options.starts(); i++) {
@@ -136,7 +179,7 @@ public final class Bench {
             if (server != null) {
                 server.stop();
             }
-            server = ServerProcess.start(options.launcher(), data, tls);
+            server = ServerProcess.start(options.launcher(), data, options.database(), tls);
             starts.add(server.readyMillis());
         }
         try {
@@ -186,6 +229,8 @@ public final class Bench {
                 Load.run("password grant (Argon2id)", tls, 2 * cores, warm / 2, secs, pid, c -> () -> password);
         results.add(passwords);
 
+        results.addAll(duringPasswordFlood(tls, cores, warm, secs, pid, cc, password));
+
         Load.Result refresh = Load.run(
                 "refresh grant, rotating", tls, 8, warm / 2, secs, pid, c -> new Refreshing(base, tls, seeded));
         results.add(refresh);
@@ -227,7 +272,132 @@ public final class Bench {
                 "RSS idle (5 s after ready): %.0f MB; after the load: %.0f MB%n",
                 idleRss / 1024.0,
                 loadedRss / 1024.0);
+        if (options.keycloak()) {
+            System.out.println();
+            againstKeycloak(options, seeded, tls, server, cc);
+        }
         System.out.println("load average after: " + loadAverage());
+    }
+
+    /**
+     * Keycloak 26.5.6 beside the running Tenantry: client credentials (c=8) and the refresh grant (c=8; Tenantry
+     * rotating, Keycloak without rotation as in the issue's figures) measured in alternation, {@code --rounds} times,
+     * with the same load generator; then the mean of the rounds' ratios, Keycloak's start-to-ready and its RSS.
+     */
+    private static void againstKeycloak(
+            Options options, Seeded seeded, SSLContext tls, ServerProcess server, HttpRequest cc) throws Exception {
+        Path home = Path.of(System.getProperty("tenantry.keycloak.home", "keycloak"));
+        Path work = Files.createTempDirectory("tenantry-bench-keycloak");
+        Optional<ProcessHandle> tenantry = Optional.of(server.handle());
+        double warm = options.warmUp();
+        double secs = options.seconds();
+        try (Keycloak keycloak = Keycloak.prepare(home, work)) {
+            double firstStart = keycloak.start();
+            keycloak.createRealm();
+            keycloak.stop();
+            double start = keycloak.start();
+            Thread.sleep(5_000);
+            long idleRss = keycloak.rssKib();
+            Optional<ProcessHandle> kc = Optional.of(keycloak.handle());
+            HttpRequest kcToken = keycloak.clientCredentials();
+            List<Load.Result> lines = new ArrayList<>();
+            double[] ccRatios = new double[options.rounds()];
+            double[] refreshRatios = new double[options.rounds()];
+            for (int round = 0; round < options.rounds(); round++) {
+                Load.Result ours = Load.run("Tenantry client_credentials", tls, 8, warm, secs, tenantry, c -> () -> cc);
+                Load.Result theirs =
+                        Load.run("Keycloak client_credentials", keycloak.tls(), 8, warm, secs, kc, c -> () -> kcToken);
+                Load.Result oursRefresh = Load.run(
+                        "Tenantry refresh (rotating)",
+                        tls,
+                        8,
+                        warm,
+                        secs,
+                        tenantry,
+                        c -> new Refreshing(server.base(), tls, seeded));
+                Load.Result theirsRefresh = Load.run(
+                        "Keycloak refresh (no rotation)",
+                        keycloak.tls(),
+                        8,
+                        warm,
+                        secs,
+                        kc,
+                        c -> keycloak.refreshing());
+                lines.addAll(List.of(ours, theirs, oursRefresh, theirsRefresh));
+                ccRatios[round] = ours.perSecond() / theirs.perSecond();
+                refreshRatios[round] = oursRefresh.perSecond() / theirsRefresh.perSecond();
+            }
+            long loadedRss = keycloak.rssKib();
+            System.out.printf(
+                    Locale.ROOT,
+                    "Keycloak 26.5.6 beside Tenantry, %d alternating rounds (its JIT warms slowly: the issue's"
+                            + " figures are after --warmup 120):%n",
+                    options.rounds());
+            for (Load.Result line : lines) {
+                System.out.println(line.line());
+            }
+            System.out.println(
+                    "ratio Tenantry/Keycloak client_credentials tokens/s: " + ratios(ccRatios) + " (target >= 2.5)");
+            System.out.println(
+                    "ratio Tenantry/Keycloak refresh grants/s:            " + ratios(refreshRatios) + " (target >= 3)");
+            System.out.printf(
+                    Locale.ROOT,
+                    "Keycloak start to ready: %.0f ms on an empty database, %.0f ms on existing data%n",
+                    firstStart,
+                    start);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Keycloak RSS idle (5 s after ready): %.0f MB; after the load: %.0f MB%n",
+                    idleRss / 1024.0,
+                    loadedRss / 1024.0);
+        }
+    }
+
+    private static String ratios(double[] perRound) {
+        double sum = 0;
+        StringBuilder each = new StringBuilder();
+        for (double ratio : perRound) {
+            sum += ratio;
+            each.append(each.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", ratio));
+        }
+        return String.format(Locale.ROOT, "%.2f (rounds: %s)", sum / perRound.length, each);
+    }
+
+    /**
+     * Client credentials (c=8) while {@code 8 × cores} other clients send password grants as fast as they are answered,
+     * ignoring {@code Retry-After} as an attacker would: the hashing queue's bound turns most of them away with 503,
+     * and the token figure is to be read beside the one measured without the flood. The flood's line counts its 503s
+     * as failed.
+     */
+    private static List<Load.Result> duringPasswordFlood(
+            SSLContext tls,
+            int cores,
+            double warm,
+            double secs,
+            Optional<ProcessHandle> pid,
+            HttpRequest cc,
+            HttpRequest password)
+            throws InterruptedException {
+        Load.Result[] flood = new Load.Result[1];
+        Thread flooding = Thread.ofPlatform().start(() -> {
+            try {
+                flood[0] = Load.run(
+                        "password flood (503s count as failed)",
+                        tls,
+                        8 * cores,
+                        warm / 2,
+                        secs + warm / 2,
+                        Optional.empty(),
+                        c -> () -> password);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.sleep((long) (warm * 500));
+        Load.Result during =
+                Load.run("client_credentials during a password flood", tls, 8, warm / 2, secs, pid, c -> () -> cc);
+        flooding.join();
+        return flood[0] == null ? List.of(during) : List.of(during, flood[0]);
     }
 
     /** Each session presents the refresh token it last received, as a client that rotates does. */
@@ -263,8 +433,12 @@ public final class Bench {
         }
     }
 
-    /** A fresh data directory with one directory, an app with a secret and User.Read.All, and {@code users} users. */
-    private static Seeded seed(TenantryConfig config, int users) {
+    /**
+     * A fresh data directory with one directory, an app with a secret and User.Read.All, and {@code --users} users; with
+     * {@code --tenants N}, that directory has 100 users and N - 1 more directories of 100 users each are inserted
+     * beside it.
+     */
+    private static Seeded seed(TenantryConfig config, Options options) {
         try (TenantryApp app = TenantryApp.start(config)) {
             CreatedDirectory contoso = app.services()
                     .tenants()
@@ -280,46 +454,84 @@ public final class Bench {
                     .orElseThrow();
             applications.grantAppRole(admin, tid, sp.id(), graph.id(), GraphPermission.USER_READ_ALL.id());
             String domain = contoso.tenant().initialDomain();
-            seedUsers(app, tid, domain, users);
+            String hash = new Argon2idPasswordHasher().hash("not a password anyone signs in with");
+            Jdbi jdbi = app.database().jdbi();
+            seedUsers(jdbi, List.of(new Directory(tid, domain)), options.directoryUsers(), hash);
+            List<Directory> others = new ArrayList<>();
+            for (int n = 1; n < options.tenants(); n++) {
+                others.add(new Directory(TenantId.random(), String.format(Locale.ROOT, "bench%06d.example.test", n)));
+            }
+            seedDirectories(jdbi, others);
+            seedUsers(jdbi, others, Options.USERS_PER_TENANT, hash);
+            // a prefix that matches about 100 users (all of them in a directory of 100): 4 of the 6 digits
+            String middle = String.format(Locale.ROOT, "%06d", options.directoryUsers() / 2);
             return new Seeded(
                     tid,
                     registered.appId().toString(),
                     secret.secretText(),
                     contoso.admin().userPrincipalName(),
-                    "Bench User 0042");
+                    "Bench User " + middle.substring(0, 4));
         }
     }
 
-    /** Inserts users straight through the repository, 5 000 per transaction, with one shared (unusable) hash. */
-    private static void seedUsers(TenantryApp app, TenantId tid, String domain, int users) {
-        UserRepository repository = app.services().stores().users();
-        String hash = new Argon2idPasswordHasher().hash("not a password anyone signs in with");
+    /** A directory the seeding fills: its id and the domain of its users' names. */
+    private record Directory(TenantId id, String domain) {}
+
+    private static final int BATCH = 5_000;
+
+    /** Inserts {@code directories} as rows, in JDBC batches (the measured directory was made through the service). */
+    private static void seedDirectories(Jdbi jdbi, List<Directory> directories) {
         Instant now = Instant.now();
-        int batch = 5_000;
-        for (int from = 0; from < users; from += batch) {
-            int start = from;
-            int to = Math.min(users, from + batch);
-            app.services().stores().transactions().inTransaction(() -> {
-                for (int i = start; i < to; i++) {
-                    String n = String.format(Locale.ROOT, "%06d", i);
-                    repository.insert(
-                            new User(
-                                    UserId.random(),
-                                    tid,
-                                    "user" + n + "@" + domain,
-                                    "Bench User " + n,
-                                    "Bench",
-                                    "User " + n,
-                                    null,
-                                    "user" + n,
-                                    true,
-                                    "US",
-                                    UserType.MEMBER,
-                                    null,
-                                    now),
-                            hash);
+        for (int from = 0; from < directories.size(); from += BATCH) {
+            List<Directory> chunk = directories.subList(from, Math.min(directories.size(), from + BATCH));
+            jdbi.useTransaction(handle -> {
+                PreparedBatch batch = handle.prepareBatch("""
+                        INSERT INTO tenant (id, display_name, country_code, initial_domain, created_at)
+                        VALUES (:id, :name, 'US', :domain, :createdAt)""");
+                for (Directory directory : chunk) {
+                    batch.bind("id", directory.id().value())
+                            .bind("name", "Bench " + directory.domain())
+                            .bind("domain", directory.domain())
+                            .bind("createdAt", now)
+                            .add();
                 }
-                return null;
+                batch.execute();
+            });
+        }
+    }
+
+    /**
+     * Inserts {@code perDirectory} users into each of {@code directories} in JDBC batches of 5 000 rows, one
+     * transaction each, sharing one (unusable) Argon2id hash: no hashing per user. Named {@code Bench User 000000}…
+     */
+    private static void seedUsers(Jdbi jdbi, List<Directory> directories, int perDirectory, String hash) {
+        Instant now = Instant.now();
+        long total = (long) directories.size() * perDirectory;
+        for (long from = 0; from < total; from += BATCH) {
+            long start = from;
+            long end = Math.min(total, from + BATCH);
+            jdbi.useTransaction(handle -> {
+                PreparedBatch batch = handle.prepareBatch("""
+                        INSERT INTO directory_user (id, tenant_id, user_principal_name, upn_key, display_name,
+                            given_name, surname, mail_nickname, account_enabled, usage_location, user_type,
+                            password_hash, created_at)
+                        VALUES (:id, :tenantId, :upn, :upn, :displayName, 'Bench', :surname, :nickname, TRUE, 'US',
+                            :userType, :hash, :createdAt)""");
+                for (long k = start; k < end; k++) {
+                    Directory directory = directories.get((int) (k / perDirectory));
+                    String n = String.format(Locale.ROOT, "%06d", k % perDirectory);
+                    batch.bind("id", UUID.randomUUID())
+                            .bind("tenantId", directory.id().value())
+                            .bind("upn", "user" + n + "@" + directory.domain())
+                            .bind("displayName", "Bench User " + n)
+                            .bind("surname", "User " + n)
+                            .bind("nickname", "user" + n)
+                            .bind("userType", UserType.MEMBER.name())
+                            .bind("hash", hash)
+                            .bind("createdAt", now)
+                            .add();
+                }
+                batch.execute();
             });
         }
     }
@@ -375,10 +587,10 @@ public final class Bench {
         return match(ACCESS_TOKEN, body(tls, request));
     }
 
-    private static String body(SSLContext tls, HttpRequest request) {
+    static String body(SSLContext tls, HttpRequest request) {
         try (HttpClient http = HttpClient.newBuilder().sslContext(tls).build()) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(
                         request.uri() + " answered " + response.statusCode() + ": " + response.body());
             }
@@ -391,7 +603,7 @@ public final class Bench {
         }
     }
 
-    private static String match(Pattern pattern, String body) {
+    static String match(Pattern pattern, String body) {
         Matcher matcher = pattern.matcher(body);
         if (!matcher.find()) {
             throw new IllegalStateException("no " + pattern + " in the answer");
@@ -411,6 +623,16 @@ public final class Bench {
                 sorted.getLast());
     }
 
+    /** The resident set of process {@code pid} in KiB, -1 when unknown. */
+    static long rssKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
     static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ", 2)[0];
@@ -422,17 +644,24 @@ public final class Bench {
     /** {@code bin/tenantry serve} on a free port over an existing data directory, ready once /health answers. */
     private record ServerProcess(Process process, String base, double readyMillis) {
 
-        static ServerProcess start(Path launcher, Path data, SSLContext tls) throws IOException, InterruptedException {
+        static ServerProcess start(Path launcher, Path data, String database, SSLContext tls)
+                throws IOException, InterruptedException {
             int port;
             try (ServerSocket free = new ServerSocket(0)) {
                 port = free.getLocalPort();
             }
             String base = "https://localhost:" + port;
+            Path log = data.resolveSibling(data.getFileName() + "-server.log");
             long before = System.nanoTime();
-            Process process = new ProcessBuilder(
-                            launcher.toString(), "serve", "--data", data.toString(), "--port", Integer.toString(port))
+            List<String> command = new ArrayList<>(
+                    List.of(launcher.toString(), "serve", "--data", data.toString(), "--port", Integer.toString(port)));
+            if (database != null) {
+                command.addAll(List.of("--database", database));
+            }
+            Process process = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    // its request log (a line per request) goes to a file, not to the terminal the figures go to
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health"))
                     .timeout(Duration.ofSeconds(5))
@@ -444,7 +673,8 @@ public final class Bench {
                 long deadline = before + Duration.ofMinutes(2).toNanos();
                 while (System.nanoTime() < deadline) {
                     if (!process.isAlive()) {
-                        throw new IllegalStateException("the server exited with " + process.exitValue());
+                        throw new IllegalStateException(
+                                "the server exited with " + process.exitValue() + ", see " + log);
                     }
                     try {
                         if (http.send(health, HttpResponse.BodyHandlers.discarding())
@@ -467,12 +697,7 @@ public final class Bench {
         }
 
         long rssKib() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-            return -1;
+            return Bench.rssKib(process.pid());
         }
 
         void stop() throws InterruptedException {

@@ -9,9 +9,11 @@ import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.ClientSecret;
+import dev.tenantry.directory.apps.ExposedApi;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
+import dev.tenantry.directory.apps.PermissionScope;
 import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.directory.apps.RequiredResourceAccess;
 import dev.tenantry.directory.apps.ServicePrincipal;
@@ -461,5 +463,37 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
         assertThat(apps().requiredResourceAccess(app.id())).containsExactly(access.get(1));
         apps().delete(contoso.id(), app.id());
         assertThat(apps().requiredResourceAccess(app.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 11: an exposed API is stored in order, replaced whole, found by identifier URI in its directory"
+            + " only (R14), and an identifier URI is unique in a directory")
+    void exposedApis() {
+        Application api = app(contoso, "API");
+        assertThat(apps().findApi(api.id())).isEqualTo(ExposedApi.NONE);
+        PermissionScope read =
+                new PermissionScope(UUID.randomUUID(), "read", "User", "Read", "Reads things", null, null, true);
+        PermissionScope write = new PermissionScope(UUID.randomUUID(), "write", "Admin", null, null, null, null, false);
+        ExposedApi exposed = new ExposedApi(List.of("api://b/" + api.appId(), "API://A"), List.of(write, read), 2);
+        apps().replaceApi(contoso.id(), api.id(), exposed);
+
+        assertThat(apps().findApi(api.id())).isEqualTo(exposed);
+        assertThat(apps().findByIdentifierUri(contoso.id(), "api://a"))
+                .map(Application::id)
+                .contains(api.id());
+        assertThat(apps().findByIdentifierUri(fabrikam.id(), "api://a")).isEmpty();
+
+        Application other = app(contoso, "Other");
+        assertThatThrownBy(() -> apps().replaceApi(contoso.id(), other.id(), exposed.withScopes(List.of())))
+                .isInstanceOf(ConflictException.class);
+        Application elsewhere = app(fabrikam, "Elsewhere");
+        apps().replaceApi(fabrikam.id(), elsewhere.id(), new ExposedApi(List.of("api://a"), List.of(), null));
+
+        ExposedApi fewer = new ExposedApi(List.of(), List.of(read), null);
+        apps().replaceApi(contoso.id(), api.id(), fewer);
+        assertThat(apps().findApi(api.id())).isEqualTo(fewer);
+        assertThat(apps().findByIdentifierUri(contoso.id(), "api://a")).isEmpty();
+        apps().delete(contoso.id(), api.id());
+        assertThat(apps().findApi(api.id())).isEqualTo(ExposedApi.NONE);
     }
 }

@@ -114,6 +114,31 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    @DisplayName("issue 13: startswith(displayName) pages through exactly the names with the prefix, in name order")
+    void startsWithDisplayNamePagesThroughTheMatchesInNameOrder() {
+        insert(contoso, "a1", "Zoe Zeta");
+        insert(contoso, "a2", "zo");
+        insert(contoso, "a3", "Zo\u00e9");
+        insert(contoso, "a4", "Zp");
+        insert(contoso, "a5", "Zn Before");
+        insert(contoso, "a6", "Zo\uD83D\uDE00 smile");
+        insert(contoso, "a7", "Zoo");
+        insert(fabrikam, "b1", "Zoe Other Directory");
+        List<UserFilter> zo =
+                List.of(new UserFilter(UserFilter.Property.DISPLAY_NAME, UserFilter.Operator.STARTS_WITH, "ZO"));
+
+        List<String> seen = new java.util.ArrayList<>();
+        Page<User> page = users().list(contoso, zo, PageRequest.first(2));
+        seen.addAll(page.items().stream().map(User::displayName).toList());
+        while (page.nextAfter() != null) {
+            page = users().list(contoso, zo, new PageRequest(page.nextAfter(), 2));
+            seen.addAll(page.items().stream().map(User::displayName).toList());
+        }
+
+        assertThat(seen).containsExactly("zo", "Zoe Zeta", "Zoo", "Zo\u00e9", "Zo\uD83D\uDE00 smile");
+    }
+
+    @Test
     void findByUpnIgnoresCase() {
         User kelley = insert(contoso, "kelley", "Kelley Smith");
 

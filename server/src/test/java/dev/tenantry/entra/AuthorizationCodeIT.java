@@ -12,6 +12,7 @@ import dev.tenantry.directory.User;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.identity.AuthorizationCode;
+import dev.tenantry.identity.LoginHint;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Secrets;
 import dev.tenantry.testing.CookieClient;
@@ -409,18 +410,77 @@ class AuthorizationCodeIT {
     }
 
     @Test
-    @DisplayName("logout ends the session and returns only to the registered origin")
+    @DisplayName("issue 11: the sign-in and consent forms of an authorization request may lead back to its registered"
+            + " redirect URI (CSP form-action governs the redirects a form's answer follows), and nowhere else")
+    void formsMayLeadBackToTheRegisteredRedirectUri() {
+        CookieClient browser = new CookieClient(server);
+        HttpResponse<String> signIn = browser.get(location(browser.get(authorize(tid(), webRequest("openid")))));
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(csp(signIn)).contains("form-action 'self' https://app.contoso.example;");
+
+        Map<String, String> unregistered = webRequest("openid");
+        unregistered.put("redirect_uri", "https://evil.example/");
+        HttpResponse<String> foreign = browser.get(
+                "/signin?returnUrl=" + URLEncoder.encode(authorize(tid(), unregistered), StandardCharsets.UTF_8));
+        assertThat(csp(foreign)).contains("form-action 'self';");
+        assertThat(csp(browser.get("/signin"))).contains("form-action 'self';");
+
+        server.app()
+                .services()
+                .users()
+                .createUser(Caller.system(), contoso.tenant().id(), NewUser.of("Connie Sent", "connie", PASSWORD));
+        HttpResponse<String> consent = new CookieClient(server)
+                .signIn("connie@" + contoso.tenant().initialDomain(), PASSWORD)
+                .get(authorize(tid(), webRequest("openid User.ReadBasic.All")));
+        assertThat(consent.body()).contains("consent-accept");
+        assertThat(csp(consent)).contains("form-action 'self' https://app.contoso.example;");
+    }
+
+    static String csp(HttpResponse<String> page) {
+        return page.headers().firstValue("Content-Security-Policy").orElseThrow();
+    }
+
+    @Test
+    @DisplayName(
+            "issue 11: ID tokens carry login_hint; a logout_hint naming another account leaves the session, its own"
+                    + " account's ends it")
+    void logoutHint() throws Exception {
+        CookieClient browser = new CookieClient(server);
+        Map<String, String> answer = query(location(signInAndReturn(
+                browser, authorize(tid(), webRequest("openid")), contoso.admin().userPrincipalName())));
+        Map<String, String> form = codeForm(answer.get("code"), WEB);
+        form.put("client_secret", secret);
+        String loginHint = claims(json(token(form)).get("id_token").asText()).getStringClaim("login_hint");
+        assertThat(LoginHint.parse(loginHint))
+                .contains(new LoginHint(
+                        contoso.admin().id().value(), contoso.tenant().id()));
+
+        Map<String, String> silent = webRequest("openid");
+        silent.put("prompt", "none");
+        String peteHint = new LoginHint(pete.id().value(), contoso.tenant().id()).value();
+        browser.get("/" + tid() + "/oauth2/v2.0/logout?logout_hint=" + peteHint);
+        assertThat(query(location(browser.get(authorize(tid(), silent))))).containsKey("code");
+
+        browser.get("/" + tid() + "/oauth2/v2.0/logout?logout_hint=" + loginHint);
+        assertThat(query(location(browser.get(authorize(tid(), silent)))))
+                .containsEntry("error", "interaction_required");
+    }
+
+    @Test
+    @DisplayName("logout ends the session and returns only to a registered redirect URI, matched exactly")
     void logout() {
         CookieClient browser = new CookieClient(server).signIn(contoso.admin().userPrincipalName(), PASSWORD);
-        HttpResponse<String> refused = browser.get("/" + tid() + "/oauth2/v2.0/logout?client_id=" + app.appId()
-                + "&post_logout_redirect_uri=" + URLEncoder.encode("https://evil.example/", StandardCharsets.UTF_8));
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.headers().firstValue("Location")).isEmpty();
+        for (String unregistered : List.of("https://evil.example/", "https://app.contoso.example/signed-out")) {
+            HttpResponse<String> refused = browser.get("/" + tid() + "/oauth2/v2.0/logout?client_id=" + app.appId()
+                    + "&post_logout_redirect_uri=" + URLEncoder.encode(unregistered, StandardCharsets.UTF_8));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("AADSTS50011");
+            assertThat(refused.headers().firstValue("Location")).isEmpty();
+        }
 
-        String back = "https://app.contoso.example/signed-out";
         String location = location(browser.get("/" + tid() + "/oauth2/v2.0/logout?client_id=" + app.appId()
-                + "&post_logout_redirect_uri=" + URLEncoder.encode(back, StandardCharsets.UTF_8) + "&state=x"));
-        assertThat(location).isEqualTo(back + "?state=x");
+                + "&post_logout_redirect_uri=" + URLEncoder.encode(WEB, StandardCharsets.UTF_8) + "&state=x"));
+        assertThat(location).isEqualTo(WEB + "?state=x");
         Map<String, String> params = webRequest("openid");
         params.put("prompt", "none");
         assertThat(query(location(browser.get(authorize(tid(), params)))))

@@ -182,6 +182,49 @@ class ThrottlingIT {
                 .isEqualTo(200);
     }
 
+    @Test
+    @DisplayName("issue 13: a password flood past the queue bound gets 503 + Retry-After while client credentials get"
+            + " tokens")
+    void aPasswordFloodIsShedWhileClientCredentialsAreServed() throws Exception {
+        TenantId tenant = contoso.tenant().id();
+        Caller admin = new Caller.User(tenant, contoso.admin().id());
+        ApplicationService applications = server.app().services().applications();
+        Application app = applications.createApplication(admin, tenant, "Daemon beside a flood");
+        CreatedSecret secret = applications.addPassword(admin, tenant, app.id(), null, null);
+        applications.createServicePrincipal(admin, tenant, app.appId());
+        BoundedPasswordHasher hashing = server.app().passwordHashing();
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> occupiers = occupyEverySlot(hashing, release);
+        try {
+            List<HttpResponse<String>> flood = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                flood.add(passwordGrant(contoso.admin().userPrincipalName(), PASSWORD));
+            }
+            HttpResponse<String> daemon = token(
+                    tenant.toString(),
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    app.appId().toString(),
+                    "client_secret",
+                    secret.secretText(),
+                    "scope",
+                    GRAPH);
+
+            assertThat(flood).allSatisfy(grant -> {
+                assertThat(grant.statusCode()).isEqualTo(503);
+                assertThat(grant.headers().firstValue("Retry-After")).hasValue("1");
+            });
+            assertThat(daemon.statusCode()).isEqualTo(200);
+            assertThat(daemon.body()).contains("\"access_token\"");
+        } finally {
+            release.countDown();
+            for (Thread occupier : occupiers) {
+                occupier.join();
+            }
+        }
+    }
+
     /**
      * Fills every worker and every queue place of the hasher with work that waits for {@code release}. A password
      * check of an earlier request may still hold a place, so occupiers that are turned away are replaced until the

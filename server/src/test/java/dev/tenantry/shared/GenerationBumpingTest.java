@@ -31,7 +31,11 @@ class GenerationBumpingTest {
             "insertSecret",
             "insertServicePrincipal",
             "removeOwner",
+            "replaceApi",
+            "replaceAppRoles",
             "replaceRedirectUris",
+            "replaceRequiredResourceAccess",
+            "setAppRoleAssignmentRequired",
             "update",
             "updatePermissionGrant");
 

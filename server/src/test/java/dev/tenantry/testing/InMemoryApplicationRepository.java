@@ -6,6 +6,8 @@ import dev.tenantry.directory.apps.AppRole;
 import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
+import dev.tenantry.directory.apps.ExposedApi;
+import dev.tenantry.directory.apps.ExposedApiError;
 import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.RedirectUris;
@@ -55,6 +57,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     private final Map<UUID, List<AppRole>> appRoles = new LinkedHashMap<>();
     private final Set<UUID> assignmentRequired = new HashSet<>();
     private final Map<UUID, List<RequiredResourceAccess>> requiredAccess = new LinkedHashMap<>();
+    private final Map<UUID, ExposedApi> apis = new LinkedHashMap<>();
 
     @Override
     public void insert(Application application) {
@@ -406,6 +409,38 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 Restorable.copyOf(permissionGrants),
                 Restorable.copyOf(appRoles),
                 Restorable.copyOf(requiredAccess),
-                restorable(assignmentRequired));
+                restorable(assignmentRequired),
+                Restorable.copyOf(apis));
+    }
+
+    @Override
+    public ExposedApi findApi(UUID applicationId) {
+        return applications.containsKey(applicationId)
+                ? apis.getOrDefault(applicationId, ExposedApi.NONE)
+                : ExposedApi.NONE;
+    }
+
+    @Override
+    public void replaceApi(TenantId tenantId, UUID applicationId, ExposedApi api) {
+        for (String uri : api.identifierUris()) {
+            Optional<Application> holder = findByIdentifierUri(tenantId, uri);
+            if (holder.isPresent() && !holder.get().id().equals(applicationId)) {
+                throw new ConflictException(
+                        ExposedApiError.IDENTIFIER_URI_CONFLICT,
+                        "Another object with the same value for property identifierUris already exists.");
+            }
+        }
+        apis.put(applicationId, api);
+    }
+
+    @Override
+    public Optional<Application> findByIdentifierUri(TenantId tenantId, String uri) {
+        return apis.entrySet().stream()
+                .filter(e -> applications.containsKey(e.getKey()))
+                .filter(e -> e.getValue().identifierUris().stream().anyMatch(u -> u.equalsIgnoreCase(uri)))
+                .map(e -> applications.get(e.getKey()))
+                .filter(app -> app.tenantId().equals(tenantId))
+                .findFirst()
+                .map(this::withSecrets);
     }
 }

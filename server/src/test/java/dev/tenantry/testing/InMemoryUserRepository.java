@@ -95,6 +95,9 @@ public final class InMemoryUserRepository implements UserRepository, Restorable 
 
     @Override
     public Page<User> list(TenantId tenantId, List<UserFilter> filters, PageRequest page) {
+        if (UserFilter.anyDisplayNamePrefix(filters)) {
+            return listByDisplayName(tenantId, filters, page);
+        }
         String after = page.after() == null
                 ? null
                 : Ids.parseUuid(page.after(), "page position").toString();

@@ -62,6 +62,7 @@ public final class TestWorld {
     private final InMemoryKeyCredentialRepository keyCredentials = new InMemoryKeyCredentialRepository();
     private final InMemoryClientAssertionReplays clientAssertionReplays = new InMemoryClientAssertionReplays();
     private final InMemoryDeviceCodeRepository deviceCodes = new InMemoryDeviceCodeRepository();
+    private final InMemoryManagedIdentityRepository managedIdentities = new InMemoryManagedIdentityRepository();
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -81,7 +82,8 @@ public final class TestWorld {
             supportTickets,
             guests,
             keyCredentials,
-            deviceCodes);
+            deviceCodes,
+            managedIdentities);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -113,7 +115,8 @@ public final class TestWorld {
                 guests,
                 keyCredentials,
                 clientAssertionReplays,
-                deviceCodes);
+                deviceCodes,
+                managedIdentities);
         services = Services.wire(
                 stores,
                 passwords,

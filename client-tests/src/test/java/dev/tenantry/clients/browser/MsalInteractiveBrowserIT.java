@@ -44,18 +44,7 @@ class MsalInteractiveBrowserIT {
         app = AppRegistration.tryCreate(api, directory, "compat-msal-interactive")
                 .orElse(null);
         Assumptions.assumeTrue(app != null, AppRegistration.UNAVAILABLE);
-        String admin =
-                api.passwordToken(directory.tenantId(), directory.adminUpn(), TestDirectory.PASSWORD, Clients.GRAPH);
-        String objectId = api.get("/v1.0/applications?$filter=appId%20eq%20%27" + app.appId() + "%27", admin)
-                .requireStatus(200)
-                .body()
-                .at("/value/0/id")
-                .asText();
-        api.patchJson(
-                        "/v1.0/applications/" + objectId,
-                        "{\"publicClient\":{\"redirectUris\":[\"http://localhost\"]}}",
-                        admin)
-                .requireStatus(204);
+        app.patch(api, directory, "{\"publicClient\":{\"redirectUris\":[\"http://localhost\"]}}");
     }
 
     @Test

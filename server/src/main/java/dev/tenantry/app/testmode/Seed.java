@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A seed file (issue 14): the directories, users, groups, applications and subscriptions a test starts from, in YAML or
  * JSON with one schema. Every list may be left out. Names ({@code name}, {@code userName}) are how the file's entries
- * refer to each other and how a test asks for them; the server makes the ids. See docs/seed-file.md.
+ * refer to each other and how a test asks for them. An {@code id} (a GUID) fixes the id of what an entry makes, so it is
+ * the same on every run; without one the server makes it. See docs/seed-file.md.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Seed(List<TenantSeed> tenants) {
@@ -28,6 +29,7 @@ public record Seed(List<TenantSeed> tenants) {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record TenantSeed(
             String name,
+            String id,
             String organization,
             String domainPrefix,
             String countryCode,
@@ -36,9 +38,11 @@ public record Seed(List<TenantSeed> tenants) {
             List<GroupSeed> groups,
             List<ApplicationSeed> applications,
             List<CloudSubscriptionSeed> cloudSubscriptions,
-            List<SuiteSubscriptionSeed> suiteSubscriptions) {
+            List<SuiteSubscriptionSeed> suiteSubscriptions,
+            List<GuestSeed> guests) {
 
         public TenantSeed {
+            guests = listOf(guests);
             users = listOf(users);
             groups = listOf(groups);
             applications = listOf(applications);
@@ -49,13 +53,16 @@ public record Seed(List<TenantSeed> tenants) {
 
     /**
      * A member user: {@code userName} is the alias before {@code @domain}; {@code roles} are directory role names
-     * ({@code User Administrator}); {@code usageLocation} is needed for licences.
+     * ({@code User Administrator}); {@code usageLocation} is needed for licences. {@code passwordHash} instead of
+     * {@code password} gives the stored hash itself: Argon2id in the server's PHC format, or in test mode the test hash.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record UserSeed(
             String userName,
+            String id,
             String displayName,
             String password,
+            String passwordHash,
             String givenName,
             String surname,
             Boolean accountEnabled,
@@ -71,7 +78,12 @@ public record Seed(List<TenantSeed> tenants) {
     /** A security group; {@code members} and {@code owners} name users of the same directory by userName. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record GroupSeed(
-            String displayName, String mailNickname, String description, List<String> members, List<String> owners) {
+            String displayName,
+            String id,
+            String mailNickname,
+            String description,
+            List<String> members,
+            List<String> owners) {
 
         public GroupSeed {
             members = listOf(members);
@@ -81,21 +93,66 @@ public record Seed(List<TenantSeed> tenants) {
 
     /**
      * An app registration with a service principal: {@code secret} true (the default) adds a client secret, which the
-     * extension and {@code seed load} report; {@code graphPermissions} are Microsoft Graph application permissions
+     * extension and {@code seed load} report; {@code id} fixes the application's object id, {@code appId} its client
+     * id and {@code servicePrincipalId} its service principal's object id; {@code graphPermissions} are Microsoft Graph application permissions
      * ({@code User.Read.All}) granted by the directory's administrator.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record ApplicationSeed(
             String name,
+            String id,
+            String appId,
+            String servicePrincipalId,
             String displayName,
             Boolean secret,
             String groupMembershipClaims,
-            List<String> graphPermissions) {
+            List<String> graphPermissions,
+            RedirectUrisSeed redirectUris,
+            List<CertificateSeed> certificates,
+            List<String> delegatedPermissions,
+            List<UserConsentSeed> userConsents) {
 
         public ApplicationSeed {
             graphPermissions = listOf(graphPermissions);
+            certificates = listOf(certificates);
+            delegatedPermissions = listOf(delegatedPermissions);
+            userConsents = listOf(userConsents);
         }
     }
+
+    /** An application's redirect URIs per platform, as Graph's {@code web}, {@code spa} and {@code publicClient}. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record RedirectUrisSeed(List<String> web, List<String> spa, List<String> publicClient) {
+
+        public RedirectUrisSeed {
+            web = listOf(web);
+            spa = listOf(spa);
+            publicClient = listOf(publicClient);
+        }
+    }
+
+    /**
+     * A certificate of an application (a Graph {@code keyCredential}): {@code pem} is the public X.509 certificate in
+     * PEM; {@code keyId} fixes its key id.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record CertificateSeed(String pem, String keyId, String displayName) {}
+
+    /** Delegated permissions ({@code scopes}) one user ({@code user}: userName) consented to for the application. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record UserConsentSeed(String user, List<String> scopes) {
+
+        public UserConsentSeed {
+            scopes = listOf(scopes);
+        }
+    }
+
+    /**
+     * A guest: the user {@code user} (userName) of the seed's directory {@code from} (its name), invited into this
+     * directory and already redeemed. {@code id} fixes the guest object's id.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record GuestSeed(String user, String from, String id, String displayName) {}
 
     /**
      * A cloud (Azure) subscription signed up for by {@code owner} (a userName; default the admin), who becomes account
@@ -104,6 +161,7 @@ public record Seed(List<TenantSeed> tenants) {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record CloudSubscriptionSeed(
             String name,
+            String id,
             String displayName,
             String offer,
             String owner,
@@ -129,7 +187,8 @@ public record Seed(List<TenantSeed> tenants) {
 
     /** A suite (Microsoft 365) subscription bought by the admin; {@code licensedUsers} get a licence of its SKU. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record SuiteSubscriptionSeed(String sku, Integer seats, Boolean trial, List<String> licensedUsers) {
+    public record SuiteSubscriptionSeed(
+            String sku, String id, Integer seats, Boolean trial, List<String> licensedUsers) {
 
         public SuiteSubscriptionSeed {
             licensedUsers = listOf(licensedUsers);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tenantry.shared.DomainException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A parsed seed file and where each of its fields stands, so a refusal names the line and the field at fault. YAML
@@ -83,6 +85,15 @@ public final class SeedFile {
 
     public String source() {
         return source;
+    }
+
+    /** Runs {@code work}; a refusal of the services becomes a refusal of the field at {@code pointer} (or below it). */
+    public <T> T guarded(String pointer, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DomainException e) {
+            throw refuse(e.field().map(f -> pointer + "/" + f).orElse(pointer), e.getMessage());
+        }
     }
 
     /** A refusal of the field at {@code pointer} ({@code /tenants/0/users/1/password}), with its line. */

@@ -5,6 +5,7 @@ import dev.tenantry.app.Services;
 import dev.tenantry.app.testmode.Seed.ApplicationSeed;
 import dev.tenantry.app.testmode.Seed.CloudSubscriptionSeed;
 import dev.tenantry.app.testmode.Seed.GroupSeed;
+import dev.tenantry.app.testmode.Seed.GuestSeed;
 import dev.tenantry.app.testmode.Seed.RoleAssignmentSeed;
 import dev.tenantry.app.testmode.Seed.SuiteSubscriptionSeed;
 import dev.tenantry.app.testmode.Seed.TenantSeed;
@@ -20,9 +21,14 @@ import dev.tenantry.directory.User;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ServicePrincipal;
+import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
+import dev.tenantry.directory.credentials.TestModePasswordHasher;
 import dev.tenantry.directory.groups.NewGroup;
+import dev.tenantry.directory.guests.Invitation;
+import dev.tenantry.directory.guests.NewInvitation;
 import dev.tenantry.shared.Caller;
-import dev.tenantry.shared.DomainException;
+import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.LicenceService;
@@ -32,6 +38,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,20 +49,44 @@ import java.util.UUID;
 public final class SeedLoader {
 
     static final String DEFAULT_PASSWORD = "Tenantry-Seed-1";
+    /** Where a seeded guest's invitation would have sent it: seeded guests have redeemed already. */
+    private static final String GUEST_LANDING = "https://myapps.microsoft.com";
+
     private static final String DEFAULT_OFFER = "MS-AZR-0003P";
 
     private final Services services;
+    private final UsedIds usedIds;
+    private final boolean testMode;
 
+    /** A loader of a test-mode server that refuses a seed file's duplicate ids, but knows no ids of the server. */
     public SeedLoader(Services services) {
+        this(services, UsedIds.NONE, true);
+    }
+
+    /**
+     * A loader that also refuses a fixed id {@code usedIds} says the server uses already; outside {@code testMode} it
+     * refuses the test mode's cheap password hashes.
+     */
+    public SeedLoader(Services services, UsedIds usedIds, boolean testMode) {
         this.services = services;
+        this.usedIds = usedIds;
+        this.testMode = testMode;
     }
 
     public Seeded load(SeedFile file) {
         return services.stores().transactions().inTransaction(() -> {
             List<TenantSeed> tenants = file.seed().tenants();
             List<SeededTenant> loaded = new java.util.ArrayList<>();
+            Map<UUID, String> fixedIds = new HashMap<>();
+            Map<String, TenantLoad> byName = new LinkedHashMap<>();
             for (int i = 0; i < tenants.size(); i++) {
-                loaded.add(new TenantLoad(file, "/tenants/" + i, tenants.get(i)).load());
+                TenantLoad tenant = new TenantLoad(file, "/tenants/" + i, tenants.get(i), fixedIds);
+                loaded.add(tenant.load());
+                byName.put(loaded.getLast().name(), tenant);
+            }
+            // guests last: each comes from another directory of the file, which may stand after it
+            for (TenantLoad tenant : byName.values()) {
+                tenant.loadGuests(byName);
             }
             return new Seeded(loaded);
         });
@@ -71,27 +102,34 @@ public final class SeedLoader {
         private final Map<String, String> groups = new LinkedHashMap<>();
         private final Map<String, String> clouds = new LinkedHashMap<>();
         private final Map<String, User> accounts = new HashMap<>();
+        private final Map<UUID, String> fixedIds;
         private TenantId tenantId;
 
-        TenantLoad(SeedFile file, String at, TenantSeed seed) {
+        TenantLoad(SeedFile file, String at, TenantSeed seed, Map<UUID, String> fixedIds) {
             this.file = file;
             this.at = at;
             this.seed = seed;
+            this.fixedIds = fixedIds;
         }
 
         SeededTenant load() {
             String prefix = required(seed.domainPrefix(), at + "/domainPrefix");
             String name = seed.name() == null ? prefix : seed.name();
             UserSeed adminSeed = seed.admin() == null
-                    ? new UserSeed("admin", null, null, null, null, null, null, null, null)
+                    ? new UserSeed("admin", null, null, null, null, null, null, null, null, null, null)
                     : seed.admin();
-            CreatedDirectory created = guarded(at, () -> services.tenants()
-                    .createDirectory(
-                            seed.organization() == null ? name : seed.organization(),
-                            seed.countryCode() == null ? "US" : seed.countryCode(),
-                            prefix,
-                            newUser(adminSeed, "Administrator")));
+            UUID fixedTenant = fixedId(seed.id(), at + "/id");
+            UUID fixedAdmin = fixedId(adminSeed.id(), at + "/admin/id");
+            String adminHash = passwordHash(adminSeed, at + "/admin");
+            CreatedDirectory created = pinned(
+                    at, ids(NewIds.Kind.TENANT, fixedTenant, NewIds.Kind.USER, fixedAdmin), () -> services.tenants()
+                            .createDirectory(
+                                    seed.organization() == null ? name : seed.organization(),
+                                    seed.countryCode() == null ? "US" : seed.countryCode(),
+                                    prefix,
+                                    newUser(adminSeed, "Administrator")));
             tenantId = created.tenant().id();
+            storeHash(created.admin(), adminHash);
             remember(adminSeed, created.admin());
             for (int i = 0; i < seed.users().size(); i++) {
                 loadUser(at + "/users/" + i, seed.users().get(i));
@@ -121,8 +159,11 @@ public final class SeedLoader {
             if (users.containsKey(userName)) {
                 throw file.refuse(where + "/userName", "a second user named '" + userName + "'");
             }
-            User created = guarded(
-                    where, () -> services.users().createUser(Caller.system(), tenantId, newUser(user, userName)));
+            UUID fixed = fixedId(user.id(), where + "/id");
+            String hash = passwordHash(user, where);
+            User created = pinned(where, ids(NewIds.Kind.USER, fixed), () -> services.users()
+                    .createUser(Caller.system(), tenantId, newUser(user, userName)));
+            storeHash(created, hash);
             remember(user, created);
             for (int r = 0; r < user.roles().size(); r++) {
                 DirectoryRoleTemplate role = roleNamed(user.roles().get(r), where + "/roles/" + r);
@@ -137,7 +178,8 @@ public final class SeedLoader {
             String displayName = required(group.displayName(), where + "/displayName");
             List<String> members = userIds(group.members(), where + "/members");
             List<String> owners = userIds(group.owners(), where + "/owners");
-            var created = guarded(where, () -> services.groups()
+            UUID fixed = fixedId(group.id(), where + "/id");
+            var created = pinned(where, ids(NewIds.Kind.GROUP, fixed), () -> services.groups()
                     .create(
                             Caller.system(),
                             tenantId,
@@ -159,8 +201,12 @@ public final class SeedLoader {
         private void loadApplication(String where, ApplicationSeed app) {
             String name = required(app.name(), where + "/name");
             ApplicationService applications = services.applications();
-            Application created = guarded(
+            UUID fixedObject = fixedId(app.id(), where + "/id");
+            UUID fixedAppId = fixedId(app.appId(), where + "/appId");
+            UUID fixedPrincipal = fixedId(app.servicePrincipalId(), where + "/servicePrincipalId");
+            Application created = pinned(
                     where,
+                    ids(NewIds.Kind.APPLICATION, fixedObject, NewIds.Kind.APP_ID, fixedAppId),
                     () -> applications.createApplication(
                             Caller.system(),
                             tenantId,
@@ -171,8 +217,10 @@ public final class SeedLoader {
                     : guarded(where + "/secret", () -> applications
                             .addPassword(Caller.system(), tenantId, created.id(), "seed", null)
                             .secretText());
-            ServicePrincipal principal = guarded(
-                    where, () -> applications.createServicePrincipal(Caller.system(), tenantId, created.appId()));
+            ServicePrincipal principal = pinned(
+                    where,
+                    ids(NewIds.Kind.SERVICE_PRINCIPAL, fixedPrincipal),
+                    () -> applications.createServicePrincipal(Caller.system(), tenantId, created.appId()));
             UUID graph = applications
                     .findServicePrincipalByAppId(tenantId, ApplicationService.MICROSOFT_GRAPH_APP_ID)
                     .orElseThrow()
@@ -193,6 +241,8 @@ public final class SeedLoader {
                         () -> applications.grantAppRole(
                                 adminCaller(), tenantId, principal.id(), graph, permission.id()));
             }
+            new SeedApplications(file, services, adminCaller(), tenantId)
+                    .configure(where, app, created, principal, this::account);
             apps.put(name, new SeededApp(name, created.appId(), created.id(), principal.id(), secret));
         }
 
@@ -200,12 +250,14 @@ public final class SeedLoader {
             String ownerName = cloud.owner() == null ? adminName() : cloud.owner();
             User owner = account(ownerName, where + "/owner");
             Caller.User ownerCaller = new Caller.User(tenantId, owner.id());
-            CloudSubscription created = guarded(where, () -> services.subscriptions()
-                    .createCloudSubscription(
-                            ownerCaller,
-                            cloud.offer() == null ? DEFAULT_OFFER : cloud.offer(),
-                            cloud.displayName(),
-                            null));
+            UUID fixed = fixedId(cloud.id(), where + "/id");
+            CloudSubscription created =
+                    pinned(where, ids(NewIds.Kind.CLOUD_SUBSCRIPTION, fixed), () -> services.subscriptions()
+                            .createCloudSubscription(
+                                    ownerCaller,
+                                    cloud.offer() == null ? DEFAULT_OFFER : cloud.offer(),
+                                    cloud.displayName(),
+                                    null));
             String name = cloud.name() == null ? created.displayName() : cloud.name();
             clouds.put(name, created.id().toString());
             for (int g = 0; g < cloud.resourceGroups().size(); g++) {
@@ -263,8 +315,10 @@ public final class SeedLoader {
 
         private void loadSuite(String where, SuiteSubscriptionSeed suite) {
             String sku = required(suite.sku(), where + "/sku");
-            SuiteSubscription created = guarded(where, () -> services.subscriptions()
-                    .buySuiteSubscription(adminCaller(), sku, suite.seats(), suite.trial()));
+            UUID fixed = fixedId(suite.id(), where + "/id");
+            SuiteSubscription created =
+                    pinned(where, ids(NewIds.Kind.SUITE_SUBSCRIPTION, fixed), () -> services.subscriptions()
+                            .buySuiteSubscription(adminCaller(), sku, suite.seats(), suite.trial()));
             for (int u = 0; u < suite.licensedUsers().size(); u++) {
                 String field = where + "/licensedUsers/" + u;
                 User user = account(suite.licensedUsers().get(u), field);
@@ -276,6 +330,72 @@ public final class SeedLoader {
                                 List.of(new LicenceService.AddLicence(
                                         created.skuId().toString(), List.of())),
                                 List.of()));
+            }
+        }
+
+        /** The guests of this directory, each a user of another directory of the file, invited and redeemed. */
+        void loadGuests(Map<String, TenantLoad> byName) {
+            for (int g = 0; g < seed.guests().size(); g++) {
+                String where = at + "/guests/" + g;
+                GuestSeed guest = seed.guests().get(g);
+                String from = required(guest.from(), where + "/from");
+                TenantLoad home = byName.get(from);
+                if (home == null || home == this) {
+                    throw file.refuse(
+                            where + "/from",
+                            home == null
+                                    ? "no directory '" + from + "' in this seed file (name another directory by its"
+                                            + " 'name')"
+                                    : "a guest comes from another directory of the file, not from its own");
+                }
+                User homeUser = home.account(required(guest.user(), where + "/user"), where + "/user");
+                UUID fixed = fixedId(guest.id(), where + "/id");
+                Invitation invitation = pinned(where, ids(NewIds.Kind.USER, fixed), () -> services.guests()
+                        .invite(
+                                adminCaller(),
+                                tenantId,
+                                new NewInvitation(
+                                        homeUser.userPrincipalName(), guest.displayName(), GUEST_LANDING, "Guest")));
+                guarded(where, () -> services.guests()
+                        .redeem(
+                                new Caller.Account(home.tenantId, homeUser.id()),
+                                tenantId,
+                                invitation.user().id(),
+                                invitation.ticket()));
+            }
+        }
+
+        /**
+         * The stored hash a user's {@code passwordHash} gives, checked before anything is created; null when the user
+         * has a password instead.
+         */
+        private String passwordHash(UserSeed user, String where) {
+            String hash = user.passwordHash();
+            if (hash == null) {
+                return null;
+            }
+            if (user.password() != null) {
+                throw file.refuse(where + "/passwordHash", "give 'password' or 'passwordHash', not both");
+            }
+            if (hash.startsWith(TestModePasswordHasher.PREFIX)) {
+                if (!testMode) {
+                    throw file.refuse(
+                            where + "/passwordHash",
+                            "this is a test mode's cheap hash, refused outside test mode; give an Argon2id hash or a"
+                                    + " password");
+                }
+                return hash;
+            }
+            Optional<String> problem = Argon2idPasswordHasher.problemOf(hash);
+            if (problem.isPresent()) {
+                throw file.refuse(where + "/passwordHash", problem.get());
+            }
+            return hash;
+        }
+
+        private void storeHash(User user, String hash) {
+            if (hash != null) {
+                services.stores().users().setPasswordHash(user.id(), hash);
             }
         }
 
@@ -297,7 +417,7 @@ public final class SeedLoader {
                     new SeededUser(userName, created.id().value(), created.userPrincipalName(), passwordOf(seedUser)));
         }
 
-        private User account(String userName, String where) {
+        User account(String userName, String where) {
             User user = accounts.get(userName);
             if (user == null) {
                 throw file.refuse(where, "no user '" + userName + "' in this directory (name a userName of its users)");
@@ -326,12 +446,42 @@ public final class SeedLoader {
                                             .toList()));
         }
 
-        private <T> T guarded(String where, java.util.function.Supplier<T> work) {
-            try {
-                return work.get();
-            } catch (DomainException e) {
-                throw file.refuse(e.field().map(f -> where + "/" + f).orElse(where), e.getMessage());
+        /**
+         * The GUID of an {@code id} field, or null when it is absent (the server makes one). An id given twice in the
+         * file is refused at its second use.
+         */
+        private UUID fixedId(String text, String where) {
+            if (text == null) {
+                return null;
             }
+            UUID id = Ids.tryParse(text.strip())
+                    .orElseThrow(() -> file.refuse(
+                            where,
+                            "'" + text + "' is not a GUID such as '00000000-0000-0000-0000-000000000000' (leave the"
+                                    + " field out to let the server make one)"));
+            String first = fixedIds.putIfAbsent(id, where);
+            if (first != null) {
+                throw file.refuse(
+                        where,
+                        "the id '" + id + "' is given twice: " + SeedFile.fieldOf(first) + " has it already; every id"
+                                + " of a seed file is different");
+            }
+            if (usedIds.isUsed(id)) {
+                throw file.refuse(
+                        where,
+                        "the id '" + id + "' is already used on this server; choose another GUID or leave the field"
+                                + " out");
+            }
+            return id;
+        }
+
+        /** Runs {@code work} with the fixed ids of an entry pinned for what it creates. */
+        private <T> T pinned(String where, Map<NewIds.Kind, UUID> ids, java.util.function.Supplier<T> work) {
+            return NewIds.pinned(ids, () -> guarded(where, work));
+        }
+
+        private <T> T guarded(String where, java.util.function.Supplier<T> work) {
+            return file.guarded(where, work);
         }
 
         private String required(String value, String where) {
@@ -342,8 +492,34 @@ public final class SeedLoader {
         }
     }
 
+    /** The fixed id of one kind, if given. */
+    private static Map<NewIds.Kind, UUID> ids(NewIds.Kind kind, UUID id) {
+        return ids(kind, id, kind, null);
+    }
+
+    /** The fixed ids of two kinds, each if given. */
+    private static Map<NewIds.Kind, UUID> ids(NewIds.Kind first, UUID firstId, NewIds.Kind second, UUID secondId) {
+        Map<NewIds.Kind, UUID> ids = new java.util.EnumMap<>(NewIds.Kind.class);
+        if (firstId != null) {
+            ids.put(first, firstId);
+        }
+        if (secondId != null) {
+            ids.put(second, secondId);
+        }
+        return ids;
+    }
+
+    /** The password a seeded user signs in with: unknown (null) when the file gave its hash. */
     private static String passwordOf(UserSeed user) {
+        if (user.passwordHash() != null) {
+            return null;
+        }
         return user.password() == null ? DEFAULT_PASSWORD : user.password();
+    }
+
+    /** The password a user is created with: with a {@code passwordHash}, a throw-away one its hash then replaces. */
+    private static String createdPassword(UserSeed user) {
+        return user.passwordHash() == null ? passwordOf(user) : "Replaced-" + UUID.randomUUID() + "-x1";
     }
 
     private static NewUser newUser(UserSeed user, String fallbackName) {
@@ -351,7 +527,7 @@ public final class SeedLoader {
         return new NewUser(
                 user.displayName() == null ? fallbackName : user.displayName(),
                 userName,
-                passwordOf(user),
+                createdPassword(user),
                 user.givenName(),
                 user.surname(),
                 null,

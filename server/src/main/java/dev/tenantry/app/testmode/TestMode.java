@@ -46,6 +46,7 @@ public final class TestMode {
     private final RequestLog requests = new RequestLog();
     private final SeedFile seedFile;
     private Snapshots snapshots;
+    private UsedIds usedIds = UsedIds.NONE;
     private Services services;
     private volatile Seeded seeded = new Seeded(List.of());
 
@@ -106,6 +107,7 @@ public final class TestMode {
     public void attach(Services wired, Database database) {
         this.services = wired;
         this.snapshots = new Snapshots(database.jdbi());
+        this.usedIds = UsedIds.in(database.jdbi());
         SeedTemplates.Template template = SeedTemplates.find(seedKey());
         if (template != null) {
             seeded = template.seeded();
@@ -113,7 +115,7 @@ public final class TestMode {
             return;
         }
         if (seedFile != null) {
-            seeded = new SeedLoader(wired).load(seedFile);
+            seeded = new SeedLoader(wired, usedIds, true).load(seedFile);
         }
         snapshots.take(Snapshots.SEED);
         SeedTemplates.remember(seedKey(), new SeedTemplates.Template(snapshots.file(Snapshots.SEED), seeded));
@@ -125,7 +127,7 @@ public final class TestMode {
 
     /** Loads another seed file into the running server (what {@code tenantry seed load} calls). */
     public Seeded load(SeedFile file) {
-        Seeded more = new SeedLoader(services).load(file);
+        Seeded more = new SeedLoader(services, usedIds, true).load(file);
         List<Seeded.SeededTenant> all = new java.util.ArrayList<>(seeded.tenants());
         all.addAll(more.tenants());
         seeded = new Seeded(all);

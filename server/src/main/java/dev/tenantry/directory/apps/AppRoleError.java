@@ -13,7 +13,7 @@ public enum AppRoleError implements ErrorCode {
     /** A {@code requiredResourceAccess} entry Graph would refuse: a duplicate, an unknown type or role. */
     INVALID_REQUIRED_RESOURCE_ACCESS(Kind.INVALID_REQUEST),
     /** An assignment whose principal is no user, group or service principal of the directory. */
-    PRINCIPAL_NOT_FOUND(Kind.NOT_FOUND),
+    ASSIGNEE_NOT_FOUND(Kind.NOT_FOUND),
     /** A PATCH of a service principal with a property that cannot be changed here, or a malformed value. */
     INVALID_SERVICE_PRINCIPAL_PATCH(Kind.INVALID_REQUEST),
     /** AADSTS50105: the app requires an assignment and the user has none, directly or through a group. */

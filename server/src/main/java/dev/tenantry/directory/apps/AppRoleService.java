@@ -407,7 +407,7 @@ public final class AppRoleService {
         Optional<Principal> found = resolve(tenantId, id);
         if (found.isEmpty() || (expected != null && found.get().kind() != expected)) {
             throw new NotFoundException(
-                    AppRoleError.PRINCIPAL_NOT_FOUND,
+                    AppRoleError.ASSIGNEE_NOT_FOUND,
                     "Resource '" + id + "' does not exist or one of its queried reference-property objects are not"
                             + " present"
                             + (expected == null

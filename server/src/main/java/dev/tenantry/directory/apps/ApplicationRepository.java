@@ -113,4 +113,16 @@ public interface ApplicationRepository {
 
     /** Replaces every {@code requiredResourceAccess} entry of the application. */
     void replaceRequiredResourceAccess(UUID applicationId, List<RequiredResourceAccess> access);
+
+    /** What the application exposes as an API (issue 11); {@link ExposedApi#NONE} when it exposes nothing. */
+    ExposedApi findApi(UUID applicationId);
+
+    /**
+     * Replaces what the tenant's application exposes; an identifier URI another application of the tenant has
+     * (compared lower-cased) is a {@code ConflictException}.
+     */
+    void replaceApi(TenantId tenantId, UUID applicationId, ExposedApi api);
+
+    /** The tenant's application one of whose identifier URIs is {@code uri}, compared case-insensitively. */
+    Optional<Application> findByIdentifierUri(TenantId tenantId, String uri);
 }

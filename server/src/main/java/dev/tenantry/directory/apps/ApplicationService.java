@@ -12,6 +12,7 @@ import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.GenerationCache;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.shared.Secrets;
@@ -95,9 +96,9 @@ public final class ApplicationService {
         access.requireManageApplications(caller, tenantId);
         String name = Text.required(displayName, "displayName", Column.APPLICATION_DISPLAY_NAME);
         Application application = new Application(
-                UUID.randomUUID(),
+                NewIds.next(NewIds.Kind.APPLICATION),
                 tenantId,
-                UUID.randomUUID(),
+                NewIds.next(NewIds.Kind.APP_ID),
                 name,
                 clock.instant(),
                 List.of(),
@@ -227,6 +228,12 @@ public final class ApplicationService {
                     caller,
                     tenantId,
                     ApplicationOwnerService.owns(applications, caller, tenantId, AppObjectKind.SERVICE_PRINCIPAL, id));
+            if (sp.isManagedIdentity()) {
+                throw new RuleViolationException(
+                        DirectoryError.MANAGED_IDENTITY_SERVICE_PRINCIPAL,
+                        "'" + sp.displayName() + "' is a managed identity: delete it through Azure Resource Manager ("
+                                + sp.managedIdentityResourceId() + "), which deletes its service principal.");
+            }
             if (sp.appId().equals(MICROSOFT_GRAPH_APP_ID)) {
                 throw new RuleViolationException(
                         DirectoryError.FIRST_PARTY_SERVICE_PRINCIPAL,
@@ -251,7 +258,11 @@ public final class ApplicationService {
                 throw servicePrincipalExists(appId);
             }
             ServicePrincipal servicePrincipal = new ServicePrincipal(
-                    UUID.randomUUID(), tenantId, appId, application.displayName(), clock.instant());
+                    NewIds.next(NewIds.Kind.SERVICE_PRINCIPAL),
+                    tenantId,
+                    appId,
+                    application.displayName(),
+                    clock.instant());
             applications.insertServicePrincipal(servicePrincipal);
             return servicePrincipal;
         });
@@ -363,6 +374,18 @@ public final class ApplicationService {
         ClientRecord client = cache.get(new ClientKey(tenantId, appId), () -> loadClient(tenantId, appId))
                 .orElseThrow(() -> unknownClient(appId, tenantId));
         return new Caller.App(tenantId, client.servicePrincipalId(), appId, client.permissions());
+    }
+
+    /**
+     * The service principal {@code servicePrincipalId} of {@code tenantId} acting as itself, with the app roles granted
+     * to it, once a managed identity endpoint has decided it may (issue 11); a principal that is gone is refused as an
+     * unknown client.
+     */
+    public Caller.App servicePrincipalCaller(TenantId tenantId, UUID servicePrincipalId) {
+        ServicePrincipal sp = applications
+                .findServicePrincipal(tenantId, servicePrincipalId)
+                .orElseThrow(() -> unknownClient(servicePrincipalId, tenantId));
+        return new Caller.App(tenantId, sp.id(), sp.appId(), grantedPermissions(tenantId, sp));
     }
 
     /** Gives a new directory the service principals every Entra directory has (Microsoft Graph). */

@@ -74,13 +74,20 @@ public final class PermissionGrantService {
         ServicePrincipal resource = resourceId == null
                 ? null
                 : applications.findServicePrincipal(tenantId, resourceId).orElse(null);
-        if (resource == null || !resource.appId().equals(ApplicationService.MICROSOFT_GRAPH_APP_ID)) {
+        if (resource == null) {
             throw invalid(
-                    "resourceId must be the object id of the Microsoft Graph service principal of this directory.",
+                    "resourceId must be the object id of the Microsoft Graph service principal of this directory, or"
+                            + " of an application of this directory that exposes an API.",
                     "resourceId");
         }
+        List<String> asked = scope == null || scope.isBlank()
+                ? List.of()
+                : List.of(scope.strip().split("\\s+"));
         String names = String.join(
-                " ", known(scope == null ? List.of() : List.of(scope.strip().split("\\s+"))));
+                " ",
+                resource.appId().equals(ApplicationService.MICROSOFT_GRAPH_APP_ID)
+                        ? known(asked)
+                        : offered(tenantId, resource, asked));
         PermissionGrant grant = new PermissionGrant(
                 UUID.randomUUID(), tenantId, clientId, consentType, principalId, resourceId, names, clock.instant());
         return transactions.inTransaction(() -> {
@@ -112,16 +119,25 @@ public final class PermissionGrantService {
      * itself or through an administrator's consent; for the token service, so no caller.
      */
     public List<String> consentedScopes(TenantId tenantId, UUID userId, UUID appId) {
+        return applications
+                .findServicePrincipalByAppId(tenantId, ApplicationService.MICROSOFT_GRAPH_APP_ID)
+                .map(graph -> consentedScopes(tenantId, userId, appId, graph.id()))
+                .orElse(List.of());
+    }
+
+    /**
+     * The scopes of the resource whose service principal is {@code resourceId} (Graph, or a registered API, issue 11)
+     * that the user {@code userId} has let the client {@code appId} use; for the token service, so no caller.
+     */
+    public List<String> consentedScopes(TenantId tenantId, UUID userId, UUID appId, UUID resourceId) {
         Optional<ServicePrincipal> client = applications.findServicePrincipalByAppId(tenantId, appId);
-        Optional<ServicePrincipal> graph =
-                applications.findServicePrincipalByAppId(tenantId, ApplicationService.MICROSOFT_GRAPH_APP_ID);
-        if (client.isEmpty() || graph.isEmpty()) {
+        if (client.isEmpty()) {
             return List.of();
         }
         Set<String> scopes = new LinkedHashSet<>();
         for (PermissionGrant grant : applications.permissionGrants(tenantId)) {
             if (grant.clientId().equals(client.get().id())
-                    && grant.resourceId().equals(graph.get().id())
+                    && grant.resourceId().equals(resourceId)
                     && grant.appliesTo(userId)) {
                 scopes.addAll(grant.scopes());
             }
@@ -209,6 +225,36 @@ public final class PermissionGrantService {
             applications.insertServicePrincipal(sp);
             return sp;
         });
+    }
+
+    /**
+     * The names of {@code scopes} as the registered API of {@code resource} spells them (issue 11): each must be one of
+     * its enabled {@code oauth2PermissionScopes}.
+     */
+    private List<String> offered(TenantId tenantId, ServicePrincipal resource, List<String> scopes) {
+        ExposedApi api = applications
+                .findByAppId(resource.appId())
+                .filter(app -> app.tenantId().equals(tenantId))
+                .map(app -> applications.findApi(app.id()))
+                .orElse(ExposedApi.NONE);
+        List<String> names = new ArrayList<>();
+        for (String scope : scopes) {
+            String name = api.enabledScope(scope)
+                    .map(PermissionScope::value)
+                    .orElseThrow(() -> invalid(
+                            "'" + scope + "' is not an enabled oauth2PermissionScope of the API '"
+                                    + resource.displayName() + "': "
+                                    + api.scopes().stream()
+                                            .filter(PermissionScope::enabled)
+                                            .map(PermissionScope::value)
+                                            .toList()
+                                    + ".",
+                            "scope"));
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** The names of {@code scopes} as Graph spells them; an unknown permission is refused. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -36,6 +37,27 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
+    }
+
+    /**
+     * Why {@code encoded} is not a hash this hasher can check, or empty when it is one: Argon2id (version 19) in the PHC
+     * format, with a cost a sign-in can afford (at most 1 GiB, 10 passes, 16 lanes).
+     */
+    public static Optional<String> problemOf(String encoded) {
+        Matcher phc = PHC.matcher(encoded == null ? "" : encoded);
+        if (!phc.matches()) {
+            return Optional.of("not an Argon2id hash in the PHC format this server writes:"
+                    + " $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt, base64>$<hash, base64> (other formats, such"
+                    + " as bcrypt or PBKDF2, are not supported)");
+        }
+        long memory = Long.parseLong(phc.group(1));
+        long passes = Long.parseLong(phc.group(2));
+        long lanes = Long.parseLong(phc.group(3));
+        if (memory > 1024 * 1024 || passes > 10 || lanes > 16 || passes < 1 || lanes < 1 || memory < 8 * lanes) {
+            return Optional.of("the Argon2id cost m=" + memory + ",t=" + passes + ",p=" + lanes
+                    + " is out of bounds: m from 8·p to 1048576 KiB, t from 1 to 10, p from 1 to 16");
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.PageRequest;
@@ -92,7 +93,7 @@ public final class GroupService {
                 requireFreeNickname(tenantId, nickname, null);
             }
             Group group = new Group(
-                    UUID.randomUUID(),
+                    NewIds.next(NewIds.Kind.GROUP),
                     tenantId,
                     GroupRules.displayName(request.displayName()),
                     GroupRules.description(request.description()),

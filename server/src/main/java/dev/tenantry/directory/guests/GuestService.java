@@ -21,6 +21,7 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.RuleViolationException;
 import dev.tenantry.shared.Secrets;
@@ -362,7 +363,7 @@ public final class GuestService implements GuestAccounts {
                 ? external
                 : external.substring(0, Column.USER_MAIL_NICKNAME.limit());
         return new User(
-                new UserId(UUID.randomUUID()),
+                new UserId(NewIds.next(NewIds.Kind.USER)),
                 tenant.id(),
                 upn,
                 Column.USER_DISPLAY_NAME.check(name, "invitedUserDisplayName"),

@@ -7,12 +7,14 @@ import dev.tenantry.directory.apps.AppRoleAssignment;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.ClientSecret;
+import dev.tenantry.directory.apps.ExposedApi;
 import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.directory.apps.RequiredResourceAccess;
 import dev.tenantry.directory.apps.ServicePrincipal;
+import dev.tenantry.directory.apps.ServicePrincipalType;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.TenantId;
@@ -38,7 +40,8 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
 
     private static final String APP_COLUMNS =
             "id, tenant_id, app_id, display_name, created_at, group_membership_claims";
-    private static final String SP_COLUMNS = "id, tenant_id, app_id, display_name, created_at";
+    private static final String SP_COLUMNS =
+            "id, tenant_id, app_id, display_name, created_at, service_principal_type, managed_identity_resource_id";
     private static final String SECRET_COLUMNS = "key_id, display_name, hint, secret_hash, start_at, end_at";
     private static final String ASSIGNMENT_COLUMNS =
             "id, tenant_id, principal_id, resource_id, app_role_id, created_at";
@@ -52,8 +55,9 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
             VALUES (:keyId, :applicationId, :displayName, :hint, :secretHash, :startAt, :endAt)
             """;
     private static final String INSERT_SP = """
-            INSERT INTO service_principal (id, tenant_id, app_id, display_name, created_at)
-            VALUES (:id, :tenantId, :appId, :displayName, :createdAt)
+            INSERT INTO service_principal (id, tenant_id, app_id, display_name, created_at, service_principal_type,
+                managed_identity_resource_id)
+            VALUES (:id, :tenantId, :appId, :displayName, :createdAt, :type, :resourceId)
             """;
     private static final String INSERT_ASSIGNMENT = """
             INSERT INTO app_role_assignment (id, tenant_id, principal_id, resource_id, app_role_id, created_at)
@@ -202,6 +206,8 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
                     .bind("appId", servicePrincipal.appId())
                     .bind("displayName", servicePrincipal.displayName())
                     .bind("createdAt", servicePrincipal.createdAt())
+                    .bind("type", servicePrincipal.type().graphName())
+                    .bind("resourceId", servicePrincipal.managedIdentityResourceId())
                     .execute());
         } catch (UnableToExecuteStatementException e) {
             if (SqlStates.isUniqueViolation(e)) {
@@ -650,7 +656,9 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
                 new TenantId(rs.getObject("tenant_id", UUID.class)),
                 rs.getObject("app_id", UUID.class),
                 rs.getString("display_name"),
-                instant(rs, "created_at", ctx));
+                instant(rs, "created_at", ctx),
+                ServicePrincipalType.ofGraphName(rs.getString("service_principal_type")),
+                rs.getString("managed_identity_resource_id"));
     }
 
     private static AppRoleAssignment toAssignment(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -665,5 +673,20 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
 
     private static Instant instant(ResultSet rs, String column, StatementContext ctx) throws SQLException {
         return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, column, ctx);
+    }
+
+    @Override
+    public ExposedApi findApi(UUID applicationId) {
+        return new JdbiExposedApis(jdbi).find(applicationId);
+    }
+
+    @Override
+    public void replaceApi(TenantId tenantId, UUID applicationId, ExposedApi api) {
+        new JdbiExposedApis(jdbi).replace(tenantId, applicationId, api);
+    }
+
+    @Override
+    public Optional<Application> findByIdentifierUri(TenantId tenantId, String uri) {
+        return new JdbiExposedApis(jdbi).applicationWithUri(tenantId, uri).flatMap(id -> findById(tenantId, id));
     }
 }

@@ -347,7 +347,11 @@ public final class JdbiGroupRepository implements GroupRepository {
             case SECURITY_ENABLED -> "security_enabled = :" + name;
             case MAIL_ENABLED -> "mail_enabled = :" + name;
             case GROUP_TYPES -> "unified = TRUE";
-            case DISPLAY_NAME, MAIL_NICKNAME, MAIL -> {
+            case DISPLAY_NAME ->
+                filter.operator() == GroupFilter.Operator.EQ
+                        ? "display_name_lower = :" + name
+                        : Keysets.namePrefix(name, filter.value());
+            case MAIL_NICKNAME, MAIL -> {
                 String column = "LOWER(" + column(filter.property()) + ")";
                 yield filter.operator() == GroupFilter.Operator.EQ
                         ? column + " = :" + name
@@ -361,7 +365,14 @@ public final class JdbiGroupRepository implements GroupRepository {
             case ID -> query.bind(name, Ids.tryParse(filter.value()).orElse(new UUID(0, 0)));
             case SECURITY_ENABLED, MAIL_ENABLED -> query.bind(name, Boolean.parseBoolean(filter.lowerValue()));
             case GROUP_TYPES -> {}
-            case DISPLAY_NAME, MAIL_NICKNAME, MAIL ->
+            case DISPLAY_NAME -> {
+                if (filter.operator() == GroupFilter.Operator.EQ) {
+                    query.bind(name, filter.lowerValue());
+                } else {
+                    Keysets.bindNamePrefix(query, name, filter.value());
+                }
+            }
+            case MAIL_NICKNAME, MAIL ->
                 query.bind(
                         name,
                         filter.operator() == GroupFilter.Operator.EQ

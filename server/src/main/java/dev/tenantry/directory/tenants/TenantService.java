@@ -18,6 +18,7 @@ import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.Transactions;
@@ -74,7 +75,8 @@ public final class TenantService {
             if (tenants.findByDomain(domain).isPresent()) {
                 throw domainTaken(domain);
             }
-            Tenant tenant = new Tenant(TenantId.random(), name, country, domain, clock.instant());
+            Tenant tenant =
+                    new Tenant(new TenantId(NewIds.next(NewIds.Kind.TENANT)), name, country, domain, clock.instant());
             tenants.insert(tenant);
             User user = newUsers.insert(tenant, admin, country);
             roles.addMember(roles.activate(tenant.id(), DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR), user.id());

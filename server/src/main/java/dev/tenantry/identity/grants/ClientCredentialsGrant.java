@@ -7,6 +7,7 @@ import dev.tenantry.identity.ProtectedResource;
 import dev.tenantry.identity.RequestedScopes;
 import dev.tenantry.identity.RequiredParameter;
 import dev.tenantry.identity.TokenRequest;
+import dev.tenantry.identity.TokenResource;
 import dev.tenantry.identity.TokenResponse;
 import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.Caller;
@@ -58,10 +59,33 @@ final class ClientCredentialsGrant implements Grant {
                             + "'https://graph.microsoft.com/.default'.");
         }
         Caller.App app = clients.confidential(tenant.id(), clientId, request, baseUrl);
-        ProtectedResource resource = resources.of(scopes, tenant.id());
+        TokenResource resource = resources.resolve(scopes, tenant.id());
         String issuer = TokenClaims.issuer(baseUrl, tenant.id());
-        String accessToken = signer.sign(TokenClaims.appAccessToken(
-                issuer, scopes.resource(), app, resource == ProtectedResource.GRAPH, clock.instant()));
+        String accessToken =
+                switch (resource) {
+                    case TokenResource.FirstParty firstParty ->
+                        signer.sign(TokenClaims.appAccessToken(
+                                issuer,
+                                scopes.resource(),
+                                app,
+                                firstParty.resource() == ProtectedResource.GRAPH,
+                                clock.instant()));
+                    // a registered API's token carries the app roles of that API assigned to the client (issue 11)
+                    case TokenResource.AppApi api ->
+                        signer.sign(TokenClaims.forApi(
+                                TokenClaims.appAccessToken(
+                                        issuer,
+                                        api.audience(),
+                                        new Caller.App(
+                                                tenant.id(),
+                                                app.servicePrincipalId(),
+                                                app.appId(),
+                                                resources.appRoles(tenant.id(), app.servicePrincipalId(), api)),
+                                        true,
+                                        clock.instant()),
+                                api,
+                                baseUrl));
+                };
         // openid/profile/offline_access are ignored here, so there is never a refresh or ID token (compat P15)
         return new TokenResponse(accessToken, TokenClaims.EXPIRES_IN, scopes.raw(), null, null, null);
     }

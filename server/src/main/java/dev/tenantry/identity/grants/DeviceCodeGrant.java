@@ -112,7 +112,7 @@ final class DeviceCodeGrant implements Grant {
         clients.publicOrConfidential(user.tenantId(), clientId, request, baseUrl);
         RequestedScopes scopes = RequestedScopes.parse(code.scope());
         DelegatedAccess access = new DelegatedAccess(
-                user, clientId, scopes, resources.delegatedScopes(scopes, user.tenantId(), clientId));
+                user, clientId, scopes, resources.delegated(scopes, user.tenantId(), user.id(), clientId));
         if (!codes.redeem(code.deviceCodeHash())) {
             throw refused(
                     DeviceCodeError.BAD_VERIFICATION_CODE,

@@ -17,6 +17,8 @@ import dev.tenantry.identity.HybridIdTokens;
 import dev.tenantry.identity.LockoutService;
 import dev.tenantry.identity.PublicClients;
 import dev.tenantry.identity.RefreshTokenRepository;
+import dev.tenantry.identity.RegisteredApis;
+import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.GenerationCache;
@@ -117,6 +119,17 @@ public final class Grants {
                 Flows.NONE);
     }
 
+    /**
+     * The APIs app registrations expose (issue 11): {@code registered} resolves them for every grant; with
+     * {@code keys}, this server's signing keys, the on-behalf-of grant checks the user's assertion (null: no
+     * on-behalf-of grant).
+     */
+    public record Apis(RegisteredApis registered, SigningKeys keys) {
+
+        /** Graph and ARM only, no on-behalf-of grant. */
+        public static final Apis NONE = new Apis(RegisteredApis.NONE, null);
+    }
+
     /** The standard grants with what {@code flows} adds (issues 11 and 13). */
     public static List<Grant> standard(
             TenantService tenantService,
@@ -131,12 +144,43 @@ public final class Grants {
             Clock clock,
             GuestAccounts guests,
             Flows flows) {
+        return standard(
+                tenantService,
+                users,
+                directoryRoles,
+                applications,
+                groups,
+                lockouts,
+                signer,
+                refreshTokens,
+                audiences,
+                clock,
+                guests,
+                flows,
+                Apis.NONE);
+    }
+
+    /** The standard grants with what {@code flows} and {@code apis} add (issues 11 and 13). */
+    public static List<Grant> standard(
+            TenantService tenantService,
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupRepository groups,
+            LockoutService lockouts,
+            TokenSigner signer,
+            RefreshTokenRepository refreshTokens,
+            Audiences audiences,
+            Clock clock,
+            GuestAccounts guests,
+            Flows flows,
+            Apis apis) {
         TenantSegment tenants = new TenantSegment(tenantService, flows.cache());
         ClientAuthentication clients = new ClientAuthentication(
                 lockouts,
                 flows.publicClients(),
                 flows.keys() == null ? null : new ClientAssertions(applications, flows.keys(), flows.replays(), clock));
-        Resources resources = new Resources(audiences, flows.consents());
+        Resources resources = new Resources(audiences, flows.consents(), apis.registered());
         RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
         UserTokens userTokens = new UserTokens(
                 directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock, guests);

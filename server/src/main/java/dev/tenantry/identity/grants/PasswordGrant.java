@@ -80,7 +80,7 @@ final class PasswordGrant implements Grant {
         }
         clients.publicOrConfidential(user.tenantId(), clientId, request, baseUrl);
         DelegatedAccess access = new DelegatedAccess(
-                user, clientId, scopes, resources.delegatedScopes(scopes, user.tenantId(), user.id(), clientId));
+                user, clientId, scopes, resources.delegated(scopes, user.tenantId(), user.id(), clientId));
         String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, UUID.randomUUID()) : null;
         return userTokens.issue(access, refresh, request.clientInfo(), baseUrl);
     }

@@ -73,7 +73,7 @@ final class RefreshTokenGrant implements Grant {
         // a scope the client may not have is refused before the refresh token is spent
         String scope = request.scope() == null || request.scope().isBlank() ? token.scope() : request.scope();
         RequestedScopes scopes = RequestedScopes.parse(scope);
-        String scp = resources.delegatedScopes(scopes, token.tenantId(), token.userId(), clientId);
+        Resources.Delegated scp = resources.delegated(scopes, token.tenantId(), token.userId(), clientId);
         if (token.usedAt() != null || !stored.markUsed(token.tokenHash(), now)) {
             // a rotated token came back: someone else may hold it, so end the whole session (RFC 9700 §4.14.2)
             stored.revokeFamily(token.familyId());

@@ -2,6 +2,8 @@ package dev.tenantry.identity.grants;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantry.directory.User;
+import dev.tenantry.identity.LoginHint;
+import dev.tenantry.identity.TokenResource;
 import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Secrets;
@@ -59,7 +61,9 @@ final class TokenClaims {
                         issuer, clientId.toString(), user.tenantId(), user.id().value(), now)
                 .subject(pairwiseSubject(user.id().value(), clientId))
                 .claim("name", user.displayName())
-                .claim("preferred_username", user.userPrincipalName());
+                .claim("preferred_username", user.userPrincipalName())
+                // issue 11: what an application sends back as logout_hint to sign this account out
+                .claim("login_hint", new LoginHint(user.id().value(), user.tenantId()).value());
         extraClaims.forEach(claims::claim);
         return claims.build();
     }
@@ -79,6 +83,34 @@ final class TokenClaims {
             guest.claim("upn", null).claim("unique_name", home.userPrincipalName());
         }
         return guest.build();
+    }
+
+    /**
+     * {@code claims} reshaped for a registered API (issue 11), as Entra shapes a token by the API's
+     * {@code requestedAccessTokenVersion}: a v2.0 token ({@code aud} the app id, the v2.0 issuer, {@code azp}) or a
+     * v1.0 token ({@code aud} the identifier URI asked for, {@code ver} 1.0, {@code appid} and no {@code azp}). Entra's
+     * v1.0 issuer is {@code https://sts.windows.net/{tid}/}; this server issues its v1.0 form on its own host,
+     * {@code https://HOST/{tid}/} ({@link #v1Issuer}), the form {@code AccessTokenVerifier} already accepts, so that a
+     * resource server trusting this server's host accepts both versions.
+     */
+    static JWTClaimsSet forApi(JWTClaimsSet claims, TokenResource.AppApi api, String baseUrl) {
+        TenantId tenantId = api.tenantId();
+        JWTClaimsSet.Builder shaped = new JWTClaimsSet.Builder(claims).audience(api.audience());
+        if (api.v2()) {
+            return shaped.issuer(issuer(baseUrl, tenantId))
+                    .claim("ver", "2.0")
+                    .claim("appid", null)
+                    .build();
+        }
+        return shaped.issuer(v1Issuer(baseUrl, tenantId))
+                .claim("ver", "1.0")
+                .claim("azp", null)
+                .build();
+    }
+
+    /** This server's v1.0 issuer of a directory: Entra's {@code https://sts.windows.net/{tid}/} shape, on its host. */
+    static String v1Issuer(String baseUrl, TenantId tenantId) {
+        return baseUrl + "/" + tenantId + "/";
     }
 
     /** The v1 issuer of a directory, which Entra puts in a guest's {@code idp} claim. */

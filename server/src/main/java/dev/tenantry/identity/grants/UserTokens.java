@@ -1,5 +1,6 @@
 package dev.tenantry.identity.grants;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantry.directory.DirectoryRoleTemplate;
 import dev.tenantry.directory.GuestAccounts;
 import dev.tenantry.directory.GuestError;
@@ -8,6 +9,7 @@ import dev.tenantry.directory.UserType;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.identity.Hashes;
+import dev.tenantry.identity.TokenResource;
 import dev.tenantry.identity.TokenResponse;
 import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.AuthenticationException;
@@ -83,11 +85,15 @@ final class UserTokens {
                 .map(DirectoryRoleTemplate::templateId)
                 .sorted()
                 .toList();
-        String accessToken = signer.sign(TokenClaims.guestClaims(
+        JWTClaimsSet claims = TokenClaims.guestClaims(
                 TokenClaims.userAccessToken(
                         issuer, access.scopes().resource(), access.scp(), user, wids, access.clientId(), now),
                 user,
-                home));
+                home);
+        if (access.resource() instanceof TokenResource.AppApi api) {
+            claims = TokenClaims.forApi(claims, api, baseUrl);
+        }
+        String accessToken = signer.sign(claims);
         Map<String, Object> extra = roles(roles);
         if (nonce != null) {
             extra.put("nonce", nonce);

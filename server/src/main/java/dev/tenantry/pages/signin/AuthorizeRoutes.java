@@ -3,6 +3,7 @@ package dev.tenantry.pages.signin;
 import dev.tenantry.directory.apps.DelegatedPermission;
 import dev.tenantry.identity.AuthorizationService;
 import dev.tenantry.identity.AuthorizeRequest;
+import dev.tenantry.identity.LoginHint;
 import dev.tenantry.identity.WebSession;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.PageSupport;
@@ -23,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The authorization endpoint (issue 11): {@code GET /{tenant}/oauth2/v2.0/authorize} with the shared sign-in page and a
@@ -47,6 +50,9 @@ public final class AuthorizeRoutes {
         "code_challenge",
         "code_challenge_method"
     };
+
+    private static final Pattern AUTHORIZE_PATH =
+            Pattern.compile("/([^/?]+)/oauth2/v2\\.0/authorize\\?(.*)", Pattern.DOTALL);
 
     private final PageSupport pages;
     private final AuthorizationService authorization;
@@ -213,8 +219,18 @@ public final class AuthorizeRoutes {
                 .postLogoutRedirect(
                         param(ctx, "client_id"), param(ctx, "id_token_hint"), param(ctx, "post_logout_redirect_uri"))
                 .orElse(null);
-        pages.sessions().signOut(ctx.cookie(PageSupport.COOKIE), false);
-        pages.clearCookie(ctx);
+        // logout_hint (an ID token's login_hint claim) names the account to sign out, so no account is asked for: a
+        // session of another account is left signed in
+        Optional<LoginHint> hint = LoginHint.parse(param(ctx, "logout_hint"));
+        Optional<Caller.User> signedIn = pages.caller(ctx);
+        boolean otherAccount = hint.isPresent()
+                && signedIn.isPresent()
+                && !(hint.get().objectId().equals(signedIn.get().userId().value())
+                        && hint.get().tenantId().equals(signedIn.get().tenantId()));
+        if (!otherAccount) {
+            pages.sessions().signOut(ctx.cookie(PageSupport.COOKIE), false);
+            pages.clearCookie(ctx);
+        }
         if (target == null) {
             pages.render(ctx, "signin/signedout.jte", new SignedOutPage(pages.chrome(ctx, Chrome.Console.STORE)));
             return;
@@ -223,6 +239,24 @@ public final class AuthorizeRoutes {
         ctx.redirect(
                 state == null ? target : target + (target.contains("?") ? "&" : "?") + "state=" + enc(state),
                 HttpStatus.FOUND);
+    }
+
+    /**
+     * The registered redirect URI the authorization request {@code returnUrl} (a path of this server) answers to, if it
+     * is one and names a known client and one of its redirect URIs: where a sign-in form's answer finally leads.
+     */
+    public Optional<String> redirectTarget(String returnUrl) {
+        Matcher path = AUTHORIZE_PATH.matcher(returnUrl == null ? "" : returnUrl);
+        if (!path.matches()) {
+            return Optional.empty();
+        }
+        try {
+            String tenant = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
+            return Optional.of(
+                    authorization.client(request(tenant, parse(path.group(2)))).redirectUri());
+        } catch (DomainException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private void renderConsent(
@@ -253,6 +287,7 @@ public final class AuthorizeRoutes {
                         admin,
                         "/" + tenant + "/oauth2/v2.0/consent",
                         encode(back)));
+        PageSupport.allowFormActionTo(ctx, client.redirectUri());
     }
 
     /** The permissions a consent grants: the OpenID Connect scopes and the named Graph permissions. */

@@ -9,6 +9,8 @@ import dev.tenantry.shared.AuthenticationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one sign-in page of both consoles (and, later, of OAuth authorize): user name first, then password. Errors
@@ -19,9 +21,19 @@ public final class SignInRoutes {
     private static final String INCORRECT = "Your account or password is incorrect. Check both and try again.";
 
     private final PageSupport pages;
+    private final Function<String, Optional<String>> redirectTargets;
 
     public SignInRoutes(PageSupport pages) {
+        this(pages, returnUrl -> Optional.empty());
+    }
+
+    /**
+     * Issue 11: {@code redirectTargets} names the registered redirect URI an authorization request's return URL ends
+     * at, so the sign-in form may lead there ({@link PageSupport#allowFormActionTo}).
+     */
+    public SignInRoutes(PageSupport pages, Function<String, Optional<String>> redirectTargets) {
         this.pages = pages;
+        this.redirectTargets = redirectTargets;
     }
 
     public void register(RoutesConfig routes) {
@@ -39,6 +51,7 @@ public final class SignInRoutes {
                 ctx,
                 "signin/signin.jte",
                 new SignInPage(chrome(ctx), hinted, hinted ? hint.strip() : "", returnUrl, null));
+        redirectTargets.apply(returnUrl).ifPresent(target -> PageSupport.allowFormActionTo(ctx, target));
     }
 
     private void submit(Context ctx) {
@@ -80,6 +93,7 @@ public final class SignInRoutes {
 
     private void render(Context ctx, boolean passwordStep, String userName, String returnUrl, String error) {
         pages.render(ctx, "signin/signin.jte", new SignInPage(chrome(ctx), passwordStep, userName, returnUrl, error));
+        redirectTargets.apply(returnUrl).ifPresent(target -> PageSupport.allowFormActionTo(ctx, target));
     }
 
     private Chrome chrome(Context ctx) {

@@ -83,7 +83,8 @@ public final class JdbiResourceGroupRepository implements ResourceGroupRepositor
                 > 0;
     }
 
-    private static String tags(Map<String, String> tags) {
+    /** Tags as the JSON object they are stored as (also for managed identities and hosts). */
+    static String tags(Map<String, String> tags) {
         try {
             return JSON.writeValueAsString(tags);
         } catch (JsonProcessingException e) {
@@ -97,10 +98,15 @@ public final class JdbiResourceGroupRepository implements ResourceGroupRepositor
                     rs.getObject("subscription_id", UUID.class),
                     rs.getString("name"),
                     rs.getString("location"),
-                    JSON.readValue(rs.getString("tags"), new TypeReference<Map<String, String>>() {}),
+                    tags(rs),
                     ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, "created_at", ctx));
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable tags", e);
         }
+    }
+
+    /** The tags of the row's {@code tags} column. */
+    static Map<String, String> tags(ResultSet rs) throws SQLException, JsonProcessingException {
+        return JSON.readValue(rs.getString("tags"), new TypeReference<Map<String, String>>() {});
     }
 }

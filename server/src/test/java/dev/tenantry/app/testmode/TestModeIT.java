@@ -156,6 +156,49 @@ class TestModeIT {
     }
 
     @Test
+    void aFixedIdAnotherDirectoryAlreadyUsesIsRefusedAtItsFieldAndLoadsNothing() throws Exception {
+        var jane = testServer
+                .testMode()
+                .orElseThrow()
+                .seeded()
+                .tenant("contoso")
+                .orElseThrow()
+                .users()
+                .get("jane");
+        String clash = """
+                tenants:
+                  - domainPrefix: wingtip
+                    users:
+                      - {userName: kim, id: %s}
+                """.formatted(jane.objectId());
+
+        HttpResponse<String> refused = send("POST", "/_tenantry/seed", clash);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("line 4")
+                .contains("tenants[0].users[0].id")
+                .contains("already used");
+        assertThat(testServer.services().tenants().findTenant("wingtip.onmicrosoft.test"))
+                .isEmpty();
+    }
+
+    @Test
+    void aPreHashedArgon2idPasswordSignsInOnATestModeServer() throws Exception {
+        String hash = new Argon2idPasswordHasher().hash("Winter-Pass-2026");
+        String seed = "tenants:\n  - domainPrefix: litware\n    users:\n      - {userName: ana, passwordHash: \"" + hash
+                + "\"}\n";
+
+        assertThat(send("POST", "/_tenantry/seed", seed).statusCode()).isEqualTo(201);
+        assertThat(testServer
+                        .services()
+                        .credentials()
+                        .authenticate("ana@litware.onmicrosoft.test", "Winter-Pass-2026")
+                        .userPrincipalName())
+                .isEqualTo("ana@litware.onmicrosoft.test");
+    }
+
+    @Test
     void seedLoadCommandLoadsAFileIntoTheRunningTestModeServer() throws Exception {
         Path file = Files.createTempFile(dataDir, "more", ".json");
         Files.writeString(file, "{\"tenants\":[{\"name\":\"tailspin\",\"domainPrefix\":\"tailspin\"}]}");

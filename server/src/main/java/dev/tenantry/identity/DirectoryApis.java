@@ -1,0 +1,56 @@
+package dev.tenantry.identity;
+
+import dev.tenantry.directory.apps.AssignedApiRoles;
+import dev.tenantry.directory.apps.ExposedApiService;
+import dev.tenantry.directory.apps.PermissionGrantService;
+import dev.tenantry.directory.apps.PermissionScope;
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@link RegisteredApis} over the directory (issue 11): the exposed APIs of its app registrations, the delegated
+ * permission grants ({@code oauth2PermissionGrants} whose resource is the API's service principal) and the app roles
+ * assigned to clients ({@link AssignedApiRoles}).
+ */
+public final class DirectoryApis implements RegisteredApis {
+
+    private final ExposedApiService apis;
+    private final PermissionGrantService grants;
+    private final AssignedApiRoles roles;
+
+    public DirectoryApis(ExposedApiService apis, PermissionGrantService grants, AssignedApiRoles roles) {
+        this.apis = apis;
+        this.grants = grants;
+        this.roles = roles;
+    }
+
+    @Override
+    public Optional<TokenResource.AppApi> find(TenantId tenantId, String resource) {
+        return apis.findRegisteredApi(tenantId, resource)
+                .map(found -> new TokenResource.AppApi(
+                        tenantId,
+                        found.application().appId(),
+                        found.servicePrincipal().id(),
+                        found.application().displayName(),
+                        resource,
+                        found.api().requestedAccessTokenVersion(),
+                        found.api().scopes().stream()
+                                .filter(PermissionScope::enabled)
+                                .map(s -> new TokenResource.Scope(s.value(), s.adminOnly()))
+                                .toList()));
+    }
+
+    @Override
+    public List<String> consented(TenantId tenantId, UserId userId, UUID clientId, TokenResource.AppApi api) {
+        return grants.consentedScopes(tenantId, userId.value(), clientId, api.servicePrincipalId());
+    }
+
+    @Override
+    public Set<String> appRoles(TenantId tenantId, UUID clientServicePrincipalId, TokenResource.AppApi api) {
+        return roles.valuesOf(tenantId, clientServicePrincipalId, api.servicePrincipalId(), api.appId());
+    }
+}

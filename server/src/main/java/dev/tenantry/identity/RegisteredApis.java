@@ -1,0 +1,42 @@
+package dev.tenantry.identity;
+
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The APIs app registrations of a directory expose, as the token grants need them (issue 11): which one a scope
+ * names, what a user let a client use of it, and which of its app roles a client's service principal holds.
+ */
+public interface RegisteredApis {
+
+    /** No registered APIs: every resource but Graph and ARM is unknown (AADSTS500011). */
+    RegisteredApis NONE = new RegisteredApis() {
+        @Override
+        public Optional<TokenResource.AppApi> find(TenantId tenantId, String resource) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<String> consented(TenantId tenantId, UserId userId, UUID clientId, TokenResource.AppApi api) {
+            return List.of();
+        }
+
+        @Override
+        public Set<String> appRoles(TenantId tenantId, UUID clientServicePrincipalId, TokenResource.AppApi api) {
+            return Set.of();
+        }
+    };
+
+    /** The API of directory {@code tenantId} that {@code resource} (an identifier URI or an app id) names. */
+    Optional<TokenResource.AppApi> find(TenantId tenantId, String resource);
+
+    /** The scopes of {@code api} the user let the client {@code clientId} use, itself or by an admin's consent. */
+    List<String> consented(TenantId tenantId, UserId userId, UUID clientId, TokenResource.AppApi api);
+
+    /** The values of {@code api}'s app roles assigned to the client's service principal (client credentials). */
+    Set<String> appRoles(TenantId tenantId, UUID clientServicePrincipalId, TokenResource.AppApi api);
+}

@@ -1,0 +1,221 @@
+package dev.tenantry.app.testmode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenantry.shared.TenantId;
+import dev.tenantry.shared.UserId;
+import dev.tenantry.testing.TestWorld;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Issue 14: a seed file's fixed ids, and its refusals, over the in-memory world. */
+class SeedLoaderTest {
+
+    static final String FIXED = """
+            tenants:
+              - name: contoso
+                id: 11111111-0000-0000-0000-000000000001
+                domainPrefix: contoso
+                admin: {userName: admin, id: 11111111-0000-0000-0000-000000000002}
+                users:
+                  - {userName: jane, id: 11111111-0000-0000-0000-000000000003, usageLocation: US}
+                  - {userName: joe}
+                groups:
+                  - {displayName: Engineering, id: 11111111-0000-0000-0000-000000000004, members: [jane]}
+                applications:
+                  - name: daemon
+                    id: 11111111-0000-0000-0000-000000000005
+                    appId: 11111111-0000-0000-0000-000000000006
+                    servicePrincipalId: 11111111-0000-0000-0000-000000000007
+                cloudSubscriptions:
+                  - {name: dev, id: 11111111-0000-0000-0000-000000000008}
+                suiteSubscriptions:
+                  - {sku: ENTERPRISEPACK, id: 11111111-0000-0000-0000-000000000009, seats: 5, licensedUsers: [jane]}
+            """;
+
+    final TestWorld world = TestWorld.create();
+
+    private Seeded load(String text) {
+        UsedIds usedIds = id -> world.tenants().findById(new TenantId(id)).isPresent()
+                || world.services().stores().applications().findByAppId(id).isPresent();
+        return new SeedLoader(world.services(), usedIds, true).load(SeedFile.parse("seed.yaml", text));
+    }
+
+    private static UUID id(int last) {
+        return UUID.fromString("11111111-0000-0000-0000-00000000000" + last);
+    }
+
+    @Test
+    void fixedIdsAreKeptAndTheOthersAreMade() {
+        Seeded.SeededTenant contoso = load(FIXED).tenant("contoso").orElseThrow();
+
+        assertThat(contoso.tenantId()).isEqualTo(id(1).toString());
+        assertThat(contoso.users().get("admin").objectId()).isEqualTo(id(2));
+        assertThat(contoso.users().get("jane").objectId()).isEqualTo(id(3));
+        assertThat(contoso.users().get("joe").objectId()).isNotNull().isNotIn(id(2), id(3));
+        assertThat(contoso.groups()).containsEntry("Engineering", id(4).toString());
+        Seeded.SeededApp daemon = contoso.apps().get("daemon");
+        assertThat(daemon.objectId()).isEqualTo(id(5));
+        assertThat(daemon.appId()).isEqualTo(id(6));
+        assertThat(daemon.servicePrincipalId()).isEqualTo(id(7));
+        assertThat(contoso.cloudSubscriptions()).containsEntry("dev", id(8).toString());
+        TenantId tenant = new TenantId(id(1));
+        assertThat(world.suites().findById(tenant, id(9))).isPresent();
+        assertThat(world.users().findById(tenant, new UserId(id(3)))).isPresent();
+        assertThat(world.clouds().findById(id(8)).orElseThrow().tenantId()).isEqualTo(tenant);
+    }
+
+    @Test
+    void anIdGivenTwiceIsRefusedAtItsSecondUseWithItsLineAndNothingLoads() {
+        String twice =
+                FIXED.replace("id: 11111111-0000-0000-0000-000000000004", "id: 11111111-0000-0000-0000-000000000003");
+
+        assertThatThrownBy(() -> load(twice))
+                .isInstanceOf(SeedException.class)
+                .hasMessageContaining("line 10, field tenants[0].groups[0].id")
+                .hasMessageContaining("given twice: tenants[0].users[0].id has it already")
+                .hasMessageContaining("nothing was loaded");
+        assertThat(world.tenants().all()).isEmpty();
+    }
+
+    @Test
+    void anIdAlreadyUsedOnTheServerIsRefused() {
+        load(FIXED);
+        String again = FIXED.replace("contoso", "fabrikam")
+                .replace("id: 11111111-0000-0000-0000-000000000002", "id: 22222222-0000-0000-0000-000000000002");
+
+        assertThatThrownBy(() -> load(again))
+                .isInstanceOf(SeedException.class)
+                .hasMessageContaining("line 3, field tenants[0].id: the id '" + id(1) + "' is already used");
+        String sameAppId = "tenants:\n  - domainPrefix: fabrikam\n    applications:\n      - {name: daemon, appId: "
+                + id(6) + "}\n";
+        assertThatThrownBy(() -> load(sameAppId))
+                .isInstanceOf(SeedException.class)
+                .hasMessageContaining(
+                        "line 4, field tenants[0].applications[0].appId: the id '" + id(6) + "' is already used");
+        assertThat(world.tenants().all()).hasSize(1);
+    }
+
+    @Test
+    void anIdThatIsNotAGuidIsRefused() {
+        assertThatThrownBy(() -> load("tenants:\n  - {domainPrefix: contoso, id: not-a-guid}\n"))
+                .isInstanceOf(SeedException.class)
+                .hasMessageContaining("line 2, field tenants[0].id: 'not-a-guid' is not a GUID");
+    }
+
+    static final String ARGON2ID =
+            "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$ZnVsbGhhc2hmdWxsaGFzaGZ1bGxoYXNoZnVsbGhhc2g";
+
+    private int prefixes;
+
+    private String hashSeed(String hash) {
+        return "tenants:\n  - domainPrefix: contoso" + prefixes++
+                + "\n    users:\n      - userName: jane\n        passwordHash: \"" + hash + "\"\n";
+    }
+
+    @Test
+    void aPreHashedPasswordIsStoredAsGivenAndOtherFormatsAreRefused() {
+        Seeded seeded = load(hashSeed(ARGON2ID));
+        Seeded.SeededUser jane = seeded.tenants().getFirst().users().get("jane");
+
+        assertThat(world.users().passwordHash(new UserId(jane.objectId()))).contains(ARGON2ID);
+        assertThat(jane.password()).isNull();
+        assertThatThrownBy(() -> load(hashSeed("$2a$10$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234")))
+                .isInstanceOf(SeedException.class)
+                .hasMessageContaining("line 5, field tenants[0].users[0].passwordHash: not an Argon2id hash")
+                .hasMessageContaining("bcrypt");
+        assertThatThrownBy(() -> load(hashSeed(ARGON2ID.replace("m=19456", "m=99999999"))))
+                .hasMessageContaining("out of bounds");
+        assertThatThrownBy(() -> load(hashSeed(ARGON2ID) + "        password: Summer-Pass-2026\n"))
+                .hasMessageContaining("give 'password' or 'passwordHash', not both");
+    }
+
+    @Test
+    void theTestModesCheapHashIsRefusedOutsideTestMode() {
+        String cheap = new dev.tenantry.directory.credentials.TestModePasswordHasher().hash("Summer-Pass-2026");
+
+        assertThatThrownBy(() -> new SeedLoader(world.services(), UsedIds.NONE, false)
+                        .load(SeedFile.parse("seed.yaml", hashSeed(cheap))))
+                .hasMessageContaining("field tenants[0].users[0].passwordHash: this is a test mode's cheap hash");
+        assertThat(load(hashSeed(cheap)).tenants()).hasSize(1);
+    }
+
+    static final String APPS = """
+            tenants:
+              - name: contoso
+                domainPrefix: contoso
+                users: [{userName: jane}]
+                applications:
+                  - name: web
+                    redirectUris:
+                      web: [https://app.example/signin-oidc]
+                      spa: [https://app.example/spa]
+                      publicClient: [http://localhost]
+                    certificates:
+                      - {keyId: 33333333-0000-0000-0000-000000000001, displayName: CN=seed, pem: "%s"}
+                    delegatedPermissions: [User.Read, openid]
+                    userConsents: [{user: jane, scopes: [Group.Read.All]}]
+              - name: fabrikam
+                domainPrefix: fabrikam
+                guests:
+                  - {user: jane, from: contoso, id: 33333333-0000-0000-0000-000000000002}
+            """;
+
+    @Test
+    void applicationsCarryRedirectUrisCertificatesAndGrantsAndGuestsArriveRedeemed() {
+        String pem = "-----BEGIN CERTIFICATE-----\\n"
+                + dev.tenantry.testing.TestCertificate.validAround(TestWorld.NOW)
+                        .base64Der()
+                + "\\n-----END CERTIFICATE-----";
+        Seeded seeded = load(APPS.formatted(pem));
+
+        Seeded.SeededTenant contoso = seeded.tenant("contoso").orElseThrow();
+        TenantId tenant = TenantId.parse(contoso.tenantId());
+        Seeded.SeededApp web = contoso.apps().get("web");
+        var admin = new dev.tenantry.shared.Caller.User(
+                tenant, new UserId(contoso.users().get("admin").objectId()));
+        var uris = world.services().redirectUris().redirectUris(admin, tenant, web.objectId());
+        assertThat(uris.web()).containsExactly("https://app.example/signin-oidc");
+        assertThat(uris.spa()).containsExactly("https://app.example/spa");
+        assertThat(uris.publicClient()).containsExactly("http://localhost");
+        assertThat(world.services().keyCredentials().keyCredentials(admin, tenant, web.objectId()))
+                .extracting(k -> k.keyId().toString())
+                .containsExactly("33333333-0000-0000-0000-000000000001");
+        assertThat(world.services().stores().applications().permissionGrants(tenant))
+                .extracting(g -> g.consentType() + ":" + g.scope())
+                .containsExactlyInAnyOrder("AllPrincipals:User.Read openid", "Principal:Group.Read.All");
+        TenantId fabrikam =
+                TenantId.parse(seeded.tenant("fabrikam").orElseThrow().tenantId());
+        var guest = world.services()
+                .stores()
+                .guests()
+                .findByHome(
+                        fabrikam,
+                        new dev.tenantry.shared.Caller.Account(
+                                tenant, new UserId(contoso.users().get("jane").objectId())))
+                .orElseThrow();
+        assertThat(guest.userId().value()).hasToString("33333333-0000-0000-0000-000000000002");
+        assertThat(guest.state()).isEqualTo(dev.tenantry.directory.ExternalUserState.ACCEPTED);
+    }
+
+    @Test
+    void aBadCertificateOrPermissionOrGuestIsRefusedAtItsField() {
+        assertThatThrownBy(() -> load(APPS.formatted("-----BEGIN PRIVATE KEY-----")))
+                .hasMessageContaining(
+                        "line 12, field tenants[0].applications[0].certificates[0].pem: this is a private key");
+        String pem = "-----BEGIN CERTIFICATE-----\\nAAAA\\n-----END CERTIFICATE-----";
+        assertThatThrownBy(() -> load(APPS.formatted(pem)))
+                .hasMessageContaining("field tenants[0].applications[0].certificates[0]");
+        String good = "-----BEGIN CERTIFICATE-----\\n"
+                + dev.tenantry.testing.TestCertificate.validAround(TestWorld.NOW)
+                        .base64Der()
+                + "\\n-----END CERTIFICATE-----";
+        assertThatThrownBy(() -> load(APPS.formatted(good).replace("[User.Read, openid]", "[User.Read, Fly]")))
+                .hasMessageContaining(
+                        "line 13, field tenants[0].applications[0].delegatedPermissions[1]: 'Fly' is not");
+        assertThatThrownBy(() -> load(APPS.formatted(good).replace("from: contoso", "from: nowhere")))
+                .hasMessageContaining("line 18, field tenants[1].guests[0].from: no directory 'nowhere'");
+        assertThat(world.tenants().all()).isEmpty();
+    }
+}
