@@ -11,9 +11,9 @@ import java.util.UUID;
  * {@code appRoleAssignments} of the client whose {@code resourceId} is the API's service principal, as the
  * {@code roles} claim of a client credentials token for that API carries their values.
  *
- * <p>The one place that turns an assignment's {@code appRoleId} into the role's {@code value}: app roles of
- * registrations ({@code appRoles} on applications) are another branch's work, so until they are merged here no
- * assignment to a registered API names a role this server knows, and such tokens carry no {@code roles}.
+ * <p>The one place that turns an assignment's {@code appRoleId} into the role's {@code value}: the enabled
+ * {@code appRoles} of the API's registration in the same directory (a disabled role, or one without a value, is not
+ * carried, as in Entra).
  */
 public final class AssignedApiRoles {
 
@@ -34,8 +34,15 @@ public final class AssignedApiRoles {
         return values;
     }
 
-    /** The value of the app role {@code appRoleId} of the application {@code appId}; none known yet (see above). */
+    /** The value of the enabled app role {@code appRoleId} of the tenant's application {@code appId}. */
     Optional<String> roleValue(TenantId tenantId, UUID appId, UUID appRoleId) {
-        return Optional.empty();
+        return applications
+                .findByAppId(appId)
+                .filter(app -> app.tenantId().equals(tenantId))
+                .flatMap(app -> applications.appRoles(app.id()).stream()
+                        .filter(role -> role.id().equals(appRoleId) && role.isEnabled())
+                        .map(AppRole::value)
+                        .filter(value -> value != null)
+                        .findFirst());
     }
 }

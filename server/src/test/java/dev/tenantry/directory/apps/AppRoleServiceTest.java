@@ -170,6 +170,23 @@ class AppRoleServiceTest {
     }
 
     @Test
+    void aClientsTokenForAnApiNamesTheEnabledRolesItHolds() {
+        ServicePrincipal api = app(contoso, daemon, writer);
+        ServicePrincipal client = app(contoso);
+        appRoles.assign(admin, contoso.id(), client.id(), PrincipalKind.SERVICE_PRINCIPAL, api.id(), daemon.id());
+        appRoles.assign(admin, contoso.id(), client.id(), PrincipalKind.SERVICE_PRINCIPAL, api.id(), writer.id());
+        AssignedApiRoles assigned =
+                new AssignedApiRoles(world.services().stores().applications());
+
+        assertThat(assigned.valuesOf(contoso.id(), client.id(), api.id(), api.appId()))
+                .containsExactlyInAnyOrder("Orders.Sync", "Orders.Write");
+        assertThat(appRoles.rolesOf(contoso.id(), client.id(), api.id()))
+                .containsExactly("Orders.Sync", "Orders.Write");
+        assertThat(assigned.valuesOf(fabrikam.id(), client.id(), api.id(), api.appId()))
+                .isEmpty();
+    }
+
+    @Test
     void theDefaultAccessRoleAdmitsAUserToAnAppWithoutUserRoles() {
         ServicePrincipal sp = app(contoso, daemon);
         User alice = contoso.addUser("alice");
