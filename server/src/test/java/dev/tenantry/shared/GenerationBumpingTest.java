@@ -34,6 +34,7 @@ class GenerationBumpingTest {
             "replaceApi",
             "replaceAppRoles",
             "replaceRedirectUris",
+            "replaceRequiredResourceAccess",
             "setAppRoleAssignmentRequired",
             "update",
             "updatePermissionGrant");
