@@ -31,6 +31,9 @@ import java.util.Map;
  * log-format: json
  * metrics-token: a-long-random-string
  * drain-seconds: 20
+ * managed-identity-port: 41080
+ * managed-identity-resource: /subscriptions/…/resourceGroups/rg-app/providers/Tenantry.Compute/hosts/web-1
+ * managed-identity-header: a-long-random-string
  * </pre>
  */
 public final class ConfigFile {
@@ -53,7 +56,10 @@ public final class ConfigFile {
             "microsoft-hostnames",
             "log-format",
             "metrics-token",
-            "drain-seconds");
+            "drain-seconds",
+            "managed-identity-port",
+            "managed-identity-resource",
+            "managed-identity-header");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -98,12 +104,37 @@ public final class ConfigFile {
                 operations = operations.withDrainSeconds(number(entries, "drain-seconds", 0, 0, 3600));
             }
             config = config.withOperations(operations);
+            config = withManagedIdentityEndpoint(entries, config);
             if (entries.containsKey("database")) {
                 config = config.withDatabase(entries.get("database").where(), text(entries, "database", null));
             }
             return config;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code managed-identity-*} keys over the base's endpoint; a port turns the endpoint on. */
+    private static TenantryConfig withManagedIdentityEndpoint(Map<String, Entry> entries, TenantryConfig config) {
+        ManagedIdentityEndpoint base = config.managedIdentityEndpoint();
+        if (!entries.containsKey("managed-identity-port") && base == null) {
+            for (String key : List.of("managed-identity-resource", "managed-identity-header")) {
+                if (entries.containsKey(key)) {
+                    throw entries.get(key).refuse("needs managed-identity-port, which turns the endpoint on");
+                }
+            }
+            return config;
+        }
+        Entry where = entries.getOrDefault(
+                "managed-identity-port",
+                entries.getOrDefault("managed-identity-resource", entries.get("managed-identity-header")));
+        try {
+            return config.withManagedIdentityEndpoint(new ManagedIdentityEndpoint(
+                    number(entries, "managed-identity-port", base == null ? 0 : base.port(), 0, 65535),
+                    text(entries, "managed-identity-resource", base == null ? null : base.resource()),
+                    text(entries, "managed-identity-header", base == null ? null : base.header())));
+        } catch (IllegalArgumentException e) {
+            throw where == null ? e : where.refuse(e.getMessage());
         }
     }
 

@@ -16,7 +16,6 @@ import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.SignInRevoker;
 import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
-import dev.tenantry.directory.apps.AssignedApiRoles;
 import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
@@ -178,8 +177,7 @@ public record Services(
         var redirectUris = new RedirectUriService(stores.applications(), directoryAccess, transactions);
         var permissionGrants = new PermissionGrantService(stores.applications(), directoryAccess, transactions, clock);
         var exposedApis = new ExposedApiService(stores.applications(), stores.tenants(), directoryAccess, transactions);
-        var registeredApis =
-                new DirectoryApis(exposedApis, permissionGrants, new AssignedApiRoles(stores.applications()));
+        var registeredApis = new DirectoryApis(exposedApis, permissionGrants, applications.appRoles());
         var tokens = new TokenService(Grants.standard(
                 tenants,
                 users,
@@ -288,7 +286,13 @@ public record Services(
                         transactions,
                         clock),
                 new ResourceGroupService(
-                        subscriptions, access, stores.resourceGroups(), activityLog, transactions, clock),
+                        subscriptions,
+                        access,
+                        stores.resourceGroups(),
+                        activityLog,
+                        transactions,
+                        clock,
+                        managedIdentities::forgetResourceGroup),
                 new Idempotency(stores.idempotencyRecords(), transactions, clock),
                 new PageTokens(stores.serverSecrets()),
                 new SessionService(lockouts, stores.webSessions(), transactions, clock, memberships),

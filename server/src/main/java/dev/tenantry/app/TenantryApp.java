@@ -3,12 +3,14 @@ package dev.tenantry.app;
 import dev.tenantry.app.testmode.TestMode;
 import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
 import dev.tenantry.directory.credentials.BoundedPasswordHasher;
+import dev.tenantry.entra.ManagedIdentityEndpointRoutes;
 import dev.tenantry.jobs.JobRunner;
 import dev.tenantry.storage.DataDirectory;
 import dev.tenantry.storage.Database;
 import dev.tenantry.storage.MasterKey;
 import dev.tenantry.tls.TlsMaterial;
 import dev.tenantry.web.HttpsServer;
+import dev.tenantry.web.LoopbackHttpServer;
 import io.javalin.Javalin;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -31,6 +33,8 @@ public final class TenantryApp implements AutoCloseable {
     private final int port;
     private Operability operability;
     private TestMode testMode;
+    private Javalin managedIdentityHttp;
+    private RunningManagedIdentityEndpoint managedIdentityEndpoint;
 
     private TenantryApp(
             Database database,
@@ -108,12 +112,36 @@ public final class TenantryApp implements AutoCloseable {
             TenantryApp app = new TenantryApp(database, http, tls, services, passwordHashing, jobs);
             app.operability = operability;
             app.testMode = testMode;
+            if (config.managedIdentityEndpoint() != null) {
+                app.startManagedIdentityEndpoint(config);
+            }
             return app;
         } catch (RuntimeException e) {
             passwordHashing.close();
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts the plain-HTTP managed identity endpoint on 127.0.0.1 (issue 11); its tokens name the server's HTTPS
+     * origin as issuer. A configured header secret is used as is, else a new one is made for this run.
+     */
+    private void startManagedIdentityEndpoint(TenantryConfig config) {
+        ManagedIdentityEndpoint settings = config.managedIdentityEndpoint();
+        String header = settings.header() != null ? settings.header() : dev.tenantry.shared.Secrets.random(32);
+        String origin = config.ownOrigin() != null ? config.ownOrigin() : "https://127.0.0.1:" + port;
+        ManagedIdentityEndpointRoutes routes = new ManagedIdentityEndpointRoutes(
+                services.managedIdentityTokens(), settings.resource(), header, () -> origin);
+        managedIdentityHttp = LoopbackHttpServer.create(settings.port(), cfg -> routes.register(cfg.routes));
+        managedIdentityHttp.start();
+        managedIdentityEndpoint = new RunningManagedIdentityEndpoint(
+                LoopbackHttpServer.boundPort(managedIdentityHttp), settings.resource(), header);
+    }
+
+    /** The managed identity endpoint, when configured (issue 11). */
+    public java.util.Optional<RunningManagedIdentityEndpoint> managedIdentityEndpoint() {
+        return java.util.Optional.ofNullable(managedIdentityEndpoint);
     }
 
     /** The test mode the server runs in; empty for a production server. */
@@ -145,6 +173,9 @@ public final class TenantryApp implements AutoCloseable {
 
     @Override
     public void close() {
+        if (managedIdentityHttp != null) {
+            managedIdentityHttp.stop();
+        }
         jobs.close();
         http.stop(); // waits up to the drain time for requests in flight (Jetty's graceful stop)
         passwordHashing.close();

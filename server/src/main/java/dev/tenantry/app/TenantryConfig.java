@@ -28,6 +28,7 @@ import java.util.Set;
  *     accepted as origins besides the public URL
  * @param microsoftHostnames whether the server also answers as Microsoft's public cloud ({@link #MICROSOFT_HOSTNAMES})
  * @param operations pool size, log format, metrics and shutdown settings
+ * @param managedIdentityEndpoint the managed identity endpoint's settings (issue 11); null when it is off
  */
 public record TenantryConfig(
         String host,
@@ -42,7 +43,8 @@ public record TenantryConfig(
         String masterKey,
         List<String> hostnames,
         boolean microsoftHostnames,
-        Operations operations) {
+        Operations operations,
+        ManagedIdentityEndpoint managedIdentityEndpoint) {
 
     public static final String DEFAULT_DOMAIN_SUFFIX = "onmicrosoft.test";
 
@@ -56,6 +58,56 @@ public record TenantryConfig(
     public TenantryConfig {
         hostnames = hostnames == null ? List.of() : List.copyOf(hostnames);
         operations = operations == null ? Operations.defaults() : operations;
+    }
+
+    /** A configuration without a managed identity endpoint. */
+    public TenantryConfig(
+            String host,
+            int port,
+            Path dataDir,
+            String jdbcUrl,
+            String jdbcUser,
+            String jdbcPassword,
+            String publicUrl,
+            String domainSuffix,
+            Path catalogFile,
+            String masterKey,
+            List<String> hostnames,
+            boolean microsoftHostnames,
+            Operations operations) {
+        this(
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey,
+                hostnames,
+                microsoftHostnames,
+                operations,
+                null);
+    }
+
+    public TenantryConfig withManagedIdentityEndpoint(ManagedIdentityEndpoint endpoint) {
+        return new TenantryConfig(
+                host,
+                port,
+                dataDir,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                publicUrl,
+                domainSuffix,
+                catalogFile,
+                masterKey,
+                hostnames,
+                microsoftHostnames,
+                operations,
+                endpoint);
     }
 
     public static TenantryConfig defaults() {
@@ -105,7 +157,8 @@ public record TenantryConfig(
                 Optional.ofNullable(env.get("TENANTRY_MICROSOFT_HOSTNAMES"))
                         .map(value -> value.strip().equalsIgnoreCase("true"))
                         .orElse(base.microsoftHostnames()),
-                base.operations().fromEnv(env));
+                base.operations().fromEnv(env),
+                ManagedIdentityEndpoint.fromEnv(env, base.managedIdentityEndpoint()));
         String database = env.get("TENANTRY_DATABASE");
         return database == null || database.isBlank() ? config : config.withDatabase("TENANTRY_DATABASE", database);
     }
@@ -135,7 +188,8 @@ public record TenantryConfig(
                 masterKey,
                 hostnames,
                 microsoftHostnames,
-                operations);
+                operations,
+                managedIdentityEndpoint);
     }
 
     public TenantryConfig withOperations(Operations newOperations) {
@@ -152,7 +206,8 @@ public record TenantryConfig(
                 masterKey,
                 hostnames,
                 microsoftHostnames,
-                newOperations);
+                newOperations,
+                managedIdentityEndpoint);
     }
 
     public TenantryConfig withHost(String newHost) {
@@ -169,7 +224,8 @@ public record TenantryConfig(
                 masterKey,
                 hostnames,
                 microsoftHostnames,
-                operations);
+                operations,
+                managedIdentityEndpoint);
     }
 
     public TenantryConfig withPort(int newPort) {
@@ -186,7 +242,8 @@ public record TenantryConfig(
                 masterKey,
                 hostnames,
                 microsoftHostnames,
-                operations);
+                operations,
+                managedIdentityEndpoint);
     }
 
     public TenantryConfig withDataDir(Path newDataDir) {
@@ -203,7 +260,8 @@ public record TenantryConfig(
                 masterKey,
                 hostnames,
                 microsoftHostnames,
-                operations);
+                operations,
+                managedIdentityEndpoint);
     }
 
     public TenantryConfig withPublicUrl(String newPublicUrl) {
@@ -220,7 +278,8 @@ public record TenantryConfig(
                 masterKey,
                 hostnames,
                 microsoftHostnames,
-                operations);
+                operations,
+                managedIdentityEndpoint);
     }
 
     public TenantryConfig withMasterKey(String newMasterKey) {
@@ -237,7 +296,8 @@ public record TenantryConfig(
                 newMasterKey,
                 hostnames,
                 microsoftHostnames,
-                operations);
+                operations,
+                managedIdentityEndpoint);
     }
 
     /** The JDBC URL in force: the configured one, or H2 in PostgreSQL mode inside the data directory. */
@@ -267,7 +327,7 @@ public record TenantryConfig(
                 + effectiveJdbcUrl() + ", jdbcUser=" + jdbcUser + ", jdbcPassword=***, publicUrl=" + publicUrl
                 + ", domainSuffix=" + domainSuffix + ", catalogFile=" + catalogFile + ", masterKey="
                 + (masterKey == null ? "keys/master.key" : "***") + ", hostnames=" + hostnames + ", microsoftHostnames="
-                + microsoftHostnames + ", " + operations + "]";
+                + microsoftHostnames + ", " + operations + ", managedIdentityEndpoint=" + managedIdentityEndpoint + "]";
     }
 
     public TenantryConfig withHostnames(List<String> newHostnames) {
@@ -284,7 +344,8 @@ public record TenantryConfig(
                 masterKey,
                 newHostnames,
                 microsoftHostnames,
-                operations);
+                operations,
+                managedIdentityEndpoint);
     }
 
     public TenantryConfig withMicrosoftHostnames(boolean answerAsMicrosoft) {
@@ -301,7 +362,8 @@ public record TenantryConfig(
                 masterKey,
                 hostnames,
                 answerAsMicrosoft,
-                operations);
+                operations,
+                managedIdentityEndpoint);
     }
 
     /** The local certificate authority's certificate, made by {@code tenantry cert ca}. */

@@ -1,6 +1,7 @@
 package dev.tenantry.cli;
 
 import dev.tenantry.app.LogFormat;
+import dev.tenantry.app.ManagedIdentityEndpoint;
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
 import dev.tenantry.app.testmode.SeedException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +59,28 @@ final class ServeCommand extends DataCommand {
     Integer drainSeconds;
 
     @Option(
+            names = "--managed-identity-port",
+            paramLabel = "N",
+            description = "Serve a managed identity endpoint (App Service protocol and IMDS) over plain HTTP on"
+                    + " 127.0.0.1:N; 0 picks a free port. Off by default; $TENANTRY_MANAGED_IDENTITY_PORT")
+    Integer managedIdentityPort;
+
+    @Option(
+            names = "--managed-identity-resource",
+            paramLabel = "ID",
+            description = "The ARM id of the compute host whose identities the endpoint serves"
+                    + " (/subscriptions/…/resourceGroups/…/providers/Tenantry.Compute/hosts/NAME);"
+                    + " $TENANTRY_MANAGED_IDENTITY_RESOURCE")
+    String managedIdentityResource;
+
+    @Option(
+            names = "--managed-identity-header",
+            paramLabel = "SECRET",
+            description = "The IDENTITY_HEADER secret (16 characters or more); made anew at each start if not set."
+                    + " $TENANTRY_MANAGED_IDENTITY_HEADER")
+    String managedIdentityHeader;
+
+    @Option(
             names = "--test-mode",
             description =
                     "Run for a test suite (issue 14): an in-memory database, a controllable clock, a cheap password"
@@ -83,6 +107,7 @@ final class ServeCommand extends DataCommand {
             if (drainSeconds != null) {
                 config = config.withOperations(config.operations().withDrainSeconds(drainSeconds));
             }
+            config = withManagedIdentityEndpoint(config);
         } catch (IllegalArgumentException e) {
             System.err.println("invalid_configuration: " + e.getMessage());
             return 2;
@@ -139,9 +164,37 @@ final class ServeCommand extends DataCommand {
             System.err.println("--microsoft-hostnames without a local CA: clients would have to trust a self-signed"
                     + " certificate for Microsoft's names; run 'tenantry cert ca', start again, then 'tenantry trust'");
         }
+        app.managedIdentityEndpoint().ifPresent(endpoint -> {
+            System.out.println("Managed identity endpoint for " + endpoint.resource() + " on " + endpoint.origin());
+            System.out.println("  App Service protocol: " + shellVariables(endpoint.appServiceEnvironment()));
+            System.out.println("  IMDS protocol:        " + shellVariables(endpoint.imdsEnvironment()));
+        });
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The managed identity flags over the configuration; a port turns the endpoint on. */
+    private TenantryConfig withManagedIdentityEndpoint(TenantryConfig config) {
+        ManagedIdentityEndpoint base = config.managedIdentityEndpoint();
+        if (managedIdentityPort == null && base == null) {
+            if (managedIdentityResource != null || managedIdentityHeader != null) {
+                throw new IllegalArgumentException(
+                        "--managed-identity-resource and --managed-identity-header need --managed-identity-port");
+            }
+            return config;
+        }
+        return config.withManagedIdentityEndpoint(new ManagedIdentityEndpoint(
+                managedIdentityPort != null ? managedIdentityPort : base.port(),
+                managedIdentityResource != null ? managedIdentityResource : base == null ? null : base.resource(),
+                managedIdentityHeader != null ? managedIdentityHeader : base == null ? null : base.header()));
+    }
+
+    private static String shellVariables(Map<String, String> env) {
+        StringBuilder text = new StringBuilder();
+        env.forEach((name, value) ->
+                text.append(text.isEmpty() ? "" : " ").append(name).append('=').append(value));
+        return text.toString();
     }
 
     private static String url(String host, int port) {

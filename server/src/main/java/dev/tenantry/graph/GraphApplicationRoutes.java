@@ -19,6 +19,7 @@ import dev.tenantry.directory.apps.KeyCredentialError;
 import dev.tenantry.directory.apps.NewKeyCredential;
 import dev.tenantry.directory.apps.RedirectUriService;
 import dev.tenantry.directory.apps.RedirectUris;
+import dev.tenantry.directory.apps.RequiredResourceAccess;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;
@@ -109,6 +110,8 @@ public final class GraphApplicationRoutes {
         if (roles != null) {
             AppRoleService.checked(roles); // refused before anything is created
         }
+        List<RequiredResourceAccess> required =
+                GraphAppRoleRoutes.parseRequiredResourceAccess(JsonBody.read(ctx, JsonNode.class));
         ExposedApiService.Change api = GraphExposedApi.change(JsonBody.read(ctx, JsonNode.class));
         exposedApis.check(GraphResponses.tenant(ctx), api);
         Application application = applications.createApplication(
@@ -118,6 +121,7 @@ public final class GraphApplicationRoutes {
                 body.groupMembershipClaims());
         setPlatforms(ctx, application.id());
         setAppRoles(ctx, application.id(), roles);
+        setRequiredResourceAccess(ctx, application.id(), required);
         exposedApis.change(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id(), api);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
         GraphResponses.write(ctx, 201, view(ctx, application));
@@ -139,6 +143,8 @@ public final class GraphApplicationRoutes {
                 groupMembershipClaims);
         setPlatforms(ctx, objectId(ctx));
         setAppRoles(ctx, objectId(ctx), GraphAppRoleRoutes.parseAppRoles(JsonBody.read(ctx, JsonNode.class)));
+        setRequiredResourceAccess(
+                ctx, objectId(ctx), GraphAppRoleRoutes.parseRequiredResourceAccess(JsonBody.read(ctx, JsonNode.class)));
         exposedApis.change(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
@@ -265,7 +271,17 @@ public final class GraphApplicationRoutes {
         }
     }
 
-    /** Graph's application, with its redirect URIs, its certificates and its app roles. */
+    /** Issue 11: the body's {@code requiredResourceAccess}, when it sends it, replaces the application's. */
+    private void setRequiredResourceAccess(Context ctx, UUID objectId, List<RequiredResourceAccess> access) {
+        if (access != null) {
+            applications
+                    .appRoles()
+                    .setRequiredResourceAccess(
+                            Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId, access);
+        }
+    }
+
+    /** Graph's application, with its redirect URIs, its certificates, its app roles and the permissions it asks for. */
     private ApplicationView view(Context ctx, Application application) {
         RedirectUris uris =
                 redirectUris.redirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id());
@@ -281,6 +297,13 @@ public final class GraphApplicationRoutes {
                                 .appRoles(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id())
                                 .stream()
                                 .map(GraphAppRoleRoutes.AppRoleView::of)
+                                .toList(),
+                        applications
+                                .appRoles()
+                                .requiredResourceAccess(
+                                        Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id())
+                                .stream()
+                                .map(GraphAppRoleRoutes.RequiredAccessView::of)
                                 .toList());
     }
 
@@ -409,10 +432,12 @@ public final class GraphApplicationRoutes {
             List<KeyView> keyCredentials,
             List<String> identifierUris,
             GraphExposedApi.ApiView api,
-            List<GraphAppRoleRoutes.AppRoleView> appRoles) {
+            List<GraphAppRoleRoutes.AppRoleView> appRoles,
+            List<GraphAppRoleRoutes.RequiredAccessView> requiredResourceAccess) {
 
-        /** The same application showing {@code roles} as its {@code appRoles} (issue 11). */
-        ApplicationView withAppRoles(List<GraphAppRoleRoutes.AppRoleView> roles) {
+        /** The same application showing {@code roles} and {@code access} (issue 11). */
+        ApplicationView withAppRoles(
+                List<GraphAppRoleRoutes.AppRoleView> roles, List<GraphAppRoleRoutes.RequiredAccessView> access) {
             return new ApplicationView(
                     id,
                     appId,
@@ -427,7 +452,8 @@ public final class GraphApplicationRoutes {
                     keyCredentials,
                     identifierUris,
                     api,
-                    roles);
+                    roles,
+                    access);
         }
 
         /** The same application showing {@code keys} as its {@code keyCredentials}. */
@@ -455,7 +481,8 @@ public final class GraphApplicationRoutes {
                     keys,
                     uris,
                     newApi,
-                    appRoles);
+                    appRoles,
+                    requiredResourceAccess);
         }
 
         /**
@@ -500,6 +527,7 @@ public final class GraphApplicationRoutes {
                     List.of(),
                     List.of(),
                     GraphExposedApi.ApiView.of(ExposedApi.NONE),
+                    List.of(),
                     List.of());
         }
     }

@@ -178,6 +178,22 @@ public final class ManagedIdentityService {
         return identity.get();
     }
 
+    /**
+     * Deletes every host and managed identity of a resource group being deleted, with their service principals, as ARM
+     * deletes a group's resources (the caller checked access and holds the transaction).
+     */
+    public void forgetResourceGroup(ResourceGroupScope scope) {
+        for (ComputeHost host : identities.listHosts(scope.subscriptionId(), scope.name())) {
+            identities
+                    .find(scope.subscriptionId(), scope.name(), ManagedIdentity.Kind.SYSTEM_ASSIGNED, host.name())
+                    .ifPresent(this::remove);
+            identities.deleteHost(scope.subscriptionId(), scope.name(), host.name());
+        }
+        identities
+                .list(scope.subscriptionId(), scope.name(), ManagedIdentity.Kind.USER_ASSIGNED)
+                .forEach(this::remove);
+    }
+
     /** Creates a managed identity and its service principal in the directory of {@code scope}. */
     ManagedIdentity create(
             ResourceGroupScope scope,

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,7 @@ public final class ResourceGroupService {
     private final ActivityLog activity;
     private final Transactions transactions;
     private final Clock clock;
+    private final Consumer<ResourceGroupScope> contents;
 
     public ResourceGroupService(
             SubscriptionService subscriptions,
@@ -39,6 +41,22 @@ public final class ResourceGroupService {
             ActivityLog activity,
             Transactions transactions,
             Clock clock) {
+        this(subscriptions, access, groups, activity, transactions, clock, scope -> {});
+    }
+
+    /**
+     * As above; deleting a group also deletes what {@code contents} keeps in it (managed identities and hosts, issue
+     * 11), in the same transaction, as ARM deletes a group's resources with it.
+     */
+    public ResourceGroupService(
+            SubscriptionService subscriptions,
+            AccessService access,
+            ResourceGroupRepository groups,
+            ActivityLog activity,
+            Transactions transactions,
+            Clock clock,
+            Consumer<ResourceGroupScope> contents) {
+        this.contents = contents;
         this.subscriptions = subscriptions;
         this.access = access;
         this.groups = groups;
@@ -125,6 +143,7 @@ public final class ResourceGroupService {
                 throw notFound(name);
             }
             access.forgetResourceGroup(scope);
+            contents.accept(scope);
             activity.record(caller, scope, TYPE + "/delete", TYPE, scope.path(), "OK");
         });
     }

@@ -129,7 +129,8 @@ class ColumnTest {
             Map.entry("directory_user.display_name_lower", "generated: LOWER(display_name), same size (V30)"),
             Map.entry("directory_group.display_name_lower", "generated: LOWER(display_name), same size (V30)"),
             Map.entry("cache_generation.name", "JdbiCacheGeneration: the constant directory"),
-            Map.entry("application_app_role.allowed_member_types", "AppRole.MemberType enum names, joined"));
+            Map.entry("application_app_role.allowed_member_types", "AppRole.MemberType enum names, joined"),
+            Map.entry("application_required_access.access_type", "RequiredResourceAccess.Type enum"));
 
     private static final Pattern TABLE = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern ALTER = Pattern.compile(

@@ -35,6 +35,7 @@ class GenerationBumpingTest {
             "replaceAppRoles",
             "replaceLogoutUrl",
             "replaceRedirectUris",
+            "replaceRequiredResourceAccess",
             "setAppRoleAssignmentRequired",
             "update",
             "updatePermissionGrant");

@@ -324,4 +324,22 @@ class ManagedIdentityServiceTest {
         assertThat(hosts.served(ComputeHost.id(subscriptionId, "rg-app", "web-1")))
                 .isEmpty();
     }
+
+    @Test
+    void deletingTheResourceGroupDeletesItsIdentitiesAndHosts() {
+        ManagedIdentity identity = userAssigned("id-app");
+        ManagedIdentity system =
+                host(true, identity.resourceId()).systemAssigned().orElseThrow();
+
+        world.resourceGroups().delete(owner, subscriptionId, "rg-app");
+        world.resourceGroups().createOrUpdate(owner, subscriptionId, "rg-app", "westeurope", Map.of());
+
+        var stored = world.services().stores().applications();
+        assertThat(stored.findServicePrincipal(contoso.id(), identity.principalId()))
+                .isEmpty();
+        assertThat(stored.findServicePrincipal(contoso.id(), system.principalId()))
+                .isEmpty();
+        assertThat(identities.list(owner, subscriptionId, "rg-app")).isEmpty();
+        assertThat(hosts.list(owner, subscriptionId, "rg-app")).isEmpty();
+    }
 }

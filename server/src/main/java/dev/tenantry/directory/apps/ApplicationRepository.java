@@ -114,6 +114,12 @@ public interface ApplicationRepository {
     /** The assignments of roles of the resource service principal {@code resourceId}, ordered by creation time. */
     List<AppRoleAssignment> assignmentsTo(TenantId tenantId, UUID resourceId);
 
+    /** The permissions the application asks for, per resource in the order set (issue 11). */
+    List<RequiredResourceAccess> requiredResourceAccess(UUID applicationId);
+
+    /** Replaces every {@code requiredResourceAccess} entry of the application. */
+    void replaceRequiredResourceAccess(UUID applicationId, List<RequiredResourceAccess> access);
+
     /** What the application exposes as an API (issue 11); {@link ExposedApi#NONE} when it exposes nothing. */
     ExposedApi findApi(UUID applicationId);
 
