@@ -71,6 +71,7 @@ public final class TenantryApp implements AutoCloseable {
 
     private static TenantryApp start(TenantryConfig config, TestMode testMode) {
         LOG.debug("starting with {}", config);
+        long t0 = System.nanoTime();
         DataDirectory.secure(config.dataDir());
         MasterKey masterKey = MasterKey.load(config.masterKeyFile(), config.masterKey());
         TlsMaterial tls = TlsMaterial.loadOrCreate(
@@ -79,11 +80,13 @@ public final class TenantryApp implements AutoCloseable {
                 config.caCertificateFile(),
                 config.caPrivateKeyFile(),
                 config.certificateNames());
+        long t1 = System.nanoTime();
         Database database = Database.open(
                 testMode == null ? config.effectiveJdbcUrl() : testMode.jdbcUrl(),
                 config.jdbcUser(),
                 config.jdbcPassword(),
                 config.operations().dbPoolSize());
+        long t2 = System.nanoTime();
         Clock clock = testMode == null ? Clock.systemUTC() : testMode.clock();
         BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(
                 testMode == null ? new Argon2idPasswordHasher() : testMode.passwordHasher());
@@ -93,6 +96,7 @@ public final class TenantryApp implements AutoCloseable {
             if (testMode != null) {
                 testMode.attach(services, database);
             }
+            long t3 = System.nanoTime();
             Operability operability = new Operability(database, config.operations());
             Javalin http = HttpsServer.create(config.host(), config.port(), tls, cfg -> {
                 if (testMode != null) {
@@ -109,6 +113,15 @@ public final class TenantryApp implements AutoCloseable {
             });
             http.start();
             JobRunner jobs = BackgroundJobs.start(services, database, clock);
+            long t4 = System.nanoTime();
+            // where a start's time goes (issue 13); TENANTRY_START_LOG=DEBUG shows it
+            LOG.debug(
+                    "started in {} ms: keys and TLS {} ms, database and migrations {} ms, services {} ms, HTTPS {} ms",
+                    millis(t4 - t0),
+                    millis(t1 - t0),
+                    millis(t2 - t1),
+                    millis(t3 - t2),
+                    millis(t4 - t3));
             TenantryApp app = new TenantryApp(database, http, tls, services, passwordHashing, jobs);
             app.operability = operability;
             app.testMode = testMode;
@@ -142,6 +155,10 @@ public final class TenantryApp implements AutoCloseable {
     /** The managed identity endpoint, when configured (issue 11). */
     public java.util.Optional<RunningManagedIdentityEndpoint> managedIdentityEndpoint() {
         return java.util.Optional.ofNullable(managedIdentityEndpoint);
+    }
+
+    private static long millis(long nanos) {
+        return Duration.ofNanos(nanos).toMillis();
     }
 
     /** The test mode the server runs in; empty for a production server. */
