@@ -120,6 +120,7 @@ class ColumnTest {
             Map.entry("server_secret.name", "a constant name"),
             Map.entry("server_secret.secret_value", "generated"),
             Map.entry("web_session.id_hash", "SHA-256 hex"),
+            Map.entry("web_session_client.id_hash", "SHA-256 hex"),
             Map.entry("web_session.csrf_token", "generated"),
             Map.entry("credential_lockout.subject", "a kind and a GUID, or a hash bucket of a user name"),
             Map.entry("job_lease.name", "a job name registered in code, [a-z0-9-]{1,64}"),

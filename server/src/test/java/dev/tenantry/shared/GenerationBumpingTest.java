@@ -33,6 +33,7 @@ class GenerationBumpingTest {
             "removeOwner",
             "replaceApi",
             "replaceAppRoles",
+            "replaceLogoutUrl",
             "replaceRedirectUris",
             "replaceRequiredResourceAccess",
             "setAppRoleAssignmentRequired",
