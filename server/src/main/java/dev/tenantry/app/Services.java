@@ -349,7 +349,8 @@ public record Services(
                                 signingKeys,
                                 clock,
                                 guests),
-                        applications.appRoles()::signInRoles),
+                        applications.appRoles()::signInRoles,
+                        registeredApis),
                 keyCredentials,
                 new DeviceCodeService(
                         stores.deviceCodes(),

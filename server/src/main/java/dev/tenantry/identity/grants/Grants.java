@@ -190,8 +190,8 @@ public final class Grants {
                 new RefreshTokenGrant(
                         refreshTokens, users, clients, resources, refreshTokenIssuer, userTokens, clock)));
         if (flows.authorizationCode()) {
-            grants.add(
-                    new AuthorizationCodeGrant(refreshTokens, users, clients, refreshTokenIssuer, userTokens, clock));
+            grants.add(new AuthorizationCodeGrant(
+                    refreshTokens, users, clients, refreshTokenIssuer, userTokens, clock, resources));
         }
         if (apis.keys() != null) {
             grants.add(new OnBehalfOfGrant(
