@@ -5,6 +5,7 @@ import dev.tenantry.directory.GuestError;
 import dev.tenantry.directory.apps.AppRoleError;
 import dev.tenantry.identity.ClientAssertionError;
 import dev.tenantry.identity.DeviceCodeError;
+import dev.tenantry.identity.FederatedAssertionError;
 import dev.tenantry.identity.IdentityError;
 import java.util.Map;
 
@@ -69,6 +70,21 @@ final class AadErrors {
             Map.entry(
                     ClientAssertionError.CLIENT_ASSERTION_REPLAYED.value(),
                     new AadError("invalid_client", 50013, 401, null)),
+            Map.entry(
+                    FederatedAssertionError.NO_MATCHING_FEDERATED_CREDENTIAL.value(),
+                    new AadError("invalid_client", 70021, 401, null)),
+            Map.entry(
+                    FederatedAssertionError.FEDERATED_ISSUER_MISMATCH.value(),
+                    new AadError("invalid_client", 700211, 401, null)),
+            Map.entry(
+                    FederatedAssertionError.FEDERATED_AUDIENCE_MISMATCH.value(),
+                    new AadError("invalid_client", 700212, 401, null)),
+            Map.entry(
+                    FederatedAssertionError.FEDERATED_SUBJECT_MISMATCH.value(),
+                    new AadError("invalid_client", 700213, 401, null)),
+            Map.entry(
+                    FederatedAssertionError.FEDERATED_ISSUER_UNREACHABLE.value(),
+                    new AadError("invalid_request", 50166, 400, null)),
             Map.entry(
                     EntraError.INVALID_INSTANCE.value(),
                     new AadError("invalid_instance", 50049, 400, "Unknown or invalid instance.")),
