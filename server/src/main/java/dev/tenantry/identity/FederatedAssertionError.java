@@ -5,7 +5,7 @@ import dev.tenantry.shared.ErrorCode;
 /**
  * The stable error codes of assertions exchanged through a federated identity credential (workload identity
  * federation, issue 11), each Entra's AADSTS number: which part of the assertion matched no registered credential, or
- * that the issuer's keys could not be fetched. Expiry, signature and replay share {@link ClientAssertionError}.
+ * that the issuer's keys could not be fetched. Expiry and signature share {@link ClientAssertionError}.
  */
 public enum FederatedAssertionError implements ErrorCode {
     /** The application has no federated identity credential at all (AADSTS70021). */

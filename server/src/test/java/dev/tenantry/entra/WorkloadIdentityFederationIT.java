@@ -196,8 +196,7 @@ class WorkloadIdentityFederationIT {
     }
 
     @Test
-    @DisplayName(
-            "issue 11: wrong subject, wrong audience, unregistered issuer, expiry, bad signature and replay refused")
+    @DisplayName("issue 11: wrong subject, wrong audience, unregistered issuer, expiry and bad signature refused")
     void refusals() throws Exception {
         refused(exchange(external(Map.of("sub", "system:serviceaccount:other:app"), "valid")), "700213");
         refused(exchange(external(Map.of("aud", "api://other"), "valid")), "700212");
@@ -206,8 +205,10 @@ class WorkloadIdentityFederationIT {
         refused(exchange(external(Map.of(), "expired")), "700024");
         refused(exchange(external(Map.of(), "wrong-key")), "700027");
 
-        String once = external(Map.of(), "valid");
-        assertThat(exchange(once).statusCode()).isEqualTo(200);
-        refused(exchange(once), "50013");
+        String reused = external(Map.of(), "valid");
+        assertThat(exchange(reused).statusCode()).isEqualTo(200);
+        assertThat(exchange(reused).statusCode())
+                .as("exchanged again until it expires, as Entra allows (az CLI and azure-identity reuse it)")
+                .isEqualTo(200);
     }
 }

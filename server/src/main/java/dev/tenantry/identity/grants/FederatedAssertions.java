@@ -15,17 +15,13 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tenantry.directory.apps.FederatedCredentialService;
 import dev.tenantry.directory.apps.FederatedIdentityCredential;
 import dev.tenantry.identity.ClientAssertionError;
-import dev.tenantry.identity.ClientAssertionReplays;
 import dev.tenantry.identity.FederatedAssertionError;
 import dev.tenantry.identity.IssuerKeys;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.InvalidRequestException;
-import dev.tenantry.shared.Secrets;
 import dev.tenantry.shared.TenantId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,11 +33,12 @@ import java.util.UUID;
  * audience ({@code api://AzureADTokenExchange} by default), as GitHub Actions or Kubernetes hand them to workloads.
  * The credential is matched first (issuer, then subject, then audience, each refusal naming what did not match);
  * then {@code exp}/{@code nbf} with five minutes of skew; then the signature, RS256/RS384/RS512/PS256/ES256/ES384, by
- * a key of the issuer's {@code jwks_uri}; then the {@code jti}, when present, used once.
+ * a key of the issuer's {@code jwks_uri}. Unlike a certificate assertion, an external token may be exchanged again
+ * until it expires, as Entra allows: azure-identity, MSAL and the Azure CLI present the same token for every scope and
+ * every command ({@code az login --federated-token}), and a pod's projected token is read anew for each request.
  */
 final class FederatedAssertions {
 
-    private static final Duration SKEW = ClientAssertions.SKEW;
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
             JWSAlgorithm.RS256,
             JWSAlgorithm.RS384,
@@ -52,17 +49,11 @@ final class FederatedAssertions {
 
     private final FederatedCredentialService credentials;
     private final IssuerKeys issuerKeys;
-    private final ClientAssertionReplays replays;
     private final Clock clock;
 
-    FederatedAssertions(
-            FederatedCredentialService credentials,
-            IssuerKeys issuerKeys,
-            ClientAssertionReplays replays,
-            Clock clock) {
+    FederatedAssertions(FederatedCredentialService credentials, IssuerKeys issuerKeys, Clock clock) {
         this.credentials = credentials;
         this.issuerKeys = issuerKeys;
-        this.replays = replays;
         this.clock = clock;
     }
 
@@ -70,7 +61,7 @@ final class FederatedAssertions {
     void authenticate(TenantId tenantId, UUID clientId, SignedJWT jwt, JWTClaimsSet claims) {
         FederatedIdentityCredential credential = matching(tenantId, clientId, claims);
         Instant now = clock.instant();
-        Date exp = ClientAssertions.requireTimely(claims, now, "Ask the issuer for a new token.");
+        ClientAssertions.requireTimely(claims, now, "Ask the issuer for a new token.");
         if (!ALGORITHMS.contains(jwt.getHeader().getAlgorithm())) {
             throw signature("The assertion is signed with " + jwt.getHeader().getAlgorithm() + "; external tokens must "
                     + "be signed with RS256, RS384, RS512, PS256, ES256 or ES384.");
@@ -78,16 +69,6 @@ final class FederatedAssertions {
         // Only the issuer of a credential the application's owners registered is ever fetched, never a URL the
         // request chose: the credential matched above before any outbound request.
         verifySignature(jwt, credential.issuer());
-        String jti = claims.getJWTID();
-        if (jti != null && !jti.isBlank()) {
-            String key = Secrets.sha256Hex("federated|" + clientId + "|" + credential.issuer() + "|" + jti);
-            if (!replays.firstUse(key, exp.toInstant().plus(SKEW), now)) {
-                throw new AuthenticationException(
-                        ClientAssertionError.CLIENT_ASSERTION_REPLAYED,
-                        "The external token with this jti was already exchanged. Ask the issuer for a new token for"
-                                + " every token request.");
-            }
-        }
     }
 
     private FederatedIdentityCredential matching(TenantId tenantId, UUID clientId, JWTClaimsSet claims) {

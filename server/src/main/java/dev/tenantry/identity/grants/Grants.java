@@ -74,7 +74,7 @@ public final class Grants {
     private static ClientAssertions clientAssertions(ApplicationService applications, Flows flows, Clock clock) {
         FederatedAssertions federated = flows.issuerKeys() == null
                 ? null
-                : new FederatedAssertions(flows.keys().federated(), flows.issuerKeys(), flows.replays(), clock);
+                : new FederatedAssertions(flows.keys().federated(), flows.issuerKeys(), clock);
         return new ClientAssertions(applications, flows.keys(), flows.replays(), clock, federated);
     }
 
