@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -100,41 +97,14 @@ class WorkloadIdentityCompatIT {
 
     /** Runs {@link WorkloadIdentityChild} in a new JVM whose environment is a pod's and nothing else of Azure's. */
     private static String child(String credential) throws Exception {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String property : List.of(
-                "javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType")) {
-            if (System.getProperty(property) != null) {
-                command.add("-D" + property + "=" + System.getProperty(property));
-            }
-        }
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                WorkloadIdentityChild.class.getName(),
-                credential,
-                Clients.GRAPH));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment()
-                .keySet()
-                .removeIf(name -> name.startsWith("AZURE_")
-                        || name.startsWith("IDENTITY_")
-                        || name.startsWith("MSI_")
-                        || name.startsWith("IMDS_"));
-        builder.environment()
-                .putAll(Map.of(
+        return AzureChildJvm.token(
+                WorkloadIdentityChild.class,
+                Map.of(
                         "AZURE_CLIENT_ID", deployer.appId(),
                         "AZURE_TENANT_ID", directory.tenantId(),
                         "AZURE_FEDERATED_TOKEN_FILE", tokenFile.toString(),
-                        "AZURE_AUTHORITY_HOST", server.baseUrl()));
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output.lines()
-                .filter(line -> line.startsWith("TOKEN "))
-                .map(line -> line.substring(6))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no token: " + output));
+                        "AZURE_AUTHORITY_HOST", server.baseUrl()),
+                credential,
+                Clients.GRAPH);
     }
 }
