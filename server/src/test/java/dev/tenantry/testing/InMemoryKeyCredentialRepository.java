@@ -99,6 +99,11 @@ public final class InMemoryKeyCredentialRepository implements KeyCredentialRepos
         return kept.size() < current.size();
     }
 
+    @Override
+    public void lockApplication(UUID applicationId) {
+        // one thread at a time uses a fake world: nothing to serialise
+    }
+
     private static void requireUnique(
             List<FederatedIdentityCredential> others, FederatedIdentityCredential credential) {
         if (others.stream()

@@ -77,6 +77,7 @@ public final class FederatedCredentialService {
                     Text.required(wanted.subject(), "subject", Column.FEDERATED_CREDENTIAL_SUBJECT),
                     audiences(wanted.audiences()),
                     Text.optional(wanted.description(), "description", Column.FEDERATED_CREDENTIAL_DESCRIPTION));
+            credentials.lockApplication(application.id()); // the count below holds against concurrent creates
             List<FederatedIdentityCredential> current = credentials.federated(application.id());
             if (current.size() >= MAX_PER_APPLICATION) {
                 throw invalid(

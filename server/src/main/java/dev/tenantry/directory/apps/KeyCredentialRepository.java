@@ -32,4 +32,7 @@ public interface KeyCredentialRepository {
 
     /** Deletes the application's federated identity credential {@code id}; false when it has none such. */
     boolean deleteFederated(UUID applicationId, UUID id);
+
+    /** Holds the application's row until the transaction ends, so that rules counting its credentials see all. */
+    void lockApplication(UUID applicationId);
 }

@@ -152,6 +152,14 @@ public final class JdbiKeyCredentialRepository implements KeyCredentialRepositor
                 > 0;
     }
 
+    @Override
+    public void lockApplication(UUID applicationId) {
+        jdbi.useHandle(handle -> handle.createQuery("SELECT id FROM application WHERE id = :id FOR UPDATE")
+                .bind("id", applicationId)
+                .mapTo(UUID.class)
+                .findOne());
+    }
+
     /** The parameters insert and update share; the description may be null. */
     private static Map<String, Object> federatedParameters(UUID applicationId, FederatedIdentityCredential credential) {
         Map<String, Object> parameters = new HashMap<>();
