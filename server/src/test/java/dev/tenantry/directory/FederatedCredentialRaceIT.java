@@ -7,17 +7,14 @@ import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.FederatedCredentialService;
 import dev.tenantry.directory.apps.NewFederatedCredential;
 import dev.tenantry.shared.Caller;
-import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.TenantId;
+import dev.tenantry.testing.Races;
 import dev.tenantry.testing.RunningServer;
 import dev.tenantry.testing.TestDirectories;
 import dev.tenantry.testing.TestDirectory;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,7 +55,8 @@ class FederatedCredentialRaceIT {
             for (int n = 0; n < 19; n++) {
                 credentials.create(admin, tenant, app.id(), credential("c" + n + "x"));
             }
-            race(
+            Races.race(
+                    THREADS,
                     () -> credentials.create(admin, tenant, app.id(), credential("first")),
                     () -> credentials.create(admin, tenant, app.id(), credential("second")));
             assertThat(credentials.list(admin, tenant, app.id())).hasSize(20);
@@ -67,25 +65,5 @@ class FederatedCredentialRaceIT {
 
     private static NewFederatedCredential credential(String name) {
         return new NewFederatedCredential(name, "https://issuer.example", "subject-" + name, null, null);
-    }
-
-    /** Runs both actions at once; a refusal by the rule is an expected outcome, anything else fails the test. */
-    private static void race(Runnable first, Runnable second) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<Future<?>> runs =
-                List.of(THREADS.submit(() -> act(start, first)), THREADS.submit(() -> act(start, second)));
-        for (Future<?> run : runs) {
-            run.get();
-        }
-    }
-
-    private static Void act(CyclicBarrier start, Runnable action) throws Exception {
-        start.await();
-        try {
-            action.run();
-        } catch (DomainException refused) {
-            // the loser of the race is told why
-        }
-        return null;
     }
 }
