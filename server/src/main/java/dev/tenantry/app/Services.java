@@ -16,7 +16,6 @@ import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.SignInRevoker;
 import dev.tenantry.directory.apps.ApplicationKeyService;
 import dev.tenantry.directory.apps.ApplicationService;
-import dev.tenantry.directory.apps.AssignedApiRoles;
 import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
@@ -194,8 +193,7 @@ public record Services(
         var redirectUris = new RedirectUriService(stores.applications(), directoryAccess, transactions);
         var permissionGrants = new PermissionGrantService(stores.applications(), directoryAccess, transactions, clock);
         var exposedApis = new ExposedApiService(stores.applications(), stores.tenants(), directoryAccess, transactions);
-        var registeredApis =
-                new DirectoryApis(exposedApis, permissionGrants, new AssignedApiRoles(stores.applications()));
+        var registeredApis = new DirectoryApis(exposedApis, permissionGrants, applications.appRoles());
         var tokens = new TokenService(Grants.standard(
                 tenants,
                 users,

@@ -3,6 +3,7 @@ package dev.tenantry.entra;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.GuestError;
 import dev.tenantry.directory.apps.AppRoleError;
+import dev.tenantry.identity.ApiTokenError;
 import dev.tenantry.identity.ClientAssertionError;
 import dev.tenantry.identity.DeviceCodeError;
 import dev.tenantry.identity.FederatedAssertionError;
@@ -70,6 +71,19 @@ final class AadErrors {
             Map.entry(
                     ClientAssertionError.CLIENT_ASSERTION_REPLAYED.value(),
                     new AadError("invalid_client", 50013, 401, null)),
+            // issue 11: tokens for registered APIs and the on-behalf-of grant, with Entra's numbers
+            Map.entry(ApiTokenError.SCOPE_NOT_ON_API.value(), new AadError("invalid_scope", 650053, 400, null)),
+            Map.entry(ApiTokenError.ASSERTION_MALFORMED.value(), new AadError("invalid_request", 50027, 400, null)),
+            Map.entry(ApiTokenError.ASSERTION_INVALID.value(), new AadError("invalid_grant", 50013, 400, null)),
+            Map.entry(ApiTokenError.ASSERTION_EXPIRED.value(), new AadError("invalid_grant", 500133, 400, null)),
+            Map.entry(ApiTokenError.ASSERTION_AUDIENCE.value(), new AadError("invalid_grant", 500131, 400, null)),
+            Map.entry(ApiTokenError.ASSERTION_APP_ONLY.value(), new AadError("invalid_grant", 50013, 400, null)),
+            Map.entry(
+                    ApiTokenError.CONFIDENTIAL_CLIENT_REQUIRED.value(),
+                    new AadError("invalid_client", 7000218, 401, null)),
+            Map.entry(
+                    ApiTokenError.INVALID_REQUESTED_TOKEN_USE.value(),
+                    new AadError("invalid_request", 900144, 400, null)),
             Map.entry(
                     FederatedAssertionError.NO_MATCHING_FEDERATED_CREDENTIAL.value(),
                     new AadError("invalid_client", 70021, 401, null)),

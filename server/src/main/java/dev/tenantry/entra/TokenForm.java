@@ -44,7 +44,9 @@ final class TokenForm {
                 form.single("code"),
                 form.single("redirect_uri"),
                 form.single("code_verifier"),
-                form.single("device_code"));
+                form.single("device_code"),
+                form.single("assertion"),
+                form.single("requested_token_use"));
         String assertionType = form.single("client_assertion_type");
         String assertion = form.single("client_assertion");
         if (assertion != null && clientSecret != null) {

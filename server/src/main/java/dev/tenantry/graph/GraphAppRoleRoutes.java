@@ -7,6 +7,7 @@ import dev.tenantry.directory.apps.AppRoleError;
 import dev.tenantry.directory.apps.AppRoleService;
 import dev.tenantry.directory.apps.AppRoleService.PrincipalKind;
 import dev.tenantry.directory.apps.AssignedAppRole;
+import dev.tenantry.directory.apps.RequiredResourceAccess;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
@@ -266,6 +267,79 @@ public final class GraphAppRoleRoutes {
                     text(role, "value")));
         }
         return out;
+    }
+
+    /** Graph's requiredResourceAccess JSON. */
+    record RequiredAccessView(List<AccessView> resourceAccess, String resourceAppId) {
+
+        /** One {@code resourceAccess} entry. */
+        record AccessView(String id, String type) {}
+
+        static RequiredAccessView of(RequiredResourceAccess access) {
+            return new RequiredAccessView(
+                    access.resourceAccess().stream()
+                            .map(a -> new AccessView(a.id().toString(), a.type().name()))
+                            .toList(),
+                    access.resourceAppId().toString());
+        }
+    }
+
+    /** The {@code requiredResourceAccess} of a POST or PATCH body, null when it sends none; malformed is a 400. */
+    static List<RequiredResourceAccess> parseRequiredResourceAccess(JsonNode body) {
+        JsonNode list = body.get("requiredResourceAccess");
+        if (list == null) {
+            return null;
+        }
+        if (list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw invalidAccess("requiredResourceAccess must be an array.", "requiredResourceAccess");
+        }
+        List<RequiredResourceAccess> out = new ArrayList<>();
+        for (JsonNode resource : list) {
+            JsonNode appId = resource.get("resourceAppId");
+            if (appId == null || !appId.isTextual()) {
+                throw invalidAccess(
+                        "requiredResourceAccess.resourceAppId is required: the client id (appId) of the resource.",
+                        "requiredResourceAccess.resourceAppId");
+            }
+            JsonNode entries = resource.get("resourceAccess");
+            if (entries != null && !entries.isNull() && !entries.isArray()) {
+                throw invalidAccess(
+                        "requiredResourceAccess.resourceAccess must be an array of {id, type}.",
+                        "requiredResourceAccess.resourceAccess");
+            }
+            List<RequiredResourceAccess.Access> access = new ArrayList<>();
+            Iterable<JsonNode> items = entries == null || entries.isNull() ? List.of() : entries;
+            for (JsonNode entry : items) {
+                JsonNode id = entry.get("id");
+                JsonNode type = entry.get("type");
+                if (id == null || !id.isTextual()) {
+                    throw invalidAccess(
+                            "requiredResourceAccess.resourceAccess.id is required: the id of the permission.",
+                            "requiredResourceAccess.resourceAccess.id");
+                }
+                if (type == null
+                        || !("Scope".equals(type.asText()) || "Role".equals(type.asText()))
+                        || !type.isTextual()) {
+                    throw invalidAccess(
+                            "requiredResourceAccess.resourceAccess.type must be 'Scope' (a delegated permission) or"
+                                    + " 'Role' (an application permission).",
+                            "requiredResourceAccess.resourceAccess.type");
+                }
+                access.add(new RequiredResourceAccess.Access(
+                        Ids.parseUuid(id.asText(), "requiredResourceAccess.resourceAccess.id"),
+                        RequiredResourceAccess.Type.valueOf(type.asText())));
+            }
+            out.add(new RequiredResourceAccess(
+                    Ids.parseUuid(appId.asText(), "requiredResourceAccess.resourceAppId"), access));
+        }
+        return out;
+    }
+
+    private static InvalidRequestException invalidAccess(String message, String field) {
+        return new InvalidRequestException(AppRoleError.INVALID_REQUIRED_RESOURCE_ACCESS, message, field);
     }
 
     private static List<AppRole.MemberType> memberTypes(JsonNode types) {

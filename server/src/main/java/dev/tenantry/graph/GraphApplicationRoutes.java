@@ -1,6 +1,7 @@
 package dev.tenantry.graph;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.apps.AppRole;
@@ -18,6 +19,7 @@ import dev.tenantry.directory.apps.KeyCredentialError;
 import dev.tenantry.directory.apps.NewKeyCredential;
 import dev.tenantry.directory.apps.RedirectUriService;
 import dev.tenantry.directory.apps.RedirectUris;
+import dev.tenantry.directory.apps.RequiredResourceAccess;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.RequestError;
@@ -108,6 +110,8 @@ public final class GraphApplicationRoutes {
         if (roles != null) {
             AppRoleService.checked(roles); // refused before anything is created
         }
+        List<RequiredResourceAccess> required =
+                GraphAppRoleRoutes.parseRequiredResourceAccess(JsonBody.read(ctx, JsonNode.class));
         ExposedApiService.Change api = GraphExposedApi.change(JsonBody.read(ctx, JsonNode.class));
         exposedApis.check(GraphResponses.tenant(ctx), api);
         Application application = applications.createApplication(
@@ -117,6 +121,7 @@ public final class GraphApplicationRoutes {
                 body.groupMembershipClaims());
         setPlatforms(ctx, application.id());
         setAppRoles(ctx, application.id(), roles);
+        setRequiredResourceAccess(ctx, application.id(), required);
         exposedApis.change(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id(), api);
         ctx.header("Location", BaseUrl.of(ctx) + "/v1.0/applications/" + application.id());
         GraphResponses.write(ctx, 201, view(ctx, application));
@@ -138,6 +143,8 @@ public final class GraphApplicationRoutes {
                 groupMembershipClaims);
         setPlatforms(ctx, objectId(ctx));
         setAppRoles(ctx, objectId(ctx), GraphAppRoleRoutes.parseAppRoles(JsonBody.read(ctx, JsonNode.class)));
+        setRequiredResourceAccess(
+                ctx, objectId(ctx), GraphAppRoleRoutes.parseRequiredResourceAccess(JsonBody.read(ctx, JsonNode.class)));
         exposedApis.change(
                 Authentication.caller(ctx),
                 GraphResponses.tenant(ctx),
@@ -196,6 +203,23 @@ public final class GraphApplicationRoutes {
         if (!changes.isEmpty()) {
             redirectUris.setRedirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId, changes);
         }
+        JsonNode web = JsonBody.read(ctx, JsonNode.class).get("web");
+        if (web != null && web.has("logoutUrl")) {
+            redirectUris.setLogoutUrl(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId, logoutUrl(web));
+        }
+    }
+
+    /** Issue 11: {@code web.logoutUrl}, the front-channel logout URL, checked; null removes it. */
+    private static String logoutUrl(JsonNode web) {
+        JsonNode url = web.get("logoutUrl");
+        if (url == null || url.isNull()) {
+            return null;
+        }
+        if (!url.isTextual()) {
+            throw new InvalidRequestException(
+                    DirectoryError.INVALID_REDIRECT_URI, "web.logoutUrl must be a string or null.", "web.logoutUrl");
+        }
+        return RedirectUris.checkLogoutUrl(url.asText());
     }
 
     /** The platforms the body sends, each checked, so a bad URI refuses the request before anything is created. */
@@ -206,6 +230,9 @@ public final class GraphApplicationRoutes {
         platform(body, "spa", RedirectUris.Platform.SPA, changes);
         platform(body, "publicClient", RedirectUris.Platform.PUBLIC_CLIENT, changes);
         changes.forEach(RedirectUris.NONE::with);
+        if (body.hasNonNull("web")) {
+            logoutUrl(body.get("web"));
+        }
         return changes;
     }
 
@@ -244,11 +271,24 @@ public final class GraphApplicationRoutes {
         }
     }
 
-    /** Graph's application, with its redirect URIs, its certificates and its app roles. */
+    /** Issue 11: the body's {@code requiredResourceAccess}, when it sends it, replaces the application's. */
+    private void setRequiredResourceAccess(Context ctx, UUID objectId, List<RequiredResourceAccess> access) {
+        if (access != null) {
+            applications
+                    .appRoles()
+                    .setRequiredResourceAccess(
+                            Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId, access);
+        }
+    }
+
+    /** Graph's application, with its redirect URIs, its certificates, its app roles and the permissions it asks for. */
     private ApplicationView view(Context ctx, Application application) {
         RedirectUris uris =
                 redirectUris.redirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id());
-        return ApplicationView.of(application, uris)
+        String logoutUrl = redirectUris
+                .logoutUrl(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id())
+                .orElse(null);
+        return ApplicationView.of(application, uris, logoutUrl)
                 .withKeys(keys.keyCredentials(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()))
                 .withApi(exposedApis.api(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()))
                 .withAppRoles(
@@ -257,6 +297,13 @@ public final class GraphApplicationRoutes {
                                 .appRoles(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id())
                                 .stream()
                                 .map(GraphAppRoleRoutes.AppRoleView::of)
+                                .toList(),
+                        applications
+                                .appRoles()
+                                .requiredResourceAccess(
+                                        Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id())
+                                .stream()
+                                .map(GraphAppRoleRoutes.RequiredAccessView::of)
                                 .toList());
     }
 
@@ -385,10 +432,12 @@ public final class GraphApplicationRoutes {
             List<KeyView> keyCredentials,
             List<String> identifierUris,
             GraphExposedApi.ApiView api,
-            List<GraphAppRoleRoutes.AppRoleView> appRoles) {
+            List<GraphAppRoleRoutes.AppRoleView> appRoles,
+            List<GraphAppRoleRoutes.RequiredAccessView> requiredResourceAccess) {
 
-        /** The same application showing {@code roles} as its {@code appRoles} (issue 11). */
-        ApplicationView withAppRoles(List<GraphAppRoleRoutes.AppRoleView> roles) {
+        /** The same application showing {@code roles} and {@code access} (issue 11). */
+        ApplicationView withAppRoles(
+                List<GraphAppRoleRoutes.AppRoleView> roles, List<GraphAppRoleRoutes.RequiredAccessView> access) {
             return new ApplicationView(
                     id,
                     appId,
@@ -403,7 +452,8 @@ public final class GraphApplicationRoutes {
                     keyCredentials,
                     identifierUris,
                     api,
-                    roles);
+                    roles,
+                    access);
         }
 
         /** The same application showing {@code keys} as its {@code keyCredentials}. */
@@ -431,11 +481,22 @@ public final class GraphApplicationRoutes {
                     keys,
                     uris,
                     newApi,
-                    appRoles);
+                    appRoles,
+                    requiredResourceAccess);
         }
 
-        /** Graph's {@code webApplication}, {@code spaApplication} and {@code publicClientApplication}. */
-        record Platform(List<String> redirectUris) {}
+        /**
+         * Graph's {@code webApplication} (with its {@code logoutUrl}, issue 11), {@code spaApplication} and
+         * {@code publicClientApplication} (which have no logout URL: never shown).
+         */
+        record Platform(
+                List<String> redirectUris,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String logoutUrl) {
+
+            Platform(List<String> redirectUris) {
+                this(redirectUris, null);
+            }
+        }
 
         /** The view without its redirect URIs' platforms filled in (as a directory object in a list of owned ones). */
         static ApplicationView of(Application application) {
@@ -443,6 +504,11 @@ public final class GraphApplicationRoutes {
         }
 
         static ApplicationView of(Application application, RedirectUris uris) {
+            return of(application, uris, null);
+        }
+
+        /** The view with its platforms' redirect URIs and the web platform's front-channel {@code logoutUrl}. */
+        static ApplicationView of(Application application, RedirectUris uris, String logoutUrl) {
             return new ApplicationView(
                     application.id().toString(),
                     application.appId().toString(),
@@ -455,12 +521,13 @@ public final class GraphApplicationRoutes {
                     application.passwordCredentials().stream()
                             .map(secret -> PasswordView.of(secret, null))
                             .toList(),
-                    new Platform(uris.web()),
+                    new Platform(uris.web(), logoutUrl),
                     new Platform(uris.spa()),
                     new Platform(uris.publicClient()),
                     List.of(),
                     List.of(),
                     GraphExposedApi.ApiView.of(ExposedApi.NONE),
+                    List.of(),
                     List.of());
         }
     }

@@ -16,6 +16,8 @@ import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Secrets;
 import dev.tenantry.shared.TenantId;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -337,6 +339,25 @@ public final class AuthorizationService {
     /** Records the signed-in person's consent to {@code permissions} for the client (for everyone: admin consent). */
     public void consent(Client client, Caller.User user, List<String> permissions, boolean forOrganization) {
         grants.consent(user, client.clientId(), permissions, forOrganization);
+    }
+
+    /**
+     * Issue 11: the URLs a sign-out loads in hidden iframes (OpenID Connect Front-Channel Logout 1.0 §2, §4): the
+     * {@code web.logoutUrl} of each application {@code clientIds} the browser session signed into, with the session's
+     * {@code sid} and the issuer {@code iss} (the v2.0 issuer of the session's directory, as its ID tokens carry).
+     * Entra itself sends only {@code sid} ({@code GET /logout?sid=…}, no {@code iss}); the spec's {@code iss} is added
+     * as well — an app written for Entra ignores it, and a generic OpenID Connect client that checks {@code sid}
+     * requires both.
+     */
+    public List<String> frontChannelLogoutUrls(List<UUID> clientIds, String sid, TenantId tenantId, String baseUrl) {
+        String issuer = baseUrl + "/" + tenantId + "/v2.0";
+        List<String> urls = new ArrayList<>();
+        for (String logoutUrl : clients.logoutUrls(clientIds).values()) {
+            urls.add(logoutUrl + (logoutUrl.contains("?") ? "&" : "?") + "sid="
+                    + URLEncoder.encode(sid, StandardCharsets.UTF_8) + "&iss="
+                    + URLEncoder.encode(issuer, StandardCharsets.UTF_8));
+        }
+        return urls;
     }
 
     /** Issues a code for {@code user}; returns its text, which is never stored. */

@@ -1,11 +1,12 @@
 package dev.tenantry.identity;
 
-import dev.tenantry.directory.apps.AssignedApiRoles;
+import dev.tenantry.directory.apps.AppRoleService;
 import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.PermissionScope;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,15 +15,16 @@ import java.util.UUID;
 /**
  * {@link RegisteredApis} over the directory (issue 11): the exposed APIs of its app registrations, the delegated
  * permission grants ({@code oauth2PermissionGrants} whose resource is the API's service principal) and the app roles
- * assigned to clients ({@link AssignedApiRoles}).
+ * assigned to clients ({@link AppRoleService#rolesOf}, the values of the API's enabled app roles its service principal
+ * holds).
  */
 public final class DirectoryApis implements RegisteredApis {
 
     private final ExposedApiService apis;
     private final PermissionGrantService grants;
-    private final AssignedApiRoles roles;
+    private final AppRoleService roles;
 
-    public DirectoryApis(ExposedApiService apis, PermissionGrantService grants, AssignedApiRoles roles) {
+    public DirectoryApis(ExposedApiService apis, PermissionGrantService grants, AppRoleService roles) {
         this.apis = apis;
         this.grants = grants;
         this.roles = roles;
@@ -51,6 +53,6 @@ public final class DirectoryApis implements RegisteredApis {
 
     @Override
     public Set<String> appRoles(TenantId tenantId, UUID clientServicePrincipalId, TokenResource.AppApi api) {
-        return roles.valuesOf(tenantId, clientServicePrincipalId, api.servicePrincipalId(), api.appId());
+        return new LinkedHashSet<>(roles.rolesOf(tenantId, clientServicePrincipalId, api.servicePrincipalId()));
     }
 }

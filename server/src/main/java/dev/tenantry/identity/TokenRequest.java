@@ -53,10 +53,32 @@ public record TokenRequest(
             String code,
             String redirectUri,
             String codeVerifier,
-            String deviceCode) {
+            String deviceCode,
+            String assertion,
+            String requestedTokenUse) {
 
         /** No grant-specific parameters, as the client credentials grant sends. */
         public static final Parameters NONE = new Parameters(null, null, null);
+
+        /** The parameters of every grant but on-behalf-of. */
+        public Parameters(
+                String username,
+                String password,
+                String refreshToken,
+                String code,
+                String redirectUri,
+                String codeVerifier,
+                String deviceCode) {
+            this(username, password, refreshToken, code, redirectUri, codeVerifier, deviceCode, null, null);
+        }
+
+        /**
+         * The on-behalf-of grant's user assertion (the access token the middle tier received) and
+         * {@code requested_token_use} (issue 11).
+         */
+        public static Parameters onBehalfOf(String assertion, String requestedTokenUse) {
+            return new Parameters(null, null, null, null, null, null, null, assertion, requestedTokenUse);
+        }
 
         public Parameters(String username, String password, String refreshToken) {
             this(username, password, refreshToken, null, null, null, null);
@@ -106,6 +128,12 @@ public record TokenRequest(
             }
             if (deviceCode != null) {
                 sent.add("device_code");
+            }
+            if (assertion != null) {
+                sent.add("assertion");
+            }
+            if (requestedTokenUse != null) {
+                sent.add("requested_token_use");
             }
             return "Parameters" + sent;
         }

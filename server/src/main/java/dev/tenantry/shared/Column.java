@@ -67,6 +67,7 @@ public enum Column {
     GUEST_INVITED_EMAIL_KEY("guest_invitation", "invited_email_key", 320),
     GUEST_REDIRECT_URL("guest_invitation", "redirect_url", 2048),
     APPLICATION_REDIRECT_URI("application_redirect_uri", "uri", 1024, 256),
+    APPLICATION_LOGOUT_URL("application_logout_url", "url", 1024, 256),
     AUTHORIZATION_CODE_NONCE("authorization_code", "nonce", 512),
     APP_ROLE_DESCRIPTION("application_app_role", "description", 1024),
     APP_ROLE_DISPLAY_NAME("application_app_role", "display_name", 256),

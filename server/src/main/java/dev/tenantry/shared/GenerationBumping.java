@@ -24,7 +24,8 @@ public final class GenerationBumping {
             "lock",
             "permissionGrants",
             "appRole",
-            "redirectUris");
+            "redirectUris",
+            "requiredResourceAccess");
 
     private GenerationBumping() {}
 

@@ -15,6 +15,7 @@ import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.PermissionScope;
 import dev.tenantry.directory.apps.RedirectUris;
+import dev.tenantry.directory.apps.RequiredResourceAccess;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -339,6 +340,21 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
     }
 
     @Test
+    @DisplayName("issue 11: an application's front-channel logout URL is stored, replaced and removed")
+    void logoutUrl() {
+        Application app = app(contoso, "Web");
+        assertThat(apps().findLogoutUrl(app.id())).isEmpty();
+
+        apps().replaceLogoutUrl(app.id(), "https://app.example/logout");
+        assertThat(apps().findLogoutUrl(app.id())).contains("https://app.example/logout");
+        apps().replaceLogoutUrl(app.id(), "https://app.example/signout");
+        assertThat(apps().findLogoutUrl(app.id())).contains("https://app.example/signout");
+        apps().replaceLogoutUrl(app.id(), null);
+        assertThat(apps().findLogoutUrl(app.id())).isEmpty();
+        assertThat(apps().findLogoutUrl(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
     @DisplayName(
             "issue 11: delegated permission grants are listed per directory in creation order, updated and deleted")
     void permissionGrants() {
@@ -438,6 +454,30 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
         assertThat(apps().assignmentsTo(contoso.id(), resource.id())).containsExactly(toUser);
         apps().deleteServicePrincipal(contoso.id(), resource.id());
         assertThat(apps().assignmentsOf(contoso.id(), userId)).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+            "issue 11: requiredResourceAccess is replaced as a whole, per resource in order, and goes with the app")
+    void requiredResourceAccessInOrder() {
+        Application app = app(contoso, "Client");
+        UUID graph = UUID.fromString("00000003-0000-0000-c000-000000000000");
+        UUID api = UUID.randomUUID();
+        List<RequiredResourceAccess> access = List.of(
+                new RequiredResourceAccess(
+                        graph,
+                        List.of(
+                                new RequiredResourceAccess.Access(UUID.randomUUID(), RequiredResourceAccess.Type.Scope),
+                                new RequiredResourceAccess.Access(
+                                        UUID.randomUUID(), RequiredResourceAccess.Type.Role))),
+                new RequiredResourceAccess(api, List.of()));
+
+        apps().replaceRequiredResourceAccess(app.id(), access);
+        assertThat(apps().requiredResourceAccess(app.id())).isEqualTo(access);
+        apps().replaceRequiredResourceAccess(app.id(), List.of(access.get(1)));
+        assertThat(apps().requiredResourceAccess(app.id())).containsExactly(access.get(1));
+        apps().delete(contoso.id(), app.id());
+        assertThat(apps().requiredResourceAccess(app.id())).isEmpty();
     }
 
     @Test

@@ -121,6 +121,7 @@ class ColumnTest {
             Map.entry("server_secret.name", "a constant name"),
             Map.entry("server_secret.secret_value", "generated"),
             Map.entry("web_session.id_hash", "SHA-256 hex"),
+            Map.entry("web_session_client.id_hash", "SHA-256 hex"),
             Map.entry("web_session.csrf_token", "generated"),
             Map.entry("credential_lockout.subject", "a kind and a GUID, or a hash bucket of a user name"),
             Map.entry("job_lease.name", "a job name registered in code, [a-z0-9-]{1,64}"),
@@ -129,7 +130,8 @@ class ColumnTest {
             Map.entry("directory_user.display_name_lower", "generated: LOWER(display_name), same size (V30)"),
             Map.entry("directory_group.display_name_lower", "generated: LOWER(display_name), same size (V30)"),
             Map.entry("cache_generation.name", "JdbiCacheGeneration: the constant directory"),
-            Map.entry("application_app_role.allowed_member_types", "AppRole.MemberType enum names, joined"));
+            Map.entry("application_app_role.allowed_member_types", "AppRole.MemberType enum names, joined"),
+            Map.entry("application_required_access.access_type", "RequiredResourceAccess.Type enum"));
 
     private static final Pattern TABLE = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern ALTER = Pattern.compile(

@@ -33,7 +33,9 @@ class GenerationBumpingTest {
             "removeOwner",
             "replaceApi",
             "replaceAppRoles",
+            "replaceLogoutUrl",
             "replaceRedirectUris",
+            "replaceRequiredResourceAccess",
             "setAppRoleAssignmentRequired",
             "update",
             "updatePermissionGrant");

@@ -11,6 +11,7 @@ import dev.tenantry.directory.apps.ExposedApiError;
 import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.RedirectUris;
+import dev.tenantry.directory.apps.RequiredResourceAccess;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.StoredSecret;
 import dev.tenantry.shared.ConflictException;
@@ -52,9 +53,11 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     private final Map<UUID, List<OwnerRef>> owners = new LinkedHashMap<>();
 
     private final Map<UUID, RedirectUris> redirectUris = new LinkedHashMap<>();
+    private final Map<UUID, String> logoutUrls = new LinkedHashMap<>();
     private final Map<UUID, PermissionGrant> permissionGrants = new LinkedHashMap<>();
     private final Map<UUID, List<AppRole>> appRoles = new LinkedHashMap<>();
     private final Set<UUID> assignmentRequired = new HashSet<>();
+    private final Map<UUID, List<RequiredResourceAccess>> requiredAccess = new LinkedHashMap<>();
     private final Map<UUID, ExposedApi> apis = new LinkedHashMap<>();
 
     @Override
@@ -108,6 +111,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
             applications.remove(id);
             secrets.remove(id);
             appRoles.remove(id);
+            requiredAccess.remove(id);
             owners.remove(id);
             findServicePrincipalByAppId(tenantId, app.appId()).ifPresent(sp -> {
                 servicePrincipals.remove(sp.id());
@@ -302,6 +306,22 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
 
     @Override
+    public Optional<String> findLogoutUrl(UUID applicationId) {
+        return applications.containsKey(applicationId)
+                ? Optional.ofNullable(logoutUrls.get(applicationId))
+                : Optional.empty();
+    }
+
+    @Override
+    public void replaceLogoutUrl(UUID applicationId, String url) {
+        if (url == null) {
+            logoutUrls.remove(applicationId);
+        } else {
+            logoutUrls.put(applicationId, url);
+        }
+    }
+
+    @Override
     public void insertPermissionGrant(PermissionGrant grant) {
         permissionGrants.put(grant.id(), grant);
     }
@@ -376,6 +396,16 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 .toList();
     }
 
+    @Override
+    public List<RequiredResourceAccess> requiredResourceAccess(UUID applicationId) {
+        return requiredAccess.getOrDefault(applicationId, List.of());
+    }
+
+    @Override
+    public void replaceRequiredResourceAccess(UUID applicationId, List<RequiredResourceAccess> access) {
+        requiredAccess.put(applicationId, List.copyOf(access));
+    }
+
     private static Runnable restorable(Set<UUID> set) {
         Set<UUID> copy = Set.copyOf(set);
         return () -> {
@@ -395,6 +425,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
                 Restorable.copyOf(redirectUris),
                 Restorable.copyOf(permissionGrants),
                 Restorable.copyOf(appRoles),
+                Restorable.copyOf(requiredAccess),
                 restorable(assignmentRequired),
                 Restorable.copyOf(apis));
     }

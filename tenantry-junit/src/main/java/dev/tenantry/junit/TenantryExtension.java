@@ -65,6 +65,7 @@ public final class TenantryExtension
     private final String seedText;
     private final ResetMode resetMode;
     private final int port;
+    private final Port443 port443;
     private TenantryApp app;
     private SSLContext sslContext;
 
@@ -74,6 +75,7 @@ public final class TenantryExtension
         this.seedText = builder.seedText;
         this.resetMode = builder.resetMode;
         this.port = builder.port;
+        this.port443 = builder.port443;
     }
 
     public static Builder builder() {
@@ -87,6 +89,7 @@ public final class TenantryExtension
         private String seedText;
         private ResetMode resetMode = ResetMode.SEED_BEFORE_EACH_TEST;
         private int port;
+        private Port443 port443 = Port443.WHEN_POSSIBLE;
 
         /** A seed file on the test class path ({@code tenantry-seed.yaml}), or a file path if no such resource. */
         public Builder seed(String resourceOrPath) {
@@ -112,11 +115,21 @@ public final class TenantryExtension
         }
 
         /**
-         * The HTTPS port; 0 (the default) picks a free one. 443, where the process may bind it, gives port-less URLs,
-         * which MSAL's token cache needs to serve silent calls (compat P1).
+         * A fixed HTTPS port. Without one (0, the default) the extension takes 443 when it may (see
+         * {@link #port443}), else a free port.
          */
         public Builder port(int value) {
             this.port = value;
+            return this;
+        }
+
+        /**
+         * Whether to serve on 443 when no fixed {@link #port} is set: {@link Port443#WHEN_POSSIBLE} (the default),
+         * {@link Port443#REQUIRED} or {@link Port443#FORBIDDEN}. Port-less URLs are what MSAL's token cache needs to
+         * serve silent calls (compat P1).
+         */
+        public Builder port443(Port443 policy) {
+            this.port443 = Objects.requireNonNull(policy);
             return this;
         }
 
@@ -153,10 +166,36 @@ public final class TenantryExtension
             return this;
         }
         TestMode testMode = seedFile() == null ? TestMode.empty() : TestMode.seeded(seedFile());
-        app = TenantryApp.startInTestMode(
-                TenantryConfig.defaults().withPort(port).withDataDir(DATA_DIR.get()), testMode);
+        TenantryConfig config = TenantryConfig.defaults().withDataDir(DATA_DIR.get());
+        app = port != 0
+                ? TenantryApp.startInTestMode(config.withPort(port), testMode)
+                : startChoosingPort(config, testMode);
         sslContext = JvmTrust.install(app.certificate());
         return this;
+    }
+
+    /** On 443 when the policy and the process allow it, else on a free port. */
+    private TenantryApp startChoosingPort(TenantryConfig config, TestMode testMode) {
+        if (port443 == Port443.FORBIDDEN) {
+            return TenantryApp.startInTestMode(config.withPort(0), testMode);
+        }
+        String why = Port443Probe.whyNot(config.host());
+        if (why == null) {
+            try {
+                return TenantryApp.startInTestMode(config.withPort(443), testMode);
+            } catch (RuntimeException e) {
+                if (!Port443Probe.isBindFailure(e)) {
+                    throw e;
+                }
+                why = "it was taken while the server started (" + e.getMessage() + ")";
+            }
+        }
+        if (port443 == Port443.REQUIRED) {
+            throw new IllegalStateException("Port 443 is required (port443(Port443.REQUIRED)) but cannot be used: "
+                    + why + ". Run the tests as root, or let Java bind low ports (sudo setcap"
+                    + " cap_net_bind_service=+ep $JAVA_HOME/bin/java), or stop what holds 443.");
+        }
+        return TenantryApp.startInTestMode(config.withPort(0), testMode);
     }
 
     public synchronized void stop() {
@@ -214,6 +253,14 @@ public final class TenantryExtension
     /** The authority of a seeded directory, as MSAL takes it: {@code https://localhost:PORT/{tenantId}/}. */
     public String authority(String tenant) {
         return baseUrl() + "/" + tenant(tenant).tenantId() + "/";
+    }
+
+    /**
+     * Every directory of the server as a seed file (YAML) with every id fixed, as {@code tenantry seed export} writes
+     * it: feed it to {@code seed(...)} to start another test from what this one built. Client secrets are not in it.
+     */
+    public String exportSeed() {
+        return testMode().export(testMode().tenantIds());
     }
 
     /** A seeded directory by its seed name. */

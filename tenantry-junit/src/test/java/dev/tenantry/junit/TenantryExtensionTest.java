@@ -32,6 +32,17 @@ class TenantryExtensionTest {
             TenantryExtension.builder().seed("tenantry-seed.yaml").build();
 
     @Test
+    void exportSeedWritesTheDirectoryWithItsIdsAndNoSecrets() {
+        String seed = tenantry.exportSeed();
+
+        assertThat(seed)
+                .contains("id: " + tenantry.tenant("contoso").tenantId())
+                .contains("id: " + tenantry.user("jane").objectId())
+                .contains("passwordHash:")
+                .doesNotContain(tenantry.app("daemon").secret());
+    }
+
+    @Test
     void graphSdkListsTheSeededUsersAsJane(@AsUser("jane") GraphServiceClient graph) {
         var users = graph.users().get().getValue();
 

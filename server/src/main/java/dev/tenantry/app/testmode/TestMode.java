@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tenantry.app.Services;
 import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.credentials.TestModePasswordHasher;
+import dev.tenantry.shared.TenantId;
 import dev.tenantry.storage.Database;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -47,6 +48,7 @@ public final class TestMode {
     private final SeedFile seedFile;
     private Snapshots snapshots;
     private UsedIds usedIds = UsedIds.NONE;
+    private org.jdbi.v3.core.Jdbi jdbi;
     private Services services;
     private volatile Seeded seeded = new Seeded(List.of());
 
@@ -108,6 +110,7 @@ public final class TestMode {
         this.services = wired;
         this.snapshots = new Snapshots(database.jdbi());
         this.usedIds = UsedIds.in(database.jdbi());
+        this.jdbi = database.jdbi();
         SeedTemplates.Template template = SeedTemplates.find(seedKey());
         if (template != null) {
             seeded = template.seeded();
@@ -232,6 +235,25 @@ public final class TestMode {
             ctx.json(requests.last(clientId == null ? "anonymous" : clientId, last));
         });
         cfg.routes.get(PREFIX + "/seed", ctx -> ctx.json(seeded));
+        cfg.routes.get(PREFIX + "/seed/export", ctx -> {
+            String tenant = ctx.queryParam("tenant");
+            List<TenantId> tenants = tenant == null
+                    ? tenantIds()
+                    : tenantIds().stream()
+                            .filter(id -> names(id).contains(tenant))
+                            .toList();
+            if (tenant != null && tenants.isEmpty()) {
+                ctx.status(404)
+                        .json(Map.of(
+                                "error",
+                                "tenant_not_found",
+                                "message",
+                                "no directory '" + tenant + "' on this server (name it by its seed name, tenant id or"
+                                        + " initial domain)"));
+                return;
+            }
+            ctx.contentType("application/yaml").result(export(tenants));
+        });
         cfg.routes.post(PREFIX + "/seed", ctx -> {
             String source = ctx.queryParam("format") == null ? "request.yaml" : "request." + ctx.queryParam("format");
             try {
@@ -249,6 +271,32 @@ public final class TestMode {
                                 e.field()));
             }
         });
+    }
+
+    /** The directories {@code tenants} as a seed file (YAML) with every id fixed; secrets are never in it. */
+    public String export(List<TenantId> tenants) {
+        return services.stores()
+                .transactions()
+                .inTransaction(() -> SeedExporter.yaml(new SeedExporter(services.stores()).export(tenants, seeded)));
+    }
+
+    /** Every directory of the server, oldest first. */
+    public List<TenantId> tenantIds() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM tenant ORDER BY created_at, id")
+                .mapTo(UUID.class)
+                .map(TenantId::new)
+                .list());
+    }
+
+    /** What a directory may be called by: its seed name, its id and its initial domain. */
+    private List<String> names(TenantId id) {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(id.toString());
+        seeded.tenants().stream()
+                .filter(t -> t.tenantId().equals(id.toString()))
+                .forEach(t -> names.add(t.name()));
+        services.stores().tenants().findById(id).ifPresent(t -> names.add(t.initialDomain()));
+        return names;
     }
 
     private Map<String, Object> clockState() {

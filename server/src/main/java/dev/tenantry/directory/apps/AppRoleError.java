@@ -10,6 +10,8 @@ public enum AppRoleError implements ErrorCode {
     APP_ROLE_STILL_ENABLED(Kind.INVALID_REQUEST),
     /** An assignment whose {@code appRoleId} is no enabled role of the resource for that kind of principal. */
     APP_ROLE_NOT_ASSIGNABLE(Kind.INVALID_REQUEST),
+    /** A {@code requiredResourceAccess} entry Graph would refuse: a duplicate, an unknown type or role. */
+    INVALID_REQUIRED_RESOURCE_ACCESS(Kind.INVALID_REQUEST),
     /** An assignment whose principal is no user, group or service principal of the directory. */
     ASSIGNEE_NOT_FOUND(Kind.NOT_FOUND),
     /** A PATCH of a service principal with a property that cannot be changed here, or a malformed value. */

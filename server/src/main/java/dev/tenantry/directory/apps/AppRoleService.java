@@ -102,7 +102,8 @@ public final class AppRoleService {
                 if (!kept.contains(old.id()) && old.isEnabled()) {
                     throw new InvalidRequestException(
                             AppRoleError.APP_ROLE_STILL_ENABLED,
-                            "The app role '" + old.value() + "' (" + old.id() + ") is enabled and cannot be removed."
+                            "appRoles: the app role '" + old.value() + "' (" + old.id()
+                                    + ") is enabled and cannot be removed."
                                     + " Set its isEnabled to false first, then remove it in a later request.",
                             "appRoles");
                 }
@@ -119,25 +120,28 @@ public final class AppRoleService {
         List<AppRole> out = new ArrayList<>();
         for (AppRole role : roles) {
             if (!ids.add(role.id())) {
-                throw invalid("Two app roles have the id '" + role.id() + "'; each needs its own id.", "appRoles.id");
+                throw invalid(
+                        "appRoles.id '" + role.id() + "' is used by two app roles; each needs its own id.",
+                        "appRoles.id");
             }
             if (role.allowedMemberTypes().isEmpty()) {
                 throw invalid(
-                        "The app role '" + role.id() + "' needs allowedMemberTypes: [\"User\"], [\"Application\"] or"
-                                + " both.",
+                        "appRoles.allowedMemberTypes of the app role '" + role.id()
+                                + "' is required: [\"User\"], [\"Application\"] or" + " both.",
                         "appRoles.allowedMemberTypes");
             }
             String value = Text.optional(role.value(), "appRoles.value", Column.APP_ROLE_VALUE);
             if (value != null) {
                 if (!VALUE.matcher(value).matches() || value.startsWith(".")) {
                     throw invalid(
-                            "The app role value '" + value + "' is not valid: it may hold letters, digits and"
+                            "appRoles.value '" + value + "' is not valid: it may hold letters, digits and"
                                     + " :!#$%&'()*+,-./;<=>?@[]^_`{|}~ but no spaces, and may not start with '.'.",
                             "appRoles.value");
                 }
                 if (!values.add(value)) {
                     throw invalid(
-                            "Two app roles have the value '" + value + "'; values must be unique.", "appRoles.value");
+                            "appRoles.value '" + value + "' is used by two app roles; values must be unique.",
+                            "appRoles.value");
                 }
             }
             out.add(new AppRole(
@@ -149,6 +153,64 @@ public final class AppRoleService {
                     value));
         }
         return out;
+    }
+
+    /** The {@code requiredResourceAccess} of the tenant's application {@code objectId}, for whoever may read it. */
+    public List<RequiredResourceAccess> requiredResourceAccess(Caller caller, TenantId tenantId, UUID objectId) {
+        access.requireReadApplications(caller, tenantId);
+        return applications.requiredResourceAccess(
+                application(tenantId, objectId).id());
+    }
+
+    /**
+     * Replaces the application's {@code requiredResourceAccess}: each resource once, each permission once per resource;
+     * an application permission ({@code Role}) of an app registered in this directory must be one of its app roles
+     * that allows applications. Permissions of other resources (Microsoft Graph's hundreds) are stored as sent.
+     */
+    public List<RequiredResourceAccess> setRequiredResourceAccess(
+            Caller caller, TenantId tenantId, UUID objectId, List<RequiredResourceAccess> requested) {
+        return transactions.inTransaction(() -> {
+            Application application = applicationService.manageableApplication(caller, tenantId, objectId);
+            Set<UUID> resources = new HashSet<>();
+            for (RequiredResourceAccess resource : requested) {
+                if (!resources.add(resource.resourceAppId())) {
+                    throw new InvalidRequestException(
+                            AppRoleError.INVALID_REQUIRED_RESOURCE_ACCESS,
+                            "requiredResourceAccess.resourceAppId '" + resource.resourceAppId() + "' appears twice;"
+                                    + " list each resource once with all its permissions.",
+                            "requiredResourceAccess.resourceAppId");
+                }
+                Set<UUID> ids = new HashSet<>();
+                List<AppRole> localRoles = applications
+                        .findByAppId(resource.resourceAppId())
+                        .filter(app -> app.tenantId().equals(tenantId))
+                        .map(app -> applications.appRoles(app.id()))
+                        .orElse(null);
+                for (RequiredResourceAccess.Access permission : resource.resourceAccess()) {
+                    if (!ids.add(permission.id())) {
+                        throw new InvalidRequestException(
+                                AppRoleError.INVALID_REQUIRED_RESOURCE_ACCESS,
+                                "requiredResourceAccess.resourceAccess.id '" + permission.id() + "' appears twice"
+                                        + " for the resource '" + resource.resourceAppId() + "'.",
+                                "requiredResourceAccess.resourceAccess.id");
+                    }
+                    if (permission.type() == RequiredResourceAccess.Type.Role
+                            && localRoles != null
+                            && localRoles.stream()
+                                    .noneMatch(r -> r.id().equals(permission.id())
+                                            && r.allows(AppRole.MemberType.APPLICATION))) {
+                        throw new InvalidRequestException(
+                                AppRoleError.INVALID_REQUIRED_RESOURCE_ACCESS,
+                                "requiredResourceAccess.resourceAccess.id '" + permission.id() + "' is no app role of"
+                                        + " the application '" + resource.resourceAppId() + "' that applications may"
+                                        + " hold (allowedMemberTypes Application).",
+                                "requiredResourceAccess.resourceAccess.id");
+                    }
+                }
+            }
+            applications.replaceRequiredResourceAccess(application.id(), requested);
+            return List.copyOf(requested);
+        });
     }
 
     /** The roles a service principal exposes: those of its application registered in the same directory. */

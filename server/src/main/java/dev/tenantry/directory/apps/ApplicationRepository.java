@@ -81,6 +81,12 @@ public interface ApplicationRepository {
     /** Replaces every redirect URI of the application. */
     void replaceRedirectUris(UUID applicationId, RedirectUris uris);
 
+    /** The application's front-channel logout URL (issue 11: Graph's {@code web.logoutUrl}), if it has one. */
+    Optional<String> findLogoutUrl(UUID applicationId);
+
+    /** Sets the application's front-channel logout URL; null removes it. */
+    void replaceLogoutUrl(UUID applicationId, String url);
+
     /** Inserts a delegated permission grant (issue 11). */
     void insertPermissionGrant(PermissionGrant grant);
 
@@ -107,6 +113,12 @@ public interface ApplicationRepository {
 
     /** The assignments of roles of the resource service principal {@code resourceId}, ordered by creation time. */
     List<AppRoleAssignment> assignmentsTo(TenantId tenantId, UUID resourceId);
+
+    /** The permissions the application asks for, per resource in the order set (issue 11). */
+    List<RequiredResourceAccess> requiredResourceAccess(UUID applicationId);
+
+    /** Replaces every {@code requiredResourceAccess} entry of the application. */
+    void replaceRequiredResourceAccess(UUID applicationId, List<RequiredResourceAccess> access);
 
     /** What the application exposes as an API (issue 11); {@link ExposedApi#NONE} when it exposes nothing. */
     ExposedApi findApi(UUID applicationId);

@@ -12,6 +12,7 @@ import dev.tenantry.directory.apps.GroupMembershipClaims;
 import dev.tenantry.directory.apps.OwnerRef;
 import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.RedirectUris;
+import dev.tenantry.directory.apps.RequiredResourceAccess;
 import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.apps.ServicePrincipalType;
 import dev.tenantry.directory.apps.StoredSecret;
@@ -24,7 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -456,6 +459,30 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
     }
 
     @Override
+    public Optional<String> findLogoutUrl(UUID applicationId) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT url FROM application_logout_url WHERE application_id = :id")
+                        .bind("id", applicationId)
+                        .mapTo(String.class)
+                        .findOne());
+    }
+
+    @Override
+    public void replaceLogoutUrl(UUID applicationId, String url) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("DELETE FROM application_logout_url WHERE application_id = :id")
+                    .bind("id", applicationId)
+                    .execute();
+            if (url != null) {
+                handle.createUpdate("INSERT INTO application_logout_url (application_id, url) VALUES (:id, :url)")
+                        .bind("id", applicationId)
+                        .bind("url", url)
+                        .execute();
+            }
+        });
+    }
+
+    @Override
     public void insertPermissionGrant(PermissionGrant grant) {
         jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO oauth2_permission_grant (" + GRANT_COLUMNS
                         + ") VALUES (:id, :tenantId, :clientId, :consentType, :principalId, :resourceId, :scope, "
@@ -581,6 +608,58 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
                 .bind("resourceId", resourceId)
                 .map(JdbiApplicationRepository::toAssignment)
                 .list());
+    }
+
+    @Override
+    public List<RequiredResourceAccess> requiredResourceAccess(UUID applicationId) {
+        Map<UUID, List<RequiredResourceAccess.Access>> byResource = new LinkedHashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT resource_app_id, access_id, access_type FROM"
+                        + " application_required_access WHERE application_id = :id ORDER BY position")
+                .bind("id", applicationId)
+                .map((rs, ctx) -> new Object[] {
+                    rs.getObject("resource_app_id", UUID.class),
+                    rs.getObject("access_id", UUID.class),
+                    rs.getString("access_type")
+                })
+                .forEach(row -> {
+                    List<RequiredResourceAccess.Access> list =
+                            byResource.computeIfAbsent((UUID) row[0], r -> new ArrayList<>());
+                    if (row[1] != null) {
+                        list.add(new RequiredResourceAccess.Access(
+                                (UUID) row[1], RequiredResourceAccess.Type.valueOf((String) row[2])));
+                    }
+                }));
+        List<RequiredResourceAccess> out = new ArrayList<>();
+        byResource.forEach((resource, access) -> out.add(new RequiredResourceAccess(resource, access)));
+        return out;
+    }
+
+    @Override
+    public void replaceRequiredResourceAccess(UUID applicationId, List<RequiredResourceAccess> access) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("DELETE FROM application_required_access WHERE application_id = :id")
+                    .bind("id", applicationId)
+                    .execute();
+            int position = 0;
+            for (RequiredResourceAccess resource : access) {
+                // a resource asked for with no permission keeps one row without an access id
+                List<RequiredResourceAccess.Access> rows = new ArrayList<>(resource.resourceAccess());
+                if (rows.isEmpty()) {
+                    rows.add(null);
+                }
+                for (RequiredResourceAccess.Access row : rows) {
+                    handle.createUpdate("INSERT INTO application_required_access (application_id, position,"
+                                    + " resource_app_id, access_id, access_type) VALUES (:id, :position, :resource,"
+                                    + " :accessId, :type)")
+                            .bind("id", applicationId)
+                            .bind("position", position++)
+                            .bind("resource", resource.resourceAppId())
+                            .bindByType("accessId", row == null ? null : row.id(), UUID.class)
+                            .bindByType("type", row == null ? null : row.type().name(), String.class)
+                            .execute();
+                }
+            }
+        });
     }
 
     private static PermissionGrant toGrant(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -215,6 +215,18 @@ public final class Grants {
             grants.add(
                     new AuthorizationCodeGrant(refreshTokens, users, clients, refreshTokenIssuer, userTokens, clock));
         }
+        if (apis.keys() != null) {
+            grants.add(new OnBehalfOfGrant(
+                    tenants,
+                    clients,
+                    resources,
+                    apis.registered(),
+                    apis.keys(),
+                    users,
+                    refreshTokenIssuer,
+                    userTokens,
+                    clock));
+        }
         if (flows.deviceCodes() != null) {
             grants.add(new DeviceCodeGrant(
                     flows.deviceCodes(), users, clients, resources, refreshTokenIssuer, userTokens, clock));

@@ -77,7 +77,7 @@ final class UserTokens {
     TokenResponse issue(DelegatedAccess access, String refreshToken, boolean clientInfo, String baseUrl, String nonce) {
         User user = access.user();
         // issue 11: an app that requires assignment refuses an unassigned user every token, not only ID tokens
-        applications.appRoles().signInRoles(user.tenantId(), user.id(), access.clientId());
+        List<String> roles = applications.appRoles().signInRoles(user.tenantId(), user.id(), access.clientId());
         Instant now = clock.instant();
         String issuer = TokenClaims.issuer(baseUrl, user.tenantId());
         User home = home(user);
@@ -94,7 +94,7 @@ final class UserTokens {
             claims = TokenClaims.forApi(claims, api, baseUrl);
         }
         String accessToken = signer.sign(claims);
-        Map<String, Object> extra = new LinkedHashMap<>();
+        Map<String, Object> extra = roles(roles);
         if (nonce != null) {
             extra.put("nonce", nonce);
             extra.put("at_hash", Hashes.leftHalf(accessToken));
@@ -127,7 +127,7 @@ final class UserTokens {
 
     /** The hybrid flow's ID token of {@code user} for {@code clientId}: {@code nonce} and the code's {@code c_hash}. */
     String hybridIdToken(User user, UUID clientId, String nonce, String code, String baseUrl) {
-        Map<String, Object> extra = new LinkedHashMap<>();
+        Map<String, Object> extra = roles(applications.appRoles().signInRoles(user.tenantId(), user.id(), clientId));
         extra.put("nonce", nonce);
         extra.put("c_hash", Hashes.leftHalf(code));
         return idToken(
@@ -150,14 +150,18 @@ final class UserTokens {
             Map<String, Object> extra) {
         Map<String, Object> groups =
                 new LinkedHashMap<>(groupClaims.of(user, applications.groupClaimsOf(clientId), baseUrl));
-        // issue 11: the user's app roles on the client's service principal; AADSTS50105 when it requires one
-        List<String> roles = applications.appRoles().signInRoles(user.tenantId(), user.id(), clientId);
-        if (!roles.isEmpty()) {
-            groups.put("roles", roles);
-        }
         groups.putAll(extra);
         return signer.sign(
                 TokenClaims.guestClaims(TokenClaims.idToken(issuer, user, clientId, groups, now), user, home));
+    }
+
+    /** The ID token's {@code roles} claim (issue 11): the user's app roles on the client, none when it has none. */
+    private static Map<String, Object> roles(List<String> roles) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        if (!roles.isEmpty()) {
+            claims.put("roles", roles);
+        }
+        return claims;
     }
 
     /** MSAL's account key: the home account's object id and tenant (a guest's home, as Entra), base64url JSON. */

@@ -4,6 +4,7 @@ import dev.tenantry.directory.apps.DelegatedPermission;
 import dev.tenantry.identity.AuthorizationService;
 import dev.tenantry.identity.AuthorizeRequest;
 import dev.tenantry.identity.LoginHint;
+import dev.tenantry.identity.SessionService;
 import dev.tenantry.identity.WebSession;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.PageSupport;
@@ -110,6 +111,8 @@ public final class AuthorizeRoutes {
             case AuthorizationService.Consent consent -> renderConsent(ctx, client, tenant, query, consent, false);
             case AuthorizationService.Issue ignored -> {
                 String code = authorization.issue(client, request, checked, user.orElseThrow());
+                // issue 11: the session signed into this app, so its sign-out loads the app's front-channel logout URL
+                pages.sessions().signedInto(session, client.clientId());
                 Map<String, String> response = new LinkedHashMap<>();
                 response.put("code", code);
                 if (checked.hybrid()) {
@@ -227,18 +230,38 @@ public final class AuthorizeRoutes {
                 && signedIn.isPresent()
                 && !(hint.get().objectId().equals(signedIn.get().userId().value())
                         && hint.get().tenantId().equals(signedIn.get().tenantId()));
+        List<String> frames = List.of();
         if (!otherAccount) {
+            WebSession session = pages.session(ctx);
+            if (session.signedIn()) {
+                frames = authorization.frontChannelLogoutUrls(
+                        pages.sessions().clientsOf(session),
+                        SessionService.sid(session),
+                        session.tenantId(),
+                        BaseUrl.of(ctx));
+            }
             pages.sessions().signOut(ctx.cookie(PageSupport.COOKIE), false);
             pages.clearCookie(ctx);
+        }
+        if (!frames.isEmpty()) {
+            // issue 11: a page that loads each app's front-channel logout URL in a hidden iframe, then continues
+            String next = target == null ? null : withState(target, param(ctx, "state"));
+            pages.render(
+                    ctx,
+                    "signin/frontchannel.jte",
+                    new FrontChannelLogoutPage(pages.chrome(ctx, Chrome.Console.STORE), frames, next));
+            PageSupport.allowFramesFrom(ctx, frames);
+            return;
         }
         if (target == null) {
             pages.render(ctx, "signin/signedout.jte", new SignedOutPage(pages.chrome(ctx, Chrome.Console.STORE)));
             return;
         }
-        String state = param(ctx, "state");
-        ctx.redirect(
-                state == null ? target : target + (target.contains("?") ? "&" : "?") + "state=" + enc(state),
-                HttpStatus.FOUND);
+        ctx.redirect(withState(target, param(ctx, "state")), HttpStatus.FOUND);
+    }
+
+    private static String withState(String target, String state) {
+        return state == null ? target : target + (target.contains("?") ? "&" : "?") + "state=" + enc(state);
     }
 
     /**

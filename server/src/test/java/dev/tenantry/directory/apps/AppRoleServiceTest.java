@@ -170,6 +170,18 @@ class AppRoleServiceTest {
     }
 
     @Test
+    void aClientsTokenForAnApiNamesTheEnabledRolesItHolds() {
+        ServicePrincipal api = app(contoso, daemon, writer);
+        ServicePrincipal client = app(contoso);
+        appRoles.assign(admin, contoso.id(), client.id(), PrincipalKind.SERVICE_PRINCIPAL, api.id(), daemon.id());
+        appRoles.assign(admin, contoso.id(), client.id(), PrincipalKind.SERVICE_PRINCIPAL, api.id(), writer.id());
+
+        assertThat(appRoles.rolesOf(contoso.id(), client.id(), api.id()))
+                .containsExactly("Orders.Sync", "Orders.Write");
+        assertThat(appRoles.rolesOf(fabrikam.id(), client.id(), api.id())).isEmpty();
+    }
+
+    @Test
     void theDefaultAccessRoleAdmitsAUserToAnAppWithoutUserRoles() {
         ServicePrincipal sp = app(contoso, daemon);
         User alice = contoso.addUser("alice");

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantry.directory.apps.Application;
-import dev.tenantry.directory.apps.AssignedApiRoles;
 import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.PermissionScope;
@@ -182,10 +181,8 @@ class ApiTokensTest {
     @Test
     @DisplayName("issue 11: client credentials for the API carry the API's app roles held by the client, as roles")
     void clientCredentialsCarryTheApisRoles() throws Exception {
-        RegisteredApis registered = new DirectoryApis(
-                apis,
-                fixture.world.services().permissionGrants(),
-                new AssignedApiRoles(fixture.world.services().stores().applications()));
+        RegisteredApis registered =
+                new DirectoryApis(apis, fixture.world.services().permissionGrants(), fixture.applications.appRoles());
         RegisteredApis withRoles = new RegisteredApis() {
             @Override
             public Optional<TokenResource.AppApi> find(TenantId tenantId, String resource) {

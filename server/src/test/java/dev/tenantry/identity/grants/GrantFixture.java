@@ -16,6 +16,7 @@ import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenRequest;
+import dev.tenantry.identity.TokenResponse;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.TenantId;
@@ -106,6 +107,20 @@ final class GrantFixture {
         CreatedSecret secret = applications.addPassword(admin(), tenantId(), app.id(), null, null);
         applications.createServicePrincipal(admin(), tenantId(), app.appId());
         return new TokenRequest.Client(app.appId().toString(), secret.secretText());
+    }
+
+    /** The admin's tokens from the password grant for {@code client}, with Graph, OpenID and a refresh token. */
+    TokenResponse adminSignIn(TokenRequest.Client client) {
+        return passwordGrant()
+                .issue(
+                        new TokenRequest(
+                                tenantId().toString(),
+                                "password",
+                                client,
+                                GRAPH_DEFAULT + " openid profile offline_access",
+                                true,
+                                TokenRequest.Parameters.password(ADMIN, PASSWORD)),
+                        BASE);
     }
 
     /** Asserts that {@code call} is refused with the stable error code {@code code}. */

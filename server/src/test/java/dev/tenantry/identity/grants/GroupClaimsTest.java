@@ -1,9 +1,7 @@
 package dev.tenantry.identity.grants;
 
-import static dev.tenantry.identity.grants.GrantFixture.ADMIN;
 import static dev.tenantry.identity.grants.GrantFixture.BASE;
 import static dev.tenantry.identity.grants.GrantFixture.GRAPH_DEFAULT;
-import static dev.tenantry.identity.grants.GrantFixture.PASSWORD;
 import static dev.tenantry.identity.grants.GrantFixture.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,16 +39,7 @@ class GroupClaimsTest {
     }
 
     TokenResponse signIn(TokenRequest.Client client) {
-        return fixture.passwordGrant()
-                .issue(
-                        new TokenRequest(
-                                fixture.tenantId().toString(),
-                                "password",
-                                client,
-                                GRAPH_DEFAULT + " openid profile offline_access",
-                                true,
-                                TokenRequest.Parameters.password(ADMIN, PASSWORD)),
-                        BASE);
+        return fixture.adminSignIn(client);
     }
 
     JWTClaimsSet idToken(TokenRequest.Client client) throws Exception {

@@ -1,0 +1,107 @@
+package dev.tenantry.app.testmode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantry.app.TenantryApp;
+import dev.tenantry.app.TenantryConfig;
+import dev.tenantry.cli.TenantryCli;
+import dev.tenantry.testing.TestCertificate;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Issue 14: {@code tenantry seed export} writes a test-mode server out; loading the export makes the same ids. */
+class SeedExportIT {
+
+    static final String SEED = """
+            tenants:
+              - name: contoso
+                id: 44444444-0000-0000-0000-000000000001
+                domainPrefix: contoso
+                organization: Contoso Ltd
+                admin: {userName: admin, displayName: Kelley Wall}
+                users:
+                  - {userName: jane, displayName: Jane Doe, roles: [User Administrator], usageLocation: US, jobTitle: Engineer}
+                  - {userName: joe, accountEnabled: false}
+                groups:
+                  - {displayName: Engineering, members: [jane, joe], owners: [jane], description: Builds things}
+                applications:
+                  - name: daemon
+                    graphPermissions: [User.Read.All]
+                  - name: portal
+                    displayName: Contoso Portal
+                    secret: false
+                    groupMembershipClaims: SecurityGroup
+                    redirectUris: {web: [https://portal.example/signin-oidc], publicClient: [http://localhost]}
+                    certificates: [{keyId: 44444444-0000-0000-0000-0000000000c1, displayName: CN=portal, pem: "%s"}]
+                    delegatedPermissions: [openid, User.Read]
+                    userConsents: [{user: jane, scopes: [Group.Read.All]}]
+                cloudSubscriptions:
+                  - name: dev
+                    resourceGroups: [{name: rg-app, location: westeurope, tags: {team: web, cost: low}}]
+                    roleAssignments:
+                      - {role: Reader, app: daemon}
+                      - {role: Contributor, user: jane, resourceGroup: rg-app}
+                      - {role: Reader, group: Engineering}
+                suiteSubscriptions:
+                  - {sku: ENTERPRISEPACK, seats: 5, licensedUsers: [jane]}
+              - name: fabrikam
+                domainPrefix: fabrikam
+                guests: [{user: jane, from: contoso}]
+            """;
+
+    @Test
+    void anExportLoadsIntoAFreshServerWithTheSameIdsAndExportsTheSameAgain() throws Exception {
+        String pem = "-----BEGIN CERTIFICATE-----\\n"
+                + TestCertificate.validAround(Instant.now()).base64Der() + "\\n-----END CERTIFICATE-----";
+        Path dataDir = Files.createTempDirectory("tenantry-export");
+        String first;
+        try (TenantryApp original = TenantryApp.startInTestMode(
+                TenantryConfig.defaults().withPort(0).withDataDir(dataDir),
+                TestMode.seeded(SeedFile.parse("seed.yaml", SEED.formatted(pem))))) {
+            Path file = dataDir.resolve("export.yaml");
+            int exit = export(dataDir, original, "--output", file.toString());
+            assertThat(exit).isZero();
+            first = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(export(dataDir, original, "--tenant", "nowhere")).isEqualTo(2);
+        }
+
+        assertThat(first)
+                .startsWith("# Exported by 'tenantry seed export'")
+                .contains("Client secrets are not exported")
+                .contains("id: 44444444-0000-0000-0000-000000000001")
+                .contains("passwordHash:")
+                .contains("keyId: 44444444-0000-0000-0000-0000000000c1")
+                .contains("from: contoso")
+                .contains("secret: true")
+                .contains("- User Administrator")
+                .contains("licensedUsers:\n    - jane")
+                .contains("role: Reader\n      app: daemon")
+                .contains("userConsents:")
+                .doesNotContain("password: ")
+                .doesNotContain("secretText");
+        Path secondDir = Files.createTempDirectory("tenantry-export-again");
+        try (TenantryApp copy = TenantryApp.startInTestMode(
+                TenantryConfig.defaults().withPort(0).withDataDir(secondDir),
+                TestMode.seeded(SeedFile.parse("export.yaml", first)))) {
+            TestMode testMode = copy.testMode().orElseThrow();
+            assertThat(testMode.seeded().tenant("contoso").orElseThrow().tenantId())
+                    .isEqualTo("44444444-0000-0000-0000-000000000001");
+            assertThat(testMode.export(testMode.tenantIds())).isEqualTo(first);
+        }
+    }
+
+    private static int export(Path dataDir, TenantryApp server, String option, String value) {
+        return TenantryCli.run(
+                Map.of("TENANTRY_DATA", dataDir.toString()),
+                "seed",
+                "export",
+                "--url",
+                "https://localhost:" + server.port(),
+                option,
+                value);
+    }
+}
