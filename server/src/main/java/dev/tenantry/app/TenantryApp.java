@@ -4,6 +4,8 @@ import dev.tenantry.app.testmode.TestMode;
 import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
 import dev.tenantry.directory.credentials.BoundedPasswordHasher;
 import dev.tenantry.entra.ManagedIdentityEndpointRoutes;
+import dev.tenantry.identity.HttpsIssuerKeys;
+import dev.tenantry.identity.IssuerKeys;
 import dev.tenantry.jobs.JobRunner;
 import dev.tenantry.storage.DataDirectory;
 import dev.tenantry.storage.Database;
@@ -12,9 +14,12 @@ import dev.tenantry.tls.TlsMaterial;
 import dev.tenantry.web.HttpsServer;
 import dev.tenantry.web.LoopbackHttpServer;
 import io.javalin.Javalin;
+import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +97,10 @@ public final class TenantryApp implements AutoCloseable {
                 testMode == null ? new Argon2idPasswordHasher() : testMode.passwordHasher());
         try {
             Services services = Services.wire(
-                    Stores.sql(database.jdbi(), masterKey), passwordHashing, Services.Settings.of(config), clock);
+                    Stores.sql(database.jdbi(), masterKey),
+                    passwordHashing,
+                    Services.Settings.of(config).withIssuerKeys(issuerKeys(config, tls)),
+                    clock);
             if (testMode != null) {
                 testMode.attach(services, database);
             }
@@ -134,6 +142,18 @@ public final class TenantryApp implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * External issuers' keys for federated identity credentials (issue 11), over HTTPS trusting the JVM's authorities,
+     * this server's certificate and its local CA, so that Tenantry itself can be the external issuer.
+     */
+    private static IssuerKeys issuerKeys(TenantryConfig config, TlsMaterial tls) {
+        List<X509Certificate> trusted = new ArrayList<>(tls.trustAnchors());
+        if (Files.isRegularFile(config.caCertificateFile())) {
+            trusted.add(TlsMaterial.readCertificate(config.caCertificateFile()));
+        }
+        return HttpsIssuerKeys.trusting(trusted);
     }
 
     /**

@@ -23,6 +23,13 @@ public enum Column {
     APPLICATION_DISPLAY_NAME("application", "display_name", 256),
     APPLICATION_SECRET_DISPLAY_NAME("application_secret", "display_name", 256),
     APPLICATION_KEY_DISPLAY_NAME("application_key_credential", "display_name", 256),
+    /** Entra: 3 to 120 characters, letters, digits, '-' and '_' (so lower-casing keeps the length). */
+    FEDERATED_CREDENTIAL_NAME("application_federated_credential", "name", 120),
+    FEDERATED_CREDENTIAL_NAME_KEY("application_federated_credential", "name_key", 120),
+    FEDERATED_CREDENTIAL_ISSUER("application_federated_credential", "issuer", 600),
+    FEDERATED_CREDENTIAL_SUBJECT("application_federated_credential", "subject", 600),
+    FEDERATED_CREDENTIAL_AUDIENCE("application_federated_credential", "audience", 600),
+    FEDERATED_CREDENTIAL_DESCRIPTION("application_federated_credential", "description", 600),
     APPLICATION_IDENTIFIER_URI("application_identifier_uri", "uri", 1024, 256),
     APPLICATION_IDENTIFIER_URI_KEY("application_identifier_uri", "uri_key", 1024, 256),
     PERMISSION_SCOPE_VALUE("application_permission_scope", "scope_value", 120),

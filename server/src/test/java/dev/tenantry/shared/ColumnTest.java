@@ -41,6 +41,7 @@ class ColumnTest {
             Map.entry("application_secret.hint", "first three characters of a generated secret"),
             Map.entry("application_secret.secret_hash", "SHA-256 hex"),
             Map.entry("application_key_credential.thumbprint_sha1", "SHA-1 hex of a parsed certificate"),
+            Map.entry("application_federated_credential.issuer_subject_key", "SHA-256 hex of issuer and subject"),
             Map.entry("application_key_credential.thumbprint_sha256", "SHA-256 hex of a parsed certificate"),
             Map.entry("client_assertion_jti.jti_hash", "SHA-256 hex"),
             Map.entry("device_code.device_code_hash", "SHA-256 hex"),
