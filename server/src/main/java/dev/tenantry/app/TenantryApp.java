@@ -95,11 +95,12 @@ public final class TenantryApp implements AutoCloseable {
         Clock clock = testMode == null ? Clock.systemUTC() : testMode.clock();
         BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(
                 testMode == null ? new Argon2idPasswordHasher() : testMode.passwordHasher());
+        java.util.concurrent.atomic.AtomicInteger boundPort = new java.util.concurrent.atomic.AtomicInteger(-1);
         try {
             Services services = Services.wire(
                     Stores.sql(database.jdbi(), masterKey),
                     passwordHashing,
-                    Services.Settings.of(config).withIssuerKeys(issuerKeys(config, tls)),
+                    Services.Settings.of(config).withIssuerKeys(issuerKeys(config, tls, testMode != null, boundPort)),
                     clock);
             if (testMode != null) {
                 testMode.attach(services, database);
@@ -120,6 +121,7 @@ public final class TenantryApp implements AutoCloseable {
                 });
             });
             http.start();
+            boundPort.set(http.port());
             JobRunner jobs = BackgroundJobs.start(services, database, clock);
             long t4 = System.nanoTime();
             // where a start's time goes (issue 13); TENANTRY_START_LOG=DEBUG shows it
@@ -146,14 +148,25 @@ public final class TenantryApp implements AutoCloseable {
 
     /**
      * External issuers' keys for federated identity credentials (issue 11), over HTTPS trusting the JVM's authorities,
-     * this server's certificate and its local CA, so that Tenantry itself can be the external issuer.
+     * this server's certificate and its local CA, so that Tenantry itself can be the external issuer. Outside test mode
+     * only public addresses and this server itself (one of its certificate's names, on its bound port) are fetched.
      */
-    private static IssuerKeys issuerKeys(TenantryConfig config, TlsMaterial tls) {
+    private static IssuerKeys issuerKeys(
+            TenantryConfig config, TlsMaterial tls, boolean testMode, java.util.concurrent.atomic.AtomicInteger port) {
         List<X509Certificate> trusted = new ArrayList<>(tls.trustAnchors());
         if (Files.isRegularFile(config.caCertificateFile())) {
             trusted.add(TlsMaterial.readCertificate(config.caCertificateFile()));
         }
-        return HttpsIssuerKeys.trusting(trusted);
+        java.util.Set<String> ownNames = config.certificateNames().stream()
+                .map(name -> name.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
+        return HttpsIssuerKeys.trusting(
+                trusted,
+                testMode
+                        ? HttpsIssuerKeys.Destinations.ANYWHERE
+                        : HttpsIssuerKeys.Destinations.publicOr(
+                                uri -> (uri.getPort() == -1 ? 443 : uri.getPort()) == port.get()
+                                        && ownNames.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT))));
     }
 
     /**

@@ -32,6 +32,12 @@ import javax.net.ssl.X509TrustManager;
  * redirects followed; keys cached per issuer for ten minutes, and fetched again on request at most every thirty
  * seconds (an unknown {@code kid} cannot make the server hammer an issuer). Trusts the JVM's certificate authorities
  * and the given ones (the server's own, so that Tenantry itself can be the external issuer).
+ *
+ * <p>An app owner chooses the issuer, so the server must not become a probe of its own network: a URL whose host
+ * resolves to a loopback, private, link-local or otherwise non-public address is refused before any connection,
+ * unless it is this very server ({@link Destinations#isOwn}) or private issuers are allowed (test mode, where issuers
+ * are the test's own servers). A host that resolves differently between the check and the connection (DNS rebinding)
+ * is not covered; the fetch is still GET-only, bounded and without redirects.
  */
 public final class HttpsIssuerKeys implements IssuerKeys {
 
@@ -42,23 +48,67 @@ public final class HttpsIssuerKeys implements IssuerKeys {
 
     private final HttpClient http;
     private final Clock clock;
+    private final Destinations destinations;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(JWKSet keys, Instant fetchedAt) {}
 
-    HttpsIssuerKeys(HttpClient http, Clock clock) {
-        this.http = http;
-        this.clock = clock;
+    /** Where issuers may be fetched from: public addresses, this server, and private ones only when allowed. */
+    public interface Destinations {
+
+        /** Whether {@code uri} is this server itself (its own host names and port). */
+        boolean isOwn(URI uri);
+
+        /** Whether issuers on private addresses are fetched too (test mode). */
+        boolean allowPrivate();
+
+        /** Public addresses only, and {@code own} (this server). */
+        static Destinations publicOr(java.util.function.Predicate<URI> own) {
+            return new Destinations() {
+                @Override
+                public boolean isOwn(URI uri) {
+                    return own.test(uri);
+                }
+
+                @Override
+                public boolean allowPrivate() {
+                    return false;
+                }
+            };
+        }
+
+        /** Anywhere (test mode, and unit tests with a stub client). */
+        Destinations ANYWHERE = new Destinations() {
+            @Override
+            public boolean isOwn(URI uri) {
+                return false;
+            }
+
+            @Override
+            public boolean allowPrivate() {
+                return true;
+            }
+        };
     }
 
-    /** Keys fetched trusting the JVM's authorities and {@code alsoTrusted}. */
-    public static HttpsIssuerKeys trusting(List<X509Certificate> alsoTrusted) {
+    HttpsIssuerKeys(HttpClient http, Clock clock) {
+        this(http, clock, Destinations.ANYWHERE);
+    }
+
+    HttpsIssuerKeys(HttpClient http, Clock clock, Destinations destinations) {
+        this.http = http;
+        this.clock = clock;
+        this.destinations = destinations;
+    }
+
+    /** Keys fetched trusting the JVM's authorities and {@code alsoTrusted}, from public addresses or this server. */
+    public static HttpsIssuerKeys trusting(List<X509Certificate> alsoTrusted, Destinations destinations) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .sslContext(sslContext(alsoTrusted))
                 .build();
-        return new HttpsIssuerKeys(http, Clock.systemUTC());
+        return new HttpsIssuerKeys(http, Clock.systemUTC(), destinations);
     }
 
     @Override
@@ -79,7 +129,8 @@ public final class HttpsIssuerKeys implements IssuerKeys {
 
     private JWKSet fetch(String issuer) {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        Map<String, Object> discovery = json(https(base + "/.well-known/openid-configuration", issuer), issuer);
+        Map<String, Object> discovery =
+                json(allowed(https(base + "/.well-known/openid-configuration", issuer), issuer), issuer);
         Object named = discovery.get("issuer");
         if (!issuer.equals(named) && !base.equals(named)) {
             throw new Unavailable("The OpenID configuration of issuer '" + issuer + "' names another issuer.");
@@ -89,7 +140,7 @@ public final class HttpsIssuerKeys implements IssuerKeys {
             throw new Unavailable("The OpenID configuration of issuer '" + issuer + "' has no jwks_uri.");
         }
         try {
-            return JWKSet.parse(get(https(uri, issuer), issuer));
+            return JWKSet.parse(get(allowed(https(uri, issuer), issuer), issuer));
         } catch (ParseException e) {
             throw new Unavailable("The jwks_uri of issuer '" + issuer + "' does not answer a JWK set.");
         }
@@ -105,6 +156,44 @@ public final class HttpsIssuerKeys implements IssuerKeys {
             // refused below
         }
         throw new Unavailable("Issuer '" + issuer + "': only https URLs are fetched, not '" + text + "'.");
+    }
+
+    /** {@code uri} if it may be fetched: see the class comment. */
+    private URI allowed(URI uri, String issuer) {
+        if (destinations.allowPrivate() || destinations.isOwn(uri)) {
+            return uri;
+        }
+        java.net.InetAddress[] addresses;
+        try {
+            addresses = java.net.InetAddress.getAllByName(uri.getHost());
+        } catch (java.net.UnknownHostException e) {
+            throw new Unavailable("Issuer '" + issuer + "': the host of " + uri + " is unknown.");
+        }
+        for (java.net.InetAddress address : addresses) {
+            if (!isPublic(address)) {
+                throw new Unavailable("Issuer '" + issuer + "': " + uri.getHost() + " is not a public address; this"
+                        + " server fetches the keys of external issuers from public addresses only (or from itself).");
+            }
+        }
+        return uri;
+    }
+
+    /** Whether {@code address} is a public unicast address (not loopback, private, link-local, CGNAT or ULA). */
+    static boolean isPublic(java.net.InetAddress address) {
+        if (address.isAnyLocalAddress()
+                || address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] bytes = address.getAddress();
+        if (bytes.length == 4) {
+            int first = bytes[0] & 0xff;
+            int second = bytes[1] & 0xff;
+            return first != 0 && !(first == 100 && second >= 64 && second < 128); // 0/8, 100.64/10 (shared, CGNAT)
+        }
+        return (bytes[0] & 0xfe) != 0xfc; // fc00::/7, unique local
     }
 
     private Map<String, Object> json(URI uri, String issuer) {
