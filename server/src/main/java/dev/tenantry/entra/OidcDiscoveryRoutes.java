@@ -153,9 +153,10 @@ public final class OidcDiscoveryRoutes {
         doc.put("authorization_endpoint", prefix + "/oauth2/v2.0/authorize");
         doc.put("device_authorization_endpoint", prefix + "/oauth2/v2.0/devicecode");
         doc.put("http_logout_supported", true);
-        // issue 11: the logout page loads each signed-in app's web.logoutUrl in an iframe with sid and iss; ID tokens
-        // carry no sid yet, so frontchannel_logout_session_supported (which promises it there) is not advertised
+        // issue 11: the logout page loads each signed-in app's web.logoutUrl in an iframe with sid and iss, and the ID
+        // tokens of a code the browser session authorised carry the same sid (OpenID Connect Front-Channel Logout §3)
         doc.put("frontchannel_logout_supported", true);
+        doc.put("frontchannel_logout_session_supported", true);
         doc.put("end_session_endpoint", prefix + "/oauth2/v2.0/logout");
         doc.put(
                 "claims_supported",

@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * A stored authorization code (RFC 6749 §4.1, issue 11): only the SHA-256 of its text, whom it signs in to which
  * client, the redirect URI and PKCE challenge (RFC 7636, S256) it is bound to, the scope asked for and the consented
- * {@code scp}, the OpenID Connect {@code nonce}, and the refresh token family its redemption starts.
+ * {@code scp}, the OpenID Connect {@code nonce}, the refresh token family its redemption starts, and the {@code sid}
+ * of the browser session that authorised it (null when none; its ID tokens carry it, for front-channel logout).
  */
 public record AuthorizationCode(
         String codeHash,
@@ -23,7 +24,40 @@ public record AuthorizationCode(
         String codeChallenge,
         Instant issuedAt,
         Instant expiresAt,
-        Instant usedAt) {
+        Instant usedAt,
+        String sid) {
+
+    /** A code with no browser session's {@code sid}. */
+    public AuthorizationCode(
+            String codeHash,
+            UUID familyId,
+            TenantId tenantId,
+            UserId userId,
+            UUID clientId,
+            String redirectUri,
+            String scope,
+            String scp,
+            String nonce,
+            String codeChallenge,
+            Instant issuedAt,
+            Instant expiresAt,
+            Instant usedAt) {
+        this(
+                codeHash,
+                familyId,
+                tenantId,
+                userId,
+                clientId,
+                redirectUri,
+                scope,
+                scp,
+                nonce,
+                codeChallenge,
+                issuedAt,
+                expiresAt,
+                usedAt,
+                null);
+    }
 
     @Override
     public String toString() {

@@ -319,7 +319,13 @@ public final class AuthorizationService {
     /** The hybrid flow's ID token for the code {@code code} just issued to {@code user}. */
     public String hybridIdToken(
             Client client, AuthorizeRequest request, Caller.User user, String code, String baseUrl) {
-        return hybridIdTokens.idToken(user, client.clientId(), request.nonce(), code, baseUrl);
+        return hybridIdToken(client, request, user, code, baseUrl, null);
+    }
+
+    /** The hybrid flow's ID token, carrying {@code sid} (the browser session's, when not null). */
+    public String hybridIdToken(
+            Client client, AuthorizeRequest request, Caller.User user, String code, String baseUrl, String sid) {
+        return hybridIdTokens.idToken(user, client.clientId(), request.nonce(), code, baseUrl, sid);
     }
 
     /** Whether {@code user} may consent for every user of its directory. */
@@ -507,6 +513,14 @@ public final class AuthorizationService {
 
     /** Issues a code for {@code user}; returns its text, which is never stored. */
     public String issue(Client client, AuthorizeRequest request, Checked checked, Caller.User user) {
+        return issue(client, request, checked, user, null);
+    }
+
+    /**
+     * Issues a code for {@code user} signed in by the browser session whose {@code sid} (nullable) the code's ID tokens
+     * carry (OpenID Connect Front-Channel Logout 1.0 §3); returns its text, which is never stored.
+     */
+    public String issue(Client client, AuthorizeRequest request, Checked checked, Caller.User user, String sid) {
         if (!user.tenantId().equals(client.tenantId())) {
             throw new AuthenticationException(
                     DirectoryError.INVALID_CLIENT,
@@ -543,7 +557,8 @@ public final class AuthorizationService {
                 request.codeChallenge(),
                 now,
                 now.plus(CODE_LIFETIME),
-                null));
+                null,
+                sid));
         return text;
     }
 

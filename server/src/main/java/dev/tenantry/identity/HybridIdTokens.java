@@ -12,9 +12,15 @@ import java.util.UUID;
 public interface HybridIdTokens {
 
     /** No hybrid flow: refused before anything is issued. */
-    HybridIdTokens NONE = (user, clientId, nonce, code, baseUrl) -> {
+    HybridIdTokens NONE = (user, clientId, nonce, code, baseUrl, sid) -> {
         throw new IllegalStateException("the hybrid flow is not wired");
     };
 
-    String idToken(Caller.User user, UUID clientId, String nonce, String code, String baseUrl);
+    /** The ID token, with {@code sid} (the browser session's, for front-channel logout) when not null. */
+    String idToken(Caller.User user, UUID clientId, String nonce, String code, String baseUrl, String sid);
+
+    /** The ID token without a {@code sid}. */
+    default String idToken(Caller.User user, UUID clientId, String nonce, String code, String baseUrl) {
+        return idToken(user, clientId, nonce, code, baseUrl, null);
+    }
 }

@@ -3,6 +3,7 @@ package dev.tenantry.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jwt.SignedJWT;
 import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.NewUser;
@@ -226,6 +227,32 @@ class AuthorizationServiceTest {
                         .orElseThrow()
                         .revoked())
                 .isTrue();
+    }
+
+    @Test
+    @DisplayName("the code grant's ID token carries the sid of the browser session that authorised the code")
+    void idTokenCarriesTheSessionsSid() throws Exception {
+        String verifier = "a-verifier-of-enough-length-0123456789012345";
+        String redirect = "http://localhost:8400";
+        var req = request(redirect, "openid User.Read", Hashes.s256(verifier), "S256", null);
+        var client = authorization.client(req);
+        WebSession session = new WebSession(
+                Secrets.sha256Hex("cookie"), pete.tenantId(), pete.id(), "csrf", TestWorld.NOW.plusSeconds(3600));
+        String sid = SessionService.sid(session);
+        String code = authorization.issue(client, req, authorization.check(client, req), user(pete), sid);
+
+        TokenResponse tokens = redeem(code, redirect, verifier, app.appId().toString());
+
+        assertThat(SignedJWT.parse(tokens.idToken()).getJWTClaimsSet().getStringClaim("sid"))
+                .matches("[0-9a-f-]{36}")
+                .isEqualTo(sid);
+        // a code issued with no browser session (as before) carries none
+        String bare = authorization.issue(client, req, authorization.check(client, req), user(pete));
+        assertThat(SignedJWT.parse(redeem(bare, redirect, verifier, app.appId().toString())
+                                .idToken())
+                        .getJWTClaimsSet()
+                        .getClaims())
+                .doesNotContainKey("sid");
     }
 
     @Test

@@ -102,7 +102,8 @@ public final class InMemoryIdentityStores {
                             c.codeChallenge(),
                             c.issuedAt(),
                             c.expiresAt(),
-                            usedAt));
+                            usedAt,
+                            c.sid()));
             return true;
         }
 

@@ -172,7 +172,8 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
                 "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
                 NOW,
                 NOW.plusSeconds(600),
-                null);
+                null,
+                "5b2a0c8e-3f1d-4b6a-9c7e-2d4f6a8b0c1e");
         tokens.insertCode(code);
         return code;
     }
@@ -188,6 +189,7 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
         assertThat(tokens.spendCode("c1", NOW.plusSeconds(6))).isFalse();
         assertThat(tokens.spendCode("unknown", NOW)).isFalse();
         assertThat(tokens.findCode("c1").orElseThrow().usedAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(tokens.findCode("c1").orElseThrow().sid()).isEqualTo(code.sid());
         assertThatThrownBy(() -> code("c1", megan)).isInstanceOf(RuntimeException.class);
     }
 

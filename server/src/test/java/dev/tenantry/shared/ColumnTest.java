@@ -72,6 +72,7 @@ class ColumnTest {
             Map.entry("authorization_code.scope", "checked against refresh_token.scope's limit"),
             Map.entry("authorization_code.scp", "consented scope names, shorter than the scope asked for"),
             Map.entry("authorization_code.code_challenge", "a checked 43-128 character PKCE challenge"),
+            Map.entry("authorization_code.sid", "SessionService.sid: a GUID"),
             Map.entry("oauth2_permission_grant.consent_type", "PermissionGrant consent type constant"),
             Map.entry("oauth2_permission_grant.scope", "known delegated permission names only"),
             Map.entry("idempotency_record.caller_key", "Caller.key(): a kind and a GUID"),

@@ -124,7 +124,7 @@ final class AuthorizationCodeGrant implements Grant {
                 ? new DelegatedAccess(user, clientId, scopes, code.scp(), api)
                 : new DelegatedAccess(user, clientId, scopes, code.scp());
         String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, code.familyId()) : null;
-        return userTokens.issue(access, refresh, request.clientInfo(), baseUrl, code.nonce());
+        return userTokens.issue(access, refresh, request.clientInfo(), baseUrl, code.nonce(), code.sid());
     }
 
     private static AuthenticationException refused(IdentityError code, String message) {

@@ -245,11 +245,12 @@ public final class Grants {
             GuestAccounts guests) {
         UserTokens userTokens = new UserTokens(
                 directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock, guests);
-        return (user, clientId, nonce, code, baseUrl) -> userTokens.hybridIdToken(
+        return (user, clientId, nonce, code, baseUrl, sid) -> userTokens.hybridIdToken(
                 users.getUser(Caller.system(), user.tenantId(), user.userId().toString()),
                 clientId,
                 nonce,
                 code,
-                baseUrl);
+                baseUrl,
+                sid);
     }
 }

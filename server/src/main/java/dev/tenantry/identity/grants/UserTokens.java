@@ -75,6 +75,12 @@ final class UserTokens {
      * request's {@code nonce} (if any) and the access token's {@code at_hash} (OpenID Connect Core §3.1.3.6).
      */
     TokenResponse issue(DelegatedAccess access, String refreshToken, boolean clientInfo, String baseUrl, String nonce) {
+        return issue(access, refreshToken, clientInfo, baseUrl, nonce, null);
+    }
+
+    /** As above, the ID token carrying {@code sid} (the browser session's that authorised the code) when not null. */
+    TokenResponse issue(
+            DelegatedAccess access, String refreshToken, boolean clientInfo, String baseUrl, String nonce, String sid) {
         User user = access.user();
         // issue 11: an app that requires assignment refuses an unassigned user every token, not only ID tokens
         List<String> roles = applications.appRoles().signInRoles(user.tenantId(), user.id(), access.clientId());
@@ -99,6 +105,7 @@ final class UserTokens {
             extra.put("nonce", nonce);
             extra.put("at_hash", Hashes.leftHalf(accessToken));
         }
+        putSid(extra, sid);
         String idToken =
                 access.scopes().openid() ? idToken(issuer, user, home, access.clientId(), baseUrl, now, extra) : null;
         return new TokenResponse(
@@ -108,6 +115,13 @@ final class UserTokens {
                 refreshToken,
                 idToken,
                 clientInfo ? clientInfo(home) : null);
+    }
+
+    /** Entra's v2.0 {@code sid}: the browser session's GUID, for front-channel logout (issue 11). */
+    private static void putSid(Map<String, Object> extra, String sid) {
+        if (sid != null) {
+            extra.put("sid", sid);
+        }
     }
 
     /**
@@ -126,10 +140,11 @@ final class UserTokens {
     }
 
     /** The hybrid flow's ID token of {@code user} for {@code clientId}: {@code nonce} and the code's {@code c_hash}. */
-    String hybridIdToken(User user, UUID clientId, String nonce, String code, String baseUrl) {
+    String hybridIdToken(User user, UUID clientId, String nonce, String code, String baseUrl, String sid) {
         Map<String, Object> extra = roles(applications.appRoles().signInRoles(user.tenantId(), user.id(), clientId));
         extra.put("nonce", nonce);
         extra.put("c_hash", Hashes.leftHalf(code));
+        putSid(extra, sid);
         return idToken(
                 TokenClaims.issuer(baseUrl, user.tenantId()),
                 user,

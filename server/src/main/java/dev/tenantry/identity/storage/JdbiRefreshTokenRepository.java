@@ -121,9 +121,9 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
     public void insertCode(AuthorizationCode code) {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         INSERT INTO authorization_code (code_hash, family_id, tenant_id, user_id, client_id,
-                            redirect_uri, scope, scp, nonce, code_challenge, issued_at, expires_at, used_at)
+                            redirect_uri, scope, scp, nonce, code_challenge, issued_at, expires_at, used_at, sid)
                         VALUES (:codeHash, :familyId, :tenantId, :userId, :clientId, :redirectUri, :scope, :scp,
-                            :nonce, :codeChallenge, :issuedAt, :expiresAt, NULL)
+                            :nonce, :codeChallenge, :issuedAt, :expiresAt, NULL, :sid)
                         """)
                 .bind("codeHash", code.codeHash())
                 .bind("familyId", code.familyId())
@@ -137,6 +137,7 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
                 .bind("codeChallenge", code.codeChallenge())
                 .bind("issuedAt", code.issuedAt())
                 .bind("expiresAt", code.expiresAt())
+                .bind("sid", code.sid())
                 .execute());
     }
 
@@ -144,7 +145,7 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
     public Optional<AuthorizationCode> findCode(String codeHash) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT code_hash, family_id, tenant_id, user_id, client_id, redirect_uri, scope, scp, nonce,
-                            code_challenge, issued_at, expires_at, used_at
+                            code_challenge, issued_at, expires_at, used_at, sid
                         FROM authorization_code WHERE code_hash = :codeHash
                         """)
                 .bind("codeHash", codeHash)
@@ -161,7 +162,8 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
                         rs.getString("code_challenge"),
                         instant(rs, "issued_at", ctx),
                         instant(rs, "expires_at", ctx),
-                        instant(rs, "used_at", ctx)))
+                        instant(rs, "used_at", ctx),
+                        rs.getString("sid")))
                 .findOne());
     }
 

@@ -111,7 +111,8 @@ public final class AuthorizeRoutes {
             case AuthorizationService.Consent consent ->
                 renderConsent(ctx, client, checked, tenant, query, consent, false);
             case AuthorizationService.Issue ignored -> {
-                String code = authorization.issue(client, request, checked, user.orElseThrow());
+                String sid = SessionService.sid(session);
+                String code = authorization.issue(client, request, checked, user.orElseThrow(), sid);
                 // issue 11: the session signed into this app, so its sign-out loads the app's front-channel logout URL
                 pages.sessions().signedInto(session, client.clientId());
                 Map<String, String> response = new LinkedHashMap<>();
@@ -119,7 +120,8 @@ public final class AuthorizeRoutes {
                 if (checked.hybrid()) {
                     response.put(
                             "id_token",
-                            authorization.hybridIdToken(client, request, user.orElseThrow(), code, BaseUrl.of(ctx)));
+                            authorization.hybridIdToken(
+                                    client, request, user.orElseThrow(), code, BaseUrl.of(ctx), sid));
                 }
                 if (request.state() != null) {
                     response.put("state", request.state());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.SignedJWT;
 import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.apps.Application;
@@ -18,7 +19,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,7 @@ class FrontChannelLogoutIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String PASSWORD = "Passw0rd!x";
+    static final String VERIFIER = "front-channel-logout-verifier-0123456789abcdef";
     static final String WEB_A = "https://a.contoso.example/signin-oidc";
     static final String WEB_B = "https://b.contoso.example/signin-oidc";
     static final String WEB_C = "https://c.contoso.example/signin-oidc";
@@ -127,7 +132,7 @@ class FrontChannelLogoutIT {
                         .statusCode())
                 .isEqualTo(204);
         CookieClient browser = new CookieClient(server);
-        signIn(browser, a, WEB_A, true);
+        String codeA = signIn(browser, a, WEB_A, true);
         signIn(browser, b, WEB_B, false);
         signIn(browser, c, WEB_C, false);
 
@@ -146,6 +151,8 @@ class FrontChannelLogoutIT {
         assertThat(first.get("iss")).isEqualTo(iss);
         assertThat(second.get("iss")).isEqualTo(iss);
         assertThat(first.get("sid")).matches("[0-9a-f-]{36}").isEqualTo(second.get("sid"));
+        // the ID token of the code the session authorised carries the sid the logout iframes carry (§3)
+        assertThat(idTokenSid(a, WEB_A, codeA)).isEqualTo(first.get("sid"));
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("default-src 'none'").contains("frame-src ");
         String frameSrc = csp.substring(csp.indexOf("frame-src ") + "frame-src ".length());
@@ -162,12 +169,12 @@ class FrontChannelLogoutIT {
     }
 
     @Test
-    @DisplayName("discovery advertises front-channel logout, and not the sid in ID tokens it does not yet issue")
+    @DisplayName("discovery advertises front-channel logout, and the sid its ID tokens carry")
     void discovery() throws Exception {
         JsonNode doc = JSON.readTree(server.get("/" + tid() + "/v2.0/.well-known/openid-configuration")
                 .body());
         assertThat(doc.get("frontchannel_logout_supported").asBoolean()).isTrue();
-        assertThat(doc.has("frontchannel_logout_session_supported")).isFalse();
+        assertThat(doc.get("frontchannel_logout_session_supported").asBoolean()).isTrue();
     }
 
     @Test
@@ -187,14 +194,38 @@ class FrontChannelLogoutIT {
         params.put("response_type", "code");
         params.put("redirect_uri", redirectUri);
         params.put("scope", "openid profile User.Read");
+        params.put("code_challenge", s256(VERIFIER));
+        params.put("code_challenge_method", "S256");
         return "/" + tid() + "/oauth2/v2.0/authorize?"
                 + params.entrySet().stream()
                         .map(e -> e.getKey() + "=" + enc(e.getValue()))
                         .collect(Collectors.joining("&"));
     }
 
-    /** Runs an authorization request to a code: signing in first when {@code signIn}, else by single sign-on. */
-    static void signIn(CookieClient browser, Application app, String redirectUri, boolean signIn) {
+    /** The {@code sid} of the ID token the code grant issues for {@code code}. */
+    static String idTokenSid(Application app, String redirectUri, String code) throws Exception {
+        HttpResponse<String> response = server.postForm(
+                "/" + tid() + "/oauth2/v2.0/token",
+                "grant_type=authorization_code&client_id=" + app.appId() + "&code=" + enc(code) + "&redirect_uri="
+                        + enc(redirectUri) + "&code_verifier=" + VERIFIER);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String idToken = JSON.readTree(response.body()).get("id_token").asText();
+        return SignedJWT.parse(idToken).getJWTClaimsSet().getStringClaim("sid");
+    }
+
+    static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs an authorization request to a code (returned): signing in first when {@code signIn}, else by SSO. */
+    static String signIn(CookieClient browser, Application app, String redirectUri, boolean signIn) {
         String url = authorizeUrl(app, redirectUri);
         if (signIn) {
             HttpResponse<String> first = browser.get(url);
@@ -209,6 +240,7 @@ class FrontChannelLogoutIT {
         assertThat(answer.headers().firstValue("Location").orElseThrow())
                 .as(answer.body())
                 .startsWith(redirectUri + "?code=");
+        return query(answer.headers().firstValue("Location").orElseThrow()).get("code");
     }
 
     static List<String> frames(String html) {
