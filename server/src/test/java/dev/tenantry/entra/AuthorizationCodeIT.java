@@ -629,7 +629,7 @@ class AuthorizationCodeIT {
 
     @Test
     @DisplayName(
-            "hybrid flow: response_type=code id_token answers in the fragment with an ID token carrying nonce and c_hash")
+            "hybrid flow: response_type=code id_token answers in the fragment with an ID token carrying nonce, c_hash and sid")
     void hybrid() throws Exception {
         CookieClient browser = new CookieClient(server).signIn(contoso.admin().userPrincipalName(), PASSWORD);
         Map<String, String> params = webRequest("openid profile");
@@ -644,6 +644,16 @@ class AuthorizationCodeIT {
         assertThat(id.getStringClaim("c_hash"))
                 .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16)));
         assertThat(id.getAudience()).containsExactly(app.appId().toString());
+        // the browser session's sid (front-channel logout), the same in every ID token of that session
+        assertThat(id.getStringClaim("sid")).matches("[0-9a-f-]{36}");
+        JWTClaimsSet again =
+                claims(query(location(browser.get(authorize(tid(), params)))).get("id_token"));
+        assertThat(again.getStringClaim("sid")).isEqualTo(id.getStringClaim("sid"));
+        JWTClaimsSet other = claims(query(location(new CookieClient(server)
+                        .signIn(contoso.admin().userPrincipalName(), PASSWORD)
+                        .get(authorize(tid(), params))))
+                .get("id_token"));
+        assertThat(other.getStringClaim("sid")).isNotEqualTo(id.getStringClaim("sid"));
 
         params.put("response_mode", "query");
         assertThat(query(location(browser.get(authorize(tid(), params))))).containsEntry("error", "invalid_request");
