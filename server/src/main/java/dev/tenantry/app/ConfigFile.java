@@ -84,7 +84,8 @@ public final class ConfigFile {
                     entries.containsKey("microsoft-hostnames")
                             ? bool(entries.get("microsoft-hostnames"))
                             : base.microsoftHostnames(),
-                    base.operations());
+                    base.operations(),
+                    base.managedIdentityEndpoint());
             Operations operations = config.operations();
             if (entries.containsKey("db-pool-size")) {
                 operations = operations.withDbPoolSize(number(entries, "db-pool-size", 0, 1, 1000));

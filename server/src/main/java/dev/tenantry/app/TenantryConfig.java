@@ -60,38 +60,6 @@ public record TenantryConfig(
         operations = operations == null ? Operations.defaults() : operations;
     }
 
-    /** A configuration without a managed identity endpoint. */
-    public TenantryConfig(
-            String host,
-            int port,
-            Path dataDir,
-            String jdbcUrl,
-            String jdbcUser,
-            String jdbcPassword,
-            String publicUrl,
-            String domainSuffix,
-            Path catalogFile,
-            String masterKey,
-            List<String> hostnames,
-            boolean microsoftHostnames,
-            Operations operations) {
-        this(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                hostnames,
-                microsoftHostnames,
-                operations,
-                null);
-    }
-
     public TenantryConfig withManagedIdentityEndpoint(ManagedIdentityEndpoint endpoint) {
         return new TenantryConfig(
                 host,
@@ -124,7 +92,8 @@ public record TenantryConfig(
                 null,
                 List.of(),
                 false,
-                Operations.defaults());
+                Operations.defaults(),
+                null);
     }
 
     /** Reads {@code TENANTRY_HOST}, {@code _PORT}, {@code _DATA}, {@code _JDBC_URL}, … over the defaults. */

@@ -62,7 +62,8 @@ final class PostgresDatabases {
                 config.masterKey(),
                 config.hostnames(),
                 config.microsoftHostnames(),
-                config.operations());
+                config.operations(),
+                config.managedIdentityEndpoint());
     }
 
     void drop(String jdbcUrl) {
