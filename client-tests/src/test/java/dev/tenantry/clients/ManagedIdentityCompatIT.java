@@ -158,30 +158,7 @@ class ManagedIdentityCompatIT {
 
     /** Runs {@link ManagedIdentityChild} in a new JVM whose environment is {@code variables} and nothing of Azure's. */
     private static String child(String credential, Map<String, String> variables) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ManagedIdentityChild.class.getName(),
-                        credential,
-                        ARM_SCOPE)
-                .redirectErrorStream(true);
-        builder.environment()
-                .keySet()
-                .removeIf(name -> name.startsWith("AZURE_")
-                        || name.startsWith("IDENTITY_")
-                        || name.startsWith("MSI_")
-                        || name.startsWith("IMDS_"));
-        builder.environment().putAll(variables);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output.lines()
-                .filter(line -> line.startsWith("TOKEN "))
-                .map(line -> line.substring(6))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no token: " + output));
+        return AzureChildJvm.token(ManagedIdentityChild.class, variables, credential, ARM_SCOPE);
     }
 
     private static List<String> start(List<String> extra) throws Exception {

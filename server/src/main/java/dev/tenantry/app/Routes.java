@@ -18,8 +18,10 @@ import dev.tenantry.entra.OidcBearerVerifier;
 import dev.tenantry.entra.OidcDiscoveryRoutes;
 import dev.tenantry.entra.OidcTokenRoutes;
 import dev.tenantry.entra.OidcUserInfoRoutes;
+import dev.tenantry.entra.OidcV1Routes;
 import dev.tenantry.graph.GraphFailureRenderer;
 import dev.tenantry.graph.GraphRoutes;
+import dev.tenantry.identity.grants.V1Tokens;
 import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.pages.HtmlFailureRenderer;
 import dev.tenantry.pages.PageSupport;
@@ -88,6 +90,7 @@ final class Routes {
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         new OidcDiscoveryRoutes(services.tenants(), services.signingKeys()).register(cfg.routes);
         new OidcTokenRoutes(services.tokens()).register(cfg.routes);
+        new OidcV1Routes(services.tokens(), new V1Tokens(services.signingKeys())).register(cfg.routes);
         new DeviceCodeRoutes(services.deviceCodes()).register(cfg.routes);
         new InstanceDiscoveryRoutes().register(cfg.routes);
         new GraphRoutes(

@@ -31,6 +31,7 @@ import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.AuthorizationService;
 import dev.tenantry.identity.DeviceCodeService;
 import dev.tenantry.identity.DirectoryApis;
+import dev.tenantry.identity.IssuerKeys;
 import dev.tenantry.identity.KeyPossessionProofs;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
@@ -109,7 +110,22 @@ public record Services(
         ManagedIdentityTokens managedIdentityTokens) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
-    public record Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
+    public record Settings(
+            String domainSuffix,
+            String ownOrigin,
+            Catalog catalog,
+            LockoutPolicy lockoutPolicy,
+            IssuerKeys issuerKeys) {
+
+        /** Without external issuers' keys: federated identity credentials prove nothing (issue 11). */
+        public Settings(String domainSuffix, String ownOrigin, Catalog catalog, LockoutPolicy lockoutPolicy) {
+            this(domainSuffix, ownOrigin, catalog, lockoutPolicy, null);
+        }
+
+        /** These settings, fetching external issuers' keys with {@code keys} (issue 11). */
+        public Settings withIssuerKeys(IssuerKeys keys) {
+            return new Settings(domainSuffix, ownOrigin, catalog, lockoutPolicy, keys);
+        }
 
         /** The settings of a configured server. */
         static Settings of(TenantryConfig config) {
@@ -198,7 +214,8 @@ public record Services(
                         stores.clientAssertionReplays(),
                         stores.deviceCodes(),
                         tokenPathCache,
-                        true),
+                        true,
+                        settings.issuerKeys()),
                 new Grants.Apis(registeredApis, signingKeys)));
         var activityLog = new ActivityLog(stores.activityLog(), stores.users(), clock);
         var access = new AccessService(
@@ -349,7 +366,8 @@ public record Services(
                                 signingKeys,
                                 clock,
                                 guests),
-                        applications.appRoles()::signInRoles),
+                        applications.appRoles()::signInRoles,
+                        registeredApis),
                 keyCredentials,
                 new DeviceCodeService(
                         stores.deviceCodes(),

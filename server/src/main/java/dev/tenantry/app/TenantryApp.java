@@ -4,6 +4,8 @@ import dev.tenantry.app.testmode.TestMode;
 import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
 import dev.tenantry.directory.credentials.BoundedPasswordHasher;
 import dev.tenantry.entra.ManagedIdentityEndpointRoutes;
+import dev.tenantry.identity.HttpsIssuerKeys;
+import dev.tenantry.identity.IssuerKeys;
 import dev.tenantry.jobs.JobRunner;
 import dev.tenantry.storage.DataDirectory;
 import dev.tenantry.storage.Database;
@@ -12,9 +14,12 @@ import dev.tenantry.tls.TlsMaterial;
 import dev.tenantry.web.HttpsServer;
 import dev.tenantry.web.LoopbackHttpServer;
 import io.javalin.Javalin;
+import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +76,7 @@ public final class TenantryApp implements AutoCloseable {
 
     private static TenantryApp start(TenantryConfig config, TestMode testMode) {
         LOG.debug("starting with {}", config);
+        long t0 = System.nanoTime();
         DataDirectory.secure(config.dataDir());
         MasterKey masterKey = MasterKey.load(config.masterKeyFile(), config.masterKey());
         TlsMaterial tls = TlsMaterial.loadOrCreate(
@@ -79,20 +85,27 @@ public final class TenantryApp implements AutoCloseable {
                 config.caCertificateFile(),
                 config.caPrivateKeyFile(),
                 config.certificateNames());
+        long t1 = System.nanoTime();
         Database database = Database.open(
                 testMode == null ? config.effectiveJdbcUrl() : testMode.jdbcUrl(),
                 config.jdbcUser(),
                 config.jdbcPassword(),
                 config.operations().dbPoolSize());
+        long t2 = System.nanoTime();
         Clock clock = testMode == null ? Clock.systemUTC() : testMode.clock();
         BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(
                 testMode == null ? new Argon2idPasswordHasher() : testMode.passwordHasher());
+        java.util.concurrent.atomic.AtomicInteger boundPort = new java.util.concurrent.atomic.AtomicInteger(-1);
         try {
             Services services = Services.wire(
-                    Stores.sql(database.jdbi(), masterKey), passwordHashing, Services.Settings.of(config), clock);
+                    Stores.sql(database.jdbi(), masterKey),
+                    passwordHashing,
+                    Services.Settings.of(config).withIssuerKeys(issuerKeys(config, tls, testMode != null, boundPort)),
+                    clock);
             if (testMode != null) {
                 testMode.attach(services, database);
             }
+            long t3 = System.nanoTime();
             Operability operability = new Operability(database, config.operations());
             Javalin http = HttpsServer.create(config.host(), config.port(), tls, cfg -> {
                 if (testMode != null) {
@@ -108,7 +121,17 @@ public final class TenantryApp implements AutoCloseable {
                 });
             });
             http.start();
+            boundPort.set(http.port());
             JobRunner jobs = BackgroundJobs.start(services, database, clock);
+            long t4 = System.nanoTime();
+            // where a start's time goes (issue 13); TENANTRY_START_LOG=DEBUG shows it
+            LOG.debug(
+                    "started in {} ms: keys and TLS {} ms, database and migrations {} ms, services {} ms, HTTPS {} ms",
+                    millis(t4 - t0),
+                    millis(t1 - t0),
+                    millis(t2 - t1),
+                    millis(t3 - t2),
+                    millis(t4 - t3));
             TenantryApp app = new TenantryApp(database, http, tls, services, passwordHashing, jobs);
             app.operability = operability;
             app.testMode = testMode;
@@ -121,6 +144,29 @@ public final class TenantryApp implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * External issuers' keys for federated identity credentials (issue 11), over HTTPS trusting the JVM's authorities,
+     * this server's certificate and its local CA, so that Tenantry itself can be the external issuer. Outside test mode
+     * only public addresses and this server itself (one of its certificate's names, on its bound port) are fetched.
+     */
+    private static IssuerKeys issuerKeys(
+            TenantryConfig config, TlsMaterial tls, boolean testMode, java.util.concurrent.atomic.AtomicInteger port) {
+        List<X509Certificate> trusted = new ArrayList<>(tls.trustAnchors());
+        if (Files.isRegularFile(config.caCertificateFile())) {
+            trusted.add(TlsMaterial.readCertificate(config.caCertificateFile()));
+        }
+        java.util.Set<String> ownNames = config.certificateNames().stream()
+                .map(name -> name.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
+        return HttpsIssuerKeys.trusting(
+                trusted,
+                testMode
+                        ? HttpsIssuerKeys.Destinations.ANYWHERE
+                        : HttpsIssuerKeys.Destinations.publicOr(
+                                uri -> (uri.getPort() == -1 ? 443 : uri.getPort()) == port.get()
+                                        && ownNames.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT))));
     }
 
     /**
@@ -142,6 +188,10 @@ public final class TenantryApp implements AutoCloseable {
     /** The managed identity endpoint, when configured (issue 11). */
     public java.util.Optional<RunningManagedIdentityEndpoint> managedIdentityEndpoint() {
         return java.util.Optional.ofNullable(managedIdentityEndpoint);
+    }
+
+    private static long millis(long nanos) {
+        return Duration.ofNanos(nanos).toMillis();
     }
 
     /** The test mode the server runs in; empty for a production server. */

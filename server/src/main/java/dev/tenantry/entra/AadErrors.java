@@ -6,6 +6,7 @@ import dev.tenantry.directory.apps.AppRoleError;
 import dev.tenantry.identity.ApiTokenError;
 import dev.tenantry.identity.ClientAssertionError;
 import dev.tenantry.identity.DeviceCodeError;
+import dev.tenantry.identity.FederatedAssertionError;
 import dev.tenantry.identity.IdentityError;
 import java.util.Map;
 
@@ -83,6 +84,21 @@ final class AadErrors {
             Map.entry(
                     ApiTokenError.INVALID_REQUESTED_TOKEN_USE.value(),
                     new AadError("invalid_request", 900144, 400, null)),
+            Map.entry(
+                    FederatedAssertionError.NO_MATCHING_FEDERATED_CREDENTIAL.value(),
+                    new AadError("invalid_client", 70021, 401, null)),
+            Map.entry(
+                    FederatedAssertionError.FEDERATED_ISSUER_MISMATCH.value(),
+                    new AadError("invalid_client", 700211, 401, null)),
+            Map.entry(
+                    FederatedAssertionError.FEDERATED_AUDIENCE_MISMATCH.value(),
+                    new AadError("invalid_client", 700212, 401, null)),
+            Map.entry(
+                    FederatedAssertionError.FEDERATED_SUBJECT_MISMATCH.value(),
+                    new AadError("invalid_client", 700213, 401, null)),
+            Map.entry(
+                    FederatedAssertionError.FEDERATED_ISSUER_UNREACHABLE.value(),
+                    new AadError("invalid_request", 50166, 400, null)),
             Map.entry(
                     EntraError.INVALID_INSTANCE.value(),
                     new AadError("invalid_instance", 50049, 400, "Unknown or invalid instance.")),

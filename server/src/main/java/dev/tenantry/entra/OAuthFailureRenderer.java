@@ -22,6 +22,8 @@ public final class OAuthFailureRenderer implements FailureRenderer {
 
     private static final Pattern PATHS = Pattern.compile(
             "^/[^/]+/(oauth2/v2\\.0/(token|devicecode)|v2\\.0/\\.well-known/openid-configuration|discovery/v2\\.0/keys|discovery/instance)$"
+                    // the v1.0 endpoints (issue 11)
+                    + "|^/[^/]+/(oauth2/token|\\.well-known/openid-configuration|discovery/keys)$"
                     + "|^/common/userrealm/.*");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
 

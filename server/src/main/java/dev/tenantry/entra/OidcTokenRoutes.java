@@ -36,6 +36,12 @@ public final class OidcTokenRoutes {
         body.put("expires_in", response.expiresIn());
         body.put("ext_expires_in", response.expiresIn());
         body.put("access_token", response.accessToken());
+        putTokens(body, response);
+        return body;
+    }
+
+    /** The optional tail of a token response, the same in v2.0 and v1.0: refresh token, ID token, client info. */
+    static void putTokens(Map<String, Object> body, TokenResponse response) {
         if (response.refreshToken() != null) {
             body.put("refresh_token", response.refreshToken());
         }
@@ -45,6 +51,5 @@ public final class OidcTokenRoutes {
         if (response.clientInfo() != null) {
             body.put("client_info", response.clientInfo());
         }
-        return body;
     }
 }

@@ -1,6 +1,7 @@
 package dev.tenantry.graph;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.apps.AppRole;
@@ -202,6 +203,23 @@ public final class GraphApplicationRoutes {
         if (!changes.isEmpty()) {
             redirectUris.setRedirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId, changes);
         }
+        JsonNode web = JsonBody.read(ctx, JsonNode.class).get("web");
+        if (web != null && web.has("logoutUrl")) {
+            redirectUris.setLogoutUrl(Authentication.caller(ctx), GraphResponses.tenant(ctx), objectId, logoutUrl(web));
+        }
+    }
+
+    /** Issue 11: {@code web.logoutUrl}, the front-channel logout URL, checked; null removes it. */
+    private static String logoutUrl(JsonNode web) {
+        JsonNode url = web.get("logoutUrl");
+        if (url == null || url.isNull()) {
+            return null;
+        }
+        if (!url.isTextual()) {
+            throw new InvalidRequestException(
+                    DirectoryError.INVALID_REDIRECT_URI, "web.logoutUrl must be a string or null.", "web.logoutUrl");
+        }
+        return RedirectUris.checkLogoutUrl(url.asText());
     }
 
     /** The platforms the body sends, each checked, so a bad URI refuses the request before anything is created. */
@@ -212,6 +230,9 @@ public final class GraphApplicationRoutes {
         platform(body, "spa", RedirectUris.Platform.SPA, changes);
         platform(body, "publicClient", RedirectUris.Platform.PUBLIC_CLIENT, changes);
         changes.forEach(RedirectUris.NONE::with);
+        if (body.hasNonNull("web")) {
+            logoutUrl(body.get("web"));
+        }
         return changes;
     }
 
@@ -264,7 +285,10 @@ public final class GraphApplicationRoutes {
     private ApplicationView view(Context ctx, Application application) {
         RedirectUris uris =
                 redirectUris.redirectUris(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id());
-        return ApplicationView.of(application, uris)
+        String logoutUrl = redirectUris
+                .logoutUrl(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id())
+                .orElse(null);
+        return ApplicationView.of(application, uris, logoutUrl)
                 .withKeys(keys.keyCredentials(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()))
                 .withApi(exposedApis.api(Authentication.caller(ctx), GraphResponses.tenant(ctx), application.id()))
                 .withAppRoles(
@@ -461,8 +485,18 @@ public final class GraphApplicationRoutes {
                     requiredResourceAccess);
         }
 
-        /** Graph's {@code webApplication}, {@code spaApplication} and {@code publicClientApplication}. */
-        record Platform(List<String> redirectUris) {}
+        /**
+         * Graph's {@code webApplication} (with its {@code logoutUrl}, issue 11), {@code spaApplication} and
+         * {@code publicClientApplication} (which have no logout URL: never shown).
+         */
+        record Platform(
+                List<String> redirectUris,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String logoutUrl) {
+
+            Platform(List<String> redirectUris) {
+                this(redirectUris, null);
+            }
+        }
 
         /** The view without its redirect URIs' platforms filled in (as a directory object in a list of owned ones). */
         static ApplicationView of(Application application) {
@@ -470,6 +504,11 @@ public final class GraphApplicationRoutes {
         }
 
         static ApplicationView of(Application application, RedirectUris uris) {
+            return of(application, uris, null);
+        }
+
+        /** The view with its platforms' redirect URIs and the web platform's front-channel {@code logoutUrl}. */
+        static ApplicationView of(Application application, RedirectUris uris, String logoutUrl) {
             return new ApplicationView(
                     application.id().toString(),
                     application.appId().toString(),
@@ -482,7 +521,7 @@ public final class GraphApplicationRoutes {
                     application.passwordCredentials().stream()
                             .map(secret -> PasswordView.of(secret, null))
                             .toList(),
-                    new Platform(uris.web()),
+                    new Platform(uris.web(), logoutUrl),
                     new Platform(uris.spa()),
                     new Platform(uris.publicClient()),
                     List.of(),

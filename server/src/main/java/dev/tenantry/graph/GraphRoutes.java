@@ -32,6 +32,7 @@ public final class GraphRoutes {
     private final GraphInvitationRoutes invitations;
     private final GraphPermissionGrantRoutes permissionGrants;
     private final GraphAppRoleRoutes appRoles;
+    private final GraphFederatedCredentialRoutes federatedCredentials;
 
     public GraphRoutes(
             TenantService tenants,
@@ -61,6 +62,7 @@ public final class GraphRoutes {
         this.servicePrincipals = new GraphServicePrincipalRoutes(applications, exposedApis);
         this.owners = new GraphOwnerRoutes(applications.owners(), pageTokens);
         this.appRoles = new GraphAppRoleRoutes(applications.appRoles(), users);
+        this.federatedCredentials = keys == null ? null : new GraphFederatedCredentialRoutes(keys.federated());
     }
 
     public void register(RoutesConfig routes) {
@@ -79,5 +81,8 @@ public final class GraphRoutes {
         invitations.register(routes);
         permissionGrants.register(routes);
         appRoles.register(routes);
+        if (federatedCredentials != null) {
+            federatedCredentials.register(routes);
+        }
     }
 }

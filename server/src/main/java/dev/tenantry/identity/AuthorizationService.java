@@ -16,6 +16,8 @@ import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Secrets;
 import dev.tenantry.shared.TenantId;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,7 @@ public final class AuthorizationService {
     private final Clock clock;
     private final HybridIdTokens hybridIdTokens;
     private final SignInAssignments assignments;
+    private final RegisteredApis apis;
 
     /**
      * The service; {@code hybrid} signs the hybrid flow's ID tokens ({@code response_type=code id_token}),
@@ -79,6 +82,21 @@ public final class AuthorizationService {
             Clock clock,
             HybridIdTokens hybrid,
             SignInAssignments assignments) {
+        this(tenants, clients, grants, audiences, codes, clock, hybrid, assignments, RegisteredApis.NONE);
+    }
+
+    /** As above; {@code apis} are the APIs of each directory a user may sign in to and consent for (issue 11). */
+    public AuthorizationService(
+            TenantService tenants,
+            RedirectUriService clients,
+            PermissionGrantService grants,
+            Audiences audiences,
+            RefreshTokenRepository codes,
+            Clock clock,
+            HybridIdTokens hybrid,
+            SignInAssignments assignments,
+            RegisteredApis apis) {
+        this.apis = apis;
         this.assignments = assignments;
         this.hybridIdTokens = hybrid;
         this.tenants = tenants;
@@ -104,9 +122,24 @@ public final class AuthorizationService {
         }
     }
 
-    /** A request whose parameters are right. */
+    /**
+     * A request whose parameters are right: for Graph or ARM ({@code resource}), or for a registered API of the
+     * client's directory ({@code api}, issue 11; {@code resource} null then).
+     */
     public record Checked(
-            RequestedScopes scopes, ProtectedResource resource, Set<String> prompts, Long maxAge, boolean hybrid) {}
+            RequestedScopes scopes,
+            ProtectedResource resource,
+            Set<String> prompts,
+            Long maxAge,
+            boolean hybrid,
+            TokenResource.AppApi api) {
+
+        /** A request for Graph or ARM. */
+        public Checked(
+                RequestedScopes scopes, ProtectedResource resource, Set<String> prompts, Long maxAge, boolean hybrid) {
+            this(scopes, resource, prompts, maxAge, hybrid, null);
+        }
+    }
 
     /** What happens next. */
     public sealed interface Decision {}
@@ -225,7 +258,7 @@ public final class AuthorizationService {
             throw new InvalidRequestException(
                     IdentityError.INVALID_SCOPE, "AADSTS900144: an ID token needs the 'openid' scope.");
         }
-        return new Checked(scopes.scopes(), scopes.resource(), Set.copyOf(prompts), maxAge, hybrid);
+        return new Checked(scopes.scopes(), scopes.resource(), Set.copyOf(prompts), maxAge, hybrid, scopes.api());
     }
 
     /** Checks the {@code scope} of an authorization or admin consent request. */
@@ -242,12 +275,31 @@ public final class AuthorizationService {
                     "The scope is longer than " + Column.REFRESH_TOKEN_SCOPE.limit() + " characters.");
         }
         RequestedScopes scopes = RequestedScopes.parse(scope);
-        ProtectedResource resource = audiences
-                .resourceOf(scopes.resource())
-                .orElseThrow(() -> new InvalidRequestException(
-                        IdentityError.INVALID_SCOPE,
-                        "AADSTS500011: The resource principal named " + scopes.resource() + " was not found. This "
-                                + "server signs users in to Microsoft Graph and Azure Resource Manager only."));
+        Optional<ProtectedResource> firstParty = audiences.resourceOf(scopes.resource());
+        if (firstParty.isEmpty()) {
+            TokenResource.AppApi api = apis.find(client.tenantId(), scopes.resource())
+                    .orElseThrow(() -> new InvalidRequestException(
+                            IdentityError.INVALID_SCOPE,
+                            "AADSTS500011: The resource principal named " + scopes.resource() + " was not found in "
+                                    + "the tenant " + client.tenantId() + ". This server signs users in to Microsoft "
+                                    + "Graph, Azure Resource Manager and the APIs applications of the tenant expose "
+                                    + "(api://{appId}/{scope}), once they have a service principal."));
+            for (String name : scopes.names()) {
+                if (!name.equals(".default") && api.scope(name).isEmpty()) {
+                    throw new InvalidRequestException(
+                            IdentityError.INVALID_SCOPE,
+                            "AADSTS650053: The application '" + client.clientId() + "' asked for scope '" + name
+                                    + "' that doesn't exist on the resource '" + api.appId() + "' ("
+                                    + api.displayName() + "). Its scopes: "
+                                    + api.scopes().stream()
+                                            .map(TokenResource.Scope::value)
+                                            .toList()
+                                    + ".");
+                }
+            }
+            return new Checked(scopes, null, Set.of(), null, false, api);
+        }
+        ProtectedResource resource = firstParty.get();
         if (resource == ProtectedResource.GRAPH) {
             for (String name : scopes.names()) {
                 if (!name.equals(".default")
@@ -299,6 +351,9 @@ public final class AuthorizationService {
         Caller.User signedIn = user.get();
         // a user the app does not admit sees Entra's AADSTS50105 page, before any consent is asked
         assignments.requireAssigned(client.tenantId(), signedIn.userId(), client.clientId());
+        if (checked.api() != null) {
+            return decideApi(client, checked, signedIn, none);
+        }
         List<String> consented =
                 grants.consentedScopes(client.tenantId(), signedIn.userId().value(), client.clientId());
         List<String> missing = checked.scopes().ungranted(checked.resource(), client.clientId(), consented);
@@ -334,9 +389,120 @@ public final class AuthorizationService {
                 permissions.stream().distinct().toList(), adminOnly, grants.mayConsentForOrganization(signedIn));
     }
 
+    /**
+     * The decision for a request for a registered API (issue 11): consent is asked for the API's scopes the user (or
+     * an administrator for everyone) has not let the client use yet; {@code .default} asks for every enabled scope
+     * until one is consented. Scopes of type {@code Admin} need an administrator (AADSTS65001 for a user).
+     */
+    private Decision decideApi(Client client, Checked checked, Caller.User user, boolean none) {
+        TokenResource.AppApi api = checked.api();
+        List<String> consented = apiConsented(client, user, api);
+        List<String> missing = apiPermissions(checked).stream()
+                .filter(n -> consented.stream().noneMatch(n::equalsIgnoreCase))
+                .toList();
+        if (checked.scopes().names().contains(".default") && !consented.isEmpty()) {
+            missing = List.of();
+        }
+        if (missing.isEmpty() && !checked.prompts().contains("consent")) {
+            return new Issue();
+        }
+        if (none) {
+            return new Refuse(
+                    "consent_required",
+                    "AADSTS65001: The user or administrator has not consented to use the application '"
+                            + client.displayName() + "' for the API '" + api.displayName()
+                            + "'. Send an interactive authorization request.");
+        }
+        List<String> permissions = new ArrayList<>(checked.scopes().oidc());
+        permissions.addAll(apiPermissions(checked));
+        List<String> adminOnly = missing.stream()
+                .filter(n -> api.scope(n).map(TokenResource.Scope::adminOnly).orElse(true))
+                .toList();
+        return new Consent(permissions.stream().distinct().toList(), adminOnly, grants.mayConsentForOrganization(user));
+    }
+
+    /**
+     * The permissions a consent to {@code checked} grants (issue 11): for a registered API the OpenID Connect scopes
+     * and the API's scopes as it spells them (every enabled one for {@code .default}); else the OpenID Connect scopes
+     * and the named Graph permissions.
+     */
+    public List<String> permissions(Checked checked) {
+        List<String> names = new ArrayList<>(checked.scopes().oidc());
+        if (checked.api() != null) {
+            names.addAll(apiPermissions(checked));
+        } else {
+            checked.scopes().names().stream().filter(n -> !n.equals(".default")).forEach(names::add);
+        }
+        return names;
+    }
+
+    /** How the consent page names {@code permission} of {@code checked}'s API: empty for a Graph permission. */
+    public Optional<TokenResource.Scope> apiScope(Checked checked, String permission) {
+        return checked.api() == null ? Optional.empty() : checked.api().scope(permission);
+    }
+
+    /**
+     * Records the signed-in person's consent to {@code permissions} of {@code checked}'s resource for the client (for
+     * everyone: admin consent): the OpenID Connect scopes as Graph permissions, a registered API's scopes as a grant
+     * whose resource is its service principal (issue 11).
+     */
+    public void consent(
+            Client client, Checked checked, Caller.User user, List<String> permissions, boolean forOrganization) {
+        if (checked.api() == null) {
+            consent(client, user, permissions, forOrganization);
+            return;
+        }
+        List<String> oidc = permissions.stream()
+                .filter(p -> checked.scopes().oidc().contains(p))
+                .toList();
+        List<String> scopes = permissions.stream()
+                .filter(p -> !checked.scopes().oidc().contains(p))
+                .toList();
+        grants.consentToApi(user, client.clientId(), checked.api().appId(), scopes, forOrganization);
+        if (!oidc.isEmpty()) {
+            grants.consent(user, client.clientId(), oidc, forOrganization);
+        }
+    }
+
+    private List<String> apiPermissions(Checked checked) {
+        TokenResource.AppApi api = checked.api();
+        if (checked.scopes().names().isEmpty() || checked.scopes().names().contains(".default")) {
+            return api.scopes().stream().map(TokenResource.Scope::value).toList();
+        }
+        return checked.scopes().names().stream()
+                .flatMap(n -> api.scope(n).stream())
+                .map(TokenResource.Scope::value)
+                .distinct()
+                .toList();
+    }
+
+    private List<String> apiConsented(Client client, Caller.User user, TokenResource.AppApi api) {
+        return grants.consentedScopes(
+                client.tenantId(), user.userId().value(), client.clientId(), api.servicePrincipalId());
+    }
+
     /** Records the signed-in person's consent to {@code permissions} for the client (for everyone: admin consent). */
     public void consent(Client client, Caller.User user, List<String> permissions, boolean forOrganization) {
         grants.consent(user, client.clientId(), permissions, forOrganization);
+    }
+
+    /**
+     * Issue 11: the URLs a sign-out loads in hidden iframes (OpenID Connect Front-Channel Logout 1.0 §2, §4): the
+     * {@code web.logoutUrl} of each application {@code clientIds} the browser session signed into, with the session's
+     * {@code sid} and the issuer {@code iss} (the v2.0 issuer of the session's directory, as its ID tokens carry).
+     * Entra itself sends only {@code sid} ({@code GET /logout?sid=…}, no {@code iss}); the spec's {@code iss} is added
+     * as well — an app written for Entra ignores it, and a generic OpenID Connect client that checks {@code sid}
+     * requires both.
+     */
+    public List<String> frontChannelLogoutUrls(List<UUID> clientIds, String sid, TenantId tenantId, String baseUrl) {
+        String issuer = baseUrl + "/" + tenantId + "/v2.0";
+        List<String> urls = new ArrayList<>();
+        for (String logoutUrl : clients.logoutUrls(clientIds).values()) {
+            urls.add(logoutUrl + (logoutUrl.contains("?") ? "&" : "?") + "sid="
+                    + URLEncoder.encode(sid, StandardCharsets.UTF_8) + "&iss="
+                    + URLEncoder.encode(issuer, StandardCharsets.UTF_8));
+        }
+        return urls;
     }
 
     /** Issues a code for {@code user}; returns its text, which is never stored. */
@@ -347,9 +513,21 @@ public final class AuthorizationService {
                     "The application '" + client.displayName() + "' is not registered in your directory.");
         }
         grants.ensureServicePrincipal(client.tenantId(), client.clientId());
-        List<String> consented =
-                grants.consentedScopes(client.tenantId(), user.userId().value(), client.clientId());
-        String scp = checked.scopes().delegatedScopes(checked.resource(), client.clientId(), consented);
+        String scp;
+        if (checked.api() != null) {
+            List<String> consented = apiConsented(client, user, checked.api());
+            scp = String.join(
+                    " ",
+                    checked.scopes().names().contains(".default")
+                            ? consented
+                            : apiPermissions(checked).stream()
+                                    .filter(n -> consented.stream().anyMatch(n::equalsIgnoreCase))
+                                    .toList());
+        } else {
+            List<String> consented =
+                    grants.consentedScopes(client.tenantId(), user.userId().value(), client.clientId());
+            scp = checked.scopes().delegatedScopes(checked.resource(), client.clientId(), consented);
+        }
         String text = Secrets.random(CODE_BYTES);
         Instant now = clock.instant();
         codes.insertCode(new AuthorizationCode(

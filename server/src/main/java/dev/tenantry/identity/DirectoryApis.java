@@ -42,7 +42,7 @@ public final class DirectoryApis implements RegisteredApis {
                         found.api().requestedAccessTokenVersion(),
                         found.api().scopes().stream()
                                 .filter(PermissionScope::enabled)
-                                .map(s -> new TokenResource.Scope(s.value(), s.adminOnly()))
+                                .map(DirectoryApis::scope)
                                 .toList()));
     }
 
@@ -54,5 +54,15 @@ public final class DirectoryApis implements RegisteredApis {
     @Override
     public Set<String> appRoles(TenantId tenantId, UUID clientServicePrincipalId, TokenResource.AppApi api) {
         return new LinkedHashSet<>(roles.rolesOf(tenantId, clientServicePrincipalId, api.servicePrincipalId()));
+    }
+
+    /** The scope as the consent page names it: the user consent texts for a User scope, the admin ones otherwise. */
+    private static TokenResource.Scope scope(PermissionScope s) {
+        boolean admin = s.adminOnly();
+        String name =
+                admin || s.userConsentDisplayName() == null ? s.adminConsentDisplayName() : s.userConsentDisplayName();
+        String description =
+                admin || s.userConsentDescription() == null ? s.adminConsentDescription() : s.userConsentDescription();
+        return new TokenResource.Scope(s.value(), admin, name, description);
     }
 }

@@ -9,10 +9,13 @@ import dev.tenantry.shared.Secrets;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.Transactions;
 import dev.tenantry.shared.UserId;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Web sign-in sessions, made only by {@link #signIn}, which always issues a new session id (no fixation). A visitor
@@ -92,6 +95,30 @@ public final class SessionService {
     /** When the person signed in to {@code session} (issue 11: OpenID Connect's {@code max_age}). */
     public Instant signedInAt(WebSession session) {
         return session.expiresAt() == null ? null : session.expiresAt().minus(LIFETIME);
+    }
+
+    /**
+     * Issue 11: records that the signed-in {@code session} signed into the application {@code clientId} (a code or an
+     * ID token was issued to it from this browser session), so that signing out signs out of it too.
+     */
+    public void signedInto(WebSession session, UUID clientId) {
+        if (session.signedIn() && session.idHash() != null) {
+            transactions.run(() -> sessions.addClient(session.idHash(), clientId));
+        }
+    }
+
+    /** The applications the signed-in {@code session} signed into (issue 11); none for an anonymous session. */
+    public List<UUID> clientsOf(WebSession session) {
+        return session.signedIn() && session.idHash() != null ? sessions.findClients(session.idHash()) : List.of();
+    }
+
+    /**
+     * The session's {@code sid} (OpenID Connect Front-Channel Logout 1.0 §3; Entra's is a GUID): derived from the
+     * stored hash of the cookie, never from the cookie itself, so it names the session without letting anyone use it.
+     */
+    public static String sid(WebSession session) {
+        return UUID.nameUUIDFromBytes(("sid|" + session.idHash()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Ends the session named by the cookie value; ends every session of its user when {@code everywhere}. */

@@ -68,6 +68,15 @@ public sealed interface TokenResource permits TokenResource.FirstParty, TokenRes
         }
     }
 
-    /** One enabled delegated permission of an {@link AppApi}; {@code adminOnly} for Graph's type {@code Admin}. */
-    record Scope(String value, boolean adminOnly) {}
+    /**
+     * One enabled delegated permission of an {@link AppApi}; {@code adminOnly} for Graph's type {@code Admin};
+     * {@code displayName} and {@code description} as the consent page shows them (may be null).
+     */
+    record Scope(String value, boolean adminOnly, String displayName, String description) {
+
+        /** A scope without consent texts. */
+        public Scope(String value, boolean adminOnly) {
+            this(value, adminOnly, null, null);
+        }
+    }
 }

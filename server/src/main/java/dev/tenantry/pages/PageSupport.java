@@ -19,8 +19,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -198,6 +201,23 @@ public final class PageSupport {
         String origin = httpOrigin(target);
         if (origin != null) {
             ctx.header("Content-Security-Policy", CSP.replace("form-action 'self'", "form-action 'self' " + origin));
+        }
+    }
+
+    /**
+     * Issue 11: lets the page just rendered frame exactly the origins of {@code urls} (the front-channel logout URLs
+     * of the applications a sign-out signs out of); every other frame stays refused by {@code default-src 'none'}.
+     */
+    public static void allowFramesFrom(Context ctx, List<String> urls) {
+        Set<String> origins = new LinkedHashSet<>();
+        for (String url : urls) {
+            String origin = httpOrigin(url);
+            if (origin != null) {
+                origins.add(origin);
+            }
+        }
+        if (!origins.isEmpty()) {
+            ctx.header("Content-Security-Policy", CSP + "; frame-src " + String.join(" ", origins));
         }
     }
 

@@ -34,6 +34,9 @@ public final class Database implements AutoCloseable {
     /** Connections in a pool when the configuration does not say. */
     public static final int DEFAULT_POOL_SIZE = 16;
 
+    /** Connections an idle pool keeps open (issue 13: start time and an idle node's memory and database sessions). */
+    static final int MIN_IDLE = 2;
+
     private final HikariDataSource dataSource;
     private volatile boolean migrated;
     private final Jdbi jdbi;
@@ -62,6 +65,9 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
+        // open connections as requests need them, not all at start (Hikari's default keeps the pool full): an idle
+        // node holds MIN_IDLE connections, a busy one up to poolSize, back to MIN_IDLE after Hikari's 10 idle minutes
+        config.setMinimumIdle(Math.min(MIN_IDLE, poolSize));
         config.setPoolName("tenantry");
         config.setAutoCommit(true);
         HikariDataSource dataSource = new HikariDataSource(config);

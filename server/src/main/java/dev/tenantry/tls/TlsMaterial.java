@@ -178,6 +178,13 @@ public final class TlsMaterial {
         return certificate;
     }
 
+    /** The certificate and the authorities that issued it, for clients of this server to trust (issue 11). */
+    public List<X509Certificate> trustAnchors() {
+        List<X509Certificate> anchors = new java.util.ArrayList<>(chain);
+        anchors.add(certificate);
+        return List.copyOf(anchors);
+    }
+
     /** An in-memory key store for the HTTPS connector, protected by {@code password}; the CA follows the certificate. */
     public KeyStore keyStore(char[] password) {
         try {

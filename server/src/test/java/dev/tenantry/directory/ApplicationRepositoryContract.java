@@ -340,6 +340,21 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
     }
 
     @Test
+    @DisplayName("issue 11: an application's front-channel logout URL is stored, replaced and removed")
+    void logoutUrl() {
+        Application app = app(contoso, "Web");
+        assertThat(apps().findLogoutUrl(app.id())).isEmpty();
+
+        apps().replaceLogoutUrl(app.id(), "https://app.example/logout");
+        assertThat(apps().findLogoutUrl(app.id())).contains("https://app.example/logout");
+        apps().replaceLogoutUrl(app.id(), "https://app.example/signout");
+        assertThat(apps().findLogoutUrl(app.id())).contains("https://app.example/signout");
+        apps().replaceLogoutUrl(app.id(), null);
+        assertThat(apps().findLogoutUrl(app.id())).isEmpty();
+        assertThat(apps().findLogoutUrl(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
     @DisplayName(
             "issue 11: delegated permission grants are listed per directory in creation order, updated and deleted")
     void permissionGrants() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.FederatedIdentityCredential;
 import dev.tenantry.directory.apps.KeyCredential;
 import dev.tenantry.directory.apps.KeyCredentialRepository;
 import dev.tenantry.shared.ConflictException;
@@ -69,5 +70,56 @@ public abstract class KeyCredentialRepositoryContract extends RepositoryContract
         keys.insert(daemon.id(), key(keyId, 0));
 
         assertThatThrownBy(() -> keys.insert(daemon.id(), key(keyId, 5))).isInstanceOf(ConflictException.class);
+    }
+
+    private static FederatedIdentityCredential federated(String name, String subject) {
+        return new FederatedIdentityCredential(
+                UUID.randomUUID(),
+                name,
+                "https://token.actions.githubusercontent.com",
+                subject,
+                List.of(FederatedIdentityCredential.DEFAULT_AUDIENCE),
+                null);
+    }
+
+    @Test
+    @DisplayName("issue 11: federated credentials are listed per application by name, updated and deleted")
+    void federatedCredentials() {
+        Application daemon = application();
+        Application other = application();
+        FederatedIdentityCredential main = federated("main-branch", "repo:contoso/app:ref:refs/heads/main");
+        FederatedIdentityCredential deploy = federated("Deploy", "repo:contoso/app:environment:prod");
+        keys.insertFederated(daemon.id(), main);
+        keys.insertFederated(daemon.id(), deploy);
+        keys.insertFederated(other.id(), federated("main-branch", "repo:contoso/app:ref:refs/heads/main"));
+
+        assertThat(keys.federated(daemon.id())).containsExactly(deploy, main);
+        FederatedIdentityCredential changed = new FederatedIdentityCredential(
+                main.id(), main.name(), main.issuer(), "repo:contoso/app:pull_request", main.audiences(), "PRs");
+        assertThat(keys.updateFederated(daemon.id(), changed)).isTrue();
+        assertThat(keys.updateFederated(other.id(), changed)).isFalse();
+        assertThat(keys.federated(daemon.id())).containsExactly(deploy, changed);
+        assertThat(keys.deleteFederated(other.id(), deploy.id())).isFalse();
+        assertThat(keys.deleteFederated(daemon.id(), deploy.id())).isTrue();
+        assertThat(keys.federated(daemon.id())).containsExactly(changed);
+    }
+
+    @Test
+    @DisplayName("issue 11: a federated credential's name (ignoring case) or issuer and subject twice is a conflict")
+    void federatedDuplicatesAreConflicts() {
+        Application daemon = application();
+        FederatedIdentityCredential main = federated("main-branch", "repo:contoso/app:ref:refs/heads/main");
+        FederatedIdentityCredential deploy = federated("deploy", "repo:contoso/app:environment:prod");
+        keys.insertFederated(daemon.id(), main);
+        keys.insertFederated(daemon.id(), deploy);
+
+        assertThatThrownBy(() -> keys.insertFederated(daemon.id(), federated("MAIN-branch", "other")))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> keys.insertFederated(daemon.id(), federated("third", main.subject())))
+                .isInstanceOf(ConflictException.class);
+        FederatedIdentityCredential clash = new FederatedIdentityCredential(
+                deploy.id(), deploy.name(), main.issuer(), main.subject(), main.audiences(), null);
+        assertThatThrownBy(() -> keys.updateFederated(daemon.id(), clash)).isInstanceOf(ConflictException.class);
+        assertThat(keys.federated(daemon.id())).containsExactly(deploy, main);
     }
 }

@@ -10,6 +10,8 @@ import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.apps.Application;
+import dev.tenantry.directory.apps.ExposedApiService;
+import dev.tenantry.directory.apps.PermissionScope;
 import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.identity.AuthorizationCode;
 import dev.tenantry.identity.LoginHint;
@@ -394,6 +396,104 @@ class AuthorizationCodeIT {
                 .contains("AllPrincipals")
                 .contains("Principal")
                 .contains("Group.Read.All");
+    }
+
+    /** The consent form's hidden query of {@code page}. */
+    static String consentQuery(HttpResponse<String> page) {
+        return CookieClient.all(page.body(), "name=\"query\" value=\"([^\"]*)\"")
+                .get(0)
+                .replace("&amp;", "&");
+    }
+
+    /** The claims of the access token {@code code} redeems for, with the web app's secret. */
+    static JWTClaimsSet redeemed(String code) throws Exception {
+        Map<String, String> form = codeForm(code, WEB);
+        form.put("client_secret", secret);
+        JsonNode body = json(token(form));
+        assertThat(body.has("id_token")).as(body.toString()).isTrue();
+        return claims(body.get("access_token").asText());
+    }
+
+    @Test
+    @DisplayName("issue 11: consent to a registered API's scopes on the page; the code gives a token for the API (aud,"
+            + " scp); its Admin scope needs admin consent; an unknown API is AADSTS500011")
+    void registeredApi() throws Exception {
+        var services = server.app().services();
+        Caller.User kelley =
+                new Caller.User(contoso.tenant().id(), contoso.admin().id());
+        Application api = services.applications()
+                .createApplication(kelley, contoso.tenant().id(), "Orders API");
+        String apiUri = "api://" + api.appId();
+        services.applications().createServicePrincipal(kelley, contoso.tenant().id(), api.appId());
+        services.exposedApis()
+                .change(
+                        kelley,
+                        contoso.tenant().id(),
+                        api.id(),
+                        new ExposedApiService.Change(
+                                List.of(apiUri),
+                                List.of(
+                                        new PermissionScope(
+                                                UUID.randomUUID(),
+                                                "access_as_user",
+                                                PermissionScope.USER,
+                                                "Access Orders API",
+                                                "Call Orders API for everyone.",
+                                                "Access Orders API as you",
+                                                "Lets the app call Orders API as you.",
+                                                true),
+                                        new PermissionScope(
+                                                UUID.randomUUID(),
+                                                "Orders.All",
+                                                PermissionScope.ADMIN,
+                                                "Read all orders",
+                                                "Lets the app read every order.",
+                                                null,
+                                                null,
+                                                true)),
+                                false,
+                                null));
+        CookieClient browser = new CookieClient(server).signIn(pete.userPrincipalName(), PASSWORD);
+
+        String url = authorize(tid(), webRequest("openid profile offline_access " + apiUri + "/access_as_user"));
+        HttpResponse<String> page = browser.get(url);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Contoso Web")
+                .contains("Access Orders API as you")
+                .contains("Orders API")
+                .contains("Lets the app call Orders API as you.");
+        HttpResponse<String> accepted = browser.submit(
+                url, "/" + tid() + "/oauth2/v2.0/consent", Map.of("query", consentQuery(page), "decision", "accept"));
+        JWTClaimsSet token =
+                redeemed(query(location(browser.get(location(accepted)))).get("code"));
+        assertThat(token.getAudience()).containsExactly(apiUri);
+        assertThat(token.getStringClaim("scp")).isEqualTo("access_as_user");
+
+        // the Admin scope: the user is told to ask an administrator; prompt=none says consent_required
+        String orders = authorize(tid(), webRequest("openid " + api.appId() + "/Orders.All"));
+        assertThat(browser.get(orders).body()).contains("consent-blocked").doesNotContain("consent-accept");
+        Map<String, String> silent = webRequest("openid " + api.appId() + "/Orders.All");
+        silent.put("prompt", "none");
+        assertThat(query(location(browser.get(authorize(tid(), silent))))).containsEntry("error", "consent_required");
+
+        CookieClient admin = new CookieClient(server).signIn(contoso.admin().userPrincipalName(), PASSWORD);
+        String adminUrl = "/" + tid() + "/v2.0/adminconsent?client_id=" + app.appId() + "&redirect_uri="
+                + URLEncoder.encode(WEB, StandardCharsets.UTF_8) + "&scope="
+                + URLEncoder.encode(apiUri + "/Orders.All", StandardCharsets.UTF_8) + "&state=a2";
+        HttpResponse<String> adminPage = admin.get(adminUrl);
+        assertThat(adminPage.body()).contains("Read all orders");
+        Map<String, String> done = query(location(admin.submit(
+                adminUrl,
+                "/" + tid() + "/oauth2/v2.0/consent",
+                Map.of("query", consentQuery(adminPage), "decision", "accept"))));
+        assertThat(done).containsEntry("admin_consent", "True");
+        JWTClaimsSet all = redeemed(query(location(browser.get(orders))).get("code"));
+        assertThat(all.getStringClaim("scp")).isEqualTo("Orders.All");
+
+        Map<String, String> unknown = query(location(browser.get(authorize(tid(), webRequest("api://nothing/x")))));
+        assertThat(unknown).containsEntry("error", "invalid_scope");
+        assertThat(unknown.get("error_description")).contains("AADSTS500011");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.tenantry.testing.ContractStores;
 import dev.tenantry.testing.RepositoryContract;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,23 @@ public abstract class WebSessionRepositoryContract extends RepositoryContract {
         assertThat(sessions().deleteAllOf(kelley.id())).isEqualTo(1);
         assertThat(sessions().find("k2", NOW)).isEmpty();
         assertThat(sessions().find("m1", NOW)).isPresent();
+    }
+
+    @Test
+    @DisplayName("issue 11: a session remembers the applications it signed into, once each, until it is deleted")
+    void clientsOfASession() {
+        User kelley = user(contoso, "kelley");
+        session("c1", kelley, NOW.plus(HOUR));
+        UUID a = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+        UUID b = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+        assertThat(sessions().findClients("c1")).isEmpty();
+
+        sessions().addClient("c1", b);
+        sessions().addClient("c1", a);
+        sessions().addClient("c1", b);
+        assertThat(sessions().findClients("c1")).containsExactlyInAnyOrder(a, b);
+        sessions().delete("c1");
+        assertThat(sessions().findClients("c1")).isEmpty();
     }
 
     @Test

@@ -34,6 +34,7 @@ class GenerationBumpingTest {
             "removeOwner",
             "replaceApi",
             "replaceAppRoles",
+            "replaceLogoutUrl",
             "replaceRedirectUris",
             "replaceRequiredResourceAccess",
             "setAppRoleAssignmentRequired",

@@ -53,6 +53,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     private final Map<UUID, List<OwnerRef>> owners = new LinkedHashMap<>();
 
     private final Map<UUID, RedirectUris> redirectUris = new LinkedHashMap<>();
+    private final Map<UUID, String> logoutUrls = new LinkedHashMap<>();
     private final Map<UUID, PermissionGrant> permissionGrants = new LinkedHashMap<>();
     private final Map<UUID, List<AppRole>> appRoles = new LinkedHashMap<>();
     private final Set<UUID> assignmentRequired = new HashSet<>();
@@ -302,6 +303,22 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     @Override
     public void replaceRedirectUris(UUID applicationId, RedirectUris uris) {
         redirectUris.put(applicationId, uris);
+    }
+
+    @Override
+    public Optional<String> findLogoutUrl(UUID applicationId) {
+        return applications.containsKey(applicationId)
+                ? Optional.ofNullable(logoutUrls.get(applicationId))
+                : Optional.empty();
+    }
+
+    @Override
+    public void replaceLogoutUrl(UUID applicationId, String url) {
+        if (url == null) {
+            logoutUrls.remove(applicationId);
+        } else {
+            logoutUrls.put(applicationId, url);
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.tenantry.testing;
 
+import dev.tenantry.directory.apps.FederatedCredentialError;
+import dev.tenantry.directory.apps.FederatedIdentityCredential;
 import dev.tenantry.directory.apps.KeyCredential;
 import dev.tenantry.directory.apps.KeyCredentialError;
 import dev.tenantry.directory.apps.KeyCredentialRepository;
@@ -11,10 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Application certificates in a map by application id; rolled back with the other fakes. */
+/** Application certificates and federated credentials in maps by application id; rolled back with the other fakes. */
 public final class InMemoryKeyCredentialRepository implements KeyCredentialRepository, Restorable {
 
     private final Map<UUID, List<KeyCredential>> byApplication = new ConcurrentHashMap<>();
+    private final Map<UUID, List<FederatedIdentityCredential>> federatedByApplication = new ConcurrentHashMap<>();
 
     @Override
     public synchronized void insert(UUID applicationId, KeyCredential key) {
@@ -45,7 +48,77 @@ public final class InMemoryKeyCredentialRepository implements KeyCredentialRepos
     }
 
     @Override
+    public synchronized void insertFederated(UUID applicationId, FederatedIdentityCredential credential) {
+        List<FederatedIdentityCredential> current = federated(applicationId);
+        requireUnique(current, credential);
+        List<FederatedIdentityCredential> next = new ArrayList<>(current);
+        next.add(credential);
+        federatedByApplication.put(applicationId, List.copyOf(next));
+    }
+
+    @Override
+    public List<FederatedIdentityCredential> federated(UUID applicationId) {
+        return federatedByApplication.getOrDefault(applicationId, List.of()).stream()
+                .sorted(Comparator.comparing(FederatedIdentityCredential::nameKey)
+                        .thenComparing(FederatedIdentityCredential::id))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean updateFederated(UUID applicationId, FederatedIdentityCredential credential) {
+        List<FederatedIdentityCredential> current = federated(applicationId);
+        FederatedIdentityCredential old = current.stream()
+                .filter(c -> c.id().equals(credential.id()))
+                .findFirst()
+                .orElse(null);
+        if (old == null) {
+            return false;
+        }
+        List<FederatedIdentityCredential> others =
+                current.stream().filter(c -> !c.id().equals(credential.id())).toList();
+        FederatedIdentityCredential updated = new FederatedIdentityCredential(
+                old.id(),
+                old.name(),
+                credential.issuer(),
+                credential.subject(),
+                credential.audiences(),
+                credential.description());
+        requireUnique(others, updated);
+        List<FederatedIdentityCredential> next = new ArrayList<>(others);
+        next.add(updated);
+        federatedByApplication.put(applicationId, List.copyOf(next));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean deleteFederated(UUID applicationId, UUID id) {
+        List<FederatedIdentityCredential> current = federatedByApplication.getOrDefault(applicationId, List.of());
+        List<FederatedIdentityCredential> kept =
+                current.stream().filter(c -> !c.id().equals(id)).toList();
+        federatedByApplication.put(applicationId, kept);
+        return kept.size() < current.size();
+    }
+
+    @Override
+    public void lockApplication(UUID applicationId) {
+        // one thread at a time uses a fake world: nothing to serialise
+    }
+
+    private static void requireUnique(
+            List<FederatedIdentityCredential> others, FederatedIdentityCredential credential) {
+        if (others.stream()
+                .anyMatch(c -> c.id().equals(credential.id())
+                        || c.nameKey().equals(credential.nameKey())
+                        || c.issuerSubjectKey().equals(credential.issuerSubjectKey()))) {
+            throw new ConflictException(
+                    FederatedCredentialError.DUPLICATE_FEDERATED_CREDENTIAL,
+                    "The application already has a federated identity credential named '" + credential.name()
+                            + "' or one with the same issuer and subject.");
+        }
+    }
+
+    @Override
     public Runnable snapshot() {
-        return Restorable.copyOf(byApplication);
+        return Restorable.all(Restorable.copyOf(byApplication), Restorable.copyOf(federatedByApplication));
     }
 }

@@ -4,14 +4,19 @@ import dev.tenantry.identity.WebSession;
 import dev.tenantry.identity.WebSessionRepository;
 import dev.tenantry.shared.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /** Web sessions in memory, by the hash of their id. */
 public final class InMemoryWebSessionRepository implements WebSessionRepository {
 
     private final Map<String, WebSession> byHash = new ConcurrentHashMap<>();
+    private final Map<String, Set<UUID>> clients = new ConcurrentHashMap<>();
 
     @Override
     public void insert(WebSession session, Instant createdAt) {
@@ -26,6 +31,19 @@ public final class InMemoryWebSessionRepository implements WebSessionRepository 
     @Override
     public void delete(String idHash) {
         byHash.remove(idHash);
+        clients.remove(idHash);
+    }
+
+    @Override
+    public void addClient(String idHash, UUID clientId) {
+        if (byHash.containsKey(idHash)) {
+            clients.computeIfAbsent(idHash, h -> new ConcurrentSkipListSet<>()).add(clientId);
+        }
+    }
+
+    @Override
+    public List<UUID> findClients(String idHash) {
+        return byHash.containsKey(idHash) ? List.copyOf(clients.getOrDefault(idHash, Set.of())) : List.of();
     }
 
     @Override
@@ -41,6 +59,7 @@ public final class InMemoryWebSessionRepository implements WebSessionRepository 
     private int removeIf(java.util.function.Predicate<WebSession> doomed) {
         int before = byHash.size();
         byHash.values().removeIf(doomed);
+        clients.keySet().retainAll(byHash.keySet());
         return before - byHash.size();
     }
 }

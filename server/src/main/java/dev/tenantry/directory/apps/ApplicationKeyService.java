@@ -40,6 +40,7 @@ public final class ApplicationKeyService {
     private final KeyCredentialRepository keys;
     private final Transactions transactions;
     private final KeyProof proofs;
+    private final FederatedCredentialService federated;
 
     public ApplicationKeyService(
             ApplicationService applicationService,
@@ -52,6 +53,12 @@ public final class ApplicationKeyService {
         this.keys = keys;
         this.transactions = transactions;
         this.proofs = proofs;
+        this.federated = new FederatedCredentialService(applicationService, applications, keys, transactions);
+    }
+
+    /** The applications' federated identity credentials (issue 11), stored beside their certificates. */
+    public FederatedCredentialService federated() {
+        return federated;
     }
 
     /** The application's certificates, for a caller who may read applications. */

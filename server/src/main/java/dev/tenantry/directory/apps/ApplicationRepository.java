@@ -81,6 +81,12 @@ public interface ApplicationRepository {
     /** Replaces every redirect URI of the application. */
     void replaceRedirectUris(UUID applicationId, RedirectUris uris);
 
+    /** The application's front-channel logout URL (issue 11: Graph's {@code web.logoutUrl}), if it has one. */
+    Optional<String> findLogoutUrl(UUID applicationId);
+
+    /** Sets the application's front-channel logout URL; null removes it. */
+    void replaceLogoutUrl(UUID applicationId, String url);
+
     /** Inserts a delegated permission grant (issue 11). */
     void insertPermissionGrant(PermissionGrant grant);
 

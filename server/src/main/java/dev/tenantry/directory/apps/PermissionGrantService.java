@@ -169,38 +169,85 @@ public final class PermissionGrantService {
             }
         }
         transactions.inTransaction(() -> {
-            Application app = application(appId);
-            ServicePrincipal client = servicePrincipalOf(app, tenantId);
             ServicePrincipal graph = applications
                     .findServicePrincipalByAppId(tenantId, ApplicationService.MICROSOFT_GRAPH_APP_ID)
                     .orElseThrow(() -> new RuleViolationException(
                             DirectoryError.GRAPH_NOT_PROVISIONED,
                             "This directory has no Microsoft Graph service principal."));
-            String type = forOrganization ? PermissionGrant.ALL_PRINCIPALS : PermissionGrant.PRINCIPAL;
-            UUID principal = forOrganization ? null : user.userId().value();
-            Optional<PermissionGrant> existing = applications.permissionGrants(tenantId).stream()
-                    .filter(g -> g.clientId().equals(client.id())
-                            && g.resourceId().equals(graph.id())
-                            && g.consentType().equals(type)
-                            && Objects.equals(g.principalId(), principal))
-                    .findFirst();
-            if (existing.isPresent()) {
-                Set<String> merged = new LinkedHashSet<>(existing.get().scopes());
-                merged.addAll(names);
-                applications.updatePermissionGrant(existing.get().withScope(String.join(" ", merged)));
-            } else {
-                applications.insertPermissionGrant(new PermissionGrant(
-                        UUID.randomUUID(),
-                        tenantId,
-                        client.id(),
-                        type,
-                        principal,
-                        graph.id(),
-                        String.join(" ", names),
-                        clock.instant()));
-            }
+            record(user, appId, graph, names, forOrganization);
             return null;
         });
+    }
+
+    /**
+     * Records {@code user}'s consent to let the client {@code appId} use {@code scopes} of the API the application
+     * {@code resourceAppId} of the user's directory exposes (issue 11), for itself or, when {@code forOrganization},
+     * for every user (a Global Administrator only): an {@code oauth2PermissionGrant} whose {@code resourceId} is the
+     * API's service principal. Each scope must be one of its enabled {@code oauth2PermissionScopes}; a user may not
+     * consent to one of type {@code Admin}.
+     */
+    public void consentToApi(
+            Caller.User user, UUID appId, UUID resourceAppId, List<String> scopes, boolean forOrganization) {
+        TenantId tenantId = user.tenantId();
+        ServicePrincipal resource = applications
+                .findServicePrincipalByAppId(tenantId, resourceAppId)
+                .orElseThrow(() -> invalid(
+                        "The API '" + resourceAppId + "' has no service principal in this directory.", "resourceId"));
+        List<String> names = offered(tenantId, resource, scopes);
+        if (forOrganization) {
+            access.requireGlobalAdministratorToGrant(user, tenantId, "consent on behalf of the organization");
+        } else if (!mayConsentForOrganization(user)) {
+            ExposedApi api = applications
+                    .findByAppId(resourceAppId)
+                    .map(app -> applications.findApi(app.id()))
+                    .orElse(ExposedApi.NONE);
+            List<String> adminOnly = names.stream()
+                    .filter(n ->
+                            api.enabledScope(n).map(PermissionScope::adminOnly).orElse(true))
+                    .toList();
+            if (!adminOnly.isEmpty()) {
+                throw new AccessDeniedException(
+                        DirectoryError.ADMIN_CONSENT_REQUIRED,
+                        "Only an administrator can grant " + String.join(", ", adminOnly) + " of the API '"
+                                + resource.displayName()
+                                + "'. Ask a Global Administrator to grant admin consent for the application.");
+            }
+        }
+        transactions.inTransaction(() -> {
+            record(user, appId, resource, names, forOrganization);
+            return null;
+        });
+    }
+
+    /** Adds {@code names} to the user's (or everyone's) grant of {@code resource} to the client, in a transaction. */
+    private void record(
+            Caller.User user, UUID appId, ServicePrincipal resource, List<String> names, boolean forOrganization) {
+        TenantId tenantId = user.tenantId();
+        Application app = application(appId);
+        ServicePrincipal client = servicePrincipalOf(app, tenantId);
+        String type = forOrganization ? PermissionGrant.ALL_PRINCIPALS : PermissionGrant.PRINCIPAL;
+        UUID principal = forOrganization ? null : user.userId().value();
+        Optional<PermissionGrant> existing = applications.permissionGrants(tenantId).stream()
+                .filter(g -> g.clientId().equals(client.id())
+                        && g.resourceId().equals(resource.id())
+                        && g.consentType().equals(type)
+                        && Objects.equals(g.principalId(), principal))
+                .findFirst();
+        if (existing.isPresent()) {
+            Set<String> merged = new LinkedHashSet<>(existing.get().scopes());
+            merged.addAll(names);
+            applications.updatePermissionGrant(existing.get().withScope(String.join(" ", merged)));
+        } else {
+            applications.insertPermissionGrant(new PermissionGrant(
+                    UUID.randomUUID(),
+                    tenantId,
+                    client.id(),
+                    type,
+                    principal,
+                    resource.id(),
+                    String.join(" ", names),
+                    clock.instant()));
+        }
     }
 
     /**

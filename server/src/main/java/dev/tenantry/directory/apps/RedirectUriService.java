@@ -6,6 +6,7 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.Transactions;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,12 +41,7 @@ public final class RedirectUriService {
     public RedirectUris setRedirectUris(
             Caller caller, TenantId tenantId, UUID objectId, Map<RedirectUris.Platform, List<String>> changes) {
         return transactions.inTransaction(() -> {
-            access.requireSameTenant(caller, tenantId);
-            Application application = find(tenantId, objectId);
-            access.requireManageApplication(
-                    caller,
-                    tenantId,
-                    ApplicationOwnerService.owns(applications, caller, tenantId, AppObjectKind.APPLICATION, objectId));
+            Application application = manageable(caller, tenantId, objectId);
             RedirectUris uris = applications.redirectUris(application.id());
             for (Map.Entry<RedirectUris.Platform, List<String>> change : changes.entrySet()) {
                 uris = uris.with(change.getKey(), change.getValue());
@@ -53,6 +49,40 @@ public final class RedirectUriService {
             applications.replaceRedirectUris(application.id(), uris);
             return uris;
         });
+    }
+
+    /** The front-channel logout URL (Graph's {@code web.logoutUrl}) of the tenant's application, if it has one. */
+    public Optional<String> logoutUrl(Caller caller, TenantId tenantId, UUID objectId) {
+        access.requireReadApplications(caller, tenantId);
+        return applications.findLogoutUrl(find(tenantId, objectId).id());
+    }
+
+    /**
+     * Sets (null or blank: removes) the application's front-channel logout URL (issue 11), checked as a web redirect
+     * URI is: https, or http for localhost.
+     */
+    public void setLogoutUrl(Caller caller, TenantId tenantId, UUID objectId, String logoutUrl) {
+        String checked = RedirectUris.checkLogoutUrl(logoutUrl);
+        transactions.run(() -> {
+            Application application = manageable(caller, tenantId, objectId);
+            applications.replaceLogoutUrl(application.id(), checked);
+        });
+    }
+
+    /**
+     * The front-channel logout URLs of the applications {@code appIds} (issue 11), in any directory (a multi-tenant
+     * app is registered in its home directory), for the sign-out of a browser session that signed into them; an
+     * application without one is left out.
+     */
+    public Map<UUID, String> logoutUrls(List<UUID> appIds) {
+        Map<UUID, String> urls = new LinkedHashMap<>();
+        for (UUID appId : appIds) {
+            applications
+                    .findByAppId(appId)
+                    .flatMap(app -> applications.findLogoutUrl(app.id()))
+                    .ifPresent(url -> urls.put(appId, url));
+        }
+        return urls;
     }
 
     /** The application with client id {@code appId} and its redirect URIs; for the authorization endpoint. */
@@ -68,6 +98,17 @@ public final class RedirectUriService {
                 .map(c -> !c.redirectUris().spa().isEmpty()
                         || !c.redirectUris().publicClient().isEmpty())
                 .orElse(false);
+    }
+
+    /** The application, once {@code caller} is found to be allowed to change it (an admin or an owner). */
+    private Application manageable(Caller caller, TenantId tenantId, UUID objectId) {
+        access.requireSameTenant(caller, tenantId);
+        Application application = find(tenantId, objectId);
+        access.requireManageApplication(
+                caller,
+                tenantId,
+                ApplicationOwnerService.owns(applications, caller, tenantId, AppObjectKind.APPLICATION, objectId));
+        return application;
     }
 
     private Application find(TenantId tenantId, UUID objectId) {

@@ -126,27 +126,42 @@ public record RedirectUris(List<String> web, List<String> spa, List<String> publ
             if (uri == null || uri.isBlank()) {
                 throw invalid(field, "a redirect URI may not be empty.");
             }
-            Column.APPLICATION_REDIRECT_URI.check(uri, field);
-            URI parsed;
-            try {
-                parsed = new URI(uri);
-            } catch (URISyntaxException e) {
-                throw invalid(field, "'" + uri + "' is not a valid URI.");
-            }
-            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-            if (!parsed.isAbsolute() || parsed.getRawFragment() != null) {
-                throw invalid(field, "'" + uri + "' must be an absolute URI without a fragment.");
-            }
-            boolean http = scheme.equals("https") || (scheme.equals("http") && isLoopback(parsed.getHost()));
-            if (platform != Platform.PUBLIC_CLIENT && !http) {
-                throw invalid(
-                        field, "'" + uri + "' must use https (http is allowed only for localhost) on this platform.");
-            }
+            checkOne(field, uri, Column.APPLICATION_REDIRECT_URI, platform != Platform.PUBLIC_CLIENT);
             if (!checked.contains(uri)) {
                 checked.add(uri);
             }
         }
         return checked;
+    }
+
+    /**
+     * Issue 11: checks a front-channel logout URL (Graph's {@code web.logoutUrl}) as a web redirect URI is checked:
+     * absolute, no fragment, https (http only for localhost); null or blank means none and is returned as null.
+     */
+    public static String checkLogoutUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        checkOne("web.logoutUrl", url, Column.APPLICATION_LOGOUT_URL, true);
+        return url;
+    }
+
+    private static void checkOne(String field, String uri, Column column, boolean httpsOrLoopback) {
+        column.check(uri, field);
+        URI parsed;
+        try {
+            parsed = new URI(uri);
+        } catch (URISyntaxException e) {
+            throw invalid(field, "'" + uri + "' is not a valid URI.");
+        }
+        String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+        if (!parsed.isAbsolute() || parsed.getRawFragment() != null) {
+            throw invalid(field, "'" + uri + "' must be an absolute URI without a fragment.");
+        }
+        boolean http = scheme.equals("https") || (scheme.equals("http") && isLoopback(parsed.getHost()));
+        if (httpsOrLoopback && !http) {
+            throw invalid(field, "'" + uri + "' must use https (http is allowed only for localhost) on this platform.");
+        }
     }
 
     private static InvalidRequestException invalid(String field, String problem) {

@@ -459,6 +459,30 @@ public final class JdbiApplicationRepository implements ApplicationRepository {
     }
 
     @Override
+    public Optional<String> findLogoutUrl(UUID applicationId) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT url FROM application_logout_url WHERE application_id = :id")
+                        .bind("id", applicationId)
+                        .mapTo(String.class)
+                        .findOne());
+    }
+
+    @Override
+    public void replaceLogoutUrl(UUID applicationId, String url) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("DELETE FROM application_logout_url WHERE application_id = :id")
+                    .bind("id", applicationId)
+                    .execute();
+            if (url != null) {
+                handle.createUpdate("INSERT INTO application_logout_url (application_id, url) VALUES (:id, :url)")
+                        .bind("id", applicationId)
+                        .bind("url", url)
+                        .execute();
+            }
+        });
+    }
+
+    @Override
     public void insertPermissionGrant(PermissionGrant grant) {
         jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO oauth2_permission_grant (" + GRANT_COLUMNS
                         + ") VALUES (:id, :tenantId, :clientId, :consentType, :principalId, :resourceId, :scope, "

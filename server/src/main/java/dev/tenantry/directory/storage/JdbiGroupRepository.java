@@ -151,12 +151,18 @@ public final class JdbiGroupRepository implements GroupRepository {
 
     @Override
     public boolean delete(TenantId tenantId, UUID id) {
-        return jdbi.withHandle(handle -> handle.createUpdate(
-                                "DELETE FROM directory_group WHERE id = :id AND tenant_id = :tenantId")
-                        .bind("id", id)
-                        .bind("tenantId", tenantId.value())
-                        .execute())
-                > 0;
+        return jdbi.inTransaction(handle -> {
+            // the app roles the group held (issue 11) go with the group, as Entra deletes them
+            handle.createUpdate("DELETE FROM app_role_assignment WHERE tenant_id = :tenantId AND principal_id = :id")
+                    .bind("id", id)
+                    .bind("tenantId", tenantId.value())
+                    .execute();
+            return handle.createUpdate("DELETE FROM directory_group WHERE id = :id AND tenant_id = :tenantId")
+                            .bind("id", id)
+                            .bind("tenantId", tenantId.value())
+                            .execute()
+                    > 0;
+        });
     }
 
     @Override

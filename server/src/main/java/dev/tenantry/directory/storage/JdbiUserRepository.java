@@ -217,6 +217,12 @@ public final class JdbiUserRepository implements UserRepository {
                 handle.createUpdate("DELETE FROM directory_role_member WHERE user_id = :id")
                         .bind("id", id.value())
                         .execute();
+                // the app roles the user held (issue 11) go with the user, as Entra deletes them
+                handle.createUpdate(
+                                "DELETE FROM app_role_assignment WHERE tenant_id = :tenantId AND principal_id = :id")
+                        .bind("id", id.value())
+                        .bind("tenantId", tenantId.value())
+                        .execute();
                 return handle.createUpdate("DELETE FROM directory_user WHERE id = :id AND tenant_id = :tenantId")
                                 .bind("id", id.value())
                                 .bind("tenantId", tenantId.value())

@@ -11,6 +11,7 @@ import dev.tenantry.identity.RefreshTokenRepository;
 import dev.tenantry.identity.RequestedScopes;
 import dev.tenantry.identity.RequiredParameter;
 import dev.tenantry.identity.TokenRequest;
+import dev.tenantry.identity.TokenResource;
 import dev.tenantry.identity.TokenResponse;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
@@ -34,6 +35,7 @@ final class AuthorizationCodeGrant implements Grant {
     private final RefreshTokenIssuer refreshTokens;
     private final UserTokens userTokens;
     private final Clock clock;
+    private final Resources resources;
 
     AuthorizationCodeGrant(
             RefreshTokenRepository stored,
@@ -41,7 +43,9 @@ final class AuthorizationCodeGrant implements Grant {
             ClientAuthentication clients,
             RefreshTokenIssuer refreshTokens,
             UserTokens userTokens,
-            Clock clock) {
+            Clock clock,
+            Resources resources) {
+        this.resources = resources;
         this.stored = stored;
         this.users = users;
         this.clients = clients;
@@ -115,7 +119,10 @@ final class AuthorizationCodeGrant implements Grant {
                     DirectoryError.ACCOUNT_DISABLED, "The account is disabled; ask an administrator.");
         }
         RequestedScopes scopes = RequestedScopes.parse(code.scope());
-        DelegatedAccess access = new DelegatedAccess(user, clientId, scopes, code.scp());
+        // a registered API's token names it as its audience and takes its version (issue 11)
+        DelegatedAccess access = resources.resolve(scopes, code.tenantId()) instanceof TokenResource.AppApi api
+                ? new DelegatedAccess(user, clientId, scopes, code.scp(), api)
+                : new DelegatedAccess(user, clientId, scopes, code.scp());
         String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, code.familyId()) : null;
         return userTokens.issue(access, refresh, request.clientInfo(), baseUrl, code.nonce());
     }

@@ -38,19 +38,31 @@ final class ClientAssertions {
     /** The only {@code client_assertion_type} (RFC 7523 §2.2). */
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    private static final Duration SKEW = Duration.ofMinutes(5);
+    static final Duration SKEW = Duration.ofMinutes(5);
 
     private final ApplicationService applications;
     private final ApplicationKeyService keys;
     private final ClientAssertionReplays replays;
     private final Clock clock;
+    private final FederatedAssertions federated;
 
     ClientAssertions(
             ApplicationService applications, ApplicationKeyService keys, ClientAssertionReplays replays, Clock clock) {
+        this(applications, keys, replays, clock, null);
+    }
+
+    /** Also accepting external tokens through federated identity credentials ({@code federated}; null: none). */
+    ClientAssertions(
+            ApplicationService applications,
+            ApplicationKeyService keys,
+            ClientAssertionReplays replays,
+            Clock clock,
+            FederatedAssertions federated) {
         this.applications = applications;
         this.keys = keys;
         this.replays = replays;
         this.clock = clock;
+        this.federated = federated;
     }
 
     /**
@@ -77,6 +89,13 @@ final class ClientAssertions {
             throw invalid("The client_assertion is not a signed JWT (JWS compact form).");
         }
         Caller.App app = applications.provenClient(tenantId, clientId);
+        if (federated != null
+                && claims.getIssuer() != null
+                && !clientId.toString().equalsIgnoreCase(claims.getIssuer())) {
+            // an assertion the client did not sign itself: an external token, as Entra tells them apart (issue 11)
+            federated.authenticate(tenantId, clientId, jwt, claims);
+            return app;
+        }
         if (!clientId.toString().equalsIgnoreCase(claims.getIssuer())
                 || !clientId.toString().equalsIgnoreCase(claims.getSubject())) {
             throw new AuthenticationException(
@@ -93,16 +112,7 @@ final class ClientAssertions {
                             + "endpoint: " + baseUrl + "/" + tenantId + "/oauth2/v2.0/token.");
         }
         Instant now = clock.instant();
-        Date exp = claims.getExpirationTime();
-        Date nbf = claims.getNotBeforeTime();
-        if (exp == null
-                || !exp.toInstant().plus(SKEW).isAfter(now)
-                || (nbf != null && nbf.toInstant().minus(SKEW).isAfter(now))) {
-            throw new AuthenticationException(
-                    ClientAssertionError.CLIENT_ASSERTION_EXPIRED,
-                    "Client assertion is not within its valid time range (exp " + instant(exp) + ", nbf " + instant(nbf)
-                            + ", now " + now + "). Sign a new one for each request.");
-        }
+        Date exp = requireTimely(claims, now, "Sign a new one for each request.");
         List<KeyCredential> certificates = keys.certificatesOf(tenantId, clientId);
         Optional<KeyCredential> key = CertificateKeys.named(jwt, certificates);
         if (key.isEmpty()) {
@@ -133,6 +143,24 @@ final class ClientAssertions {
                             + "every token request.");
         }
         return app;
+    }
+
+    /**
+     * The assertion's {@code exp}, after checking that {@code now} is within its {@code nbf}/{@code exp} with five
+     * minutes of skew; else {@code CLIENT_ASSERTION_EXPIRED}, its message ending with {@code fix}.
+     */
+    static Date requireTimely(JWTClaimsSet claims, Instant now, String fix) {
+        Date exp = claims.getExpirationTime();
+        Date nbf = claims.getNotBeforeTime();
+        if (exp == null
+                || !exp.toInstant().plus(SKEW).isAfter(now)
+                || (nbf != null && nbf.toInstant().minus(SKEW).isAfter(now))) {
+            throw new AuthenticationException(
+                    ClientAssertionError.CLIENT_ASSERTION_EXPIRED,
+                    "Client assertion is not within its valid time range (exp " + instant(exp) + ", nbf " + instant(nbf)
+                            + ", now " + now + "). " + fix);
+        }
+        return exp;
     }
 
     private static Set<String> audiences(TenantId tenantId, String tenantSegment, String baseUrl) {

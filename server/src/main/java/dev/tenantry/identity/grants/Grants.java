@@ -14,6 +14,7 @@ import dev.tenantry.identity.ConsentedScopes;
 import dev.tenantry.identity.DeviceCodeRepository;
 import dev.tenantry.identity.Grant;
 import dev.tenantry.identity.HybridIdTokens;
+import dev.tenantry.identity.IssuerKeys;
 import dev.tenantry.identity.LockoutService;
 import dev.tenantry.identity.PublicClients;
 import dev.tenantry.identity.RefreshTokenRepository;
@@ -49,11 +50,32 @@ public final class Grants {
             ClientAssertionReplays replays,
             DeviceCodeRepository deviceCodes,
             GenerationCache cache,
-            boolean authorizationCode) {
+            boolean authorizationCode,
+            IssuerKeys issuerKeys) {
 
         /** The grants before issue 11: no consent, no public clients, no assertions, no device or code grant. */
         public static final Flows NONE = new Flows(
                 ConsentedScopes.NONE, PublicClients.NONE, null, null, null, GenerationCache.disabled(), false);
+
+        /** Without external issuers' keys: federated identity credentials prove nothing. */
+        public Flows(
+                ConsentedScopes consents,
+                PublicClients publicClients,
+                ApplicationKeyService keys,
+                ClientAssertionReplays replays,
+                DeviceCodeRepository deviceCodes,
+                GenerationCache cache,
+                boolean authorizationCode) {
+            this(consents, publicClients, keys, replays, deviceCodes, cache, authorizationCode, null);
+        }
+    }
+
+    /** Certificate assertions, and external tokens too when {@code flows} has issuers' keys (issue 11). */
+    private static ClientAssertions clientAssertions(ApplicationService applications, Flows flows, Clock clock) {
+        FederatedAssertions federated = flows.issuerKeys() == null
+                ? null
+                : new FederatedAssertions(flows.keys().federated(), flows.issuerKeys(), clock);
+        return new ClientAssertions(applications, flows.keys(), flows.replays(), clock, federated);
     }
 
     /**
@@ -179,7 +201,7 @@ public final class Grants {
         ClientAuthentication clients = new ClientAuthentication(
                 lockouts,
                 flows.publicClients(),
-                flows.keys() == null ? null : new ClientAssertions(applications, flows.keys(), flows.replays(), clock));
+                flows.keys() == null ? null : clientAssertions(applications, flows, clock));
         Resources resources = new Resources(audiences, flows.consents(), apis.registered());
         RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
         UserTokens userTokens = new UserTokens(
@@ -190,8 +212,8 @@ public final class Grants {
                 new RefreshTokenGrant(
                         refreshTokens, users, clients, resources, refreshTokenIssuer, userTokens, clock)));
         if (flows.authorizationCode()) {
-            grants.add(
-                    new AuthorizationCodeGrant(refreshTokens, users, clients, refreshTokenIssuer, userTokens, clock));
+            grants.add(new AuthorizationCodeGrant(
+                    refreshTokens, users, clients, refreshTokenIssuer, userTokens, clock, resources));
         }
         if (apis.keys() != null) {
             grants.add(new OnBehalfOfGrant(

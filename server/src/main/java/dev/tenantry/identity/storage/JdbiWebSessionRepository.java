@@ -5,6 +5,7 @@ import dev.tenantry.identity.WebSessionRepository;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -66,6 +67,34 @@ public final class JdbiWebSessionRepository implements WebSessionRepository {
         jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM web_session WHERE id_hash = :idHash")
                 .bind("idHash", idHash)
                 .execute());
+    }
+
+    @Override
+    public void addClient(String idHash, UUID clientId) {
+        jdbi.useHandle(handle -> {
+            boolean known = handle.createQuery(
+                                    "SELECT COUNT(*) FROM web_session_client WHERE id_hash = :idHash AND client_id = :clientId")
+                            .bind("idHash", idHash)
+                            .bind("clientId", clientId)
+                            .mapTo(Integer.class)
+                            .one()
+                    > 0;
+            if (!known) {
+                handle.createUpdate("INSERT INTO web_session_client (id_hash, client_id) VALUES (:idHash, :clientId)")
+                        .bind("idHash", idHash)
+                        .bind("clientId", clientId)
+                        .execute();
+            }
+        });
+    }
+
+    @Override
+    public List<UUID> findClients(String idHash) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT client_id FROM web_session_client WHERE id_hash = :idHash ORDER BY client_id")
+                .bind("idHash", idHash)
+                .mapTo(UUID.class)
+                .list());
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.tenantry.directory.apps.DelegatedPermission;
 import dev.tenantry.identity.AuthorizationService;
 import dev.tenantry.identity.AuthorizeRequest;
 import dev.tenantry.identity.LoginHint;
+import dev.tenantry.identity.SessionService;
+import dev.tenantry.identity.TokenResource;
 import dev.tenantry.identity.WebSession;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.PageSupport;
@@ -19,7 +21,6 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +108,12 @@ public final class AuthorizeRoutes {
             }
             case AuthorizationService.Refuse refuse ->
                 answer(ctx, client, mode, refusal(request, refuse.error(), refuse.description()));
-            case AuthorizationService.Consent consent -> renderConsent(ctx, client, tenant, query, consent, false);
+            case AuthorizationService.Consent consent ->
+                renderConsent(ctx, client, checked, tenant, query, consent, false);
             case AuthorizationService.Issue ignored -> {
                 String code = authorization.issue(client, request, checked, user.orElseThrow());
+                // issue 11: the session signed into this app, so its sign-out loads the app's front-channel logout URL
+                pages.sessions().signedInto(session, client.clientId());
                 Map<String, String> response = new LinkedHashMap<>();
                 response.put("code", code);
                 if (checked.hybrid()) {
@@ -153,8 +157,9 @@ public final class AuthorizeRoutes {
             checked = admin ? authorization.checkScope(client, request.scope()) : authorization.check(client, request);
             authorization.consent(
                     client,
+                    checked,
                     user.get(),
-                    permissions(checked),
+                    authorization.permissions(checked),
                     admin || "true".equals(ctx.formParam("for_organization")));
         } catch (DomainException e) {
             answer(ctx, client, mode, refusal(request, AuthorizationService.oauthError(e.errorCode()), e.getMessage()));
@@ -202,12 +207,13 @@ public final class AuthorizeRoutes {
             ctx.redirect("/signin?returnUrl=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8), HttpStatus.FOUND);
             return;
         }
-        List<String> names = permissions(checked);
+        List<String> names = authorization.permissions(checked);
         boolean isAdmin = authorization.mayConsentForOrganization(user.get());
         query.put("consent_mode", "admin");
         renderConsent(
                 ctx,
                 client,
+                checked,
                 tenant,
                 query,
                 new AuthorizationService.Consent(names, isAdmin ? List.of() : names, isAdmin),
@@ -227,18 +233,38 @@ public final class AuthorizeRoutes {
                 && signedIn.isPresent()
                 && !(hint.get().objectId().equals(signedIn.get().userId().value())
                         && hint.get().tenantId().equals(signedIn.get().tenantId()));
+        List<String> frames = List.of();
         if (!otherAccount) {
+            WebSession session = pages.session(ctx);
+            if (session.signedIn()) {
+                frames = authorization.frontChannelLogoutUrls(
+                        pages.sessions().clientsOf(session),
+                        SessionService.sid(session),
+                        session.tenantId(),
+                        BaseUrl.of(ctx));
+            }
             pages.sessions().signOut(ctx.cookie(PageSupport.COOKIE), false);
             pages.clearCookie(ctx);
+        }
+        if (!frames.isEmpty()) {
+            // issue 11: a page that loads each app's front-channel logout URL in a hidden iframe, then continues
+            String next = target == null ? null : withState(target, param(ctx, "state"));
+            pages.render(
+                    ctx,
+                    "signin/frontchannel.jte",
+                    new FrontChannelLogoutPage(pages.chrome(ctx, Chrome.Console.STORE), frames, next));
+            PageSupport.allowFramesFrom(ctx, frames);
+            return;
         }
         if (target == null) {
             pages.render(ctx, "signin/signedout.jte", new SignedOutPage(pages.chrome(ctx, Chrome.Console.STORE)));
             return;
         }
-        String state = param(ctx, "state");
-        ctx.redirect(
-                state == null ? target : target + (target.contains("?") ? "&" : "?") + "state=" + enc(state),
-                HttpStatus.FOUND);
+        ctx.redirect(withState(target, param(ctx, "state")), HttpStatus.FOUND);
+    }
+
+    private static String withState(String target, String state) {
+        return state == null ? target : target + (target.contains("?") ? "&" : "?") + "state=" + enc(state);
     }
 
     /**
@@ -262,13 +288,17 @@ public final class AuthorizeRoutes {
     private void renderConsent(
             Context ctx,
             AuthorizationService.Client client,
+            AuthorizationService.Checked checked,
             String tenant,
             Map<String, String> query,
             AuthorizationService.Consent consent,
             boolean admin) {
         List<ConsentPage.Permission> permissions = consent.permissions().stream()
-                .map(name -> DelegatedPermission.byName(name)
-                        .map(p -> new ConsentPage.Permission(p.value(), p.description(), p.adminOnly()))
+                .map(name -> authorization
+                        .apiScope(checked, name)
+                        .map(scope -> apiPermission(checked, scope))
+                        .or(() -> DelegatedPermission.byName(name)
+                                .map(p -> new ConsentPage.Permission(p.value(), p.description(), p.adminOnly())))
                         .orElse(new ConsentPage.Permission(name, "Use " + name, false)))
                 .toList();
         boolean blocked =
@@ -290,11 +320,15 @@ public final class AuthorizeRoutes {
         PageSupport.allowFormActionTo(ctx, client.redirectUri());
     }
 
-    /** The permissions a consent grants: the OpenID Connect scopes and the named Graph permissions. */
-    private static List<String> permissions(AuthorizationService.Checked checked) {
-        List<String> names = new ArrayList<>(checked.scopes().oidc());
-        checked.scopes().names().stream().filter(n -> !n.equals(".default")).forEach(names::add);
-        return names;
+    /** A registered API's scope as the consent page lists it: its consent display name, API and description. */
+    private static ConsentPage.Permission apiPermission(
+            AuthorizationService.Checked checked, TokenResource.Scope scope) {
+        String title = (scope.displayName() == null ? scope.value() : scope.displayName()) + " ("
+                + checked.api().displayName() + ")";
+        String description = scope.description() == null
+                ? "Use " + scope.value() + " of " + checked.api().displayName()
+                : scope.description();
+        return new ConsentPage.Permission(title, description, scope.adminOnly());
     }
 
     /** Sends {@code response} to the client's redirect URI in {@code mode}. */
