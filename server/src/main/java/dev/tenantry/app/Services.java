@@ -19,6 +19,7 @@ import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
+import dev.tenantry.directory.apps.TokenLifetimePolicyService;
 import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.credentials.CredentialService;
 import dev.tenantry.directory.groups.GroupService;
@@ -107,7 +108,8 @@ public record Services(
         ExposedApiService exposedApis,
         ManagedIdentityService managedIdentities,
         ComputeHostService computeHosts,
-        ManagedIdentityTokens managedIdentityTokens) {
+        ManagedIdentityTokens managedIdentityTokens,
+        TokenLifetimePolicyService tokenLifetimePolicies) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(
@@ -380,7 +382,13 @@ public record Services(
                 exposedApis,
                 managedIdentities,
                 computeHosts,
-                new ManagedIdentityTokens(computeHosts, applications, audiences, signingKeys, clock));
+                new ManagedIdentityTokens(computeHosts, applications, audiences, signingKeys, clock),
+                new TokenLifetimePolicyService(
+                        stores.tokenLifetimePolicies(),
+                        stores.applications(),
+                        stores.tenants(),
+                        directoryAccess,
+                        transactions));
     }
 
     /**
