@@ -21,6 +21,7 @@ import dev.tenantry.entra.OidcUserInfoRoutes;
 import dev.tenantry.entra.OidcV1Routes;
 import dev.tenantry.graph.GraphFailureRenderer;
 import dev.tenantry.graph.GraphRoutes;
+import dev.tenantry.graph.GraphTokenLifetimePolicyRoutes;
 import dev.tenantry.identity.grants.V1Tokens;
 import dev.tenantry.pages.DirectoryViews;
 import dev.tenantry.pages.HtmlFailureRenderer;
@@ -109,6 +110,7 @@ final class Routes {
                         services.keyCredentials(),
                         services.exposedApis())
                 .register(cfg.routes);
+        new GraphTokenLifetimePolicyRoutes(services.tokenLifetimePolicies()).register(cfg.routes);
         new CommerceRoutes(
                         services.subscriptions(), services.suiteLifecycle(), services.tenants(), services.idempotency())
                 .register(cfg.routes);

@@ -19,6 +19,8 @@ import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.RedirectUriService;
+import dev.tenantry.directory.apps.TokenLifetimePolicyService;
+import dev.tenantry.directory.apps.TokenLifetimes;
 import dev.tenantry.directory.audit.AuditLogService;
 import dev.tenantry.directory.credentials.CredentialService;
 import dev.tenantry.directory.groups.GroupService;
@@ -40,6 +42,7 @@ import dev.tenantry.identity.SessionService;
 import dev.tenantry.identity.SignInRevocation;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenService;
+import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.identity.grants.Grants;
 import dev.tenantry.identity.grants.ManagedIdentityTokens;
 import dev.tenantry.shared.GenerationCache;
@@ -107,7 +110,8 @@ public record Services(
         ExposedApiService exposedApis,
         ManagedIdentityService managedIdentities,
         ComputeHostService computeHosts,
-        ManagedIdentityTokens managedIdentityTokens) {
+        ManagedIdentityTokens managedIdentityTokens,
+        TokenLifetimePolicyService tokenLifetimePolicies) {
 
     /** What the wiring needs besides the stores: the server's settings that shape behaviour. */
     public record Settings(
@@ -193,7 +197,15 @@ public record Services(
         var redirectUris = new RedirectUriService(stores.applications(), directoryAccess, transactions);
         var permissionGrants = new PermissionGrantService(stores.applications(), directoryAccess, transactions, clock);
         var exposedApis = new ExposedApiService(stores.applications(), stores.tenants(), directoryAccess, transactions);
-        var registeredApis = new DirectoryApis(exposedApis, permissionGrants, applications.appRoles());
+        var registeredApis = new DirectoryApis(
+                exposedApis,
+                permissionGrants,
+                applications.appRoles(),
+                new TokenLifetimes(
+                        stores.tokenLifetimePolicies(),
+                        stores.applications(),
+                        tokenPathCache,
+                        TokenSigner.TOKEN_LIFETIME));
         var tokens = new TokenService(Grants.standard(
                 tenants,
                 users,
@@ -380,7 +392,13 @@ public record Services(
                 exposedApis,
                 managedIdentities,
                 computeHosts,
-                new ManagedIdentityTokens(computeHosts, applications, audiences, signingKeys, clock));
+                new ManagedIdentityTokens(computeHosts, applications, audiences, signingKeys, clock),
+                new TokenLifetimePolicyService(
+                        stores.tokenLifetimePolicies(),
+                        stores.applications(),
+                        stores.tenants(),
+                        directoryAccess,
+                        transactions));
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.directory.apps.ApplicationRepository;
 import dev.tenantry.directory.apps.KeyCredentialRepository;
+import dev.tenantry.directory.apps.TokenLifetimePolicyRepository;
 import dev.tenantry.directory.storage.JdbiApplicationRepository;
 import dev.tenantry.directory.storage.JdbiAuditRepository;
 import dev.tenantry.directory.storage.JdbiDirectoryRoleRepository;
@@ -19,6 +20,7 @@ import dev.tenantry.directory.storage.JdbiGroupRepository;
 import dev.tenantry.directory.storage.JdbiGuestRepository;
 import dev.tenantry.directory.storage.JdbiKeyCredentialRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
+import dev.tenantry.directory.storage.JdbiTokenLifetimePolicyRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
 import dev.tenantry.identity.ClientAssertionReplays;
 import dev.tenantry.identity.DeviceCodeRepository;
@@ -92,7 +94,8 @@ public record Stores(
         ClientAssertionReplays clientAssertionReplays,
         DeviceCodeRepository deviceCodes,
         CacheGeneration cacheGeneration,
-        ManagedIdentityRepository managedIdentities) {
+        ManagedIdentityRepository managedIdentities,
+        TokenLifetimePolicyRepository tokenLifetimePolicies) {
 
     /** Stores with no shared cache generation: the token path caches nothing (in-memory fakes, tools). */
     public Stores(
@@ -122,7 +125,8 @@ public record Stores(
             KeyCredentialRepository keyCredentials,
             ClientAssertionReplays clientAssertionReplays,
             DeviceCodeRepository deviceCodes,
-            ManagedIdentityRepository managedIdentities) {
+            ManagedIdentityRepository managedIdentities,
+            TokenLifetimePolicyRepository tokenLifetimePolicies) {
         this(
                 transactions,
                 tenants,
@@ -151,7 +155,8 @@ public record Stores(
                 clientAssertionReplays,
                 deviceCodes,
                 CacheGeneration.NONE,
-                managedIdentities);
+                managedIdentities,
+                tokenLifetimePolicies);
     }
 
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
@@ -191,6 +196,10 @@ public record Stores(
                 new JdbiClientAssertionReplays(jdbi),
                 new JdbiDeviceCodeRepository(jdbi),
                 cacheGeneration,
-                new JdbiManagedIdentityRepository(jdbi));
+                new JdbiManagedIdentityRepository(jdbi),
+                GenerationBumping.wrap(
+                        TokenLifetimePolicyRepository.class,
+                        new JdbiTokenLifetimePolicyRepository(jdbi),
+                        cacheGeneration));
     }
 }

@@ -4,8 +4,10 @@ import dev.tenantry.directory.apps.AppRoleService;
 import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionGrantService;
 import dev.tenantry.directory.apps.PermissionScope;
+import dev.tenantry.directory.apps.TokenLifetimes;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +25,24 @@ public final class DirectoryApis implements RegisteredApis {
     private final ExposedApiService apis;
     private final PermissionGrantService grants;
     private final AppRoleService roles;
+    private final TokenLifetimes lifetimes;
 
     public DirectoryApis(ExposedApiService apis, PermissionGrantService grants, AppRoleService roles) {
+        this(apis, grants, roles, null);
+    }
+
+    /** With {@code lifetimes} (issue 11): an API's access tokens last as its token lifetime policy says. */
+    public DirectoryApis(
+            ExposedApiService apis, PermissionGrantService grants, AppRoleService roles, TokenLifetimes lifetimes) {
         this.apis = apis;
         this.grants = grants;
         this.roles = roles;
+        this.lifetimes = lifetimes;
+    }
+
+    @Override
+    public Duration lifetime(TenantId tenantId, TokenResource.AppApi api) {
+        return lifetimes == null ? TokenSigner.TOKEN_LIFETIME : lifetimes.of(tenantId, api.appId());
     }
 
     @Override

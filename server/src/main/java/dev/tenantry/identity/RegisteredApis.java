@@ -2,6 +2,7 @@ package dev.tenantry.identity;
 
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,4 +40,12 @@ public interface RegisteredApis {
 
     /** The values of {@code api}'s app roles assigned to the client's service principal (client credentials). */
     Set<String> appRoles(TenantId tenantId, UUID clientServicePrincipalId, TokenResource.AppApi api);
+
+    /**
+     * The lifetime of an access token for {@code api} (issue 11): its token lifetime policy, else the directory's
+     * organization default, else {@link TokenSigner#TOKEN_LIFETIME}.
+     */
+    default Duration lifetime(TenantId tenantId, TokenResource.AppApi api) {
+        return TokenSigner.TOKEN_LIFETIME;
+    }
 }

@@ -72,7 +72,10 @@ public enum Column {
     APP_ROLE_DESCRIPTION("application_app_role", "description", 1024),
     APP_ROLE_DISPLAY_NAME("application_app_role", "display_name", 256),
     /** Graph allows at most 120 characters in an app role's value. */
-    APP_ROLE_VALUE("application_app_role", "role_value", 120);
+    APP_ROLE_VALUE("application_app_role", "role_value", 120),
+    TOKEN_LIFETIME_POLICY_DISPLAY_NAME("token_lifetime_policy", "display_name", 256),
+    /** Graph's definition[0] of a token lifetime policy, as given: one short JSON object. */
+    TOKEN_LIFETIME_POLICY_DEFINITION("token_lifetime_policy", "definition", 1024);
 
     private final String table;
     private final String column;

@@ -3,6 +3,7 @@ package dev.tenantry.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantry.directory.apps.ApplicationRepository;
+import dev.tenantry.directory.apps.TokenLifetimePolicyRepository;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Set;
@@ -50,5 +51,16 @@ class GenerationBumpingTest {
                 names.stream().filter(n -> !GenerationBumping.isRead(n)).collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(bumping).isEqualTo(new TreeSet<>(WRITES));
+    }
+
+    @Test
+    @DisplayName("issue 11: a token lifetime policy write bumps the generation, so the token path sees it")
+    void tokenLifetimePolicyRepositoryMethodsAreClassified() {
+        Set<String> bumping = Arrays.stream(TokenLifetimePolicyRepository.class.getMethods())
+                .map(Method::getName)
+                .filter(n -> !GenerationBumping.isRead(n))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(bumping).containsExactly("assign", "delete", "insert", "unassign", "update");
     }
 }

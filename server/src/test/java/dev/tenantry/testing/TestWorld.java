@@ -63,6 +63,8 @@ public final class TestWorld {
     private final InMemoryClientAssertionReplays clientAssertionReplays = new InMemoryClientAssertionReplays();
     private final InMemoryDeviceCodeRepository deviceCodes = new InMemoryDeviceCodeRepository();
     private final InMemoryManagedIdentityRepository managedIdentities = new InMemoryManagedIdentityRepository();
+    private final InMemoryTokenLifetimePolicyRepository tokenLifetimePolicies =
+            new InMemoryTokenLifetimePolicyRepository(applications);
     private final DirectTransactions transactions = new DirectTransactions(
             tenants,
             roles,
@@ -83,7 +85,8 @@ public final class TestWorld {
             guests,
             keyCredentials,
             deviceCodes,
-            managedIdentities);
+            managedIdentities,
+            tokenLifetimePolicies);
     private final InMemoryIdentityStores.RefreshTokens refreshTokens = new InMemoryIdentityStores.RefreshTokens();
     private final Services services;
 
@@ -116,7 +119,8 @@ public final class TestWorld {
                 keyCredentials,
                 clientAssertionReplays,
                 deviceCodes,
-                managedIdentities);
+                managedIdentities,
+                tokenLifetimePolicies);
         services = Services.wire(
                 stores,
                 passwords,

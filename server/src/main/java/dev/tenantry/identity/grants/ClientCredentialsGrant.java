@@ -13,6 +13,7 @@ import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.InvalidRequestException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
@@ -61,6 +62,10 @@ final class ClientCredentialsGrant implements Grant {
         Caller.App app = clients.confidential(tenant.id(), clientId, request, baseUrl);
         TokenResource resource = resources.resolve(scopes, tenant.id());
         String issuer = TokenClaims.issuer(baseUrl, tenant.id());
+        // a registered API's token lasts as its token lifetime policy says; Graph's and ARM's are unchanged (issue 11)
+        Duration lifetime = resource instanceof TokenResource.AppApi api
+                ? resources.lifetime(tenant.id(), api)
+                : TokenClaims.LIFETIME;
         String accessToken =
                 switch (resource) {
                     case TokenResource.FirstParty firstParty ->
@@ -72,21 +77,23 @@ final class ClientCredentialsGrant implements Grant {
                                 clock.instant()));
                     // a registered API's token carries the app roles of that API assigned to the client (issue 11)
                     case TokenResource.AppApi api ->
-                        signer.sign(TokenClaims.forApi(
-                                TokenClaims.appAccessToken(
-                                        issuer,
-                                        api.audience(),
-                                        new Caller.App(
-                                                tenant.id(),
-                                                app.servicePrincipalId(),
-                                                app.appId(),
-                                                resources.appRoles(tenant.id(), app.servicePrincipalId(), api)),
-                                        true,
-                                        clock.instant()),
-                                api,
-                                baseUrl));
+                        signer.sign(TokenClaims.withLifetime(
+                                TokenClaims.forApi(
+                                        TokenClaims.appAccessToken(
+                                                issuer,
+                                                api.audience(),
+                                                new Caller.App(
+                                                        tenant.id(),
+                                                        app.servicePrincipalId(),
+                                                        app.appId(),
+                                                        resources.appRoles(tenant.id(), app.servicePrincipalId(), api)),
+                                                true,
+                                                clock.instant()),
+                                        api,
+                                        baseUrl),
+                                lifetime));
                 };
         // openid/profile/offline_access are ignored here, so there is never a refresh or ID token (compat P15)
-        return new TokenResponse(accessToken, TokenClaims.EXPIRES_IN, scopes.raw(), null, null, null);
+        return new TokenResponse(accessToken, TokenClaims.expiresIn(lifetime), scopes.raw(), null, null, null);
     }
 }

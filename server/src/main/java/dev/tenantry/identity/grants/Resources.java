@@ -12,6 +12,7 @@ import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.InvalidRequestException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +72,11 @@ final class Resources {
     /** The values of {@code api}'s app roles assigned to the client's service principal, for client credentials. */
     Set<String> appRoles(TenantId tenantId, UUID clientServicePrincipalId, TokenResource.AppApi api) {
         return apis.appRoles(tenantId, clientServicePrincipalId, api);
+    }
+
+    /** How long an access token for {@code api} lasts: its token lifetime policy's (issue 11). */
+    Duration lifetime(TenantId tenantId, TokenResource.AppApi api) {
+        return apis.lifetime(tenantId, api);
     }
 
     /** The resource and {@code scp} of a delegated token of {@code userId} for {@code clientId}, consent included. */

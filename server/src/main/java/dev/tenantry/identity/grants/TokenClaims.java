@@ -21,7 +21,7 @@ final class TokenClaims {
     static final Duration LIFETIME = TokenSigner.TOKEN_LIFETIME;
 
     /** The {@code expires_in} of a token response: a second under the lifetime, so a client refreshes in time. */
-    static final long EXPIRES_IN = LIFETIME.toSeconds() - 1;
+    static final long EXPIRES_IN = expiresIn(LIFETIME);
 
     private TokenClaims() {}
 
@@ -106,6 +106,21 @@ final class TokenClaims {
                 .claim("ver", "1.0")
                 .claim("azp", null)
                 .build();
+    }
+
+    /**
+     * {@code claims} expiring {@code lifetime} after they were issued (issue 11): the lifetime a token lifetime policy
+     * sets ({@code directory/apps/TokenLifetimes}) in place of {@link #LIFETIME}.
+     */
+    static JWTClaimsSet withLifetime(JWTClaimsSet claims, Duration lifetime) {
+        return new JWTClaimsSet.Builder(claims)
+                .expirationTime(Date.from(claims.getIssueTime().toInstant().plus(lifetime)))
+                .build();
+    }
+
+    /** The {@code expires_in} of a token of {@code lifetime}: a second under it, as {@link #EXPIRES_IN}. */
+    static long expiresIn(Duration lifetime) {
+        return lifetime.toSeconds() - 1;
     }
 
     /** This server's v1.0 issuer of a directory: Entra's {@code https://sts.windows.net/{tid}/} shape, on its host. */
