@@ -55,19 +55,7 @@ public final class Grants {
 
         /** The grants before issue 11: no consent, no public clients, no assertions, no device or code grant. */
         public static final Flows NONE = new Flows(
-                ConsentedScopes.NONE, PublicClients.NONE, null, null, null, GenerationCache.disabled(), false);
-
-        /** Without external issuers' keys: federated identity credentials prove nothing. */
-        public Flows(
-                ConsentedScopes consents,
-                PublicClients publicClients,
-                ApplicationKeyService keys,
-                ClientAssertionReplays replays,
-                DeviceCodeRepository deviceCodes,
-                GenerationCache cache,
-                boolean authorizationCode) {
-            this(consents, publicClients, keys, replays, deviceCodes, cache, authorizationCode, null);
-        }
+                ConsentedScopes.NONE, PublicClients.NONE, null, null, null, GenerationCache.disabled(), false, null);
     }
 
     /** Certificate assertions, and external tokens too when {@code flows} has issuers' keys (issue 11). */
