@@ -162,10 +162,13 @@ public record Seed(List<TenantSeed> tenants) {
     /**
      * One of the application's app roles ({@code role}: its value or id; left out, the default access role) held by a
      * user ({@code user}: userName), a group ({@code group}: displayName) or another application's service principal
-     * ({@code app}: name) — Graph's {@code appRoleAssignedTo} of the application's service principal.
+     * ({@code app}: name), or a managed identity: a user-assigned one ({@code identity}) or a host's system-assigned
+     * one ({@code host}), each as {@code subscription/resourceGroup/name} (the subscription by its name in the file) —
+     * Graph's {@code appRoleAssignedTo} of the application's service principal.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record AppRoleAssignmentSeed(String role, String user, String group, String app) {}
+    public record AppRoleAssignmentSeed(
+            String role, String user, String group, String app, String identity, String host) {}
 
     /**
      * What the application exposes besides its {@code identifierUris} (Graph's {@code api}): its delegated permissions
@@ -341,10 +344,13 @@ public record Seed(List<TenantSeed> tenants) {
     /**
      * An Azure role ({@code Reader}, {@code Contributor}, {@code Owner}, {@code User Access Administrator}) for a user
      * ({@code user}: userName), a group ({@code group}: displayName) or an application's service principal
-     * ({@code app}: name), at the subscription or at one of its resource groups ({@code resourceGroup}).
+     * ({@code app}: name), or a managed identity (user-assigned: {@code identity}; a host's system-assigned one:
+     * {@code host}) as {@code resourceGroup/name} in this subscription or {@code subscription/resourceGroup/name}, at the
+     * subscription or at one of its resource groups ({@code resourceGroup}).
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record RoleAssignmentSeed(String role, String user, String group, String app, String resourceGroup) {}
+    public record RoleAssignmentSeed(
+            String role, String user, String group, String app, String resourceGroup, String identity, String host) {}
 
     /** A suite (Microsoft 365) subscription bought by the admin; {@code licensedUsers} get a licence of its SKU. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

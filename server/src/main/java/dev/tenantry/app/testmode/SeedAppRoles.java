@@ -110,11 +110,27 @@ final class SeedAppRoles {
     private record Assignee(PrincipalKind kind, UUID id) {}
 
     private Assignee assignee(String where, AppRoleAssignmentSeed assignment) {
-        long named = java.util.stream.Stream.of(assignment.user(), assignment.group(), assignment.app())
+        long named = java.util.stream.Stream.of(
+                        assignment.user(),
+                        assignment.group(),
+                        assignment.app(),
+                        assignment.identity(),
+                        assignment.host())
                 .filter(java.util.Objects::nonNull)
                 .count();
         if (named != 1) {
-            throw file.refuse(where, "an app role assignment names one principal: 'user', 'group' or 'app'");
+            throw file.refuse(
+                    where, "an app role assignment names one principal: 'user', 'group', 'app', 'identity' or 'host'");
+        }
+        if (assignment.identity() != null || assignment.host() != null) {
+            boolean host = assignment.host() != null;
+            return new Assignee(
+                    PrincipalKind.SERVICE_PRINCIPAL,
+                    refs.managedIdentity(
+                            host ? assignment.host() : assignment.identity(),
+                            host,
+                            null,
+                            where + (host ? "/host" : "/identity")));
         }
         if (assignment.user() != null) {
             return new Assignee(

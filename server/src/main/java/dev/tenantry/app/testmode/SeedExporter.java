@@ -69,8 +69,8 @@ public final class SeedExporter {
             # Client secrets are not exported: no server can read one back (Entra neither). An application that had one
             # says 'secret: true', and loading this file gives it a new secret (reported by the load).
             # Not exported: group members that are guests or apps, pending guests, cloud subscription states and
-            # classic co-administrators, app roles and role assignments held by guests or managed identities, directory
-            # objects of other directories than the ones exported.
+            # classic co-administrators, app roles and role assignments held by guests, directory objects of other
+            # directories than the ones exported.
             """;
 
     private static final Pattern SPLIT = Pattern.compile("\\s+");
@@ -146,6 +146,7 @@ public final class SeedExporter {
         private final Map<UUID, String> appNamesBySp = new HashMap<>();
         private final Map<UUID, String> appNamesByAppId = new HashMap<>();
         private final Map<UUID, String> appNamesByObjectId = new HashMap<>();
+        private final Map<UUID, String> cloudNames = new HashMap<>();
 
         TenantExport(TenantId tenantId, Map<TenantId, String> tenantNames, Seeded seeded) {
             this.tenantId = tenantId;
@@ -168,6 +169,7 @@ public final class SeedExporter {
                     .map(u -> user(u, false))
                     .toList();
             List<GroupSeed> groups = groups();
+            List<CloudSubscription> cloudSubscriptions = nameClouds();
             List<Application> registered = stores.applications().list(tenantId).stream()
                     .sorted(Comparator.comparing(Application::id))
                     .toList();
@@ -183,7 +185,7 @@ public final class SeedExporter {
                     others,
                     groups,
                     applications,
-                    clouds(),
+                    clouds(cloudSubscriptions),
                     suites(),
                     guests(),
                     registrations.policies(registered));
@@ -206,7 +208,7 @@ public final class SeedExporter {
                     stores,
                     tenantId,
                     new SeedRegistrationExport.Names(
-                            userNames, groupNames, appNamesBySp, appNamesByAppId, appNamesByObjectId));
+                            userNames, groupNames, appNamesBySp, appNamesByAppId, appNamesByObjectId, cloudNames));
         }
 
         private List<User> users() {
@@ -395,17 +397,25 @@ public final class SeedExporter {
             return pem.append("-----END CERTIFICATE-----\n").toString();
         }
 
-        private List<CloudSubscriptionSeed> clouds() {
+        /** The directory's cloud subscriptions, each named, so managed identities can be named anywhere. */
+        private List<CloudSubscription> nameClouds() {
             Map<UUID, String> seededNames = new HashMap<>();
             seededTenant.ifPresent(
                     t -> t.cloudSubscriptions().forEach((name, id) -> seededNames.put(UUID.fromString(id), name)));
             Set<String> taken = new HashSet<>();
-            List<CloudSubscriptionSeed> clouds = new ArrayList<>();
-            for (CloudSubscription cloud : stores.cloudSubscriptions().byTenant(tenantId).stream()
+            List<CloudSubscription> all = stores.cloudSubscriptions().byTenant(tenantId).stream()
                     .filter(c -> c.state() != CloudSubscription.State.DELETED)
                     .sorted(Comparator.comparing(CloudSubscription::id))
-                    .toList()) {
-                String name = unique(seededNames.getOrDefault(cloud.id(), cloud.displayName()), taken);
+                    .toList();
+            all.forEach(cloud -> cloudNames.put(
+                    cloud.id(), unique(seededNames.getOrDefault(cloud.id(), cloud.displayName()), taken)));
+            return all;
+        }
+
+        private List<CloudSubscriptionSeed> clouds(List<CloudSubscription> all) {
+            List<CloudSubscriptionSeed> clouds = new ArrayList<>();
+            for (CloudSubscription cloud : all) {
+                String name = cloudNames.get(cloud.id());
                 SeedIdentityExport identities = new SeedIdentityExport(stores, cloud.id());
                 List<ResourceGroupSeed> groups = stores.resourceGroups().list(cloud.id()).stream()
                         .sorted(Comparator.comparing(g -> g.name()))
@@ -418,7 +428,7 @@ public final class SeedExporter {
                         .toList();
                 List<RoleAssignmentSeed> assignments = stores.roleAssignments().bySubscription(cloud.id()).stream()
                         .filter(a -> !isAccountAdministratorsOwner(a, cloud))
-                        .map(this::assignment)
+                        .map(a -> assignment(a, cloud.id()))
                         .flatMap(Optional::stream)
                         .sorted(Comparator.comparing(RoleAssignmentSeed::toString))
                         .toList();
@@ -443,19 +453,22 @@ public final class SeedExporter {
                             .equals(cloud.accountAdministrator().value());
         }
 
-        private Optional<RoleAssignmentSeed> assignment(RoleAssignment a) {
+        private Optional<RoleAssignmentSeed> assignment(RoleAssignment a, UUID subscriptionId) {
             String role = a.role().roleName();
             String group = a.resourceGroup();
             return switch (a.principalType()) {
                 case USER ->
                     Optional.ofNullable(userNames.get(a.principalId()))
-                            .map(user -> new RoleAssignmentSeed(role, user, null, null, group));
+                            .map(user -> new RoleAssignmentSeed(role, user, null, null, group, null, null));
                 case GROUP ->
                     Optional.ofNullable(groupNames.get(a.principalId()))
-                            .map(name -> new RoleAssignmentSeed(role, null, name, null, group));
+                            .map(name -> new RoleAssignmentSeed(role, null, name, null, group, null, null));
                 case SERVICE_PRINCIPAL ->
                     Optional.ofNullable(appNamesBySp.get(a.principalId()))
-                            .map(app -> new RoleAssignmentSeed(role, null, null, app, group));
+                            .map(app -> new RoleAssignmentSeed(role, null, null, app, group, null, null))
+                            .or(() -> SeedIdentityExport.reference(stores, cloudNames, a.principalId(), subscriptionId)
+                                    .map(ref -> new RoleAssignmentSeed(
+                                            role, null, null, null, group, ref.identity(), ref.host())));
             };
         }
 

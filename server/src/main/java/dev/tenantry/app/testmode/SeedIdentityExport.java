@@ -79,6 +79,30 @@ final class SeedIdentityExport {
                 : identity.resourceGroup() + "/" + identity.name();
     }
 
+    /** How a seed names a managed identity: one of the two is set. */
+    record Reference(String identity, String host) {}
+
+    /**
+     * The seed's name of the managed identity {@code principalId}: {@code resourceGroup/name} within
+     * {@code subscriptionId} (null: none), else {@code subscription/resourceGroup/name}; empty when it is no managed
+     * identity of an exported subscription.
+     */
+    static Optional<Reference> reference(
+            Stores stores, java.util.Map<UUID, String> clouds, UUID principalId, UUID subscriptionId) {
+        return stores.managedIdentities()
+                .findByPrincipal(principalId)
+                .filter(identity -> clouds.containsKey(identity.subscriptionId()))
+                .map(identity -> {
+                    String path = identity.resourceGroup() + "/" + identity.name();
+                    String named = identity.subscriptionId().equals(subscriptionId)
+                            ? path
+                            : clouds.get(identity.subscriptionId()) + "/" + path;
+                    return identity.kind() == ManagedIdentity.Kind.USER_ASSIGNED
+                            ? new Reference(named, null)
+                            : new Reference(null, named);
+                });
+    }
+
     private static String located(String location, ResourceGroup group) {
         return location.equals(group.location()) ? null : location;
     }

@@ -105,6 +105,8 @@ public final class SeedLoader {
         private final Map<UUID, String> fixedIds;
         private final List<Runnable> afterApplications = new java.util.ArrayList<>();
         private final List<Runnable> afterClouds = new java.util.ArrayList<>();
+        private final List<Runnable> afterHosts = new java.util.ArrayList<>();
+        private final Map<String, Caller.User> cloudOwners = new HashMap<>();
         private TenantId tenantId;
 
         TenantLoad(SeedFile file, String at, TenantSeed seed, Map<UUID, String> fixedIds) {
@@ -145,14 +147,16 @@ public final class SeedLoader {
             for (int i = 0; i < seed.applications().size(); i++) {
                 loadApplication(at + "/applications/" + i, seed.applications().get(i));
             }
-            afterApplications.forEach(Runnable::run);
             new SeedApis(this, services).policies(at + "/tokenLifetimePolicies", seed.tokenLifetimePolicies());
             for (int i = 0; i < seed.cloudSubscriptions().size(); i++) {
                 loadCloud(
                         at + "/cloudSubscriptions/" + i,
                         seed.cloudSubscriptions().get(i));
             }
+            // what may name another entry of its kind, or a managed identity, once all of them exist
             afterClouds.forEach(Runnable::run);
+            afterHosts.forEach(Runnable::run);
+            afterApplications.forEach(Runnable::run);
             for (int i = 0; i < seed.suiteSubscriptions().size(); i++) {
                 loadSuite(
                         at + "/suiteSubscriptions/" + i,
@@ -237,6 +241,39 @@ public final class SeedLoader {
                         where, "no application '" + name + "' in this directory (name an application's name)");
             }
             return app;
+        }
+
+        @Override
+        public UUID managedIdentity(String reference, boolean host, String subscription, String where) {
+            List<String> parts = List.of(reference.split("/", -1));
+            if (parts.size() == 2 && subscription != null) {
+                parts = List.of(subscription, parts.get(0), parts.get(1));
+            }
+            if (parts.size() != 3 || parts.stream().anyMatch(String::isBlank)) {
+                throw file.refuse(
+                        where,
+                        "'" + reference + "' names no managed identity: write subscription/resourceGroup/name"
+                                + (subscription == null ? "" : ", or resourceGroup/name in this subscription"));
+            }
+            String id = clouds.get(parts.get(0));
+            if (id == null) {
+                throw file.refuse(where, "no cloud subscription '" + parts.get(0) + "' in this directory");
+            }
+            Caller.User owner = cloudOwners.get(parts.get(0));
+            UUID subscriptionId = UUID.fromString(id);
+            List<String> at = parts;
+            return guarded(
+                    where,
+                    () -> host
+                            ? services.computeHosts()
+                                    .get(owner, subscriptionId, at.get(1), at.get(2))
+                                    .systemAssigned()
+                                    .orElseThrow(() -> file.refuse(
+                                            where, "the host '" + reference + "' has no system-assigned identity"))
+                                    .principalId()
+                            : services.managedIdentities()
+                                    .get(owner, subscriptionId, at.get(1), at.get(2))
+                                    .principalId());
         }
 
         @Override
@@ -327,6 +364,7 @@ public final class SeedLoader {
                                     null));
             String name = cloud.name() == null ? created.displayName() : cloud.name();
             clouds.put(name, created.id().toString());
+            cloudOwners.put(name, ownerCaller);
             SeedIdentities identities = new SeedIdentities(this, services);
             for (int g = 0; g < cloud.resourceGroups().size(); g++) {
                 var group = cloud.resourceGroups().get(g);
@@ -339,12 +377,18 @@ public final class SeedLoader {
                 afterClouds.add(() -> identities.hosts(field, ownerCaller, created.id(), group, location));
             }
             for (int r = 0; r < cloud.roleAssignments().size(); r++) {
-                assign(where + "/roleAssignments/" + r, cloud.roleAssignments().get(r), ownerCaller, created);
+                RoleAssignmentSeed assignment = cloud.roleAssignments().get(r);
+                String field = where + "/roleAssignments/" + r;
+                afterHosts.add(() -> assign(field, assignment, ownerCaller, created, name));
             }
         }
 
         private void assign(
-                String where, RoleAssignmentSeed seedAssignment, Caller.User owner, CloudSubscription cloud) {
+                String where,
+                RoleAssignmentSeed seedAssignment,
+                Caller.User owner,
+                CloudSubscription cloud,
+                String cloudName) {
             String roleName = required(seedAssignment.role(), where + "/role");
             RoleDefinition role = RoleDefinition.byName(roleName)
                     .orElseThrow(() -> file.refuse(
@@ -360,6 +404,10 @@ public final class SeedLoader {
                 principal = group(seedAssignment.group(), where + "/group");
             } else if (seedAssignment.app() != null) {
                 principal = app(seedAssignment.app(), where + "/app").servicePrincipalId();
+            } else if (seedAssignment.identity() != null) {
+                principal = managedIdentity(seedAssignment.identity(), false, cloudName, where + "/identity");
+            } else if (seedAssignment.host() != null) {
+                principal = managedIdentity(seedAssignment.host(), true, cloudName, where + "/host");
             } else {
                 throw file.refuse(where, "a role assignment names one principal: 'user', 'group' or 'app'");
             }

@@ -29,6 +29,13 @@ interface SeedRefs {
     /** The application named {@code name}. */
     Seeded.SeededApp app(String name, String where);
 
+    /**
+     * The principal id of the managed identity {@code reference} names: {@code subscription/resourceGroup/name}, or
+     * {@code resourceGroup/name} in the subscription named {@code subscription} (null: none); a user-assigned identity,
+     * or with {@code host} the system-assigned identity of that host.
+     */
+    UUID managedIdentity(String reference, boolean host, String subscription, String where);
+
     /** The GUID of a fixed id, unique in the file and unused on the server; null when {@code text} is. */
     UUID fixedId(String text, String where);
 

@@ -41,7 +41,8 @@ final class SeedRegistrationExport {
             Map<UUID, String> groups,
             Map<UUID, String> appsByServicePrincipal,
             Map<UUID, String> appsByAppId,
-            Map<UUID, String> appsByObjectId) {}
+            Map<UUID, String> appsByObjectId,
+            Map<UUID, String> clouds) {}
 
     private final Stores stores;
     private final TenantId tenantId;
@@ -89,14 +90,16 @@ final class SeedRegistrationExport {
                         .orElse(assignment.appRoleId().toString());
         UUID principal = assignment.principalId();
         if (names.users().containsKey(principal)) {
-            return Optional.of(new AppRoleAssignmentSeed(role, names.users().get(principal), null, null));
+            return Optional.of(new AppRoleAssignmentSeed(role, names.users().get(principal), null, null, null, null));
         }
         if (names.groups().containsKey(principal)) {
             return Optional.of(
-                    new AppRoleAssignmentSeed(role, null, names.groups().get(principal), null));
+                    new AppRoleAssignmentSeed(role, null, names.groups().get(principal), null, null, null));
         }
         return Optional.ofNullable(names.appsByServicePrincipal().get(principal))
-                .map(app -> new AppRoleAssignmentSeed(role, null, null, app));
+                .map(app -> new AppRoleAssignmentSeed(role, null, null, app, null, null))
+                .or(() -> SeedIdentityExport.reference(stores, names.clouds(), principal, null)
+                        .map(ref -> new AppRoleAssignmentSeed(role, null, null, null, ref.identity(), ref.host())));
     }
 
     List<RequiredResourceAccessSeed> requiredResourceAccess(Application application) {

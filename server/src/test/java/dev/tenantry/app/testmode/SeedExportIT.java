@@ -54,6 +54,7 @@ class SeedExportIT {
                       - {role: Inventory.Admin, user: jane}
                       - {role: Inventory.Admin, group: Engineering}
                       - {role: Inventory.Sync, app: daemon}
+                      - {role: Inventory.Sync, identity: dev/rg-app/id-web}
                     federatedIdentityCredentials:
                       - name: github-main
                         issuer: https://token.actions.githubusercontent.com
@@ -93,6 +94,8 @@ class SeedExportIT {
                       - {role: Reader, app: daemon}
                       - {role: Contributor, user: jane, resourceGroup: rg-app}
                       - {role: Reader, group: Engineering}
+                      - {role: Reader, identity: rg-app/id-web}
+                      - {role: Contributor, host: rg-app/web-1, resourceGroup: rg-app}
                 suiteSubscriptions:
                   - {sku: ENTERPRISEPACK, seats: 5, licensedUsers: [jane]}
               - name: fabrikam
@@ -141,6 +144,9 @@ class SeedExportIT {
                 .contains("principalId: 44444444-0000-0000-0000-0000000000f1")
                 .contains("systemAssigned: true")
                 .contains("- rg-app/id-web")
+                .contains("role: Inventory.Sync\n      identity: dev/rg-app/id-web")
+                .contains("role: Reader\n      identity: rg-app/id-web")
+                .contains("resourceGroup: rg-app\n      host: rg-app/web-1")
                 .doesNotContain("password: ")
                 .doesNotContain("secretText");
         Path secondDir = Files.createTempDirectory("tenantry-export-again");

@@ -243,6 +243,7 @@ class SeedLoaderTest {
                     appRoleAssignments:
                       - {role: Api.Admin, group: Staff}
                       - {role: Api.Sync, app: daemon}
+                      - {role: Api.Sync, host: dev/rg/host-1}
                     federatedIdentityCredentials:
                       - {id: 55555555-0000-0000-0000-000000000003, name: ci-main, issuer: https://ci.example, subject: main}
                   - name: web
@@ -260,6 +261,7 @@ class SeedLoaderTest {
                           - {name: id-one, principalId: 55555555-0000-0000-0000-000000000005, clientId: 55555555-0000-0000-0000-000000000006}
                         hosts:
                           - {name: host-1, systemAssigned: true, principalId: 55555555-0000-0000-0000-000000000007, userAssignedIdentities: [id-one]}
+                    roleAssignments: [{role: Reader, identity: rg/id-one}]
             """;
 
     @Test
@@ -275,7 +277,17 @@ class SeedLoaderTest {
                 .isTrue();
         assertThat(apps.assignmentsTo(tenant, api.servicePrincipalId()))
                 .extracting(a -> a.principalId())
-                .containsExactlyInAnyOrder(UUID.fromString(contoso.groups().get("Staff")), daemon.servicePrincipalId());
+                .containsExactlyInAnyOrder(
+                        UUID.fromString(contoso.groups().get("Staff")),
+                        daemon.servicePrincipalId(),
+                        UUID.fromString("55555555-0000-0000-0000-000000000007"));
+        assertThat(world.services()
+                        .stores()
+                        .roleAssignments()
+                        .bySubscription(
+                                UUID.fromString(contoso.cloudSubscriptions().get("dev"))))
+                .extracting(a -> a.principalId())
+                .contains(UUID.fromString("55555555-0000-0000-0000-000000000005"));
         assertThat(apps.findApi(api.objectId()).identifierUris()).containsExactly("api://contoso.onmicrosoft.test/api");
         assertThat(apps.findApi(api.objectId()).v2Tokens()).isTrue();
         assertThat(apps.requiredResourceAccess(daemon.objectId()).getFirst().resourceAppId())
@@ -326,7 +338,7 @@ class SeedLoaderTest {
         assertThatThrownBy(() -> load(REGISTRATIONS.replace("issuer: https://ci.example", "issuer: http://ci.example")))
                 .hasMessageContaining("field tenants[0].applications[1].federatedIdentityCredentials[0].issuer");
         assertThatThrownBy(() -> load(REGISTRATIONS.replace("\"02:00:00\"", "\"99:00:00\"")))
-                .hasMessageContaining("line 31, field tenants[0].tokenLifetimePolicies[0].definition");
+                .hasMessageContaining("line 32, field tenants[0].tokenLifetimePolicies[0].definition");
         assertThatThrownBy(() -> load(REGISTRATIONS.replace("'{\"TokenLifetimePolicy\"", "'{oops")))
                 .hasMessageContaining("field tenants[0].tokenLifetimePolicies[0].definition: not JSON");
         assertThatThrownBy(() -> load(
@@ -336,6 +348,13 @@ class SeedLoaderTest {
                         "api: api, user: jane, scopes: [Api.Read]", "api: api, user: jane, scopes: [Api.Write]")))
                 .hasMessageContaining(
                         "field tenants[0].applications[2].apiPermissions[0].scopes: 'Api.Write' is not an enabled");
+        assertThatThrownBy(() -> load(REGISTRATIONS.replace("host: dev/rg/host-1", "host: rg/host-1")))
+                .hasMessageContaining(
+                        "line 24, field tenants[0].applications[1].appRoleAssignments[2].host: 'rg/host-1'"
+                                + " names no managed identity: write subscription/resourceGroup/name");
+        assertThatThrownBy(() -> load(REGISTRATIONS.replace("identity: rg/id-one", "identity: rg/id-none")))
+                .hasMessageContaining(
+                        "field tenants[0].cloudSubscriptions[0].roleAssignments[0].identity: The Resource");
         assertThat(world.tenants().all()).isEmpty();
     }
 }
