@@ -37,10 +37,10 @@ public final class InMemoryDeviceCodeRepository implements DeviceCodeRepository,
 
     @Override
     public synchronized boolean decide(
-            String userCode, DeviceCode.State decision, TenantId tenantId, UserId userId, Instant now) {
+            String userCode, DeviceCode.State decision, TenantId tenantId, UserId userId, String sid, Instant now) {
         Optional<DeviceCode> found = findByUserCode(userCode)
                 .filter(code -> code.state() == DeviceCode.State.PENDING && now.isBefore(code.expiresAt()));
-        found.ifPresent(code -> byHash.put(code.deviceCodeHash(), with(code, decision, tenantId, userId, null)));
+        found.ifPresent(code -> byHash.put(code.deviceCodeHash(), decided(code, decision, tenantId, userId, sid)));
         return found.isPresent();
     }
 
@@ -83,7 +83,24 @@ public final class InMemoryDeviceCodeRepository implements DeviceCodeRepository,
                 code.expiresAt(),
                 state,
                 userId,
-                polledAt == null ? code.lastPolledAt() : polledAt);
+                polledAt == null ? code.lastPolledAt() : polledAt,
+                code.sid());
+    }
+
+    private static DeviceCode decided(
+            DeviceCode code, DeviceCode.State state, TenantId tenantId, UserId userId, String sid) {
+        return new DeviceCode(
+                code.deviceCodeHash(),
+                code.userCode(),
+                tenantId,
+                code.clientId(),
+                code.scope(),
+                code.createdAt(),
+                code.expiresAt(),
+                state,
+                userId,
+                code.lastPolledAt(),
+                sid);
     }
 
     @Override

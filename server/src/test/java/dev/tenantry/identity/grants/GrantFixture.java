@@ -11,6 +11,7 @@ import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.TokenLifetimes;
 import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.InMemoryIdentityStores;
@@ -30,6 +31,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
@@ -73,6 +75,17 @@ final class GrantFixture {
                 world.services().stores().applications(),
                 GenerationCache.disabled(),
                 TokenSigner.TOKEN_LIFETIME);
+    }
+
+    /** An admin's consent for every user: the client {@code clientAppId} may ask {@code resourceSpId} for it. */
+    void consent(String clientAppId, UUID resourceSpId, String scope) {
+        UUID clientSp = applications
+                .findServicePrincipalByAppId(tenantId(), UUID.fromString(clientAppId))
+                .orElseThrow()
+                .id();
+        world.services()
+                .permissionGrants()
+                .create(admin(), tenantId(), clientSp, PermissionGrant.ALL_PRINCIPALS, null, resourceSpId, scope);
     }
 
     TenantId tenantId() {

@@ -11,7 +11,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.directory.apps.ExposedApiService;
-import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.PermissionScope;
 import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.directory.apps.TokenLifetimePolicyService;
@@ -97,21 +96,7 @@ class TokenLifetimePolicyGrantsTest {
     }
 
     void consent(TokenRequest.Client client, Api resource, String scope) {
-        UUID clientSp = fixture.applications
-                .findServicePrincipalByAppId(fixture.tenantId(), UUID.fromString(client.id()))
-                .orElseThrow()
-                .id();
-        fixture.world
-                .services()
-                .permissionGrants()
-                .create(
-                        fixture.admin(),
-                        fixture.tenantId(),
-                        clientSp,
-                        PermissionGrant.ALL_PRINCIPALS,
-                        null,
-                        resource.spId(),
-                        scope);
+        fixture.consent(client.id(), resource.spId(), scope);
     }
 
     UUID policy(String lifetime, boolean organizationDefault) {
