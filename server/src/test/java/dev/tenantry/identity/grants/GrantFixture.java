@@ -14,6 +14,8 @@ import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.TokenLifetimes;
 import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.AuthorizationService;
+import dev.tenantry.identity.AuthorizeRequest;
 import dev.tenantry.identity.InMemoryIdentityStores;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
@@ -86,6 +88,32 @@ final class GrantFixture {
         world.services()
                 .permissionGrants()
                 .create(admin(), tenantId(), clientSp, PermissionGrant.ALL_PRINCIPALS, null, resourceSpId, scope);
+    }
+
+    /** An authorization request of {@code clientAppId} for a code (and an ID token in the hybrid flow), as parsed. */
+    AuthorizeRequest authorizeRequest(UUID clientAppId, String redirectUri, String responseType, String scope) {
+        return new AuthorizeRequest(
+                tenantId().toString(),
+                clientAppId.toString(),
+                redirectUri,
+                responseType,
+                responseType.contains("id_token") ? "fragment" : null,
+                scope,
+                "s",
+                "n",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** The code the authorization endpoint issues the admin for {@code request}, in the browser session {@code sid}. */
+    String adminCode(AuthorizeRequest request, String sid) {
+        AuthorizationService authorization = world.services().authorization();
+        AuthorizationService.Client client = authorization.client(request);
+        return authorization.issue(client, request, authorization.check(client, request), (Caller.User) admin(), sid);
     }
 
     TenantId tenantId() {

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.directory.apps.RedirectUris;
-import dev.tenantry.identity.AuthorizationService;
-import dev.tenantry.identity.AuthorizeRequest;
 import dev.tenantry.identity.DeviceCodeService;
 import dev.tenantry.identity.TokenRequest;
 import dev.tenantry.identity.TokenResponse;
@@ -63,24 +61,7 @@ class SessionSidTest {
     @DisplayName("issue 11: a code authorised in a browser session — its sid in the first ID token and every refreshed"
             + " one")
     void authorizationCodeFamilyKeepsTheSid() throws Exception {
-        AuthorizationService authorization = fixture.world.services().authorization();
-        AuthorizeRequest request = new AuthorizeRequest(
-                fixture.tenantId().toString(),
-                web.appId().toString(),
-                WEB,
-                "code",
-                null,
-                SCOPE,
-                "s",
-                "n",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-        AuthorizationService.Client authorizing = authorization.client(request);
-        String code = authorization.issue(authorizing, request, authorization.check(authorizing, request), admin, SID);
+        String code = fixture.adminCode(fixture.authorizeRequest(web.appId(), WEB, "code", SCOPE), SID);
 
         TokenResponse first = token("authorization_code", TokenRequest.Parameters.authorizationCode(code, WEB, null));
         assertThat(sid(first)).isEqualTo(SID);
