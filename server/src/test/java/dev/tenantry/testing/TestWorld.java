@@ -44,10 +44,13 @@ public final class TestWorld {
     private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
     private final InMemoryLicenceRepository licences = new InMemoryLicenceRepository();
     private final InMemoryGroupRepository directoryGroups =
-            new InMemoryGroupRepository((tenant, id) -> this.users.findById(tenant, id), this.licences::forgetGroup);
+            new InMemoryGroupRepository((tenant, id) -> this.users.findById(tenant, id), id -> {
+                this.licences.forgetGroup(id);
+                this.applications.forgetPrincipal(id);
+            });
     private final InMemoryAuditRepository audits = new InMemoryAuditRepository();
-    private final InMemoryUserRepository users =
-            InMemoryUserRepository.cascading(roles, licences, clouds, this.directoryGroups);
+    private final InMemoryUserRepository users = InMemoryUserRepository.cascading(
+            roles, licences, clouds, this.directoryGroups, id -> this.applications.forgetPrincipal(id));
     private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemoryActivityLogRepository activityLog = new InMemoryActivityLogRepository();
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
