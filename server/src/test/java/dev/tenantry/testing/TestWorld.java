@@ -11,6 +11,7 @@ import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.InMemoryIdentityStores;
 import dev.tenantry.identity.LockoutPolicy;
+import dev.tenantry.shared.CacheGeneration;
 import dev.tenantry.subscriptions.BillingOwnershipTransfers;
 import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.ResourceGroupService;
@@ -122,6 +123,7 @@ public final class TestWorld {
                 keyCredentials,
                 clientAssertionReplays,
                 deviceCodes,
+                CacheGeneration.NONE, // the token path caches nothing over the fakes
                 managedIdentities,
                 tokenLifetimePolicies);
         services = Services.wire(
