@@ -27,11 +27,7 @@ public final class DirectoryApis implements RegisteredApis {
     private final AppRoleService roles;
     private final TokenLifetimes lifetimes;
 
-    public DirectoryApis(ExposedApiService apis, PermissionGrantService grants, AppRoleService roles) {
-        this(apis, grants, roles, null);
-    }
-
-    /** With {@code lifetimes} (issue 11): an API's access tokens last as its token lifetime policy says. */
+    /** {@code lifetimes} (issue 11): how long the tokens an app registration governs last, by its policy. */
     public DirectoryApis(
             ExposedApiService apis, PermissionGrantService grants, AppRoleService roles, TokenLifetimes lifetimes) {
         this.apis = apis;
@@ -41,8 +37,8 @@ public final class DirectoryApis implements RegisteredApis {
     }
 
     @Override
-    public Duration lifetime(TenantId tenantId, TokenResource.AppApi api) {
-        return lifetimes == null ? TokenSigner.TOKEN_LIFETIME : lifetimes.of(tenantId, api.appId());
+    public Duration lifetimeOf(TenantId tenantId, UUID appId) {
+        return lifetimes.of(tenantId, appId);
     }
 
     @Override

@@ -46,6 +46,16 @@ public interface RegisteredApis {
      * organization default, else {@link TokenSigner#TOKEN_LIFETIME}.
      */
     default Duration lifetime(TenantId tenantId, TokenResource.AppApi api) {
+        return lifetimeOf(tenantId, api.appId());
+    }
+
+    /**
+     * The lifetime of a token that the application {@code appId} governs in directory {@code tenantId} (issue 11): an
+     * access token's resource, an ID token's client. A registration of the directory follows its token lifetime
+     * policy, else the organization default; anything else (a first-party client such as the Azure CLI) keeps
+     * {@link TokenSigner#TOKEN_LIFETIME}.
+     */
+    default Duration lifetimeOf(TenantId tenantId, UUID appId) {
         return TokenSigner.TOKEN_LIFETIME;
     }
 }

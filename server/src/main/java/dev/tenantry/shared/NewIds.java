@@ -22,7 +22,9 @@ public final class NewIds {
         APP_ID,
         SERVICE_PRINCIPAL,
         CLOUD_SUBSCRIPTION,
-        SUITE_SUBSCRIPTION
+        SUITE_SUBSCRIPTION,
+        FEDERATED_CREDENTIAL,
+        TOKEN_LIFETIME_POLICY
     }
 
     private static final ThreadLocal<Map<Kind, UUID>> PINNED = new ThreadLocal<>();

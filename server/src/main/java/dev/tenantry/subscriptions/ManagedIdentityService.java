@@ -10,6 +10,7 @@ import dev.tenantry.directory.apps.ServicePrincipalType;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Column;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Transactions;
 import java.time.Clock;
@@ -225,9 +226,9 @@ public final class ManagedIdentityService {
             String location,
             Map<String, String> tags) {
         ManagedIdentity identity = new ManagedIdentity(
-                UUID.randomUUID(),
+                NewIds.next(NewIds.Kind.SERVICE_PRINCIPAL),
                 scope.tenantId(),
-                UUID.randomUUID(),
+                NewIds.next(NewIds.Kind.APP_ID),
                 subscriptionId,
                 resourceGroup,
                 name,

@@ -210,6 +210,7 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
                 null,
                 NOW.minus(DAY.multipliedBy(3)),
                 NOW.minus(DAY.multipliedBy(3)).plusSeconds(600),
+                null,
                 null));
 
         assertThat(tokens.deleteSpent(NOW, NOW.minus(DAY))).isEqualTo(1);

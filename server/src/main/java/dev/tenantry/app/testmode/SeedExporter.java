@@ -68,9 +68,9 @@ public final class SeedExporter {
             # Every id is fixed, so a load makes the same directories, users, apps and subscriptions again.
             # Client secrets are not exported: no server can read one back (Entra neither). An application that had one
             # says 'secret: true', and loading this file gives it a new secret (reported by the load).
-            # Not exported: nested groups and group members that are guests or apps, pending guests, cloud subscription
-            # states and classic co-administrators, app roles, exposed APIs and managed identities (not in the seed
-            # schema yet), directory objects of other directories than the ones exported.
+            # Not exported: group members that are guests or apps, pending guests, cloud subscription states and
+            # classic co-administrators, app roles and role assignments held by guests, directory objects of other
+            # directories than the ones exported.
             """;
 
     private static final Pattern SPLIT = Pattern.compile("\\s+");
@@ -110,6 +110,7 @@ public final class SeedExporter {
         ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder()
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.SPLIT_LINES) // a policy's definition stays one readable line
                 .build());
         try {
             return HEADER + mapper.writeValueAsString(seed);
@@ -143,6 +144,9 @@ public final class SeedExporter {
         private final Map<UUID, String> userNames = new HashMap<>();
         private final Map<UUID, String> groupNames = new HashMap<>();
         private final Map<UUID, String> appNamesBySp = new HashMap<>();
+        private final Map<UUID, String> appNamesByAppId = new HashMap<>();
+        private final Map<UUID, String> appNamesByObjectId = new HashMap<>();
+        private final Map<UUID, String> cloudNames = new HashMap<>();
 
         TenantExport(TenantId tenantId, Map<TenantId, String> tenantNames, Seeded seeded) {
             this.tenantId = tenantId;
@@ -165,7 +169,12 @@ public final class SeedExporter {
                     .map(u -> user(u, false))
                     .toList();
             List<GroupSeed> groups = groups();
-            List<ApplicationSeed> applications = applications();
+            List<CloudSubscription> cloudSubscriptions = nameClouds();
+            List<Application> registered = stores.applications().list(tenantId).stream()
+                    .sorted(Comparator.comparing(Application::id))
+                    .toList();
+            SeedRegistrationExport registrations = registrations(registered);
+            List<ApplicationSeed> applications = applications(registered, registrations);
             return new TenantSeed(
                     tenantNames.get(tenantId),
                     tenantId.toString(),
@@ -176,9 +185,30 @@ public final class SeedExporter {
                     others,
                     groups,
                     applications,
-                    clouds(),
+                    clouds(cloudSubscriptions),
                     suites(),
-                    guests());
+                    guests(),
+                    registrations.policies(registered));
+        }
+
+        /** Names every application first, so applications can name each other. */
+        private SeedRegistrationExport registrations(List<Application> registered) {
+            Map<UUID, String> seededNames = new HashMap<>();
+            seededTenant.ifPresent(t -> t.apps().values().forEach(app -> seededNames.put(app.appId(), app.name())));
+            Set<String> taken = new HashSet<>();
+            for (Application application : registered) {
+                String name = unique(seededNames.getOrDefault(application.appId(), application.displayName()), taken);
+                appNamesByAppId.put(application.appId(), name);
+                appNamesByObjectId.put(application.id(), name);
+                stores.applications()
+                        .findServicePrincipalByAppId(tenantId, application.appId())
+                        .ifPresent(sp -> appNamesBySp.put(sp.id(), name));
+            }
+            return new SeedRegistrationExport(
+                    stores,
+                    tenantId,
+                    new SeedRegistrationExport.Names(
+                            userNames, groupNames, appNamesBySp, appNamesByAppId, appNamesByObjectId, cloudNames));
         }
 
         private List<User> users() {
@@ -243,21 +273,28 @@ public final class SeedExporter {
                 page = new PageRequest(fetched.nextAfter(), PAGE);
             }
             Set<String> taken = new HashSet<>();
+            for (Group group : all) {
+                groupNames.put(group.id(), unique(group.displayName(), taken));
+            }
             List<GroupSeed> groups = new ArrayList<>();
             for (Group group : all) {
-                String name = unique(group.displayName(), taken);
-                groupNames.put(group.id(), name);
+                List<UUID> members = stores.directoryGroups().members(tenantId, group.id()).stream()
+                        .map(DirectoryObject::objectId)
+                        .toList();
                 groups.add(new GroupSeed(
-                        name,
+                        groupNames.get(group.id()),
                         group.id().toString(),
                         group.mailNickname(),
                         group.description(),
-                        handles(stores.directoryGroups().members(tenantId, group.id()).stream()
-                                .map(DirectoryObject::objectId)
-                                .toList()),
+                        handles(members),
                         handles(stores.directoryGroups().owners(tenantId, group.id()).stream()
                                 .map(u -> u.id().value())
-                                .toList())));
+                                .toList()),
+                        members.stream()
+                                .map(groupNames::get)
+                                .filter(java.util.Objects::nonNull)
+                                .sorted()
+                                .toList()));
             }
             return groups;
         }
@@ -271,23 +308,17 @@ public final class SeedExporter {
                     .toList();
         }
 
-        private List<ApplicationSeed> applications() {
+        private List<ApplicationSeed> applications(List<Application> registered, SeedRegistrationExport registrations) {
             UUID graph = stores.applications()
                     .findServicePrincipalByAppId(tenantId, ApplicationService.MICROSOFT_GRAPH_APP_ID)
                     .map(ServicePrincipal::id)
                     .orElse(null);
             List<PermissionGrant> grants = stores.applications().permissionGrants(tenantId);
-            Map<UUID, String> seededNames = new HashMap<>();
-            seededTenant.ifPresent(t -> t.apps().values().forEach(app -> seededNames.put(app.appId(), app.name())));
-            Set<String> taken = new HashSet<>();
             List<ApplicationSeed> applications = new ArrayList<>();
-            for (Application application : stores.applications().list(tenantId).stream()
-                    .sorted(Comparator.comparing(Application::id))
-                    .toList()) {
-                String name = unique(seededNames.getOrDefault(application.appId(), application.displayName()), taken);
+            for (Application application : registered) {
+                String name = appNamesByAppId.get(application.appId());
                 Optional<ServicePrincipal> principal =
                         stores.applications().findServicePrincipalByAppId(tenantId, application.appId());
-                principal.ifPresent(sp -> appNamesBySp.put(sp.id(), name));
                 List<String> permissions = principal
                         .map(sp -> stores.applications().assignmentsOf(tenantId, sp.id()).stream()
                                 .filter(a -> a.resourceId().equals(graph))
@@ -302,7 +333,8 @@ public final class SeedExporter {
                 List<UserConsentSeed> consents = new ArrayList<>();
                 for (PermissionGrant grant : grants) {
                     if (principal.isEmpty()
-                            || !grant.clientId().equals(principal.get().id())) {
+                            || !grant.clientId().equals(principal.get().id())
+                            || !grant.resourceId().equals(graph)) {
                         continue;
                     }
                     List<String> scopes = Arrays.stream(
@@ -337,7 +369,22 @@ public final class SeedExporter {
                                 : new RedirectUrisSeed(uris.web(), uris.spa(), uris.publicClient()),
                         certificates,
                         delegated,
-                        consents));
+                        consents,
+                        registrations.appRoles(application),
+                        principal
+                                .filter(sp -> stores.applications().appRoleAssignmentRequired(tenantId, sp.id()))
+                                .map(sp -> Boolean.TRUE)
+                                .orElse(null),
+                        principal
+                                .map(sp -> registrations.assignments(application, sp.id()))
+                                .orElse(List.of()),
+                        registrations.identifierUris(application),
+                        registrations.api(application),
+                        registrations.requiredResourceAccess(application),
+                        principal
+                                .map(sp -> registrations.apiPermissions(sp.id(), grants, graph))
+                                .orElse(List.of()),
+                        registrations.federatedCredentials(application)));
             }
             return applications;
         }
@@ -350,24 +397,38 @@ public final class SeedExporter {
             return pem.append("-----END CERTIFICATE-----\n").toString();
         }
 
-        private List<CloudSubscriptionSeed> clouds() {
+        /** The directory's cloud subscriptions, each named, so managed identities can be named anywhere. */
+        private List<CloudSubscription> nameClouds() {
             Map<UUID, String> seededNames = new HashMap<>();
             seededTenant.ifPresent(
                     t -> t.cloudSubscriptions().forEach((name, id) -> seededNames.put(UUID.fromString(id), name)));
             Set<String> taken = new HashSet<>();
-            List<CloudSubscriptionSeed> clouds = new ArrayList<>();
-            for (CloudSubscription cloud : stores.cloudSubscriptions().byTenant(tenantId).stream()
+            List<CloudSubscription> all = stores.cloudSubscriptions().byTenant(tenantId).stream()
                     .filter(c -> c.state() != CloudSubscription.State.DELETED)
                     .sorted(Comparator.comparing(CloudSubscription::id))
-                    .toList()) {
-                String name = unique(seededNames.getOrDefault(cloud.id(), cloud.displayName()), taken);
+                    .toList();
+            all.forEach(cloud -> cloudNames.put(
+                    cloud.id(), unique(seededNames.getOrDefault(cloud.id(), cloud.displayName()), taken)));
+            return all;
+        }
+
+        private List<CloudSubscriptionSeed> clouds(List<CloudSubscription> all) {
+            List<CloudSubscriptionSeed> clouds = new ArrayList<>();
+            for (CloudSubscription cloud : all) {
+                String name = cloudNames.get(cloud.id());
+                SeedIdentityExport identities = new SeedIdentityExport(stores, cloud.id());
                 List<ResourceGroupSeed> groups = stores.resourceGroups().list(cloud.id()).stream()
                         .sorted(Comparator.comparing(g -> g.name()))
-                        .map(g -> new ResourceGroupSeed(g.name(), g.location(), new TreeMap<>(g.tags())))
+                        .map(g -> new ResourceGroupSeed(
+                                g.name(),
+                                g.location(),
+                                new TreeMap<>(g.tags()),
+                                identities.identities(g),
+                                identities.hosts(g)))
                         .toList();
                 List<RoleAssignmentSeed> assignments = stores.roleAssignments().bySubscription(cloud.id()).stream()
                         .filter(a -> !isAccountAdministratorsOwner(a, cloud))
-                        .map(this::assignment)
+                        .map(a -> assignment(a, cloud.id()))
                         .flatMap(Optional::stream)
                         .sorted(Comparator.comparing(RoleAssignmentSeed::toString))
                         .toList();
@@ -392,19 +453,22 @@ public final class SeedExporter {
                             .equals(cloud.accountAdministrator().value());
         }
 
-        private Optional<RoleAssignmentSeed> assignment(RoleAssignment a) {
+        private Optional<RoleAssignmentSeed> assignment(RoleAssignment a, UUID subscriptionId) {
             String role = a.role().roleName();
             String group = a.resourceGroup();
             return switch (a.principalType()) {
                 case USER ->
                     Optional.ofNullable(userNames.get(a.principalId()))
-                            .map(user -> new RoleAssignmentSeed(role, user, null, null, group));
+                            .map(user -> new RoleAssignmentSeed(role, user, null, null, group, null, null));
                 case GROUP ->
                     Optional.ofNullable(groupNames.get(a.principalId()))
-                            .map(name -> new RoleAssignmentSeed(role, null, name, null, group));
+                            .map(name -> new RoleAssignmentSeed(role, null, name, null, group, null, null));
                 case SERVICE_PRINCIPAL ->
                     Optional.ofNullable(appNamesBySp.get(a.principalId()))
-                            .map(app -> new RoleAssignmentSeed(role, null, null, app, group));
+                            .map(app -> new RoleAssignmentSeed(role, null, null, app, group, null, null))
+                            .or(() -> SeedIdentityExport.reference(stores, cloudNames, a.principalId(), subscriptionId)
+                                    .map(ref -> new RoleAssignmentSeed(
+                                            role, null, null, null, group, ref.identity(), ref.host())));
             };
         }
 

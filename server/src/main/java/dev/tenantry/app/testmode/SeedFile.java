@@ -96,6 +96,32 @@ public final class SeedFile {
         }
     }
 
+    /** Runs {@code work}; a refusal of the services becomes a refusal of the field at {@code pointer} itself. */
+    public <T> T guardedAt(String pointer, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DomainException e) {
+            throw refuse(pointer, e.getMessage());
+        }
+    }
+
+    /**
+     * Like {@link #guarded}, for services that name a refused property by Graph's dotted path
+     * ({@code appRoles.value}): its last part is taken under {@code pointer}, unless {@code pointer} names it already.
+     */
+    public <T> T guardedProperty(String pointer, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DomainException e) {
+            String at = e.field()
+                    .map(f -> f.substring(f.lastIndexOf('.') + 1))
+                    .filter(last -> !(pointer + "/").contains("/" + last + "/"))
+                    .map(last -> pointer + "/" + last)
+                    .orElse(pointer);
+            throw refuse(at, e.getMessage());
+        }
+    }
+
     /** A refusal of the field at {@code pointer} ({@code /tenants/0/users/1/password}), with its line. */
     public SeedException refuse(String pointer, String message) {
         return refuse(pointer, message, 0);

@@ -93,7 +93,7 @@ public final class SeedLoader {
     }
 
     /** One directory of the seed, with the names its entries use for each other. */
-    private final class TenantLoad {
+    private final class TenantLoad implements SeedRefs {
         private final SeedFile file;
         private final String at;
         private final TenantSeed seed;
@@ -103,6 +103,10 @@ public final class SeedLoader {
         private final Map<String, String> clouds = new LinkedHashMap<>();
         private final Map<String, User> accounts = new HashMap<>();
         private final Map<UUID, String> fixedIds;
+        private final List<Runnable> afterApplications = new java.util.ArrayList<>();
+        private final List<Runnable> afterClouds = new java.util.ArrayList<>();
+        private final List<Runnable> afterHosts = new java.util.ArrayList<>();
+        private final Map<String, Caller.User> cloudOwners = new HashMap<>();
         private TenantId tenantId;
 
         TenantLoad(SeedFile file, String at, TenantSeed seed, Map<UUID, String> fixedIds) {
@@ -137,14 +141,22 @@ public final class SeedLoader {
             for (int i = 0; i < seed.groups().size(); i++) {
                 loadGroup(at + "/groups/" + i, seed.groups().get(i));
             }
+            for (int i = 0; i < seed.groups().size(); i++) {
+                nestGroups(at + "/groups/" + i, seed.groups().get(i));
+            }
             for (int i = 0; i < seed.applications().size(); i++) {
                 loadApplication(at + "/applications/" + i, seed.applications().get(i));
             }
+            new SeedApis(this, services).policies(at + "/tokenLifetimePolicies", seed.tokenLifetimePolicies());
             for (int i = 0; i < seed.cloudSubscriptions().size(); i++) {
                 loadCloud(
                         at + "/cloudSubscriptions/" + i,
                         seed.cloudSubscriptions().get(i));
             }
+            // what may name another entry of its kind, or a managed identity, once all of them exist
+            afterClouds.forEach(Runnable::run);
+            afterHosts.forEach(Runnable::run);
+            afterApplications.forEach(Runnable::run);
             for (int i = 0; i < seed.suiteSubscriptions().size(); i++) {
                 loadSuite(
                         at + "/suiteSubscriptions/" + i,
@@ -198,6 +210,87 @@ public final class SeedLoader {
             groups.put(displayName, created.id().toString());
         }
 
+        /** The groups {@code group} has as members (nested groups); every group of the directory exists by now. */
+        private void nestGroups(String where, GroupSeed group) {
+            String groupId = groups.get(group.displayName());
+            for (int m = 0; m < group.memberGroups().size(); m++) {
+                String field = where + "/memberGroups/" + m;
+                String member = group(group.memberGroups().get(m), field).toString();
+                guarded(field, () -> {
+                    services.groups().addMember(Caller.system(), tenantId, groupId, member);
+                    return null;
+                });
+            }
+        }
+
+        @Override
+        public UUID group(String displayName, String where) {
+            String id = groups.get(displayName);
+            if (id == null) {
+                throw file.refuse(
+                        where, "no group '" + displayName + "' in this directory (name a group's displayName)");
+            }
+            return UUID.fromString(id);
+        }
+
+        @Override
+        public SeededApp app(String name, String where) {
+            SeededApp app = apps.get(name);
+            if (app == null) {
+                throw file.refuse(
+                        where, "no application '" + name + "' in this directory (name an application's name)");
+            }
+            return app;
+        }
+
+        @Override
+        public UUID managedIdentity(String reference, boolean host, String subscription, String where) {
+            List<String> parts = List.of(reference.split("/", -1));
+            if (parts.size() == 2 && subscription != null) {
+                parts = List.of(subscription, parts.get(0), parts.get(1));
+            }
+            if (parts.size() != 3 || parts.stream().anyMatch(String::isBlank)) {
+                throw file.refuse(
+                        where,
+                        "'" + reference + "' names no managed identity: write subscription/resourceGroup/name"
+                                + (subscription == null ? "" : ", or resourceGroup/name in this subscription"));
+            }
+            String id = clouds.get(parts.get(0));
+            if (id == null) {
+                throw file.refuse(where, "no cloud subscription '" + parts.get(0) + "' in this directory");
+            }
+            Caller.User owner = cloudOwners.get(parts.get(0));
+            UUID subscriptionId = UUID.fromString(id);
+            List<String> at = parts;
+            return guarded(
+                    where,
+                    () -> host
+                            ? services.computeHosts()
+                                    .get(owner, subscriptionId, at.get(1), at.get(2))
+                                    .systemAssigned()
+                                    .orElseThrow(() -> file.refuse(
+                                            where, "the host '" + reference + "' has no system-assigned identity"))
+                                    .principalId()
+                            : services.managedIdentities()
+                                    .get(owner, subscriptionId, at.get(1), at.get(2))
+                                    .principalId());
+        }
+
+        @Override
+        public SeedFile file() {
+            return file;
+        }
+
+        @Override
+        public TenantId tenantId() {
+            return tenantId;
+        }
+
+        @Override
+        public Caller.User admin() {
+            return adminCaller();
+        }
+
         private void loadApplication(String where, ApplicationSeed app) {
             String name = required(app.name(), where + "/name");
             ApplicationService applications = services.applications();
@@ -243,7 +336,18 @@ public final class SeedLoader {
             }
             new SeedApplications(file, services, adminCaller(), tenantId)
                     .configure(where, app, created, principal, this::account);
+            if (apps.containsKey(name)) {
+                throw file.refuse(where + "/name", "a second application named '" + name + "'");
+            }
             apps.put(name, new SeededApp(name, created.appId(), created.id(), principal.id(), secret));
+            SeedAppRoles roles = new SeedAppRoles(this, services);
+            SeedApis apis = new SeedApis(this, services);
+            roles.define(where, app, created, principal);
+            apis.expose(where, app, created);
+            afterApplications.add(() -> {
+                roles.assign(where, app, created, principal);
+                apis.grant(where, app, principal);
+            });
         }
 
         private void loadCloud(String where, CloudSubscriptionSeed cloud) {
@@ -260,25 +364,31 @@ public final class SeedLoader {
                                     null));
             String name = cloud.name() == null ? created.displayName() : cloud.name();
             clouds.put(name, created.id().toString());
+            cloudOwners.put(name, ownerCaller);
+            SeedIdentities identities = new SeedIdentities(this, services);
             for (int g = 0; g < cloud.resourceGroups().size(); g++) {
                 var group = cloud.resourceGroups().get(g);
                 String field = where + "/resourceGroups/" + g;
                 required(group.name(), field + "/name");
+                String location = group.location() == null ? "westeurope" : group.location();
                 guarded(field, () -> services.resourceGroups()
-                        .createOrUpdate(
-                                ownerCaller,
-                                created.id(),
-                                group.name(),
-                                group.location() == null ? "westeurope" : group.location(),
-                                group.tags()));
+                        .createOrUpdate(ownerCaller, created.id(), group.name(), location, group.tags()));
+                identities.identities(field, ownerCaller, created.id(), group, location);
+                afterClouds.add(() -> identities.hosts(field, ownerCaller, created.id(), group, location));
             }
             for (int r = 0; r < cloud.roleAssignments().size(); r++) {
-                assign(where + "/roleAssignments/" + r, cloud.roleAssignments().get(r), ownerCaller, created);
+                RoleAssignmentSeed assignment = cloud.roleAssignments().get(r);
+                String field = where + "/roleAssignments/" + r;
+                afterHosts.add(() -> assign(field, assignment, ownerCaller, created, name));
             }
         }
 
         private void assign(
-                String where, RoleAssignmentSeed seedAssignment, Caller.User owner, CloudSubscription cloud) {
+                String where,
+                RoleAssignmentSeed seedAssignment,
+                Caller.User owner,
+                CloudSubscription cloud,
+                String cloudName) {
             String roleName = required(seedAssignment.role(), where + "/role");
             RoleDefinition role = RoleDefinition.byName(roleName)
                     .orElseThrow(() -> file.refuse(
@@ -291,18 +401,13 @@ public final class SeedLoader {
             if (seedAssignment.user() != null) {
                 principal = account(seedAssignment.user(), where + "/user").id().value();
             } else if (seedAssignment.group() != null) {
-                String id = groups.get(seedAssignment.group());
-                if (id == null) {
-                    throw file.refuse(where + "/group", "no group '" + seedAssignment.group() + "' in this directory");
-                }
-                principal = UUID.fromString(id);
+                principal = group(seedAssignment.group(), where + "/group");
             } else if (seedAssignment.app() != null) {
-                SeededApp app = apps.get(seedAssignment.app());
-                if (app == null) {
-                    throw file.refuse(
-                            where + "/app", "no application '" + seedAssignment.app() + "' in this directory");
-                }
-                principal = app.servicePrincipalId();
+                principal = app(seedAssignment.app(), where + "/app").servicePrincipalId();
+            } else if (seedAssignment.identity() != null) {
+                principal = managedIdentity(seedAssignment.identity(), false, cloudName, where + "/identity");
+            } else if (seedAssignment.host() != null) {
+                principal = managedIdentity(seedAssignment.host(), true, cloudName, where + "/host");
             } else {
                 throw file.refuse(where, "a role assignment names one principal: 'user', 'group' or 'app'");
             }
@@ -417,7 +522,8 @@ public final class SeedLoader {
                     new SeededUser(userName, created.id().value(), created.userPrincipalName(), passwordOf(seedUser)));
         }
 
-        User account(String userName, String where) {
+        @Override
+        public User account(String userName, String where) {
             User user = accounts.get(userName);
             if (user == null) {
                 throw file.refuse(where, "no user '" + userName + "' in this directory (name a userName of its users)");
@@ -450,7 +556,8 @@ public final class SeedLoader {
          * The GUID of an {@code id} field, or null when it is absent (the server makes one). An id given twice in the
          * file is refused at its second use.
          */
-        private UUID fixedId(String text, String where) {
+        @Override
+        public UUID fixedId(String text, String where) {
             if (text == null) {
                 return null;
             }
@@ -483,22 +590,15 @@ public final class SeedLoader {
         private <T> T guarded(String where, java.util.function.Supplier<T> work) {
             return file.guarded(where, work);
         }
-
-        private String required(String value, String where) {
-            if (value == null || value.isBlank()) {
-                throw file.refuse(where, "required");
-            }
-            return value;
-        }
     }
 
     /** The fixed id of one kind, if given. */
-    private static Map<NewIds.Kind, UUID> ids(NewIds.Kind kind, UUID id) {
+    static Map<NewIds.Kind, UUID> ids(NewIds.Kind kind, UUID id) {
         return ids(kind, id, kind, null);
     }
 
     /** The fixed ids of two kinds, each if given. */
-    private static Map<NewIds.Kind, UUID> ids(NewIds.Kind first, UUID firstId, NewIds.Kind second, UUID secondId) {
+    static Map<NewIds.Kind, UUID> ids(NewIds.Kind first, UUID firstId, NewIds.Kind second, UUID secondId) {
         Map<NewIds.Kind, UUID> ids = new java.util.EnumMap<>(NewIds.Kind.class);
         if (firstId != null) {
             ids.put(first, firstId);

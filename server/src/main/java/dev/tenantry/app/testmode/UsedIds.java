@@ -5,7 +5,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Whether a GUID already names something on this server: a directory, a user, a group, an application (object id or
- * app id), a service principal or a subscription. A seed file's fixed id that is used already is refused at its field
+ * app id), a service principal, a managed identity's client id, a federated identity credential, a token lifetime
+ * policy or a subscription. A seed file's fixed id that is used already is refused at its field
  * before anything is created.
  */
 @FunctionalInterface
@@ -27,7 +28,10 @@ public interface UsedIds {
                             UNION ALL SELECT id FROM application WHERE id = :id OR app_id = :id
                             UNION ALL SELECT id FROM service_principal WHERE id = :id
                             UNION ALL SELECT id FROM cloud_subscription WHERE id = :id
-                            UNION ALL SELECT id FROM suite_subscription WHERE id = :id) used
+                            UNION ALL SELECT id FROM suite_subscription WHERE id = :id
+                            UNION ALL SELECT principal_id FROM managed_identity WHERE client_id = :id
+                            UNION ALL SELECT id FROM application_federated_credential WHERE id = :id
+                            UNION ALL SELECT id FROM token_lifetime_policy WHERE id = :id) used
                         """).bind("id", id).mapTo(Long.class).one() > 0);
     }
 }

@@ -6,6 +6,7 @@ import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.Transactions;
@@ -139,7 +140,7 @@ public final class FederatedCredentialService {
                             + " and '_', starting with a letter or digit.");
         }
         FederatedIdentityCredential credential = new FederatedIdentityCredential(
-                UUID.randomUUID(),
+                NewIds.next(NewIds.Kind.FEDERATED_CREDENTIAL),
                 name,
                 issuer(wanted.issuer()),
                 Text.required(wanted.subject(), "subject", Column.FEDERATED_CREDENTIAL_SUBJECT),

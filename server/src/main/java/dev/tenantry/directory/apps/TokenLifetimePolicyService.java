@@ -7,6 +7,7 @@ import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Column;
 import dev.tenantry.shared.ConflictException;
+import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.Transactions;
@@ -70,7 +71,12 @@ public final class TokenLifetimePolicyService {
         boolean isDefault = Boolean.TRUE.equals(draft.isOrganizationDefault());
         return transactions.inTransaction(() -> {
             TokenLifetimePolicy policy = new TokenLifetimePolicy(
-                    UUID.randomUUID(), tenantId, displayName, isDefault, raw, definition.accessTokenLifetime());
+                    NewIds.next(NewIds.Kind.TOKEN_LIFETIME_POLICY),
+                    tenantId,
+                    displayName,
+                    isDefault,
+                    raw,
+                    definition.accessTokenLifetime());
             if (isDefault) {
                 requireNoOtherDefault(tenantId, policy.id());
             }

@@ -28,9 +28,38 @@ class SeedExportIT {
                   - {userName: joe, accountEnabled: false}
                 groups:
                   - {displayName: Engineering, members: [jane, joe], owners: [jane], description: Builds things}
+                  - {displayName: Staff, members: [admin], memberGroups: [Engineering]}
                 applications:
                   - name: daemon
                     graphPermissions: [User.Read.All]
+                    requiredResourceAccess:
+                      - app: inventory
+                        resourceAccess: [{id: 44444444-0000-0000-0000-0000000000e2, type: Role}]
+                  - name: inventory
+                    secret: false
+                    identifierUris: [api://contoso.onmicrosoft.test/inventory]
+                    api:
+                      requestedAccessTokenVersion: 2
+                      oauth2PermissionScopes:
+                        - {value: Inventory.Read, type: User, adminConsentDisplayName: Read the inventory}
+                    appRoles:
+                      - {value: Inventory.Admin, displayName: Inventory admins, allowedMemberTypes: [User]}
+                      - id: 44444444-0000-0000-0000-0000000000e2
+                        value: Inventory.Sync
+                        displayName: Sync
+                        description: Daemons that sync
+                        allowedMemberTypes: [Application]
+                    appRoleAssignmentRequired: true
+                    appRoleAssignments:
+                      - {role: Inventory.Admin, user: jane}
+                      - {role: Inventory.Admin, group: Engineering}
+                      - {role: Inventory.Sync, app: daemon}
+                      - {role: Inventory.Sync, identity: dev/rg-app/id-web}
+                    federatedIdentityCredentials:
+                      - name: github-main
+                        issuer: https://token.actions.githubusercontent.com
+                        subject: "repo:contoso/inventory:ref:refs/heads/main"
+                        description: CI
                   - name: portal
                     displayName: Contoso Portal
                     secret: false
@@ -39,13 +68,34 @@ class SeedExportIT {
                     certificates: [{keyId: 44444444-0000-0000-0000-0000000000c1, displayName: CN=portal, pem: "%s"}]
                     delegatedPermissions: [openid, User.Read]
                     userConsents: [{user: jane, scopes: [Group.Read.All]}]
+                    apiPermissions:
+                      - {api: inventory, scopes: [Inventory.Read]}
+                      - {api: inventory, user: jane, scopes: [Inventory.Read]}
+                tokenLifetimePolicies:
+                  - displayName: Two hours
+                    definition: '{"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"02:00:00"}}'
+                    appliesTo: [inventory]
+                  - displayName: Organization default
+                    isOrganizationDefault: true
+                    definition: '{"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"01:30:00"}}'
                 cloudSubscriptions:
                   - name: dev
-                    resourceGroups: [{name: rg-app, location: westeurope, tags: {team: web, cost: low}}]
+                    resourceGroups:
+                      - name: rg-app
+                        location: westeurope
+                        tags: {team: web, cost: low}
+                        userAssignedIdentities:
+                          - {name: id-web, principalId: 44444444-0000-0000-0000-0000000000f1, tags: {app: web}}
+                        hosts: [{name: web-1, systemAssigned: true, userAssignedIdentities: [id-web]}]
+                      - name: rg-ops
+                        location: northeurope
+                        hosts: [{name: ops-1, userAssignedIdentities: [rg-app/id-web]}]
                     roleAssignments:
                       - {role: Reader, app: daemon}
                       - {role: Contributor, user: jane, resourceGroup: rg-app}
                       - {role: Reader, group: Engineering}
+                      - {role: Reader, identity: rg-app/id-web}
+                      - {role: Contributor, host: rg-app/web-1, resourceGroup: rg-app}
                 suiteSubscriptions:
                   - {sku: ENTERPRISEPACK, seats: 5, licensedUsers: [jane]}
               - name: fabrikam
@@ -81,6 +131,22 @@ class SeedExportIT {
                 .contains("licensedUsers:\n    - jane")
                 .contains("role: Reader\n      app: daemon")
                 .contains("userConsents:")
+                .contains("memberGroups:\n    - Engineering")
+                .contains("appRoleAssignmentRequired: true")
+                .contains("role: Inventory.Sync\n      app: daemon")
+                .contains("identifierUris:\n    - api://contoso.onmicrosoft.test/inventory")
+                .contains("requestedAccessTokenVersion: 2")
+                .contains("resourceAccess:\n      - id: 44444444-0000-0000-0000-0000000000e2\n        type: Role")
+                .contains("apiPermissions:")
+                .contains("name: github-main")
+                .contains("appliesTo:\n    - inventory")
+                .contains("isOrganizationDefault: true")
+                .contains("principalId: 44444444-0000-0000-0000-0000000000f1")
+                .contains("systemAssigned: true")
+                .contains("- rg-app/id-web")
+                .contains("role: Inventory.Sync\n      identity: dev/rg-app/id-web")
+                .contains("role: Reader\n      identity: rg-app/id-web")
+                .contains("resourceGroup: rg-app\n      host: rg-app/web-1")
                 .doesNotContain("password: ")
                 .doesNotContain("secretText");
         Path secondDir = Files.createTempDirectory("tenantry-export-again");

@@ -218,4 +218,143 @@ class SeedLoaderTest {
                 .hasMessageContaining("line 18, field tenants[1].guests[0].from: no directory 'nowhere'");
         assertThat(world.tenants().all()).isEmpty();
     }
+
+    static final String REGISTRATIONS = """
+            tenants:
+              - name: contoso
+                domainPrefix: contoso
+                users: [{userName: jane}]
+                groups:
+                  - {displayName: Engineering, members: [jane]}
+                  - {displayName: Staff, memberGroups: [Engineering]}
+                applications:
+                  - name: daemon
+                    requiredResourceAccess:
+                      - {app: api, resourceAccess: [{id: 55555555-0000-0000-0000-000000000002, type: Role}]}
+                  - name: api
+                    identifierUris: [api://contoso.onmicrosoft.test/api]
+                    api:
+                      requestedAccessTokenVersion: 2
+                      oauth2PermissionScopes: [{value: Api.Read, type: User}]
+                    appRoles:
+                      - {id: 55555555-0000-0000-0000-000000000001, value: Api.Admin, allowedMemberTypes: [User]}
+                      - {id: 55555555-0000-0000-0000-000000000002, value: Api.Sync, allowedMemberTypes: [Application]}
+                    appRoleAssignmentRequired: true
+                    appRoleAssignments:
+                      - {role: Api.Admin, group: Staff}
+                      - {role: Api.Sync, app: daemon}
+                      - {role: Api.Sync, host: dev/rg/host-1}
+                    federatedIdentityCredentials:
+                      - {id: 55555555-0000-0000-0000-000000000003, name: ci-main, issuer: https://ci.example, subject: main}
+                  - name: web
+                    apiPermissions: [{api: api, user: jane, scopes: [Api.Read]}]
+                tokenLifetimePolicies:
+                  - id: 55555555-0000-0000-0000-000000000004
+                    displayName: Two hours
+                    definition: '{"TokenLifetimePolicy":{"Version":1,"AccessTokenLifetime":"02:00:00"}}'
+                    appliesTo: [api]
+                cloudSubscriptions:
+                  - name: dev
+                    resourceGroups:
+                      - name: rg
+                        userAssignedIdentities:
+                          - {name: id-one, principalId: 55555555-0000-0000-0000-000000000005, clientId: 55555555-0000-0000-0000-000000000006}
+                        hosts:
+                          - {name: host-1, systemAssigned: true, principalId: 55555555-0000-0000-0000-000000000007, userAssignedIdentities: [id-one]}
+                    roleAssignments: [{role: Reader, identity: rg/id-one}]
+            """;
+
+    @Test
+    void applicationsCarryAppRolesApisCredentialsPoliciesAndManagedIdentitiesWithTheirFixedIds() {
+        Seeded.SeededTenant contoso = load(REGISTRATIONS).tenant("contoso").orElseThrow();
+        TenantId tenant = TenantId.parse(contoso.tenantId());
+        var apps = world.services().stores().applications();
+        Seeded.SeededApp api = contoso.apps().get("api");
+        Seeded.SeededApp daemon = contoso.apps().get("daemon");
+
+        assertThat(apps.appRoles(api.objectId())).extracting(r -> r.value()).containsExactly("Api.Admin", "Api.Sync");
+        assertThat(apps.appRoleAssignmentRequired(tenant, api.servicePrincipalId()))
+                .isTrue();
+        assertThat(apps.assignmentsTo(tenant, api.servicePrincipalId()))
+                .extracting(a -> a.principalId())
+                .containsExactlyInAnyOrder(
+                        UUID.fromString(contoso.groups().get("Staff")),
+                        daemon.servicePrincipalId(),
+                        UUID.fromString("55555555-0000-0000-0000-000000000007"));
+        assertThat(world.services()
+                        .stores()
+                        .roleAssignments()
+                        .bySubscription(
+                                UUID.fromString(contoso.cloudSubscriptions().get("dev"))))
+                .extracting(a -> a.principalId())
+                .contains(UUID.fromString("55555555-0000-0000-0000-000000000005"));
+        assertThat(apps.findApi(api.objectId()).identifierUris()).containsExactly("api://contoso.onmicrosoft.test/api");
+        assertThat(apps.findApi(api.objectId()).v2Tokens()).isTrue();
+        assertThat(apps.requiredResourceAccess(daemon.objectId()).getFirst().resourceAppId())
+                .isEqualTo(api.appId());
+        assertThat(apps.permissionGrants(tenant))
+                .extracting(g -> g.consentType() + ":" + g.scope())
+                .containsExactly("Principal:Api.Read");
+        assertThat(world.services().stores().keyCredentials().federated(api.objectId()))
+                .extracting(c -> c.id())
+                .containsExactly(UUID.fromString("55555555-0000-0000-0000-000000000003"));
+        assertThat(world.services().stores().tokenLifetimePolicies().findAssigned(tenant, api.objectId()))
+                .hasValueSatisfying(
+                        p -> assertThat(p.id()).isEqualTo(UUID.fromString("55555555-0000-0000-0000-000000000004")));
+        assertThat(world.services()
+                        .stores()
+                        .directoryGroups()
+                        .members(tenant, UUID.fromString(contoso.groups().get("Staff"))))
+                .extracting(m -> m.objectId().toString())
+                .containsExactly(contoso.groups().get("Engineering"));
+        UUID subscription = UUID.fromString(contoso.cloudSubscriptions().get("dev"));
+        var identities = world.services().stores().managedIdentities();
+        assertThat(identities.findByPrincipal(UUID.fromString("55555555-0000-0000-0000-000000000005")))
+                .hasValueSatisfying(i -> assertThat(i.clientId()).hasToString("55555555-0000-0000-0000-000000000006"));
+        var host = identities.findHost(subscription, "rg", "host-1").orElseThrow();
+        assertThat(host.systemAssigned()).isTrue();
+        assertThat(host.userAssigned()).containsExactly(UUID.fromString("55555555-0000-0000-0000-000000000005"));
+        assertThat(identities.findByPrincipal(UUID.fromString("55555555-0000-0000-0000-000000000007")))
+                .hasValueSatisfying(i -> assertThat(i.name()).isEqualTo("host-1"));
+    }
+
+    @Test
+    void aBadAppRoleApiPolicyOrIdentityIsRefusedAtItsLineAndFieldAndNothingLoads() {
+        assertThatThrownBy(() ->
+                        load(REGISTRATIONS.replace("{role: Api.Sync, app: daemon}", "{role: Api.Fly, app: daemon}")))
+                .hasMessageContaining(
+                        "line 23, field tenants[0].applications[1].appRoleAssignments[1].role: no app role 'Api.Fly'");
+        assertThatThrownBy(() ->
+                        load(REGISTRATIONS.replace("allowedMemberTypes: [Application]", "allowedMemberTypes: [Robot]")))
+                .hasMessageContaining(
+                        "field tenants[0].applications[1].appRoles[1].allowedMemberTypes: 'Robot' is no member type");
+        assertThatThrownBy(() -> load(REGISTRATIONS.replace("value: Api.Sync", "value: Api.Admin")))
+                .hasMessageContaining("line 19, field tenants[0].applications[1].appRoles[1].value:");
+        assertThatThrownBy(() -> load(REGISTRATIONS.replace("memberGroups: [Engineering]", "memberGroups: [Nobody]")))
+                .hasMessageContaining("line 7, field tenants[0].groups[1].memberGroups[0]: no group 'Nobody'");
+        assertThatThrownBy(() -> load(REGISTRATIONS.replace("{app: api, resourceAccess", "{resourceAccess")))
+                .hasMessageContaining(
+                        "field tenants[0].applications[0].requiredResourceAccess[0]: name the resource once");
+        assertThatThrownBy(() -> load(REGISTRATIONS.replace("issuer: https://ci.example", "issuer: http://ci.example")))
+                .hasMessageContaining("field tenants[0].applications[1].federatedIdentityCredentials[0].issuer");
+        assertThatThrownBy(() -> load(REGISTRATIONS.replace("\"02:00:00\"", "\"99:00:00\"")))
+                .hasMessageContaining("line 32, field tenants[0].tokenLifetimePolicies[0].definition");
+        assertThatThrownBy(() -> load(REGISTRATIONS.replace("'{\"TokenLifetimePolicy\"", "'{oops")))
+                .hasMessageContaining("field tenants[0].tokenLifetimePolicies[0].definition: not JSON");
+        assertThatThrownBy(() -> load(
+                        REGISTRATIONS.replace("userAssignedIdentities: [id-one]", "userAssignedIdentities: [id-two]")))
+                .hasMessageContaining("field tenants[0].cloudSubscriptions[0].resourceGroups[0].hosts[0]: Resource '");
+        assertThatThrownBy(() -> load(REGISTRATIONS.replace(
+                        "api: api, user: jane, scopes: [Api.Read]", "api: api, user: jane, scopes: [Api.Write]")))
+                .hasMessageContaining(
+                        "field tenants[0].applications[2].apiPermissions[0].scopes: 'Api.Write' is not an enabled");
+        assertThatThrownBy(() -> load(REGISTRATIONS.replace("host: dev/rg/host-1", "host: rg/host-1")))
+                .hasMessageContaining(
+                        "line 24, field tenants[0].applications[1].appRoleAssignments[2].host: 'rg/host-1'"
+                                + " names no managed identity: write subscription/resourceGroup/name");
+        assertThatThrownBy(() -> load(REGISTRATIONS.replace("identity: rg/id-one", "identity: rg/id-none")))
+                .hasMessageContaining(
+                        "field tenants[0].cloudSubscriptions[0].roleAssignments[0].identity: The Resource");
+        assertThat(world.tenants().all()).isEmpty();
+    }
 }

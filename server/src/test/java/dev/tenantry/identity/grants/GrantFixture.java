@@ -6,19 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.GuestAccounts;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.TokenLifetimes;
 import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.InMemoryIdentityStores;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
+import dev.tenantry.identity.RegisteredApis;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenRequest;
 import dev.tenantry.identity.TokenResponse;
+import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
+import dev.tenantry.shared.GenerationCache;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.testing.TestWorld;
 import java.text.ParseException;
@@ -55,9 +60,20 @@ final class GrantFixture {
             applications,
             new GroupClaims(world.directoryGroups(), world.roleService()),
             keys,
-            clock);
+            clock,
+            GuestAccounts.NONE,
+            RegisteredApis.NONE);
     final CreatedDirectory contoso = world.tenantService()
             .createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", PASSWORD));
+
+    /** The directory's token lifetime policies as the token grants read them (issue 11). */
+    TokenLifetimes lifetimes() {
+        return new TokenLifetimes(
+                world.services().stores().tokenLifetimePolicies(),
+                world.services().stores().applications(),
+                GenerationCache.disabled(),
+                TokenSigner.TOKEN_LIFETIME);
+    }
 
     TenantId tenantId() {
         return contoso.tenant().id();

@@ -222,7 +222,11 @@ class OnBehalfOfGrantTest {
                 fixture.tenants,
                 fixture.clients,
                 new Resources(new Audiences(null), ConsentedScopes.NONE),
-                new DirectoryApis(apis, fixture.world.services().permissionGrants(), fixture.applications.appRoles()),
+                new DirectoryApis(
+                        apis,
+                        fixture.world.services().permissionGrants(),
+                        fixture.applications.appRoles(),
+                        fixture.lifetimes()),
                 fixture.keys,
                 fixture.world.userService(),
                 fixture.refreshTokens,
