@@ -43,9 +43,11 @@ class OidcV1IT {
     static final String ARM = "https://management.core.windows.net/";
     static final String GRAPH = "https://graph.microsoft.com";
     static final String WEB = "https://app.contoso.example/signin-oidc";
+    static final String NATIVE = "http://localhost";
 
     static CreatedDirectory contoso;
     static Application web;
+    static Application desktop;
     static String webSecret;
     static String daemonId;
     static String daemonSecret;
@@ -63,6 +65,10 @@ class OidcV1IT {
                 applications.addPassword(admin, tenantId, web.id(), "t", null).secretText();
         services.redirectUris()
                 .setRedirectUris(admin, tenantId, web.id(), Map.of(RedirectUris.Platform.WEB, List.of(WEB)));
+        desktop = applications.createApplication(admin, tenantId, "Contoso Desktop");
+        services.redirectUris()
+                .setRedirectUris(
+                        admin, tenantId, desktop.id(), Map.of(RedirectUris.Platform.PUBLIC_CLIENT, List.of(NATIVE)));
         Application daemon = applications.createApplication(admin, tenantId, "Contoso Daemon");
         daemonId = daemon.appId().toString();
         daemonSecret = applications
@@ -212,6 +218,37 @@ class OidcV1IT {
         JWTClaimsSet id = claims(body.get("id_token").asText());
         assertThat(id.getStringClaim("ver")).isEqualTo("1.0");
         assertThat(id.getAudience()).containsExactly(web.appId().toString());
+    }
+
+    @Test
+    @DisplayName("issue 11: a public client cannot skip PKCE through GET /oauth2/authorize: the v2.0 endpoint it"
+            + " lands on refuses it with AADSTS9002325 (and plain with AADSTS50158), as it refuses a v2.0 request")
+    void publicClientNeedsPkceOnV1() throws Exception {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("client_id", desktop.appId().toString());
+        params.put("response_type", "code");
+        params.put("redirect_uri", NATIVE);
+        params.put("resource", GRAPH);
+        params.put("state", "s2");
+        CookieClient browser = new CookieClient(server);
+
+        Map<String, String> refused = query(throughV1(browser, params));
+        params.put("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        params.put("code_challenge_method", "plain");
+        Map<String, String> plain = query(throughV1(browser, params));
+        params.put("code_challenge_method", "S256");
+        String withPkce = throughV1(browser, params);
+
+        assertThat(refused).containsEntry("error", "invalid_request").containsEntry("state", "s2");
+        assertThat(refused.get("error_description")).startsWith("AADSTS9002325");
+        assertThat(plain).containsEntry("error", "invalid_request");
+        assertThat(plain.get("error_description")).startsWith("AADSTS50158");
+        assertThat(withPkce).startsWith("/signin?returnUrl=");
+    }
+
+    /** Where the v2.0 endpoint sends the browser after the v1.0 endpoint sent it there. */
+    static String throughV1(CookieClient browser, Map<String, String> params) {
+        return location(browser.get(location(browser.get("/" + tid() + "/oauth2/authorize?" + form(params)))));
     }
 
     @Test
