@@ -15,6 +15,14 @@ public interface RefreshTokenRepository {
     /** Marks an unused, unrevoked token used; false when it already was (a replay, or a concurrent redemption). */
     boolean markUsed(String tokenHash, Instant usedAt);
 
+    /**
+     * Spends {@code spentHash} and stores {@code next} in one transaction (issue 13): the refresh grant's rotation, so a
+     * crash or a failure between the two can neither lose the new token after spending the old one (the client's retry
+     * would then look like a replay and end the session) nor leave both live. False, storing nothing, when
+     * {@code spentHash} was already used or revoked (a replay, or a concurrent redemption).
+     */
+    boolean rotate(String spentHash, Instant usedAt, RefreshToken next);
+
     /** Revokes every token of the family. */
     void revokeFamily(UUID familyId);
 

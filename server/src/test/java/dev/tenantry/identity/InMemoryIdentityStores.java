@@ -42,6 +42,15 @@ public final class InMemoryIdentityStores {
         }
 
         @Override
+        public synchronized boolean rotate(String spentHash, Instant usedAt, RefreshToken next) {
+            if (byHash.containsKey(next.tokenHash()) || !markUsed(spentHash, usedAt)) {
+                return false;
+            }
+            insert(next);
+            return true;
+        }
+
+        @Override
         public void revokeFamily(UUID familyId) {
             byHash.replaceAll((hash, t) -> t.familyId().equals(familyId) ? copy(t, t.usedAt(), true) : t);
         }

@@ -41,7 +41,13 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
     }
 
     private RefreshToken insert(String hash, UUID family, User user, Instant issuedAt, Instant expiresAt) {
-        RefreshToken token = new RefreshToken(
+        RefreshToken token = token(hash, family, user, issuedAt, expiresAt);
+        tokens.insert(token);
+        return token;
+    }
+
+    private static RefreshToken token(String hash, UUID family, User user, Instant issuedAt, Instant expiresAt) {
+        return new RefreshToken(
                 hash,
                 family,
                 user.tenantId(),
@@ -53,8 +59,6 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
                 null,
                 false,
                 "0c6f5a1e-2b3d-4e8f-9a7b-1c2d3e4f5a6b");
-        tokens.insert(token);
-        return token;
     }
 
     private RefreshToken insert(String hash, UUID family, User user) {
@@ -98,6 +102,41 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
         assertThat(tokens.markUsed("unknown", NOW)).isFalse();
         assertThat(tokens.findByHash("h2").orElseThrow().usedAt()).isEqualTo(NOW.plusSeconds(1));
         assertThat(tokens.findByHash("h1").orElseThrow().usedAt()).isNull();
+    }
+
+    @Test
+    @DisplayName("issue 13: rotating spends the presented token and stores the next one, in one step")
+    void rotateSpendsAndStores() {
+        UUID family = UUID.randomUUID();
+        insert("h1", family, kelley);
+        RefreshToken next = token("h2", family, kelley, NOW, NOW.plus(DAY));
+
+        assertThat(tokens.rotate("h1", NOW.plusSeconds(1), next)).isTrue();
+
+        assertThat(tokens.findByHash("h1").orElseThrow().usedAt()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(tokens.findByHash("h2")).contains(next);
+    }
+
+    @Test
+    @DisplayName("issue 13: a used, revoked or unknown token does not rotate, and the next one is not stored")
+    void rotateRefusesWhatCannotBeSpent() {
+        UUID family = UUID.randomUUID();
+        insert("used", family, kelley);
+        tokens.markUsed("used", NOW);
+        UUID revokedFamily = UUID.randomUUID();
+        insert("revoked", revokedFamily, kelley);
+        tokens.revokeFamily(revokedFamily);
+
+        assertThat(tokens.rotate("used", NOW.plusSeconds(1), token("n1", family, kelley, NOW, NOW.plus(DAY))))
+                .isFalse();
+        assertThat(tokens.rotate("revoked", NOW.plusSeconds(1), token("n2", family, kelley, NOW, NOW.plus(DAY))))
+                .isFalse();
+        assertThat(tokens.rotate("unknown", NOW.plusSeconds(1), token("n3", family, kelley, NOW, NOW.plus(DAY))))
+                .isFalse();
+        assertThat(tokens.findByHash("n1")).isEmpty();
+        assertThat(tokens.findByHash("n2")).isEmpty();
+        assertThat(tokens.findByHash("n3")).isEmpty();
+        assertThat(tokens.findByHash("used").orElseThrow().usedAt()).isEqualTo(NOW);
     }
 
     @Test

@@ -228,19 +228,7 @@ public final class Grants {
         return List.copyOf(grants);
     }
 
-    /** The hybrid flow's ID tokens (issue 11), signed as the grants sign theirs, lasting the built-in hour. */
-    public static HybridIdTokens hybridIdTokens(
-            UserService users,
-            DirectoryRoleService directoryRoles,
-            ApplicationService applications,
-            GroupRepository groups,
-            TokenSigner signer,
-            Clock clock,
-            GuestAccounts guests) {
-        return hybridIdTokens(users, directoryRoles, applications, groups, signer, clock, guests, RegisteredApis.NONE);
-    }
-
-    /** The hybrid flow's ID tokens, lasting as the client's token lifetime policy in {@code lifetimes} says. */
+    /** The hybrid flow's ID tokens (issue 11), lasting as the client's token lifetime policy in {@code lifetimes} says. */
     public static HybridIdTokens hybridIdTokens(
             UserService users,
             DirectoryRoleService directoryRoles,

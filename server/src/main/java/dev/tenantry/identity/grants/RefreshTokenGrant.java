@@ -74,12 +74,8 @@ final class RefreshTokenGrant implements Grant {
         String scope = request.scope() == null || request.scope().isBlank() ? token.scope() : request.scope();
         RequestedScopes scopes = RequestedScopes.parse(scope);
         Resources.Delegated scp = resources.delegated(scopes, token.tenantId(), token.userId(), clientId);
-        if (token.usedAt() != null || !stored.markUsed(token.tokenHash(), now)) {
-            // a rotated token came back: someone else may hold it, so end the whole session (RFC 9700 §4.14.2)
-            stored.revokeFamily(token.familyId());
-            throw refused(
-                    IdentityError.REFRESH_TOKEN_REVOKED,
-                    "The refresh token was already used; every token of its session is revoked.");
+        if (token.usedAt() != null) {
+            throw replayed(token);
         }
         if (!token.expiresAt().isAfter(now)) {
             throw refused(IdentityError.REFRESH_TOKEN_EXPIRED, "The refresh token has expired; sign in again.");
@@ -93,8 +89,23 @@ final class RefreshTokenGrant implements Grant {
         clients.publicOrConfidential(user.tenantId(), clientId, request, baseUrl);
         DelegatedAccess access = new DelegatedAccess(user, clientId, scopes, scp);
         // the family keeps the sid of the session its sign-in began in, so a refreshed ID token carries it (issue 11)
-        String refresh = refreshTokens.mint(access, token.familyId(), token.sid());
-        return userTokens.issue(access, refresh, request.clientInfo(), baseUrl, null, token.sid());
+        RefreshTokenIssuer.Minted next = refreshTokens.next(access, token.familyId(), token.sid());
+        TokenResponse response =
+                userTokens.issue(access, next.text(), request.clientInfo(), baseUrl, null, token.sid());
+        // every check passed and the tokens are signed: spend the presented token and store the next in one step, so
+        // a refusal or a crash before here leaves the presented token usable, and nothing after it can lose the next
+        if (!stored.rotate(token.tokenHash(), now, next.stored())) {
+            throw replayed(token);
+        }
+        return response;
+    }
+
+    /** A rotated token came back: someone else may hold it, so the whole session ends (RFC 9700 §4.14.2). */
+    private AuthenticationException replayed(RefreshToken token) {
+        stored.revokeFamily(token.familyId());
+        return refused(
+                IdentityError.REFRESH_TOKEN_REVOKED,
+                "The refresh token was already used; every token of its session is revoked.");
     }
 
     private static AuthenticationException refused(IdentityError code, String message) {

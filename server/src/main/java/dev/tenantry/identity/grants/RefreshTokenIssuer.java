@@ -27,23 +27,37 @@ final class RefreshTokenIssuer {
 
     /**
      * A new refresh token for {@code access} in the family {@code familyId}, remembering the {@code sid} of the browser
-     * session the family's sign-in began in (null when none); returns the value to hand out.
+     * session the family's sign-in began in (null when none), stored; returns the value to hand out.
      */
     String mint(DelegatedAccess access, UUID familyId, String sid) {
+        Minted minted = next(access, familyId, sid);
+        refreshTokens.insert(minted.stored());
+        return minted.text();
+    }
+
+    /**
+     * As {@link #mint}, but not yet stored: the refresh grant stores it in the same step as it spends the presented
+     * token ({@link RefreshTokenRepository#rotate}).
+     */
+    Minted next(DelegatedAccess access, UUID familyId, String sid) {
         String text = Secrets.random(BYTES);
         Instant now = clock.instant();
-        refreshTokens.insert(new RefreshToken(
-                Secrets.sha256Hex(text),
-                familyId,
-                access.user().tenantId(),
-                access.user().id(),
-                access.clientId(),
-                access.scopes().raw(),
-                now,
-                now.plus(LIFETIME),
-                null,
-                false,
-                sid));
-        return text;
+        return new Minted(
+                text,
+                new RefreshToken(
+                        Secrets.sha256Hex(text),
+                        familyId,
+                        access.user().tenantId(),
+                        access.user().id(),
+                        access.clientId(),
+                        access.scopes().raw(),
+                        now,
+                        now.plus(LIFETIME),
+                        null,
+                        false,
+                        sid));
     }
+
+    /** A refresh token's value, handed out once, and the row that stores its hash. */
+    record Minted(String text, RefreshToken stored) {}
 }

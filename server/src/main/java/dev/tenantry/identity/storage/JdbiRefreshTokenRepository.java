@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -41,7 +42,22 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
 
     @Override
     public void insert(RefreshToken token) {
-        jdbi.useHandle(handle -> handle.createUpdate(INSERT)
+        jdbi.useHandle(handle -> insert(handle, token));
+    }
+
+    @Override
+    public boolean rotate(String spentHash, Instant usedAt, RefreshToken next) {
+        return jdbi.inTransaction(handle -> {
+            if (markUsed(handle, spentHash, usedAt) != 1) {
+                return false;
+            }
+            insert(handle, next);
+            return true;
+        });
+    }
+
+    private static void insert(Handle handle, RefreshToken token) {
+        handle.createUpdate(INSERT)
                 .bind("tokenHash", token.tokenHash())
                 .bind("familyId", token.familyId())
                 .bind("tenantId", token.tenantId().value())
@@ -51,7 +67,7 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
                 .bind("issuedAt", token.issuedAt())
                 .bind("expiresAt", token.expiresAt())
                 .bind("sid", token.sid())
-                .execute());
+                .execute();
     }
 
     @Override
@@ -64,11 +80,14 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
 
     @Override
     public boolean markUsed(String tokenHash, Instant usedAt) {
-        return jdbi.withHandle(handle -> handle.createUpdate(MARK_USED)
-                        .bind("tokenHash", tokenHash)
-                        .bind("usedAt", usedAt)
-                        .execute())
-                == 1;
+        return jdbi.withHandle(handle -> markUsed(handle, tokenHash, usedAt)) == 1;
+    }
+
+    private static int markUsed(Handle handle, String tokenHash, Instant usedAt) {
+        return handle.createUpdate(MARK_USED)
+                .bind("tokenHash", tokenHash)
+                .bind("usedAt", usedAt)
+                .execute();
     }
 
     @Override
