@@ -97,68 +97,6 @@ public record Stores(
         ManagedIdentityRepository managedIdentities,
         TokenLifetimePolicyRepository tokenLifetimePolicies) {
 
-    /** Stores with no shared cache generation: the token path caches nothing (in-memory fakes, tools). */
-    public Stores(
-            Transactions transactions,
-            TenantRepository tenants,
-            UserRepository users,
-            DirectoryRoleRepository directoryRoles,
-            GroupRepository directoryGroups,
-            AuditRepository audits,
-            ApplicationRepository applications,
-            RoleAssignmentRepository roleAssignments,
-            CloudSubscriptionRepository cloudSubscriptions,
-            SuiteSubscriptionRepository suiteSubscriptions,
-            BillingProfileRepository billingProfiles,
-            LicenceRepository licences,
-            ResourceGroupRepository resourceGroups,
-            RefreshTokenRepository refreshTokens,
-            WebSessionRepository webSessions,
-            LockoutRepository lockouts,
-            SigningKeyRepository signingKeys,
-            IdempotencyRecords idempotencyRecords,
-            ServerSecrets serverSecrets,
-            ActivityLogRepository activityLog,
-            SubscriptionAdministratorRepository subscriptionAdministrators,
-            SupportTicketRepository supportTickets,
-            GuestRepository guests,
-            KeyCredentialRepository keyCredentials,
-            ClientAssertionReplays clientAssertionReplays,
-            DeviceCodeRepository deviceCodes,
-            ManagedIdentityRepository managedIdentities,
-            TokenLifetimePolicyRepository tokenLifetimePolicies) {
-        this(
-                transactions,
-                tenants,
-                users,
-                directoryRoles,
-                directoryGroups,
-                audits,
-                applications,
-                roleAssignments,
-                cloudSubscriptions,
-                suiteSubscriptions,
-                billingProfiles,
-                licences,
-                resourceGroups,
-                refreshTokens,
-                webSessions,
-                lockouts,
-                signingKeys,
-                idempotencyRecords,
-                serverSecrets,
-                activityLog,
-                subscriptionAdministrators,
-                supportTickets,
-                guests,
-                keyCredentials,
-                clientAssertionReplays,
-                deviceCodes,
-                CacheGeneration.NONE,
-                managedIdentities,
-                tokenLifetimePolicies);
-    }
-
     /** The SQL stores over {@code jdbi}; secrets at rest are sealed with {@code masterKey}. */
     public static Stores sql(Jdbi jdbi, MasterKey masterKey) {
         JdbiSigningKeyRepository signingKeys = new JdbiSigningKeyRepository(jdbi, masterKey);

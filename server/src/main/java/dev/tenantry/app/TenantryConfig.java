@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Every setting of a Tenantry server, in one place. Precedence: defaults &lt; {@code TENANTRY_*} environment &lt;
@@ -61,21 +62,67 @@ public record TenantryConfig(
     }
 
     public TenantryConfig withManagedIdentityEndpoint(ManagedIdentityEndpoint endpoint) {
-        return new TenantryConfig(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                hostnames,
-                microsoftHostnames,
-                operations,
-                endpoint);
+        return copy(c -> c.managedIdentityEndpoint = endpoint);
+    }
+
+    /** This configuration with what {@code change} sets on a copy of its settings. */
+    private TenantryConfig copy(Consumer<Fields> change) {
+        Fields fields = new Fields(this);
+        change.accept(fields);
+        return fields.config();
+    }
+
+    /** The settings of a configuration as a {@code with…} method changes one of them. */
+    private static final class Fields {
+        String host;
+        int port;
+        Path dataDir;
+        String jdbcUrl;
+        String jdbcUser;
+        String jdbcPassword;
+        String publicUrl;
+        String domainSuffix;
+        Path catalogFile;
+        String masterKey;
+        List<String> hostnames;
+        boolean microsoftHostnames;
+        Operations operations;
+        ManagedIdentityEndpoint managedIdentityEndpoint;
+
+        Fields(TenantryConfig config) {
+            host = config.host;
+            port = config.port;
+            dataDir = config.dataDir;
+            jdbcUrl = config.jdbcUrl;
+            jdbcUser = config.jdbcUser;
+            jdbcPassword = config.jdbcPassword;
+            publicUrl = config.publicUrl;
+            domainSuffix = config.domainSuffix;
+            catalogFile = config.catalogFile;
+            masterKey = config.masterKey;
+            hostnames = config.hostnames;
+            microsoftHostnames = config.microsoftHostnames;
+            operations = config.operations;
+            managedIdentityEndpoint = config.managedIdentityEndpoint;
+        }
+
+        TenantryConfig config() {
+            return new TenantryConfig(
+                    host,
+                    port,
+                    dataDir,
+                    jdbcUrl,
+                    jdbcUser,
+                    jdbcPassword,
+                    publicUrl,
+                    domainSuffix,
+                    catalogFile,
+                    masterKey,
+                    hostnames,
+                    microsoftHostnames,
+                    operations,
+                    managedIdentityEndpoint);
+        }
     }
 
     public static TenantryConfig defaults() {
@@ -144,129 +191,37 @@ public record TenantryConfig(
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
         boolean named = parsed.user() != null;
-        return new TenantryConfig(
-                host,
-                port,
-                dataDir,
-                parsed.jdbcUrl(),
-                named ? parsed.user() : jdbcUser,
-                named ? (parsed.password() == null ? "" : parsed.password()) : jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                hostnames,
-                microsoftHostnames,
-                operations,
-                managedIdentityEndpoint);
+        return copy(c -> {
+            c.jdbcUrl = parsed.jdbcUrl();
+            if (named) {
+                c.jdbcUser = parsed.user();
+                c.jdbcPassword = parsed.password() == null ? "" : parsed.password();
+            }
+        });
     }
 
     public TenantryConfig withOperations(Operations newOperations) {
-        return new TenantryConfig(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                hostnames,
-                microsoftHostnames,
-                newOperations,
-                managedIdentityEndpoint);
+        return copy(c -> c.operations = newOperations);
     }
 
     public TenantryConfig withHost(String newHost) {
-        return new TenantryConfig(
-                newHost,
-                port,
-                dataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                hostnames,
-                microsoftHostnames,
-                operations,
-                managedIdentityEndpoint);
+        return copy(c -> c.host = newHost);
     }
 
     public TenantryConfig withPort(int newPort) {
-        return new TenantryConfig(
-                host,
-                newPort,
-                dataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                hostnames,
-                microsoftHostnames,
-                operations,
-                managedIdentityEndpoint);
+        return copy(c -> c.port = newPort);
     }
 
     public TenantryConfig withDataDir(Path newDataDir) {
-        return new TenantryConfig(
-                host,
-                port,
-                newDataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                hostnames,
-                microsoftHostnames,
-                operations,
-                managedIdentityEndpoint);
+        return copy(c -> c.dataDir = newDataDir);
     }
 
     public TenantryConfig withPublicUrl(String newPublicUrl) {
-        return new TenantryConfig(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                newPublicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                hostnames,
-                microsoftHostnames,
-                operations,
-                managedIdentityEndpoint);
+        return copy(c -> c.publicUrl = newPublicUrl);
     }
 
     public TenantryConfig withMasterKey(String newMasterKey) {
-        return new TenantryConfig(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                newMasterKey,
-                hostnames,
-                microsoftHostnames,
-                operations,
-                managedIdentityEndpoint);
+        return copy(c -> c.masterKey = newMasterKey);
     }
 
     /** The JDBC URL in force: the configured one, or H2 in PostgreSQL mode inside the data directory. */
@@ -300,39 +255,11 @@ public record TenantryConfig(
     }
 
     public TenantryConfig withHostnames(List<String> newHostnames) {
-        return new TenantryConfig(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                newHostnames,
-                microsoftHostnames,
-                operations,
-                managedIdentityEndpoint);
+        return copy(c -> c.hostnames = newHostnames);
     }
 
     public TenantryConfig withMicrosoftHostnames(boolean answerAsMicrosoft) {
-        return new TenantryConfig(
-                host,
-                port,
-                dataDir,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                publicUrl,
-                domainSuffix,
-                catalogFile,
-                masterKey,
-                hostnames,
-                answerAsMicrosoft,
-                operations,
-                managedIdentityEndpoint);
+        return copy(c -> c.microsoftHostnames = answerAsMicrosoft);
     }
 
     /** The local certificate authority's certificate, made by {@code tenantry cert ca}. */

@@ -230,6 +230,58 @@ public final class DirectoryAccess {
         }
     }
 
+    /** What a caller does with token lifetime policies, which decides the Graph permissions it needs (issue 11). */
+    public enum PolicyUse {
+        /** Listing or reading policies ({@code GET /policies/tokenLifetimePolicies}). */
+        READ,
+        /** Creating, changing or deleting policies. */
+        WRITE,
+        /** Listing, assigning or unassigning an application's policy ({@code …/tokenLifetimePolicies/$ref}). */
+        ASSIGN
+    }
+
+    /**
+     * Token lifetime policies (issue 11): a Global or Application Administrator, with the Graph permissions Graph's
+     * reference names per endpoint. Reading takes {@code Policy.Read.All} or
+     * {@code Policy.ReadWrite.ApplicationConfiguration}; writing {@code Policy.ReadWrite.ApplicationConfiguration};
+     * an application's assignment {@code Application.ReadWrite.All} and one of the two policy permissions. Delegated
+     * tokens need the same scopes (or {@code Directory.AccessAsUser.All}), applications the same app roles.
+     *
+     * @see <a href="https://learn.microsoft.com/graph/api/tokenlifetimepolicy-post-tokenlifetimepolicies">Create
+     *     tokenLifetimePolicy</a>
+     * @see <a href="https://learn.microsoft.com/graph/api/application-post-tokenlifetimepolicies">Assign
+     *     tokenLifetimePolicy</a>
+     */
+    public void requireTokenLifetimePolicies(Caller caller, TenantId tenantId, PolicyUse use) {
+        requireSameTenant(caller, tenantId);
+        requireScope(
+                caller,
+                use == PolicyUse.WRITE
+                        ? GraphScopes.MANAGE_APPLICATION_POLICIES
+                        : GraphScopes.READ_APPLICATION_POLICIES);
+        if (use == PolicyUse.ASSIGN) {
+            requireScope(caller, GraphScopes.MANAGE_APPLICATIONS);
+        }
+        switch (caller) {
+            case Caller.User user ->
+                requireRole(
+                        user,
+                        EnumSet.of(GLOBAL_ADMINISTRATOR, APPLICATION_ADMINISTRATOR),
+                        "manage token lifetime policies");
+            case Caller.App app -> {
+                if (use == PolicyUse.WRITE) {
+                    requireAppPermission(app, GraphPermission.POLICY_READWRITE_APPLICATIONCONFIGURATION);
+                } else {
+                    requireAppPermission(app, ReadPermissions.APPLICATION_POLICIES);
+                }
+                if (use == PolicyUse.ASSIGN) {
+                    requireAppPermission(app, GraphPermission.APPLICATION_READWRITE_ALL);
+                }
+            }
+            case Caller.Operator ignored -> {}
+        }
+    }
+
     /**
      * Changing one app registration or service principal, its secrets or its owners: an owner of it ({@code owner})
      * needs no directory role, as in Entra; anyone else is a Global or Application Administrator. An app needs

@@ -29,6 +29,11 @@ public enum GraphPermission {
             "Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6", "Read organization information"),
     APPLICATION_READWRITE_ALL(
             "Application.ReadWrite.All", "1bfefb4e-e0b5-418b-a88f-73c6d2cf0e7c", "Read and write all applications"),
+    POLICY_READ_ALL("Policy.Read.All", "246dd0d5-5bd0-4def-940b-0421030a5b68", "Read your organization's policies"),
+    POLICY_READWRITE_APPLICATIONCONFIGURATION(
+            "Policy.ReadWrite.ApplicationConfiguration",
+            "be74164b-cff1-491c-8741-e671cb536e13",
+            "Read and write your organization's application configuration policies"),
     ROLEMANAGEMENT_READ_DIRECTORY(
             "RoleManagement.Read.Directory",
             "483bed4a-2ad3-4361-a73b-c83ccdbdc53c",

@@ -37,6 +37,11 @@ final class GraphScopes {
     static final List<String> READ_APPLICATIONS = with(ReadPermissions.APPLICATIONS, "Application.Read.All");
     static final List<String> MANAGE_APPLICATIONS =
             with(new GraphPermission[] {GraphPermission.APPLICATION_READWRITE_ALL});
+    /** Token lifetime and other application configuration policies: reading, and writing (issue 11). */
+    static final List<String> READ_APPLICATION_POLICIES = with(ReadPermissions.APPLICATION_POLICIES);
+
+    static final List<String> MANAGE_APPLICATION_POLICIES =
+            with(new GraphPermission[] {GraphPermission.POLICY_READWRITE_APPLICATIONCONFIGURATION});
     static final List<String> MANAGE_APP_ROLE_ASSIGNMENTS = List.of("AppRoleAssignment.ReadWrite.All", ACCESS_AS_USER);
 
     private GraphScopes() {}

@@ -39,5 +39,10 @@ final class ReadPermissions {
         GraphPermission.DIRECTORY_READWRITE_ALL
     };
 
+    /** Reading application configuration policies (token lifetime policies, issue 11). */
+    static final GraphPermission[] APPLICATION_POLICIES = {
+        GraphPermission.POLICY_READ_ALL, GraphPermission.POLICY_READWRITE_APPLICATIONCONFIGURATION
+    };
+
     private ReadPermissions() {}
 }

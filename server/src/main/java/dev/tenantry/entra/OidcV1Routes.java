@@ -148,7 +148,10 @@ public final class OidcV1Routes {
 
     /**
      * The v1.0 authorization request, answered by the v2.0 endpoint: {@code resource} becomes the scope
-     * {@code {resource}/.default openid profile offline_access}; every other parameter is passed on unchanged.
+     * {@code {resource}/.default openid profile offline_access}; every other parameter is passed on unchanged. The v2.0
+     * endpoint then checks the request as its own, so a public client (SPA or native redirect URI) without PKCE is
+     * refused there with AADSTS9002325, and a code issued without PKCE is redeemed only with the client's secret: the
+     * v1.0 path skips nothing.
      */
     private void authorize(Context ctx) {
         String resource = ctx.queryParam("resource");

@@ -1,24 +1,32 @@
 package dev.tenantry.graph;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.tenantry.directory.apps.FederatedCredentialFilter;
 import dev.tenantry.directory.apps.FederatedCredentialService;
 import dev.tenantry.directory.apps.FederatedIdentityCredential;
 import dev.tenantry.directory.apps.NewFederatedCredential;
 import dev.tenantry.shared.Ids;
+import dev.tenantry.shared.InvalidRequestException;
+import dev.tenantry.shared.RequestError;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
 import dev.tenantry.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Graph v1.0 federated identity credentials of applications (issue 11): list, create, get, update and delete, a
- * credential named by its id or by its name, as Graph allows.
+ * Graph v1.0 federated identity credentials of applications (issue 11): list (with {@code $filter} on name and
+ * subject), create, get, update, delete, and upsert by name ({@code federatedIdentityCredentials(name='…')}), a
+ * credential named by its id or by its name, as Graph allows. The application is addressed by its object id only:
+ * Tenantry's Graph has no {@code applications(appId='…')} addressing anywhere.
  *
  * @see <a href="https://learn.microsoft.com/graph/api/resources/federatedidentitycredential">Graph
  *     federatedIdentityCredential</a>
@@ -39,13 +47,15 @@ final class GraphFederatedCredentialRoutes {
         routes.get(PATH + "/{credential}", this::get, Gate.GRAPH);
         routes.patch(PATH + "/{credential}", this::update, Gate.GRAPH);
         routes.delete(PATH + "/{credential}", this::delete, Gate.GRAPH);
+        routes.patch(PATH + "(name='{name}')", this::upsert, Gate.GRAPH);
     }
 
     private void list(Context ctx) {
-        ODataQuery.parse(ctx.queryParamMap()).allowOnly();
+        ODataQuery query = ODataQuery.parse(ctx.queryParamMap()).allowOnly(ODataQuery.Option.FILTER);
+        FederatedCredentialFilter filter = filter(query.filter());
         UUID application = application(ctx);
         List<Map<String, Object>> items =
-                credentials.list(Authentication.caller(ctx), GraphResponses.tenant(ctx), application).stream()
+                credentials.list(Authentication.caller(ctx), GraphResponses.tenant(ctx), application, filter).stream()
                         .map(GraphFederatedCredentialRoutes::view)
                         .toList();
         GraphResponses.ok(ctx, GraphResponses.collection(ctx, fragment(application), items, null));
@@ -54,8 +64,14 @@ final class GraphFederatedCredentialRoutes {
     private void create(Context ctx) {
         CredentialRequest body = JsonBody.read(ctx, CredentialRequest.class);
         UUID application = application(ctx);
-        FederatedIdentityCredential created =
-                credentials.create(Authentication.caller(ctx), GraphResponses.tenant(ctx), application, body.toNew());
+        created(
+                ctx,
+                application,
+                credentials.create(Authentication.caller(ctx), GraphResponses.tenant(ctx), application, body.toNew()));
+    }
+
+    /** 201 with the new credential and its {@code Location}. */
+    private static void created(Context ctx, UUID application, FederatedIdentityCredential created) {
         ctx.header(
                 "Location",
                 BaseUrl.of(ctx) + "/v1.0/applications/" + application + "/federatedIdentityCredentials/"
@@ -81,6 +97,60 @@ final class GraphFederatedCredentialRoutes {
                 ctx.pathParam("credential"),
                 body.toNew());
         GraphResponses.noContent(ctx);
+    }
+
+    /**
+     * Graph's upsert by name: 204 when the credential existed and was updated; 201 with the new credential when it did
+     * not and the request says {@code Prefer: create-if-missing}; without that header it is an update (404 when
+     * missing).
+     */
+    private void upsert(Context ctx) {
+        CredentialRequest body = JsonBody.read(ctx, CredentialRequest.class);
+        UUID application = application(ctx);
+        FederatedCredentialService.Upserted upserted = credentials.upsert(
+                Authentication.caller(ctx),
+                GraphResponses.tenant(ctx),
+                application,
+                ctx.pathParam("name"),
+                body.toNew(),
+                createIfMissing(ctx.header("Prefer")));
+        if (upserted.created()) {
+            created(ctx, application, upserted.credential());
+        } else {
+            GraphResponses.noContent(ctx);
+        }
+    }
+
+    /** Whether a {@code Prefer} header (comma-separated preferences, RFC 7240) asks for {@code create-if-missing}. */
+    static boolean createIfMissing(String prefer) {
+        return prefer != null
+                && Arrays.stream(prefer.split(",", -1))
+                        .map(p -> p.strip().toLowerCase(Locale.ROOT))
+                        .anyMatch("create-if-missing"::equals);
+    }
+
+    /**
+     * The list's {@code $filter}: {@code name eq '…'} and {@code subject eq '…'}, joined with {@code and}, which is
+     * what Graph documents for these credentials; anything else is a 400 naming what is supported.
+     */
+    static FederatedCredentialFilter filter(String text) {
+        List<String> names = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        for (ODataFilter.Clause clause : ODataFilter.clauses(text)) {
+            String property = clause.property().toLowerCase(Locale.ROOT);
+            if (clause.operator() == ODataFilter.Operator.EQ && property.equals("name")) {
+                names.add(clause.value());
+            } else if (clause.operator() == ODataFilter.Operator.EQ && property.equals("subject")) {
+                subjects.add(clause.value());
+            } else {
+                throw new InvalidRequestException(
+                        RequestError.UNSUPPORTED_FILTER,
+                        "Unsupported $filter on federatedIdentityCredentials: '" + clause.property() + "' with "
+                                + clause.operator().name().toLowerCase(Locale.ROOT)
+                                + ". Supported: name eq '…' and subject eq '…', joined with 'and'.");
+            }
+        }
+        return new FederatedCredentialFilter(names, subjects);
     }
 
     private void delete(Context ctx) {

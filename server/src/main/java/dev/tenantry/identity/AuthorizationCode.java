@@ -27,38 +27,6 @@ public record AuthorizationCode(
         Instant usedAt,
         String sid) {
 
-    /** A code with no browser session's {@code sid}. */
-    public AuthorizationCode(
-            String codeHash,
-            UUID familyId,
-            TenantId tenantId,
-            UserId userId,
-            UUID clientId,
-            String redirectUri,
-            String scope,
-            String scp,
-            String nonce,
-            String codeChallenge,
-            Instant issuedAt,
-            Instant expiresAt,
-            Instant usedAt) {
-        this(
-                codeHash,
-                familyId,
-                tenantId,
-                userId,
-                clientId,
-                redirectUri,
-                scope,
-                scp,
-                nonce,
-                codeChallenge,
-                issuedAt,
-                expiresAt,
-                usedAt,
-                null);
-    }
-
     @Override
     public String toString() {
         return "AuthorizationCode[client=" + clientId + ", tenant=" + tenantId + ", used=" + (usedAt != null) + "]";

@@ -27,11 +27,7 @@ public final class DirectoryApis implements RegisteredApis {
     private final AppRoleService roles;
     private final TokenLifetimes lifetimes;
 
-    public DirectoryApis(ExposedApiService apis, PermissionGrantService grants, AppRoleService roles) {
-        this(apis, grants, roles, null);
-    }
-
-    /** With {@code lifetimes} (issue 11): an API's access tokens last as its token lifetime policy says. */
+    /** {@code lifetimes} (issue 11): how long the tokens an app registration governs last, by its policy. */
     public DirectoryApis(
             ExposedApiService apis, PermissionGrantService grants, AppRoleService roles, TokenLifetimes lifetimes) {
         this.apis = apis;
@@ -41,8 +37,8 @@ public final class DirectoryApis implements RegisteredApis {
     }
 
     @Override
-    public Duration lifetime(TenantId tenantId, TokenResource.AppApi api) {
-        return lifetimes == null ? TokenSigner.TOKEN_LIFETIME : lifetimes.of(tenantId, api.appId());
+    public Duration lifetimeOf(TenantId tenantId, UUID appId) {
+        return lifetimes.of(tenantId, appId);
     }
 
     @Override
@@ -64,6 +60,21 @@ public final class DirectoryApis implements RegisteredApis {
     @Override
     public List<String> consented(TenantId tenantId, UserId userId, UUID clientId, TokenResource.AppApi api) {
         return grants.consentedScopes(tenantId, userId.value(), clientId, api.servicePrincipalId());
+    }
+
+    @Override
+    public List<String> requiredScopes(TenantId tenantId, UUID clientId, TokenResource.AppApi api) {
+        Set<UUID> ids = roles.requiredScopeIds(tenantId, clientId, api.appId());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return apis.findRegisteredApi(tenantId, api.appId().toString())
+                .map(found -> found.api().scopes().stream()
+                        .filter(PermissionScope::enabled)
+                        .filter(scope -> ids.contains(scope.id()))
+                        .map(PermissionScope::value)
+                        .toList())
+                .orElse(List.of());
     }
 
     @Override

@@ -18,9 +18,4 @@ public interface HybridIdTokens {
 
     /** The ID token, with {@code sid} (the browser session's, for front-channel logout) when not null. */
     String idToken(Caller.User user, UUID clientId, String nonce, String code, String baseUrl, String sid);
-
-    /** The ID token without a {@code sid}. */
-    default String idToken(Caller.User user, UUID clientId, String nonce, String code, String baseUrl) {
-        return idToken(user, clientId, nonce, code, baseUrl, null);
-    }
 }

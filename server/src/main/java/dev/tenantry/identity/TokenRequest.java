@@ -58,19 +58,7 @@ public record TokenRequest(
             String requestedTokenUse) {
 
         /** No grant-specific parameters, as the client credentials grant sends. */
-        public static final Parameters NONE = new Parameters(null, null, null);
-
-        /** The parameters of every grant but on-behalf-of. */
-        public Parameters(
-                String username,
-                String password,
-                String refreshToken,
-                String code,
-                String redirectUri,
-                String codeVerifier,
-                String deviceCode) {
-            this(username, password, refreshToken, code, redirectUri, codeVerifier, deviceCode, null, null);
-        }
+        public static final Parameters NONE = new Parameters(null, null, null, null, null, null, null, null, null);
 
         /**
          * The on-behalf-of grant's user assertion (the access token the middle tier received) and
@@ -80,28 +68,24 @@ public record TokenRequest(
             return new Parameters(null, null, null, null, null, null, null, assertion, requestedTokenUse);
         }
 
-        public Parameters(String username, String password, String refreshToken) {
-            this(username, password, refreshToken, null, null, null, null);
-        }
-
         /** The authorization code, redirect URI and PKCE verifier of the authorization code grant (issue 11). */
         public static Parameters authorizationCode(String code, String redirectUri, String codeVerifier) {
-            return new Parameters(null, null, null, code, redirectUri, codeVerifier, null);
+            return new Parameters(null, null, null, code, redirectUri, codeVerifier, null, null, null);
         }
 
         /** The device code the device polls with (RFC 8628 §3.4, issue 11). */
         public static Parameters deviceCode(String deviceCode) {
-            return new Parameters(null, null, null, null, null, null, deviceCode);
+            return new Parameters(null, null, null, null, null, null, deviceCode, null, null);
         }
 
         /** The resource owner password credentials of the password grant. */
         public static Parameters password(String username, String password) {
-            return new Parameters(username, password, null);
+            return new Parameters(username, password, null, null, null, null, null, null, null);
         }
 
         /** The refresh token of the refresh token grant. */
         public static Parameters refreshToken(String refreshToken) {
-            return new Parameters(null, null, refreshToken);
+            return new Parameters(null, null, refreshToken, null, null, null, null, null, null);
         }
 
         /** Names which parameters were sent, never their values (user names are personal data). */

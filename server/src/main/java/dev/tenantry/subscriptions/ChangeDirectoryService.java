@@ -34,7 +34,8 @@ import java.util.UUID;
  * guest, as {@link DirectoryMemberships} answers). The move, in one transaction with the subscription locked, removes
  * every role assignment and co-administrator of the old directory, puts the subscription under the target, keeps the
  * account administrator as its billing owner acting through their user object there, and gives that object Owner; it
- * is audited in both directories.
+ * is audited in both directories. The subscription's managed identities lose their service principals in the old
+ * directory ({@link DirectoryBoundIdentities}, issue 11), as Azure asks for them to be enabled or created again.
  */
 public final class ChangeDirectoryService {
 
@@ -49,7 +50,19 @@ public final class ChangeDirectoryService {
     private final Directories directories;
     private final Audit audit;
     private final Transactions transactions;
+    private final DirectoryBoundIdentities identities;
 
+    /**
+     * The managed identities a move must reset, since their service principals belong to the old directory (issue 11):
+     * {@link ManagedIdentityService#forgetForMove}.
+     */
+    @FunctionalInterface
+    public interface DirectoryBoundIdentities {
+        /** Removes the subscription's managed identities' principals in the transaction; returns how many. */
+        int forgetForMove(UUID subscriptionId);
+    }
+
+    /** A service whose moves leave managed identities alone (for callers that have none). */
     public ChangeDirectoryService(
             SubscriptionService subscriptions,
             CloudSubscriptionRepository clouds,
@@ -60,6 +73,32 @@ public final class ChangeDirectoryService {
             Directories directories,
             Audit audit,
             Transactions transactions) {
+        this(
+                subscriptions,
+                clouds,
+                assignments,
+                access,
+                memberships,
+                coAdministrators,
+                directories,
+                audit,
+                transactions,
+                subscriptionId -> 0);
+    }
+
+    /** A service whose moves reset the subscription's managed identities through {@code identities}. */
+    public ChangeDirectoryService(
+            SubscriptionService subscriptions,
+            CloudSubscriptionRepository clouds,
+            RoleAssignmentRepository assignments,
+            AccessService access,
+            DirectoryMemberships memberships,
+            CoAdministrators coAdministrators,
+            Directories directories,
+            Audit audit,
+            Transactions transactions,
+            DirectoryBoundIdentities identities) {
+        this.identities = identities;
         this.subscriptions = subscriptions;
         this.clouds = clouds;
         this.assignments = assignments;
@@ -121,6 +160,7 @@ public final class ChangeDirectoryService {
             CloudSubscription from = checked.subscription();
             int removedAssignments = assignments.deleteBySubscription(subscriptionId);
             int removedCoAdministrators = coAdministrators.removeAll(subscriptionId);
+            int removedIdentities = identities.forgetForMove(subscriptionId);
             CloudSubscription moved = from.movedTo(checked.target().id(), checked.actingAs());
             clouds.update(moved);
             access.grantOwner(
@@ -128,7 +168,11 @@ public final class ChangeDirectoryService {
                     checked.actingAs().value());
             String removed = removedAssignments + " role assignment" + (removedAssignments == 1 ? "" : "s") + " and "
                     + removedCoAdministrators + " co-administrator" + (removedCoAdministrators == 1 ? "" : "s")
-                    + " removed";
+                    + " removed"
+                    + (removedIdentities == 0
+                            ? ""
+                            : "; " + removedIdentities + " managed identit" + (removedIdentities == 1 ? "y" : "ies")
+                                    + " to enable or create again");
             record(caller, from.tenantId(), moved, "Moved to directory " + moved.tenantId() + "; " + removed + ".");
             record(
                     caller,

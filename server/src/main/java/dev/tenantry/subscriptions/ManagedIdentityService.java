@@ -14,6 +14,7 @@ import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.NotFoundException;
 import dev.tenantry.shared.Transactions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -193,6 +194,26 @@ public final class ManagedIdentityService {
         identities
                 .list(scope.subscriptionId(), scope.name(), ManagedIdentity.Kind.USER_ASSIGNED)
                 .forEach(this::remove);
+    }
+
+    /**
+     * What moving the subscription to another directory (R11) does to its managed identities, as Azure documents it
+     * (system-assigned ones must be disabled and enabled again, user-assigned ones deleted, created again and attached
+     * again): every identity's service principal in the old directory is deleted, with the role and app role
+     * assignments it held, so none of them obtains a token any more. A host then shows no system-assigned identity
+     * until its identity is turned on again, which creates a new one in the new directory; a user-assigned identity is
+     * gone with its principal and is created again, then attached again. Returns how many identities were removed; the
+     * caller holds the transaction.
+     *
+     * @see <a href="https://learn.microsoft.com/azure/role-based-access-control/transfer-subscription">Transfer an Azure
+     *     subscription to a different Microsoft Entra directory</a>
+     */
+    public int forgetForMove(UUID subscriptionId) {
+        List<ManagedIdentity> all =
+                new ArrayList<>(identities.list(subscriptionId, null, ManagedIdentity.Kind.SYSTEM_ASSIGNED));
+        all.addAll(identities.list(subscriptionId, null, ManagedIdentity.Kind.USER_ASSIGNED));
+        all.forEach(this::remove);
+        return all.size();
     }
 
     /** Creates a managed identity and its service principal in the directory of {@code scope}. */

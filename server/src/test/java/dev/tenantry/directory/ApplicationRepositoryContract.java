@@ -133,6 +133,34 @@ public abstract class ApplicationRepositoryContract extends RepositoryContract {
     }
 
     @Test
+    @DisplayName("issue 11: deleting a user or a group deletes the app role assignments it held, and no other")
+    void assignmentsGoWithTheUserOrGroupHoldingThem() {
+        User alice = user(contoso, "alice");
+        User bob = user(contoso, "bob");
+        Group sales =
+                new Group(UUID.randomUUID(), contoso.id(), "Sales", null, "sales", null, false, true, false, null, NOW);
+        stores.directoryGroups().insert(sales);
+        ServicePrincipal resource = servicePrincipal(contoso, app(contoso, "Orders"));
+        AppRoleAssignment toBob = assign(bob.id().value(), resource);
+        assign(alice.id().value(), resource);
+        assign(sales.id(), resource);
+
+        stores.users().delete(contoso.id(), alice.id());
+        stores.directoryGroups().delete(contoso.id(), sales.id());
+
+        assertThat(apps().assignmentsTo(contoso.id(), resource.id())).containsExactly(toBob);
+        assertThat(apps().assignmentsOf(contoso.id(), alice.id().value())).isEmpty();
+        assertThat(apps().assignmentsOf(contoso.id(), sales.id())).isEmpty();
+    }
+
+    private AppRoleAssignment assign(UUID principalId, ServicePrincipal resource) {
+        AppRoleAssignment assignment = new AppRoleAssignment(
+                UUID.randomUUID(), contoso.id(), principalId, resource.id(), UUID.randomUUID(), NOW);
+        apps().insertAssignment(assignment);
+        return assignment;
+    }
+
+    @Test
     @DisplayName("issue 8: deleting an application deletes its secrets, its service principal and that one's grants")
     void deleteCascades() {
         Application app = app(contoso, "Payroll");

@@ -1,5 +1,10 @@
 package dev.tenantry.entra;
 
+import static dev.tenantry.testing.SignInFlow.form;
+import static dev.tenantry.testing.SignInFlow.location;
+import static dev.tenantry.testing.SignInFlow.query;
+import static dev.tenantry.testing.SignInFlow.s256;
+import static dev.tenantry.testing.SignInFlow.signInAndReturn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +25,6 @@ import dev.tenantry.shared.Secrets;
 import dev.tenantry.testing.CookieClient;
 import dev.tenantry.testing.RunningServer;
 import dev.tenantry.testing.Tokens;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -98,30 +100,6 @@ class AuthorizationCodeIT {
         return params;
     }
 
-    static String form(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    static Map<String, String> query(String location) {
-        URI uri = URI.create(location);
-        String raw = uri.getRawQuery() != null ? uri.getRawQuery() : uri.getRawFragment();
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : raw.split("&", -1)) {
-            int eq = pair.indexOf('=');
-            values.put(
-                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return values;
-    }
-
-    static String location(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isIn(302, 303);
-        return response.headers().firstValue("Location").orElseThrow();
-    }
-
     static HttpResponse<String> token(Map<String, String> form) {
         return server.postForm("/" + tid() + "/oauth2/v2.0/token", form(form));
     }
@@ -143,24 +121,8 @@ class AuthorizationCodeIT {
         return SignedJWT.parse(jwt).getJWTClaimsSet();
     }
 
-    /** Signs in through the page an authorization request sends the browser to, and follows it back. */
-    static HttpResponse<String> signInAndReturn(CookieClient browser, String authorizeUrl, String upn) {
-        String signIn = location(browser.get(authorizeUrl));
-        assertThat(signIn).startsWith("/signin?returnUrl=");
-        String returnUrl = URLDecoder.decode(
-                signIn.substring("/signin?returnUrl=".length()).replaceAll("&login_hint=.*", ""),
-                StandardCharsets.UTF_8);
-        browser.signIn(upn, PASSWORD, returnUrl);
-        return browser.get(returnUrl);
-    }
-
     static String verifier() {
         return Secrets.random(32);
-    }
-
-    static String s256(String verifier) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
     @Test
@@ -169,7 +131,7 @@ class AuthorizationCodeIT {
         CookieClient browser = new CookieClient(server);
         String url = authorize(tid(), webRequest("openid profile offline_access User.Read"));
         Map<String, String> answer =
-                query(location(signInAndReturn(browser, url, contoso.admin().userPrincipalName())));
+                query(location(signInAndReturn(browser, url, contoso.admin().userPrincipalName(), PASSWORD)));
         assertThat(answer).containsEntry("state", "st-1").containsKey("code");
 
         Map<String, String> form = codeForm(answer.get("code"), WEB);
@@ -197,7 +159,7 @@ class AuthorizationCodeIT {
         Map<String, String> fresh = webRequest("openid User.Read");
         fresh.put("max_age", "0");
         Map<String, String> afterFresh = query(location(signInAndReturn(
-                browser, authorize(tid(), fresh), contoso.admin().userPrincipalName())));
+                browser, authorize(tid(), fresh), contoso.admin().userPrincipalName(), PASSWORD)));
         assertThat(afterFresh).containsKey("code");
 
         // userinfo, at the path discovery advertises, names the same subject as the ID token
@@ -303,6 +265,7 @@ class AuthorizationCodeIT {
                         null,
                         past,
                         past.plusSeconds(600),
+                        null,
                         null));
         Map<String, String> form = codeForm(text, WEB);
         form.put("client_secret", secret);
@@ -547,7 +510,7 @@ class AuthorizationCodeIT {
     void logoutHint() throws Exception {
         CookieClient browser = new CookieClient(server);
         Map<String, String> answer = query(location(signInAndReturn(
-                browser, authorize(tid(), webRequest("openid")), contoso.admin().userPrincipalName())));
+                browser, authorize(tid(), webRequest("openid")), contoso.admin().userPrincipalName(), PASSWORD)));
         Map<String, String> form = codeForm(answer.get("code"), WEB);
         form.put("client_secret", secret);
         String loginHint = claims(json(token(form)).get("id_token").asText()).getStringClaim("login_hint");

@@ -1,5 +1,9 @@
 package dev.tenantry.entra;
 
+import static dev.tenantry.testing.SignInFlow.form;
+import static dev.tenantry.testing.SignInFlow.location;
+import static dev.tenantry.testing.SignInFlow.query;
+import static dev.tenantry.testing.SignInFlow.signInAndReturn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,15 +21,11 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.testing.CookieClient;
 import dev.tenantry.testing.RunningServer;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,9 +43,11 @@ class OidcV1IT {
     static final String ARM = "https://management.core.windows.net/";
     static final String GRAPH = "https://graph.microsoft.com";
     static final String WEB = "https://app.contoso.example/signin-oidc";
+    static final String NATIVE = "http://localhost";
 
     static CreatedDirectory contoso;
     static Application web;
+    static Application desktop;
     static String webSecret;
     static String daemonId;
     static String daemonSecret;
@@ -63,6 +65,10 @@ class OidcV1IT {
                 applications.addPassword(admin, tenantId, web.id(), "t", null).secretText();
         services.redirectUris()
                 .setRedirectUris(admin, tenantId, web.id(), Map.of(RedirectUris.Platform.WEB, List.of(WEB)));
+        desktop = applications.createApplication(admin, tenantId, "Contoso Desktop");
+        services.redirectUris()
+                .setRedirectUris(
+                        admin, tenantId, desktop.id(), Map.of(RedirectUris.Platform.PUBLIC_CLIENT, List.of(NATIVE)));
         Application daemon = applications.createApplication(admin, tenantId, "Contoso Daemon");
         daemonId = daemon.appId().toString();
         daemonSecret = applications
@@ -77,12 +83,6 @@ class OidcV1IT {
 
     static String tid() {
         return contoso.tenant().id().toString();
-    }
-
-    static String form(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     static HttpResponse<String> token(Map<String, String> form) {
@@ -199,12 +199,8 @@ class OidcV1IT {
                 .containsEntry("client_id", web.appId().toString())
                 .containsEntry("redirect_uri", WEB)
                 .doesNotContainKey("resource");
-        String signIn = location(browser.get(v2));
-        String returnUrl = URLDecoder.decode(
-                signIn.substring("/signin?returnUrl=".length()).replaceAll("&login_hint=.*", ""),
-                StandardCharsets.UTF_8);
-        browser.signIn(contoso.admin().userPrincipalName(), PASSWORD, returnUrl);
-        Map<String, String> answer = query(location(browser.get(returnUrl)));
+        Map<String, String> answer =
+                query(location(signInAndReturn(browser, v2, contoso.admin().userPrincipalName(), PASSWORD)));
         assertThat(answer).containsEntry("state", "s1").containsKey("code");
 
         Map<String, String> redeem = new LinkedHashMap<>();
@@ -222,6 +218,37 @@ class OidcV1IT {
         JWTClaimsSet id = claims(body.get("id_token").asText());
         assertThat(id.getStringClaim("ver")).isEqualTo("1.0");
         assertThat(id.getAudience()).containsExactly(web.appId().toString());
+    }
+
+    @Test
+    @DisplayName("issue 11: a public client cannot skip PKCE through GET /oauth2/authorize: the v2.0 endpoint it"
+            + " lands on refuses it with AADSTS9002325 (and plain with AADSTS50158), as it refuses a v2.0 request")
+    void publicClientNeedsPkceOnV1() throws Exception {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("client_id", desktop.appId().toString());
+        params.put("response_type", "code");
+        params.put("redirect_uri", NATIVE);
+        params.put("resource", GRAPH);
+        params.put("state", "s2");
+        CookieClient browser = new CookieClient(server);
+
+        Map<String, String> refused = query(throughV1(browser, params));
+        params.put("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        params.put("code_challenge_method", "plain");
+        Map<String, String> plain = query(throughV1(browser, params));
+        params.put("code_challenge_method", "S256");
+        String withPkce = throughV1(browser, params);
+
+        assertThat(refused).containsEntry("error", "invalid_request").containsEntry("state", "s2");
+        assertThat(refused.get("error_description")).startsWith("AADSTS9002325");
+        assertThat(plain).containsEntry("error", "invalid_request");
+        assertThat(plain.get("error_description")).startsWith("AADSTS50158");
+        assertThat(withPkce).startsWith("/signin?returnUrl=");
+    }
+
+    /** Where the v2.0 endpoint sends the browser after the v1.0 endpoint sent it there. */
+    static String throughV1(CookieClient browser, Map<String, String> params) {
+        return location(browser.get(location(browser.get("/" + tid() + "/oauth2/authorize?" + form(params)))));
     }
 
     @Test
@@ -243,23 +270,5 @@ class OidcV1IT {
         HttpResponse<String> unknown = server.get("/nosuch.example/.well-known/openid-configuration");
         assertThat(unknown.statusCode()).isIn(400, 404);
         assertThat(json(unknown).get("error_description").asText()).startsWith("AADSTS");
-    }
-
-    static String location(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isIn(302, 303);
-        return response.headers().firstValue("Location").orElseThrow();
-    }
-
-    static Map<String, String> query(String location) {
-        URI uri = URI.create(location);
-        String raw = uri.getRawQuery() != null ? uri.getRawQuery() : uri.getRawFragment();
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : raw.split("&", -1)) {
-            int eq = pair.indexOf('=');
-            values.put(
-                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return values;
     }
 }

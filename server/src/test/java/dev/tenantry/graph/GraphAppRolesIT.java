@@ -1,6 +1,10 @@
 package dev.tenantry.graph;
 
 import static dev.tenantry.graph.GraphFixture.json;
+import static dev.tenantry.testing.SignInFlow.form;
+import static dev.tenantry.testing.SignInFlow.location;
+import static dev.tenantry.testing.SignInFlow.query;
+import static dev.tenantry.testing.SignInFlow.signInAndReturn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,15 +14,12 @@ import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.User;
 import dev.tenantry.testing.CookieClient;
 import dev.tenantry.testing.RunningServer;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -239,7 +240,7 @@ class GraphAppRolesIT {
 
         CookieClient browser = new CookieClient(server);
         String url = authorize(app[1]);
-        String location = location(signInAndReturn(browser, url, alice.userPrincipalName()));
+        String location = location(signInAndReturn(browser, url, alice.userPrincipalName(), GraphFixture.PASSWORD));
         String code = query(location).get("code");
         assertThat(code).as(location).isNotNull();
         HttpResponse<String> tokens = server.postForm(
@@ -251,7 +252,8 @@ class GraphAppRolesIT {
         assertThat(id.getStringListClaim("roles")).containsExactly("Orders.Write");
 
         // bob holds no assignment: a page in the browser, AADSTS50105 at the token endpoint
-        HttpResponse<String> page = signInAndReturn(new CookieClient(server), url, bob.userPrincipalName());
+        HttpResponse<String> page =
+                signInAndReturn(new CookieClient(server), url, bob.userPrincipalName(), GraphFixture.PASSWORD);
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body()).contains("not assigned");
         HttpResponse<String> password = server.postForm(
@@ -274,36 +276,6 @@ class GraphAppRolesIT {
         params.put("redirect_uri", WEB);
         params.put("scope", "openid profile");
         params.put("state", "s1");
-        return "/" + contoso.tenant().id() + "/oauth2/v2.0/authorize?"
-                + params.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + enc(e.getValue()))
-                        .collect(Collectors.joining("&"));
-    }
-
-    static String location(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isIn(302, 303);
-        return response.headers().firstValue("Location").orElseThrow();
-    }
-
-    static Map<String, String> query(String location) {
-        URI uri = URI.create(location);
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&", -1)) {
-            int eq = pair.indexOf('=');
-            values.put(
-                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return values;
-    }
-
-    /** Signs in through the page an authorization request sends the browser to, and follows it back. */
-    static HttpResponse<String> signInAndReturn(CookieClient browser, String authorizeUrl, String upn) {
-        String signIn = location(browser.get(authorizeUrl));
-        String returnUrl = URLDecoder.decode(
-                signIn.substring("/signin?returnUrl=".length()).replaceAll("&login_hint=.*", ""),
-                StandardCharsets.UTF_8);
-        browser.signIn(upn, GraphFixture.PASSWORD, returnUrl);
-        return browser.get(returnUrl);
+        return "/" + contoso.tenant().id() + "/oauth2/v2.0/authorize?" + form(params);
     }
 }

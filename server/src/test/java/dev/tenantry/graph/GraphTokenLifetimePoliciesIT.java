@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.GraphPermission;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.shared.Caller;
@@ -142,5 +143,47 @@ class GraphTokenLifetimePoliciesIT {
                 server.postJson(POLICIES, "{\"definition\":[\"nope\"],\"displayName\":\"X\"}", token);
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.body()).contains("definition");
+    }
+
+    @Test
+    @DisplayName("issue 11: an app token needs Graph's documented permissions: Policy.Read.All reads,"
+            + " Policy.ReadWrite.ApplicationConfiguration writes, and assigning needs Application.ReadWrite.All too")
+    void applicationPermissions() throws Exception {
+        GraphFixture graph = new GraphFixture(server);
+        CreatedDirectory directory = graph.directory("policyperms");
+        String admin = graph.token(directory.admin());
+        GraphFixture.App reader = graph.registerApp(admin, "Reader");
+        graph.grant(reader, admin, GraphPermission.POLICY_READ_ALL);
+        GraphFixture.App writer = graph.registerApp(admin, "Writer");
+        graph.grant(
+                writer,
+                admin,
+                GraphPermission.POLICY_READWRITE_APPLICATIONCONFIGURATION,
+                GraphPermission.APPLICATION_READWRITE_ALL);
+        GraphFixture.App appManager = graph.registerApp(admin, "App manager");
+        graph.grant(appManager, admin, GraphPermission.APPLICATION_READWRITE_ALL);
+        String readerToken = graph.appToken(directory, reader.appId(), reader.secret());
+        String writerToken = graph.appToken(directory, writer.appId(), writer.secret());
+        String managerToken = graph.appToken(directory, appManager.appId(), appManager.secret());
+        String assignment = "/v1.0/applications/" + reader.objectId() + "/tokenLifetimePolicies/$ref";
+
+        HttpResponse<String> created = server.postJson(POLICIES, policyBody("Two hours", "02:00:00"), writerToken);
+        String id = JSON.readTree(created.body()).get("id").asText();
+        String reference =
+                "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/policies/tokenLifetimePolicies/" + id + "\"}";
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(server.get(POLICIES, readerToken).statusCode()).isEqualTo(200);
+        assertThat(server.postJson(assignment, reference, writerToken).statusCode())
+                .isEqualTo(204);
+        assertThat(server.postJson(POLICIES, policyBody("Nope", "02:00:00"), readerToken)
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> managerCreates = server.postJson(POLICIES, policyBody("Nope", "02:00:00"), managerToken);
+        assertThat(managerCreates.statusCode()).isEqualTo(403);
+        assertThat(managerCreates.body()).contains("Policy.ReadWrite.ApplicationConfiguration");
+        assertThat(server.get(POLICIES, managerToken).statusCode()).isEqualTo(403);
+        assertThat(server.postJson(assignment, reference, readerToken).statusCode())
+                .isEqualTo(403);
     }
 }

@@ -62,7 +62,8 @@ class ChangeDirectoryRulesTest {
             new ChangeDirectoryService.Directories(
                     world.tenants(), world.users(), world.services().stores().applications()),
             new Audit(world.audits(), world.users(), world.clock()),
-            world.transactions());
+            world.transactions(),
+            world.services().managedIdentities()::forgetForMove);
 
     /** Where an account may act: its home, and the directories listed here as having made it a guest. */
     private static final class Guests implements DirectoryMemberships {
@@ -177,6 +178,63 @@ class ChangeDirectoryRulesTest {
         assertThat(world.subscriptions().cloudSubscriptionsOf(fabrikam.adminCaller(), fabrikam.id()))
                 .extracting(CloudSubscription::id)
                 .containsExactly(subscription.id());
+    }
+
+    @Test
+    @DisplayName("R11 / issue 11: a move removes the managed identities' principals from the old directory, as Azure"
+            + " asks for system-assigned ones to be enabled again and user-assigned ones to be created again")
+    void r11MoveResetsManagedIdentities() {
+        CloudSubscription subscription = cloud("MS-AZR-0003P");
+        world.resourceGroups().createOrUpdate(kelley, subscription.id(), "rg-app", "westeurope", Map.of());
+        ManagedIdentityService identities = world.services().managedIdentities();
+        ComputeHostService hosts = world.services().computeHosts();
+        ManagedIdentity userAssigned = identities
+                .createOrUpdate(kelley, subscription.id(), "rg-app", "id-app", "westeurope", Map.of())
+                .identity();
+        ManagedIdentity systemAssigned = host(kelley, subscription, true, userAssigned.resourceId())
+                .systemAssigned()
+                .orElseThrow();
+        kelleyIsAGuestOfFabrikam();
+
+        changes.changeDirectory(kelley, subscription.id(), fabrikam.id().toString());
+
+        var applications = world.services().stores().applications();
+        assertThat(applications.findServicePrincipal(contoso.id(), systemAssigned.principalId()))
+                .isEmpty();
+        assertThat(applications.findServicePrincipal(contoso.id(), userAssigned.principalId()))
+                .isEmpty();
+        ComputeHostService.HostView stale = hosts.get(kelleyInFabrikam, subscription.id(), "rg-app", "web-1");
+        assertThat(stale.identities()).isEmpty();
+        assertThat(identities.list(kelleyInFabrikam, subscription.id(), "rg-app"))
+                .isEmpty();
+        assertThat(world.audits().all().stream().filter(e -> e.activity().equals("Change subscription directory")))
+                .allSatisfy(e -> assertThat(e.targets().getFirst().detail())
+                        .contains("2 managed identities to enable or create again"));
+
+        ManagedIdentity recreated = identities
+                .createOrUpdate(kelleyInFabrikam, subscription.id(), "rg-app", "id-app", "westeurope", Map.of())
+                .identity();
+        ComputeHostService.HostView enabled = host(kelleyInFabrikam, subscription, true, recreated.resourceId());
+        assertThat(enabled.identities()).extracting(ManagedIdentity::tenantId).containsOnly(fabrikam.id());
+        assertThat(enabled.systemAssigned().orElseThrow().principalId()).isNotEqualTo(systemAssigned.principalId());
+        assertThat(applications.findServicePrincipal(
+                        fabrikam.id(), enabled.systemAssigned().orElseThrow().principalId()))
+                .isPresent();
+    }
+
+    private ComputeHostService.HostView host(
+            Caller caller, CloudSubscription subscription, boolean systemAssigned, String userAssignedId) {
+        return world.services()
+                .computeHosts()
+                .createOrUpdate(
+                        caller,
+                        subscription.id(),
+                        "rg-app",
+                        "web-1",
+                        "westeurope",
+                        Map.of(),
+                        new ComputeHostService.IdentityRequest(systemAssigned, List.of(userAssignedId)))
+                .host();
     }
 
     @Test

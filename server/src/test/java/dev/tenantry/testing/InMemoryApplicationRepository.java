@@ -151,6 +151,14 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
         return sp.isPresent();
     }
 
+    /**
+     * Drops the app role assignments a deleted user or group held, as the SQL store deletes them with the user or
+     * group (issue 11).
+     */
+    public void forgetPrincipal(UUID principalId) {
+        assignments.values().removeIf(a -> a.principalId().equals(principalId));
+    }
+
     @Override
     public boolean deleteSecret(UUID applicationId, UUID keyId) {
         return secrets.getOrDefault(applicationId, new ArrayList<>())

@@ -11,9 +11,12 @@ public final class InMemoryStores implements ContractStores {
     private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
     private final InMemoryLicenceRepository licences = new InMemoryLicenceRepository();
     private final InMemoryGroupRepository directoryGroups =
-            new InMemoryGroupRepository((tenant, id) -> this.users.findById(tenant, id), this.licences::forgetGroup);
-    private final InMemoryUserRepository users =
-            InMemoryUserRepository.cascading(roles, licences, clouds, this.directoryGroups);
+            new InMemoryGroupRepository((tenant, id) -> this.users.findById(tenant, id), id -> {
+                this.licences.forgetGroup(id);
+                this.applications.forgetPrincipal(id);
+            });
+    private final InMemoryUserRepository users = InMemoryUserRepository.cascading(
+            roles, licences, clouds, this.directoryGroups, id -> this.applications.forgetPrincipal(id));
     private final InMemoryApplicationRepository applications = new InMemoryApplicationRepository();
     private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -56,11 +57,25 @@ public final class InMemoryUserRepository implements UserRepository, Restorable 
             InMemoryLicenceRepository licences,
             InMemoryCloudSubscriptionRepository clouds,
             InMemoryGroupRepository groups) {
+        return cascading(roles, licences, clouds, groups, id -> {});
+    }
+
+    /**
+     * As above, and a deleted user's app role assignments go too ({@code principalGone} drops them), as the SQL store
+     * deletes them with the user.
+     */
+    public static InMemoryUserRepository cascading(
+            InMemoryDirectoryRoleRepository roles,
+            InMemoryLicenceRepository licences,
+            InMemoryCloudSubscriptionRepository clouds,
+            InMemoryGroupRepository groups,
+            Consumer<UUID> principalGone) {
         return new InMemoryUserRepository(
                 id -> {
                     roles.forget(id);
                     licences.forget(id);
                     groups.forget(id);
+                    principalGone.accept(id.value());
                 },
                 clouds::administeredBy);
     }

@@ -11,6 +11,7 @@ import dev.tenantry.directory.tenants.TenantService;
 import dev.tenantry.directory.users.UserService;
 import dev.tenantry.identity.InMemoryIdentityStores;
 import dev.tenantry.identity.LockoutPolicy;
+import dev.tenantry.shared.CacheGeneration;
 import dev.tenantry.subscriptions.BillingOwnershipTransfers;
 import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.ResourceGroupService;
@@ -44,10 +45,13 @@ public final class TestWorld {
     private final InMemoryCloudSubscriptionRepository clouds = new InMemoryCloudSubscriptionRepository();
     private final InMemoryLicenceRepository licences = new InMemoryLicenceRepository();
     private final InMemoryGroupRepository directoryGroups =
-            new InMemoryGroupRepository((tenant, id) -> this.users.findById(tenant, id), this.licences::forgetGroup);
+            new InMemoryGroupRepository((tenant, id) -> this.users.findById(tenant, id), id -> {
+                this.licences.forgetGroup(id);
+                this.applications.forgetPrincipal(id);
+            });
     private final InMemoryAuditRepository audits = new InMemoryAuditRepository();
-    private final InMemoryUserRepository users =
-            InMemoryUserRepository.cascading(roles, licences, clouds, this.directoryGroups);
+    private final InMemoryUserRepository users = InMemoryUserRepository.cascading(
+            roles, licences, clouds, this.directoryGroups, id -> this.applications.forgetPrincipal(id));
     private final InMemoryRoleAssignmentRepository assignments = new InMemoryRoleAssignmentRepository();
     private final InMemoryActivityLogRepository activityLog = new InMemoryActivityLogRepository();
     private final InMemorySuiteSubscriptionRepository suites = new InMemorySuiteSubscriptionRepository();
@@ -119,6 +123,7 @@ public final class TestWorld {
                 keyCredentials,
                 clientAssertionReplays,
                 deviceCodes,
+                CacheGeneration.NONE, // the token path caches nothing over the fakes
                 managedIdentities,
                 tokenLifetimePolicies);
         services = Services.wire(

@@ -15,6 +15,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -54,6 +55,12 @@ public final class FederatedCredentialService {
                 applicationService.getApplication(caller, tenantId, objectId).id());
     }
 
+    /** The application's federated identity credentials that {@code filter} keeps (Graph's {@code $filter}). */
+    public List<FederatedIdentityCredential> list(
+            Caller caller, TenantId tenantId, UUID objectId, FederatedCredentialFilter filter) {
+        return list(caller, tenantId, objectId).stream().filter(filter::test).toList();
+    }
+
     /** One credential of the application, named by its id or its name. */
     public FederatedIdentityCredential get(Caller caller, TenantId tenantId, UUID objectId, String idOrName) {
         return find(list(caller, tenantId, objectId), idOrName);
@@ -64,31 +71,7 @@ public final class FederatedCredentialService {
             Caller caller, TenantId tenantId, UUID objectId, NewFederatedCredential wanted) {
         return transactions.inTransaction(() -> {
             Application application = applicationService.manageableApplication(caller, tenantId, objectId);
-            String name = Text.required(wanted.name(), "name", Column.FEDERATED_CREDENTIAL_NAME);
-            if (!NAME.matcher(name).matches()) {
-                throw invalid(
-                        "name",
-                        "The federated identity credential's name must be 3 to 120 characters of letters, digits, '-'"
-                                + " and '_', starting with a letter or digit.");
-            }
-            FederatedIdentityCredential credential = new FederatedIdentityCredential(
-                    NewIds.next(NewIds.Kind.FEDERATED_CREDENTIAL),
-                    name,
-                    issuer(wanted.issuer()),
-                    Text.required(wanted.subject(), "subject", Column.FEDERATED_CREDENTIAL_SUBJECT),
-                    audiences(wanted.audiences()),
-                    Text.optional(wanted.description(), "description", Column.FEDERATED_CREDENTIAL_DESCRIPTION));
-            credentials.lockApplication(application.id()); // the count below holds against concurrent creates
-            List<FederatedIdentityCredential> current = credentials.federated(application.id());
-            if (current.size() >= MAX_PER_APPLICATION) {
-                throw invalid(
-                        "federatedIdentityCredentials",
-                        "An application may have at most " + MAX_PER_APPLICATION + " federated identity credentials;"
-                                + " delete one first.");
-            }
-            requireUnique(current, credential);
-            credentials.insertFederated(application.id(), credential);
-            return credential;
+            return insert(application, wanted);
         });
     }
 
@@ -98,29 +81,109 @@ public final class FederatedCredentialService {
         return transactions.inTransaction(() -> {
             Application application = applicationService.manageableApplication(caller, tenantId, objectId);
             List<FederatedIdentityCredential> current = credentials.federated(application.id());
-            FederatedIdentityCredential old = find(current, idOrName);
-            if (wanted.name() != null && !wanted.name().equals(old.name())) {
+            return change(application, current, find(current, idOrName), wanted);
+        });
+    }
+
+    /** What an upsert did: the credential as it is now, and whether the upsert created it. */
+    public record Upserted(FederatedIdentityCredential credential, boolean created) {}
+
+    /**
+     * Graph's upsert by name ({@code PATCH …/federatedIdentityCredentials(name='…')}): updates the credential named
+     * {@code name}; when there is none, creates it if {@code createIfMissing} (Graph's {@code Prefer:
+     * create-if-missing}), else it is not found, as a plain update. A {@code name} in the body must be the same.
+     *
+     * @see <a href="https://learn.microsoft.com/graph/api/federatedidentitycredential-upsert">Upsert
+     *     federatedIdentityCredential</a>
+     */
+    public Upserted upsert(
+            Caller caller,
+            TenantId tenantId,
+            UUID objectId,
+            String name,
+            NewFederatedCredential wanted,
+            boolean createIfMissing) {
+        return transactions.inTransaction(() -> {
+            Application application = applicationService.manageableApplication(caller, tenantId, objectId);
+            credentials.lockApplication(application.id()); // two upserts of one new name create it once
+            List<FederatedIdentityCredential> current = credentials.federated(application.id());
+            String key = name == null ? "" : name.toLowerCase(Locale.ROOT);
+            Optional<FederatedIdentityCredential> old =
+                    current.stream().filter(c -> c.nameKey().equals(key)).findFirst();
+            if (old.isPresent()) {
+                return new Upserted(change(application, current, old.get(), wanted), false);
+            }
+            if (!createIfMissing) {
+                throw notFound(name);
+            }
+            if (wanted.name() != null && !wanted.name().equalsIgnoreCase(name)) {
                 throw invalid(
                         "name",
-                        "A federated identity credential's name cannot be changed; delete it and create one with the"
-                                + " new name.");
+                        "The body names the credential '" + wanted.name() + "' but the URL names it '" + name
+                                + "'; leave name out of the body or make the two the same.");
             }
-            FederatedIdentityCredential updated = new FederatedIdentityCredential(
-                    old.id(),
-                    old.name(),
-                    wanted.issuer() == null ? old.issuer() : issuer(wanted.issuer()),
-                    wanted.subject() == null
-                            ? old.subject()
-                            : Text.required(wanted.subject(), "subject", Column.FEDERATED_CREDENTIAL_SUBJECT),
-                    wanted.audiences() == null ? old.audiences() : audiences(wanted.audiences()),
-                    wanted.description() == null
-                            ? old.description()
-                            : Text.optional(
-                                    wanted.description(), "description", Column.FEDERATED_CREDENTIAL_DESCRIPTION));
-            requireUnique(current.stream().filter(c -> !c.id().equals(old.id())).toList(), updated);
-            credentials.updateFederated(application.id(), updated);
-            return updated;
+            return new Upserted(
+                    insert(
+                            application,
+                            new NewFederatedCredential(
+                                    name, wanted.issuer(), wanted.subject(), wanted.audiences(), wanted.description())),
+                    true);
         });
+    }
+
+    private FederatedIdentityCredential insert(Application application, NewFederatedCredential wanted) {
+        String name = Text.required(wanted.name(), "name", Column.FEDERATED_CREDENTIAL_NAME);
+        if (!NAME.matcher(name).matches()) {
+            throw invalid(
+                    "name",
+                    "The federated identity credential's name must be 3 to 120 characters of letters, digits, '-'"
+                            + " and '_', starting with a letter or digit.");
+        }
+        FederatedIdentityCredential credential = new FederatedIdentityCredential(
+                NewIds.next(NewIds.Kind.FEDERATED_CREDENTIAL),
+                name,
+                issuer(wanted.issuer()),
+                Text.required(wanted.subject(), "subject", Column.FEDERATED_CREDENTIAL_SUBJECT),
+                audiences(wanted.audiences()),
+                Text.optional(wanted.description(), "description", Column.FEDERATED_CREDENTIAL_DESCRIPTION));
+        credentials.lockApplication(application.id()); // the count below holds against concurrent creates
+        List<FederatedIdentityCredential> current = credentials.federated(application.id());
+        if (current.size() >= MAX_PER_APPLICATION) {
+            throw invalid(
+                    "federatedIdentityCredentials",
+                    "An application may have at most " + MAX_PER_APPLICATION + " federated identity credentials;"
+                            + " delete one first.");
+        }
+        requireUnique(current, credential);
+        credentials.insertFederated(application.id(), credential);
+        return credential;
+    }
+
+    private FederatedIdentityCredential change(
+            Application application,
+            List<FederatedIdentityCredential> current,
+            FederatedIdentityCredential old,
+            NewFederatedCredential wanted) {
+        if (wanted.name() != null && !wanted.name().equals(old.name())) {
+            throw invalid(
+                    "name",
+                    "A federated identity credential's name cannot be changed; delete it and create one with the"
+                            + " new name.");
+        }
+        FederatedIdentityCredential updated = new FederatedIdentityCredential(
+                old.id(),
+                old.name(),
+                wanted.issuer() == null ? old.issuer() : issuer(wanted.issuer()),
+                wanted.subject() == null
+                        ? old.subject()
+                        : Text.required(wanted.subject(), "subject", Column.FEDERATED_CREDENTIAL_SUBJECT),
+                wanted.audiences() == null ? old.audiences() : audiences(wanted.audiences()),
+                wanted.description() == null
+                        ? old.description()
+                        : Text.optional(wanted.description(), "description", Column.FEDERATED_CREDENTIAL_DESCRIPTION));
+        requireUnique(current.stream().filter(c -> !c.id().equals(old.id())).toList(), updated);
+        credentials.updateFederated(application.id(), updated);
+        return updated;
     }
 
     /** Deletes the credential named by its id or its name. */
@@ -152,10 +215,14 @@ public final class FederatedCredentialService {
         return all.stream()
                 .filter(c -> c.id().equals(id) || c.nameKey().equals(key))
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException(
-                        FederatedCredentialError.FEDERATED_CREDENTIAL_NOT_FOUND,
-                        "The application has no federated identity credential with id or name '" + idOrName
-                                + "'; list the application's federatedIdentityCredentials to see them."));
+                .orElseThrow(() -> notFound(idOrName));
+    }
+
+    private static NotFoundException notFound(String idOrName) {
+        return new NotFoundException(
+                FederatedCredentialError.FEDERATED_CREDENTIAL_NOT_FOUND,
+                "The application has no federated identity credential with id or name '" + idOrName
+                        + "'; list the application's federatedIdentityCredentials to see them.");
     }
 
     private static void requireUnique(List<FederatedIdentityCredential> others, FederatedIdentityCredential wanted) {

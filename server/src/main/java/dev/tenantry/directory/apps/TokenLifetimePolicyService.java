@@ -1,6 +1,7 @@
 package dev.tenantry.directory.apps;
 
 import dev.tenantry.directory.DirectoryAccess;
+import dev.tenantry.directory.DirectoryAccess.PolicyUse;
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.TenantRepository;
 import dev.tenantry.shared.Caller;
@@ -17,8 +18,10 @@ import java.util.UUID;
 
 /**
  * A directory's token lifetime policies and their assignment to applications (issue 11, Graph's
- * {@code tokenLifetimePolicy}). Every call is a Global or Application Administrator's (an app needs
- * {@code Application.ReadWrite.All}) of the caller's own directory (R14). At most one policy per directory is the
+ * {@code tokenLifetimePolicy}). Every call is a Global or Application Administrator's of the caller's own directory
+ * (R14), with the Graph permissions Graph names per endpoint ({@link DirectoryAccess#requireTokenLifetimePolicies}:
+ * {@code Policy.Read.All} to read, {@code Policy.ReadWrite.ApplicationConfiguration} to write, and
+ * {@code Application.ReadWrite.All} too to assign). At most one policy per directory is the
  * organization default; that rule is checked holding the directory's lock, so two concurrent writes cannot both set it.
  */
 public final class TokenLifetimePolicyService {
@@ -50,18 +53,18 @@ public final class TokenLifetimePolicyService {
     }
 
     public List<TokenLifetimePolicy> list(Caller caller, TenantId tenantId) {
-        access.requireManageApplications(caller, tenantId);
+        access.requireTokenLifetimePolicies(caller, tenantId, PolicyUse.READ);
         return policies.list(tenantId);
     }
 
     public TokenLifetimePolicy get(Caller caller, TenantId tenantId, UUID id) {
-        access.requireManageApplications(caller, tenantId);
+        access.requireTokenLifetimePolicies(caller, tenantId, PolicyUse.READ);
         return find(tenantId, id);
     }
 
     /** Creates a policy; the definition is refused by name when Entra would refuse it. */
     public TokenLifetimePolicy create(Caller caller, TenantId tenantId, Draft draft) {
-        access.requireManageApplications(caller, tenantId);
+        access.requireTokenLifetimePolicies(caller, tenantId, PolicyUse.WRITE);
         TokenLifetimeDefinition definition = TokenLifetimeDefinition.of(required(draft.parsedDefinition()));
         String displayName = Column.TOKEN_LIFETIME_POLICY_DISPLAY_NAME.check(draft.displayName(), "displayName");
         String raw = Column.TOKEN_LIFETIME_POLICY_DEFINITION.check(draft.definition(), "definition");
@@ -84,7 +87,7 @@ public final class TokenLifetimePolicyService {
 
     /** Changes the properties {@code draft} sends. */
     public TokenLifetimePolicy update(Caller caller, TenantId tenantId, UUID id, Draft draft) {
-        access.requireManageApplications(caller, tenantId);
+        access.requireTokenLifetimePolicies(caller, tenantId, PolicyUse.WRITE);
         TokenLifetimeDefinition definition =
                 draft.definition() == null ? null : TokenLifetimeDefinition.of(required(draft.parsedDefinition()));
         return transactions.inTransaction(() -> {
@@ -109,7 +112,7 @@ public final class TokenLifetimePolicyService {
     }
 
     public void delete(Caller caller, TenantId tenantId, UUID id) {
-        access.requireManageApplications(caller, tenantId);
+        access.requireTokenLifetimePolicies(caller, tenantId, PolicyUse.WRITE);
         transactions.run(() -> {
             if (!policies.delete(tenantId, id)) {
                 throw notFound(id);
@@ -119,14 +122,14 @@ public final class TokenLifetimePolicyService {
 
     /** The policies assigned to the application {@code objectId} (zero or one). */
     public List<TokenLifetimePolicy> assigned(Caller caller, TenantId tenantId, UUID objectId) {
-        access.requireManageApplications(caller, tenantId);
+        access.requireTokenLifetimePolicies(caller, tenantId, PolicyUse.ASSIGN);
         return policies.findAssigned(tenantId, application(tenantId, objectId).id()).stream()
                 .toList();
     }
 
     /** Assigns the policy to the application {@code objectId}, replacing any it had. */
     public void assign(Caller caller, TenantId tenantId, UUID objectId, UUID policyId) {
-        access.requireManageApplications(caller, tenantId);
+        access.requireTokenLifetimePolicies(caller, tenantId, PolicyUse.ASSIGN);
         transactions.run(() -> {
             Application app = application(tenantId, objectId);
             find(tenantId, policyId);
@@ -135,7 +138,7 @@ public final class TokenLifetimePolicyService {
     }
 
     public void unassign(Caller caller, TenantId tenantId, UUID objectId, UUID policyId) {
-        access.requireManageApplications(caller, tenantId);
+        access.requireTokenLifetimePolicies(caller, tenantId, PolicyUse.ASSIGN);
         transactions.run(() -> {
             Application app = application(tenantId, objectId);
             if (!policies.unassign(tenantId, app.id(), policyId)) {

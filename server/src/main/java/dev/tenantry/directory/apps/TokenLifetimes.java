@@ -10,7 +10,8 @@ import java.util.UUID;
  * The lifetime of a token an application's policy governs (issue 11), by Entra's precedence for configurable token
  * lifetimes: the policy assigned to the application, else the directory's organization default, else the built-in
  * lifetime. For an access token the application is the RESOURCE (a registered API; Graph and ARM are first-party and
- * keep the built-in lifetime, so callers ask only for an API), for an ID token it is the CLIENT (its audience). Read on
+ * keep the built-in lifetime, so callers ask only for an API), for an ID token it is the CLIENT (its audience); an
+ * application that is not a registration of the directory (a first-party client) keeps the built-in lifetime. Read on
  * every token, so it goes through the token path's {@link GenerationCache}; every policy write bumps the generation
  * (the repository is wrapped by {@code GenerationBumping}).
  */
@@ -40,11 +41,13 @@ public final class TokenLifetimes {
     }
 
     private Duration load(TenantId tenantId, UUID appId) {
-        Optional<TokenLifetimePolicy> assigned = applications
-                .findByAppId(appId)
-                .filter(app -> app.tenantId().equals(tenantId)) // R14: only the directory's own registration
-                .flatMap(app -> policies.findAssigned(tenantId, app.id()));
-        return assigned.or(() -> policies.findOrganizationDefault(tenantId))
+        Optional<Application> registration = applications.findByAppId(appId).filter(app -> app.tenantId()
+                .equals(tenantId)); // R14: only the directory's own registration
+        if (registration.isEmpty()) {
+            return builtIn; // a first-party client (Azure CLI…) is no registration of the directory: no policy
+        }
+        return policies.findAssigned(tenantId, registration.get().id())
+                .or(() -> policies.findOrganizationDefault(tenantId))
                 .map(TokenLifetimePolicy::accessTokenLifetime)
                 .orElse(builtIn);
     }

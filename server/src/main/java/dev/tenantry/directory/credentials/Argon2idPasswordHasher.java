@@ -8,12 +8,13 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}), with OWASP's
  * recommended cost (19 MiB, 2 passes, 1 lane). Stored hashes keep their own parameters, so the cost can rise later.
+ *
+ * <p>The hash itself comes from {@link Argon2idFunction}: the native reference library where it loads, else Bouncy
+ * Castle; both give the same bytes, so hashes move freely between servers that use either.
  */
 public final class Argon2idPasswordHasher implements PasswordHasher {
 
@@ -102,17 +103,11 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     }
 
     private static byte[] derive(String password, byte[] salt, int memory, int passes, int lanes, int length) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memory)
-                .withIterations(passes)
-                .withParallelism(lanes)
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+        return Best.FUNCTION.derive(password.getBytes(StandardCharsets.UTF_8), salt, memory, passes, lanes, length);
+    }
+
+    /** The holder idiom: the native library is looked for at the first hash, not at start-up. */
+    private static final class Best {
+        static final Argon2idFunction FUNCTION = Argon2idFunction.choose();
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
  * CPU-bound Argon2id run never yields, so hashing on the request's thread pins a carrier; with as many carriers as
  * cores, a burst of sign-ins left no carrier for cheap requests ({@code /health} waited 30 s). Here the request's
  * virtual thread parks while it waits, its carrier serves other requests, and the OS shares the cores between the
- * hashing threads and the carriers.
+ * hashing threads and the carriers — with the hashing threads at a lower priority ({@link BackgroundPriority}), so a
+ * flood of sign-ins takes only the CPU that other requests leave.
  */
 public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseable {
 
@@ -49,8 +51,19 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
                 0,
                 TimeUnit.SECONDS,
                 queueBound == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueBound),
-                Thread.ofPlatform().name("password-hashing-", 0).daemon().factory(),
+                lowPriority(Thread.ofPlatform()
+                        .name("password-hashing-", 0)
+                        .daemon()
+                        .factory()),
                 new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Threads of {@code factory} that first lower their own priority: see {@link BackgroundPriority}. */
+    private static ThreadFactory lowPriority(ThreadFactory factory) {
+        return work -> factory.newThread(() -> {
+            BackgroundPriority.lowerCurrentThread();
+            work.run();
+        });
     }
 
     @Override

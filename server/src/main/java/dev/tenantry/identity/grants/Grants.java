@@ -55,19 +55,7 @@ public final class Grants {
 
         /** The grants before issue 11: no consent, no public clients, no assertions, no device or code grant. */
         public static final Flows NONE = new Flows(
-                ConsentedScopes.NONE, PublicClients.NONE, null, null, null, GenerationCache.disabled(), false);
-
-        /** Without external issuers' keys: federated identity credentials prove nothing. */
-        public Flows(
-                ConsentedScopes consents,
-                PublicClients publicClients,
-                ApplicationKeyService keys,
-                ClientAssertionReplays replays,
-                DeviceCodeRepository deviceCodes,
-                GenerationCache cache,
-                boolean authorizationCode) {
-            this(consents, publicClients, keys, replays, deviceCodes, cache, authorizationCode, null);
-        }
+                ConsentedScopes.NONE, PublicClients.NONE, null, null, null, GenerationCache.disabled(), false, null);
     }
 
     /** Certificate assertions, and external tokens too when {@code flows} has issuers' keys (issue 11). */
@@ -205,7 +193,13 @@ public final class Grants {
         Resources resources = new Resources(audiences, flows.consents(), apis.registered());
         RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
         UserTokens userTokens = new UserTokens(
-                directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock, guests);
+                directoryRoles,
+                applications,
+                new GroupClaims(groups, directoryRoles),
+                signer,
+                clock,
+                guests,
+                apis.registered());
         List<Grant> grants = new ArrayList<>(List.of(
                 new PasswordGrant(tenants, clients, lockouts, resources, refreshTokenIssuer, userTokens, guests),
                 new ClientCredentialsGrant(tenants, clients, resources, signer, clock),
@@ -234,7 +228,7 @@ public final class Grants {
         return List.copyOf(grants);
     }
 
-    /** The hybrid flow's ID tokens (issue 11), signed as the grants sign theirs. */
+    /** The hybrid flow's ID tokens (issue 11), signed as the grants sign theirs, lasting the built-in hour. */
     public static HybridIdTokens hybridIdTokens(
             UserService users,
             DirectoryRoleService directoryRoles,
@@ -243,8 +237,27 @@ public final class Grants {
             TokenSigner signer,
             Clock clock,
             GuestAccounts guests) {
+        return hybridIdTokens(users, directoryRoles, applications, groups, signer, clock, guests, RegisteredApis.NONE);
+    }
+
+    /** The hybrid flow's ID tokens, lasting as the client's token lifetime policy in {@code lifetimes} says. */
+    public static HybridIdTokens hybridIdTokens(
+            UserService users,
+            DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupRepository groups,
+            TokenSigner signer,
+            Clock clock,
+            GuestAccounts guests,
+            RegisteredApis lifetimes) {
         UserTokens userTokens = new UserTokens(
-                directoryRoles, applications, new GroupClaims(groups, directoryRoles), signer, clock, guests);
+                directoryRoles,
+                applications,
+                new GroupClaims(groups, directoryRoles),
+                signer,
+                clock,
+                guests,
+                lifetimes);
         return (user, clientId, nonce, code, baseUrl, sid) -> userTokens.hybridIdToken(
                 users.getUser(Caller.system(), user.tenantId(), user.userId().toString()),
                 clientId,

@@ -9,6 +9,7 @@ import dev.tenantry.directory.UserType;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.roles.DirectoryRoleService;
 import dev.tenantry.identity.Hashes;
+import dev.tenantry.identity.RegisteredApis;
 import dev.tenantry.identity.TokenResource;
 import dev.tenantry.identity.TokenResponse;
 import dev.tenantry.identity.TokenSigner;
@@ -16,6 +17,7 @@ import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,6 +33,9 @@ import java.util.UUID;
  * ({@code groupMembershipClaims}); an access token as its <em>resource's</em> registration asks. Every access token
  * here is for Microsoft Graph or Azure Resource Manager, first-party resources that ask for none, so access tokens
  * carry no {@code groups} claim, as Entra's Graph and ARM tokens do not.
+ *
+ * <p>Lifetimes follow Entra's configurable token lifetimes (issue 11): an access token for a registered API lasts as
+ * the API's token lifetime policy says, an ID token as its client's; Graph and ARM tokens keep the built-in hour.
  */
 final class UserTokens {
 
@@ -40,15 +45,7 @@ final class UserTokens {
     private final TokenSigner signer;
     private final Clock clock;
     private final GuestAccounts guests;
-
-    UserTokens(
-            DirectoryRoleService directoryRoles,
-            ApplicationService applications,
-            GroupClaims groupClaims,
-            TokenSigner signer,
-            Clock clock) {
-        this(directoryRoles, applications, groupClaims, signer, clock, GuestAccounts.NONE);
-    }
+    private final RegisteredApis lifetimes;
 
     UserTokens(
             DirectoryRoleService directoryRoles,
@@ -56,29 +53,27 @@ final class UserTokens {
             GroupClaims groupClaims,
             TokenSigner signer,
             Clock clock,
-            GuestAccounts guests) {
+            GuestAccounts guests,
+            RegisteredApis lifetimes) {
         this.directoryRoles = directoryRoles;
         this.applications = applications;
         this.groupClaims = groupClaims;
         this.signer = signer;
         this.clock = clock;
         this.guests = guests;
+        this.lifetimes = lifetimes;
     }
 
     /** The response for {@code access}; {@code refreshToken} may be null, {@code baseUrl} is the issuer's host. */
     TokenResponse issue(DelegatedAccess access, String refreshToken, boolean clientInfo, String baseUrl) {
-        return issue(access, refreshToken, clientInfo, baseUrl, null);
+        return issue(access, refreshToken, clientInfo, baseUrl, null, null);
     }
 
     /**
-     * The response for {@code access} redeemed from an authorization code (issue 11): the ID token carries the
-     * request's {@code nonce} (if any) and the access token's {@code at_hash} (OpenID Connect Core §3.1.3.6).
+     * The response for {@code access} redeemed from an authorization code or a refresh token (issue 11): the ID token
+     * carries the request's {@code nonce} and the access token's {@code at_hash} (OpenID Connect Core §3.1.3.6) when
+     * {@code nonce} is not null, and {@code sid} (the browser session's that began the sign-in) when not null.
      */
-    TokenResponse issue(DelegatedAccess access, String refreshToken, boolean clientInfo, String baseUrl, String nonce) {
-        return issue(access, refreshToken, clientInfo, baseUrl, nonce, null);
-    }
-
-    /** As above, the ID token carrying {@code sid} (the browser session's that authorised the code) when not null. */
     TokenResponse issue(
             DelegatedAccess access, String refreshToken, boolean clientInfo, String baseUrl, String nonce, String sid) {
         User user = access.user();
@@ -96,8 +91,11 @@ final class UserTokens {
                         issuer, access.scopes().resource(), access.scp(), user, wids, access.clientId(), now),
                 user,
                 home);
+        // a registered API's token lasts as its token lifetime policy says; Graph's and ARM's keep theirs (issue 11)
+        Duration lifetime = TokenClaims.LIFETIME;
         if (access.resource() instanceof TokenResource.AppApi api) {
-            claims = TokenClaims.forApi(claims, api, baseUrl);
+            lifetime = lifetimes.lifetime(user.tenantId(), api);
+            claims = TokenClaims.withLifetime(TokenClaims.forApi(claims, api, baseUrl), lifetime);
         }
         String accessToken = signer.sign(claims);
         Map<String, Object> extra = roles(roles);
@@ -110,7 +108,7 @@ final class UserTokens {
                 access.scopes().openid() ? idToken(issuer, user, home, access.clientId(), baseUrl, now, extra) : null;
         return new TokenResponse(
                 accessToken,
-                TokenClaims.EXPIRES_IN,
+                TokenClaims.expiresIn(lifetime),
                 access.scopes().raw(),
                 refreshToken,
                 idToken,
@@ -166,8 +164,10 @@ final class UserTokens {
         Map<String, Object> groups =
                 new LinkedHashMap<>(groupClaims.of(user, applications.groupClaimsOf(clientId), baseUrl));
         groups.putAll(extra);
-        return signer.sign(
-                TokenClaims.guestClaims(TokenClaims.idToken(issuer, user, clientId, groups, now), user, home));
+        // an ID token lasts as its client's token lifetime policy says (Entra: the policy of the app it is for)
+        return signer.sign(TokenClaims.withLifetime(
+                TokenClaims.guestClaims(TokenClaims.idToken(issuer, user, clientId, groups, now), user, home),
+                lifetimes.lifetimeOf(user.tenantId(), clientId)));
     }
 
     /** The ID token's {@code roles} claim (issue 11): the user's app roles on the client, none when it has none. */

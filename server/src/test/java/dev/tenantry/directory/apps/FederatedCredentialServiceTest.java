@@ -154,4 +154,68 @@ class FederatedCredentialServiceTest {
         assertThat(credentials.list(admin, contoso.id(), app.id())).isEmpty();
         assertThat(UUID.randomUUID()).isNotEqualTo(app.id());
     }
+
+    @Test
+    @DisplayName(
+            "issue 11: upsert by name creates only when asked to (Graph's Prefer: create-if-missing), else updates")
+    void upsertByName() {
+        NewFederatedCredential body = new NewFederatedCredential(null, GITHUB, "repo:contoso/app:env:prod", null, null);
+        assertThatThrownBy(() -> credentials.upsert(admin, contoso.id(), app.id(), "prod", body, false))
+                .isInstanceOf(NotFoundException.class);
+
+        FederatedCredentialService.Upserted created =
+                credentials.upsert(admin, contoso.id(), app.id(), "prod", body, true);
+        FederatedCredentialService.Upserted updated = credentials.upsert(
+                admin,
+                contoso.id(),
+                app.id(),
+                "PROD",
+                new NewFederatedCredential(null, null, null, null, "deploys prod"),
+                true);
+
+        assertThat(created.created()).isTrue();
+        assertThat(created.credential().name()).isEqualTo("prod");
+        assertThat(updated.created()).isFalse();
+        assertThat(updated.credential().id()).isEqualTo(created.credential().id());
+        assertThat(updated.credential().description()).isEqualTo("deploys prod");
+        assertThat(credentials.list(admin, contoso.id(), app.id())).containsExactly(updated.credential());
+        refusedWith(
+                FederatedCredentialError.INVALID_FEDERATED_CREDENTIAL,
+                "name",
+                () -> credentials.upsert(
+                        admin,
+                        contoso.id(),
+                        app.id(),
+                        "staging",
+                        new NewFederatedCredential("other", GITHUB, "s", null, null),
+                        true));
+    }
+
+    @Test
+    @DisplayName("issue 11: the list keeps what the filter names: name ignoring case, subject exactly")
+    void listFiltered() {
+        FederatedIdentityCredential main = create("main-branch", "repo:contoso/app:ref:refs/heads/main");
+        FederatedIdentityCredential prod = create("prod", "repo:contoso/app:environment:prod");
+
+        assertThat(credentials.list(
+                        admin,
+                        contoso.id(),
+                        app.id(),
+                        new FederatedCredentialFilter(List.of("MAIN-branch"), List.of())))
+                .containsExactly(main);
+        assertThat(credentials.list(
+                        admin,
+                        contoso.id(),
+                        app.id(),
+                        new FederatedCredentialFilter(List.of(), List.of("repo:contoso/app:environment:prod"))))
+                .containsExactly(prod);
+        assertThat(credentials.list(
+                        admin,
+                        contoso.id(),
+                        app.id(),
+                        new FederatedCredentialFilter(List.of(), List.of("REPO:contoso/app:environment:prod"))))
+                .isEmpty();
+        assertThat(credentials.list(admin, contoso.id(), app.id(), FederatedCredentialFilter.ALL))
+                .containsExactlyInAnyOrder(main, prod);
+    }
 }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.NewUser;
+import dev.tenantry.shared.AccessDeniedException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.testing.TestWorld;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +95,67 @@ class TokenLifetimePolicyServiceTest {
                 TokenLifetimePolicyError.POLICY_NOT_FOUND,
                 () -> policies.get(fabrikamAdmin, fabrikam.tenant().id(), policy.id()));
         assertThat(policies.list(fabrikamAdmin, fabrikam.tenant().id())).isEmpty();
+    }
+
+    Caller.App app(String... permissions) {
+        return new Caller.App(contoso.tenant().id(), UUID.randomUUID(), UUID.randomUUID(), Set.of(permissions));
+    }
+
+    Caller.User adminWithScopes(String... scopes) {
+        return new Caller.User(contoso.tenant().id(), contoso.admin().id(), Optional.of(Set.of(scopes)));
+    }
+
+    static void refusedFor(String permission, Runnable call) {
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.getMessage())
+                        .contains(permission));
+    }
+
+    @Test
+    @DisplayName("issue 11: an app reads policies with Policy.Read.All, writes them with"
+            + " Policy.ReadWrite.ApplicationConfiguration, and assigns them with Application.ReadWrite.All as well")
+    void applicationPermissionsAsGraphDocumentsThem() {
+        var tenant = contoso.tenant().id();
+        Caller.App writer = app("Policy.ReadWrite.ApplicationConfiguration");
+        Caller.App reader = app("Policy.Read.All");
+        Caller.App appManager = app("Application.ReadWrite.All");
+        Caller.App assigner = app("Policy.Read.All", "Application.ReadWrite.All");
+
+        TokenLifetimePolicy policy = policies.create(writer, tenant, draft("Two hours", false, "02:00:00"));
+        assertThat(policies.list(reader, tenant)).containsExactly(policy);
+        assertThat(policies.get(writer, tenant, policy.id())).isEqualTo(policy);
+        policies.assign(assigner, tenant, api.id(), policy.id());
+        assertThat(policies.assigned(assigner, tenant, api.id())).containsExactly(policy);
+
+        refusedFor(
+                "Policy.ReadWrite.ApplicationConfiguration",
+                () -> policies.create(reader, tenant, draft("Reader's", false, "02:00:00")));
+        refusedFor(
+                "Policy.ReadWrite.ApplicationConfiguration",
+                () -> policies.create(appManager, tenant, draft("Manager's", false, "02:00:00")));
+        refusedFor("Policy.Read.All", () -> policies.list(appManager, tenant));
+        refusedFor("Application.ReadWrite.All", () -> policies.unassign(writer, tenant, api.id(), policy.id()));
+        refusedFor("Policy.Read.All", () -> policies.unassign(appManager, tenant, api.id(), policy.id()));
+        refusedFor("Policy.ReadWrite.ApplicationConfiguration", () -> policies.delete(reader, tenant, policy.id()));
+    }
+
+    @Test
+    @DisplayName("issue 11: a delegated token needs the policy scopes too, whatever the user's role")
+    void delegatedScopes() {
+        var tenant = contoso.tenant().id();
+        TokenLifetimePolicy policy = policies.create(
+                adminWithScopes("Policy.ReadWrite.ApplicationConfiguration"),
+                tenant,
+                draft("Two hours", false, "02:00:00"));
+        assertThat(policies.list(adminWithScopes("Policy.Read.All"), tenant)).containsExactly(policy);
+        policies.assign(adminWithScopes("Policy.Read.All", "Application.ReadWrite.All"), tenant, api.id(), policy.id());
+
+        refusedFor(
+                "Policy.ReadWrite.ApplicationConfiguration",
+                () -> policies.create(adminWithScopes("Policy.Read.All"), tenant, draft("X", false, "02:00:00")));
+        refusedFor("Policy.Read.All", () -> policies.list(adminWithScopes("Application.ReadWrite.All"), tenant));
+        refusedFor(
+                "Application.ReadWrite.All",
+                () -> policies.unassign(adminWithScopes("Policy.Read.All"), tenant, api.id(), policy.id()));
     }
 }

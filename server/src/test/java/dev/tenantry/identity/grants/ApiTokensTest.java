@@ -181,8 +181,11 @@ class ApiTokensTest {
     @Test
     @DisplayName("issue 11: client credentials for the API carry the API's app roles held by the client, as roles")
     void clientCredentialsCarryTheApisRoles() throws Exception {
-        RegisteredApis registered =
-                new DirectoryApis(apis, fixture.world.services().permissionGrants(), fixture.applications.appRoles());
+        RegisteredApis registered = new DirectoryApis(
+                apis,
+                fixture.world.services().permissionGrants(),
+                fixture.applications.appRoles(),
+                fixture.lifetimes());
         RegisteredApis withRoles = new RegisteredApis() {
             @Override
             public Optional<TokenResource.AppApi> find(TenantId tenantId, String resource) {

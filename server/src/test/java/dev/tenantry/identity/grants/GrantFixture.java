@@ -6,25 +6,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.GuestAccounts;
 import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.PermissionGrant;
+import dev.tenantry.directory.apps.TokenLifetimes;
 import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.AuthorizationService;
+import dev.tenantry.identity.AuthorizeRequest;
 import dev.tenantry.identity.InMemoryIdentityStores;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
+import dev.tenantry.identity.RegisteredApis;
 import dev.tenantry.identity.SigningKeys;
 import dev.tenantry.identity.TokenRequest;
 import dev.tenantry.identity.TokenResponse;
+import dev.tenantry.identity.TokenSigner;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
+import dev.tenantry.shared.GenerationCache;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.testing.TestWorld;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
@@ -55,9 +64,57 @@ final class GrantFixture {
             applications,
             new GroupClaims(world.directoryGroups(), world.roleService()),
             keys,
-            clock);
+            clock,
+            GuestAccounts.NONE,
+            RegisteredApis.NONE);
     final CreatedDirectory contoso = world.tenantService()
             .createDirectory("Contoso", "US", "contoso", NewUser.of("Kelley Wall", "admin", PASSWORD));
+
+    /** The directory's token lifetime policies as the token grants read them (issue 11). */
+    TokenLifetimes lifetimes() {
+        return new TokenLifetimes(
+                world.services().stores().tokenLifetimePolicies(),
+                world.services().stores().applications(),
+                GenerationCache.disabled(),
+                TokenSigner.TOKEN_LIFETIME);
+    }
+
+    /** An admin's consent for every user: the client {@code clientAppId} may ask {@code resourceSpId} for it. */
+    void consent(String clientAppId, UUID resourceSpId, String scope) {
+        UUID clientSp = applications
+                .findServicePrincipalByAppId(tenantId(), UUID.fromString(clientAppId))
+                .orElseThrow()
+                .id();
+        world.services()
+                .permissionGrants()
+                .create(admin(), tenantId(), clientSp, PermissionGrant.ALL_PRINCIPALS, null, resourceSpId, scope);
+    }
+
+    /** An authorization request of {@code clientAppId} for a code (and an ID token in the hybrid flow), as parsed. */
+    AuthorizeRequest authorizeRequest(UUID clientAppId, String redirectUri, String responseType, String scope) {
+        return new AuthorizeRequest(
+                tenantId().toString(),
+                clientAppId.toString(),
+                redirectUri,
+                responseType,
+                responseType.contains("id_token") ? "fragment" : null,
+                scope,
+                "s",
+                "n",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** The code the authorization endpoint issues the admin for {@code request}, in the browser session {@code sid}. */
+    String adminCode(AuthorizeRequest request, String sid) {
+        AuthorizationService authorization = world.services().authorization();
+        AuthorizationService.Client client = authorization.client(request);
+        return authorization.issue(client, request, authorization.check(client, request), (Caller.User) admin(), sid);
+    }
 
     TenantId tenantId() {
         return contoso.tenant().id();

@@ -1,5 +1,11 @@
 package dev.tenantry.pages.signin;
 
+import static dev.tenantry.testing.SignInFlow.code;
+import static dev.tenantry.testing.SignInFlow.form;
+import static dev.tenantry.testing.SignInFlow.location;
+import static dev.tenantry.testing.SignInFlow.query;
+import static dev.tenantry.testing.SignInFlow.s256;
+import static dev.tenantry.testing.SignInFlow.signInAndReturn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,22 +19,16 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.testing.CookieClient;
 import dev.tenantry.testing.RunningServer;
 import dev.tenantry.testing.Tokens;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -196,10 +196,7 @@ class FrontChannelLogoutIT {
         params.put("scope", "openid profile User.Read");
         params.put("code_challenge", s256(VERIFIER));
         params.put("code_challenge_method", "S256");
-        return "/" + tid() + "/oauth2/v2.0/authorize?"
-                + params.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + enc(e.getValue()))
-                        .collect(Collectors.joining("&"));
+        return "/" + tid() + "/oauth2/v2.0/authorize?" + form(params);
     }
 
     /** The {@code sid} of the ID token the code grant issues for {@code code}. */
@@ -213,34 +210,14 @@ class FrontChannelLogoutIT {
         return SignedJWT.parse(idToken).getJWTClaimsSet().getStringClaim("sid");
     }
 
-    static String s256(String verifier) {
-        try {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(
-                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Runs an authorization request to a code (returned): signing in first when {@code signIn}, else by SSO. */
     static String signIn(CookieClient browser, Application app, String redirectUri, boolean signIn) {
         String url = authorizeUrl(app, redirectUri);
-        if (signIn) {
-            HttpResponse<String> first = browser.get(url);
-            String location = first.headers().firstValue("Location").orElseThrow();
-            assertThat(location).startsWith("/signin?returnUrl=");
-            String returnUrl = URLDecoder.decode(
-                    location.substring("/signin?returnUrl=".length()).replaceAll("&login_hint=.*", ""),
-                    StandardCharsets.UTF_8);
-            browser.signIn(contoso.admin().userPrincipalName(), PASSWORD, returnUrl);
-        }
-        HttpResponse<String> answer = browser.get(url);
-        assertThat(answer.headers().firstValue("Location").orElseThrow())
-                .as(answer.body())
-                .startsWith(redirectUri + "?code=");
-        return query(answer.headers().firstValue("Location").orElseThrow()).get("code");
+        HttpResponse<String> answer = signIn
+                ? signInAndReturn(browser, url, contoso.admin().userPrincipalName(), PASSWORD)
+                : browser.get(url);
+        assertThat(location(answer)).as(answer.body()).startsWith(redirectUri + "?code=");
+        return code(answer);
     }
 
     static List<String> frames(String html) {
@@ -251,15 +228,6 @@ class FrontChannelLogoutIT {
             frames.add(m.group(1).replace("&amp;", "&"));
         }
         return frames;
-    }
-
-    static Map<String, String> query(String url) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&", -1)) {
-            int eq = pair.indexOf('=');
-            values.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return values;
     }
 
     static String enc(String value) {
