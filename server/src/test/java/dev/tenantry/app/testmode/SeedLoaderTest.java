@@ -357,4 +357,26 @@ class SeedLoaderTest {
                         "field tenants[0].cloudSubscriptions[0].roleAssignments[0].identity: The Resource");
         assertThat(world.tenants().all()).isEmpty();
     }
+
+    @Test
+    void theJsonFormOfTheSameSchemaLoadsAlike() throws Exception {
+        String json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(new com.fasterxml.jackson.databind.ObjectMapper(
+                                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .readTree(REGISTRATIONS));
+        UsedIds none = UsedIds.NONE;
+
+        Seeded seeded = new SeedLoader(world.services(), none, true).load(SeedFile.parse("seed.json", json));
+
+        Seeded.SeededApp api = seeded.tenant("contoso").orElseThrow().apps().get("api");
+        assertThat(world.services().stores().applications().appRoles(api.objectId()))
+                .extracting(r -> r.value())
+                .containsExactly("Api.Admin", "Api.Sync");
+        assertThatThrownBy(() -> new SeedLoader(world.services(), none, true)
+                        .load(SeedFile.parse(
+                                "seed.json",
+                                json.replace("\"value\":\"Api.Sync\"", "\"value\":\"Api.Sync\",\"colour\":1"))))
+                .hasMessageContaining(
+                        "line 1, field tenants[0].applications[1].appRoles[1].colour: Unrecognized field");
+    }
 }
