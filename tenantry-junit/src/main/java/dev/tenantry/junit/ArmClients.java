@@ -7,7 +7,12 @@ import com.azure.resourcemanager.resources.ResourceManager;
 import java.util.HashMap;
 import java.util.Map;
 
-/** ARM SDK managers over {@code AzureEnvironment.AZURE} with only the two endpoints replaced (compat §1). */
+/**
+ * ARM SDK managers over {@code AzureEnvironment.AZURE} with Resource Manager, the authority and Microsoft Graph pointed
+ * at Tenantry (compat §1, §4). Graph's resource id is the server's origin, as its cloud metadata says, so the
+ * authorization manager's directory calls (users, groups, service principals) reach Tenantry too; the SDK then asks
+ * for {@code https://HOST/.default} for ARM calls as well, which Tenantry's ARM front end accepts.
+ */
 final class ArmClients {
 
     private ArmClients() {}
@@ -16,6 +21,7 @@ final class ArmClients {
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", principal.baseUrl() + "/");
         endpoints.put("activeDirectoryEndpointUrl", principal.baseUrl() + "/");
+        endpoints.put("microsoftGraphResourceId", principal.baseUrl() + "/");
         return new AzureProfile(principal.tenantId(), principal.subscriptionId(), new AzureEnvironment(endpoints));
     }
 

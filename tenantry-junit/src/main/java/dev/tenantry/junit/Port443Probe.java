@@ -1,12 +1,13 @@
 package dev.tenantry.junit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** Whether this process can bind port 443 now, and whether a start failed because it could not. */
+/** Whether this process can bind port 443 now, a free port otherwise, and whether a start failed to bind. */
 final class Port443Probe {
 
     private Port443Probe() {}
@@ -20,6 +21,15 @@ final class Port443Probe {
         } catch (IOException e) {
             return "binding " + host + ":443 failed (" + e.getMessage()
                     + "): it needs root or CAP_NET_BIND_SERVICE, and no other process on it";
+        }
+    }
+
+    /** A port free on {@code host} now. */
+    static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host + ": " + e.getMessage(), e);
         }
     }
 

@@ -166,7 +166,10 @@ public final class TenantryExtension
             return this;
         }
         TestMode testMode = seedFile() == null ? TestMode.empty() : TestMode.seeded(seedFile());
-        TenantryConfig config = TenantryConfig.defaults().withDataDir(DATA_DIR.get());
+        // bound as localhost, the name clients use (baseUrl), so the server's own origin is that URL: Graph's resource
+        // id, which the ARM SDK's environment points at this server too (compat §4)
+        TenantryConfig config =
+                TenantryConfig.defaults().withDataDir(DATA_DIR.get()).withHost("localhost");
         app = port != 0
                 ? TenantryApp.startInTestMode(config.withPort(port), testMode)
                 : startChoosingPort(config, testMode);
@@ -177,7 +180,7 @@ public final class TenantryExtension
     /** On 443 when the policy and the process allow it, else on a free port. */
     private TenantryApp startChoosingPort(TenantryConfig config, TestMode testMode) {
         if (port443 == Port443.FORBIDDEN) {
-            return TenantryApp.startInTestMode(config.withPort(0), testMode);
+            return startOnFreePort(config, testMode);
         }
         String why = Port443Probe.whyNot(config.host());
         if (why == null) {
@@ -195,7 +198,24 @@ public final class TenantryExtension
                     + why + ". Run the tests as root, or let Java bind low ports (sudo setcap"
                     + " cap_net_bind_service=+ep $JAVA_HOME/bin/java), or stop what holds 443.");
         }
-        return TenantryApp.startInTestMode(config.withPort(0), testMode);
+        return startOnFreePort(config, testMode);
+    }
+
+    /**
+     * On a free port picked before the start rather than by the server, so that its origin, port included, is known
+     * when it starts (a server on port 0 has none, and then refuses tokens for {@code https://localhost:PORT/}). A port
+     * taken in between is picked again.
+     */
+    private static TenantryApp startOnFreePort(TenantryConfig config, TestMode testMode) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return TenantryApp.startInTestMode(config.withPort(Port443Probe.freePort(config.host())), testMode);
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !Port443Probe.isBindFailure(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public synchronized void stop() {
@@ -354,7 +374,8 @@ public final class TenantryExtension
             "com.microsoft.aad.msal4j.ConfidentialClientApplication",
             "com.microsoft.graph.serviceclient.GraphServiceClient",
             "com.azure.resourcemanager.resources.ResourceManager",
-            "com.azure.resourcemanager.authorization.AuthorizationManager");
+            "com.azure.resourcemanager.authorization.AuthorizationManager",
+            "com.azure.resourcemanager.AzureResourceManager");
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -378,6 +399,7 @@ public final class TenantryExtension
             case "com.azure.resourcemanager.resources.ResourceManager" -> ArmClients.resourceManager(principal);
             case "com.azure.resourcemanager.authorization.AuthorizationManager" ->
                 ArmClients.authorizationManager(principal);
+            case "com.azure.resourcemanager.AzureResourceManager" -> AzureClients.azure(principal);
             default -> throw new ParameterResolutionException("cannot resolve " + type.getName());
         };
     }
