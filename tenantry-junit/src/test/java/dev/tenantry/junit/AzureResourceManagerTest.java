@@ -1,8 +1,10 @@
 package dev.tenantry.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.management.Region;
+import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.AzureResourceManager;
 import com.azure.resourcemanager.authorization.models.RoleAssignment;
 import com.azure.resourcemanager.resources.models.ResourceGroup;
@@ -63,5 +65,14 @@ class AzureResourceManagerTest {
                 .getById(tenantry.user("jane").objectId().toString());
 
         assertThat(jane.userPrincipalName()).isEqualTo("jane@contoso.onmicrosoft.test");
+    }
+
+    @Test
+    void aServiceTenantryDoesNotServeIsAnArmNotFound(AzureResourceManager azure) {
+        assertThatThrownBy(() -> azure.storageAccounts().list().stream().toList())
+                .isInstanceOfSatisfying(ManagementException.class, e -> {
+                    assertThat(e.getResponse().getStatusCode()).isEqualTo(404);
+                    assertThat(e.getValue().getCode()).isEqualTo("InvalidResourceType");
+                });
     }
 }
