@@ -95,7 +95,7 @@ class ChangeDirectoryRaceIT {
                 new ChangeDirectoryService.Directories(stores.tenants(), stores.users(), stores.applications()),
                 new Audit(stores.audits(), stores.users(), Clock.systemUTC()),
                 stores.transactions(),
-                services.managedIdentities()::forgetForMove);
+                services.managedIdentities());
         kelleyInFabrikam = new Caller.User(fabrikam, guest, kelley.home(), Optional.empty());
     }
 
