@@ -297,6 +297,10 @@ public final class AuthorizationService {
                                     + ".");
                 }
             }
+            if (scopes.names().contains(".default")) {
+                // Entra's static consent: .default asks for what the client's registration lists for the API
+                api = api.onlyScopes(apis.requiredScopes(client.tenantId(), client.clientId(), api));
+            }
             return new Checked(scopes, null, Set.of(), null, false, api);
         }
         ProtectedResource resource = firstParty.get();
@@ -410,6 +414,16 @@ public final class AuthorizationService {
             missing = List.of();
         }
         if (missing.isEmpty() && !checked.prompts().contains("consent")) {
+            if (consented.isEmpty() && apiPermissions(checked).isEmpty()) {
+                return new Refuse(
+                        "invalid_client",
+                        "AADSTS650057: Invalid resource. The client has requested access to a resource which isn't "
+                                + "listed in the requested permissions in the client's application registration. "
+                                + "Client app ID: " + client.clientId() + ". Resource value from request: "
+                                + api.requested() + ". Resource app ID: " + api.appId() + ". List the API's "
+                                + "delegated permissions in the application's requiredResourceAccess, or ask for them "
+                                + "by name.");
+            }
             return new Issue();
         }
         if (none) {

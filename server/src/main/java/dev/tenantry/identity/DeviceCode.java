@@ -13,6 +13,7 @@ import java.util.UUID;
  *     decides; then the user's
  * @param userId the user who approved or declined, null while pending
  * @param lastPolledAt the device's last poll, null before the first
+ * @param sid the {@code sid} of the browser session that approved it (issue 11), null until then
  */
 public record DeviceCode(
         String deviceCodeHash,
@@ -24,7 +25,8 @@ public record DeviceCode(
         Instant expiresAt,
         State state,
         UserId userId,
-        Instant lastPolledAt) {
+        Instant lastPolledAt,
+        String sid) {
 
     /** Where the authorization stands. */
     public enum State {

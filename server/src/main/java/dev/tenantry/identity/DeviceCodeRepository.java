@@ -17,10 +17,11 @@ public interface DeviceCodeRepository {
 
     /**
      * Moves the pending, unexpired authorization of {@code userCode} to {@code decision} (approved or declined) by
-     * the user {@code userId} of {@code tenantId} (which becomes the authorization's tenant); false when it is no
-     * longer pending or has expired at {@code now}. Atomic.
+     * the user {@code userId} of {@code tenantId} (which becomes the authorization's tenant) in the browser session
+     * {@code sid} (nullable); false when it is no longer pending or has expired at {@code now}. Atomic.
      */
-    boolean decide(String userCode, DeviceCode.State decision, TenantId tenantId, UserId userId, Instant now);
+    boolean decide(
+            String userCode, DeviceCode.State decision, TenantId tenantId, UserId userId, String sid, Instant now);
 
     /** Records the device's poll at {@code at}. */
     void polled(String deviceCodeHash, Instant at);

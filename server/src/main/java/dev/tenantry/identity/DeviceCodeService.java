@@ -128,6 +128,7 @@ public final class DeviceCodeService {
                 now.plus(LIFETIME),
                 DeviceCode.State.PENDING,
                 null,
+                null,
                 null)));
         String verificationUri = baseUrl + "/devicelogin";
         return new DeviceAuthorization(
@@ -152,9 +153,17 @@ public final class DeviceCodeService {
 
     /** Approves ({@code approve}) or declines the sign-in {@code enteredCode} names, as {@code caller}. */
     public void decide(Caller.User caller, String enteredCode, boolean approve) {
+        decide(caller, enteredCode, approve, null);
+    }
+
+    /**
+     * As above, in the browser session whose {@code sid} (nullable) the device's ID tokens then carry, on refresh too
+     * (issue 11).
+     */
+    public void decide(Caller.User caller, String enteredCode, boolean approve, String sid) {
         DeviceCode code = pendingCode(caller, enteredCode);
         DeviceCode.State decision = approve ? DeviceCode.State.APPROVED : DeviceCode.State.DECLINED;
-        if (!codes.decide(code.userCode(), decision, caller.tenantId(), caller.userId(), clock.instant())) {
+        if (!codes.decide(code.userCode(), decision, caller.tenantId(), caller.userId(), sid, clock.instant())) {
             throw invalidUserCode();
         }
     }

@@ -63,6 +63,21 @@ public final class DirectoryApis implements RegisteredApis {
     }
 
     @Override
+    public List<String> requiredScopes(TenantId tenantId, UUID clientId, TokenResource.AppApi api) {
+        Set<UUID> ids = roles.requiredScopeIds(tenantId, clientId, api.appId());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return apis.findRegisteredApi(tenantId, api.appId().toString())
+                .map(found -> found.api().scopes().stream()
+                        .filter(PermissionScope::enabled)
+                        .filter(scope -> ids.contains(scope.id()))
+                        .map(PermissionScope::value)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    @Override
     public Set<String> appRoles(TenantId tenantId, UUID clientServicePrincipalId, TokenResource.AppApi api) {
         return new LinkedHashSet<>(roles.rolesOf(tenantId, clientServicePrincipalId, api.servicePrincipalId()));
     }

@@ -38,6 +38,15 @@ public interface RegisteredApis {
     /** The scopes of {@code api} the user let the client {@code clientId} use, itself or by an admin's consent. */
     List<String> consented(TenantId tenantId, UserId userId, UUID clientId, TokenResource.AppApi api);
 
+    /**
+     * The values of {@code api}'s enabled scopes the registration of the client {@code clientId} lists in its
+     * {@code requiredResourceAccess} (issue 11): the static permissions {@code .default} asks consent for at the
+     * authorization endpoint. None unless the directory says otherwise.
+     */
+    default List<String> requiredScopes(TenantId tenantId, UUID clientId, TokenResource.AppApi api) {
+        return List.of();
+    }
+
     /** The values of {@code api}'s app roles assigned to the client's service principal (client credentials). */
     Set<String> appRoles(TenantId tenantId, UUID clientServicePrincipalId, TokenResource.AppApi api);
 

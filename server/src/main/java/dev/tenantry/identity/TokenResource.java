@@ -59,6 +59,21 @@ public sealed interface TokenResource permits TokenResource.FirstParty, TokenRes
             return v2() ? appId.toString() : requested;
         }
 
+        /**
+         * This API as a client's {@code .default} request sees it (issue 11): only its scopes named in {@code values},
+         * the static permissions of the client's registration.
+         */
+        public AppApi onlyScopes(List<String> values) {
+            return new AppApi(
+                    tenantId,
+                    appId,
+                    servicePrincipalId,
+                    displayName,
+                    requested,
+                    requestedAccessTokenVersion,
+                    scopes.stream().filter(s -> values.contains(s.value())).toList());
+        }
+
         /** The enabled scope named {@code name}, case-insensitively. */
         public Optional<Scope> scope(String name) {
             String key = name.toLowerCase(Locale.ROOT);

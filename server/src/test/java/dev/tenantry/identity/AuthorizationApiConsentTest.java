@@ -13,6 +13,7 @@ import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ExposedApiService;
 import dev.tenantry.directory.apps.PermissionScope;
 import dev.tenantry.directory.apps.RedirectUris;
+import dev.tenantry.directory.apps.RequiredResourceAccess;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.testing.TestWorld;
@@ -50,6 +51,7 @@ class AuthorizationApiConsentTest {
             .applications()
             .createApplication(Caller.system(), contoso.tenant().id(), "Orders API");
     final String apiUri = "api://" + api.appId();
+    final UUID accessAsUser = UUID.randomUUID();
 
     AuthorizationApiConsentTest() {
         world.services()
@@ -72,7 +74,7 @@ class AuthorizationApiConsentTest {
                                 List.of(apiUri),
                                 List.of(
                                         new PermissionScope(
-                                                UUID.randomUUID(),
+                                                accessAsUser,
                                                 "access_as_user",
                                                 PermissionScope.USER,
                                                 "Access Orders API",
@@ -203,5 +205,51 @@ class AuthorizationApiConsentTest {
                 .hasMessageContaining("AADSTS500011");
         assertThatThrownBy(() -> authorization.check(client, request(apiUri + "/Nope", null)))
                 .hasMessageContaining("AADSTS650053");
+    }
+
+    @Test
+    @DisplayName("issue 11: .default for an API asks consent for the scopes the client's requiredResourceAccess lists"
+            + " (Entra's static consent), and the token carries them")
+    void defaultAsksForTheStaticPermissions() throws Exception {
+        world.services()
+                .applications()
+                .appRoles()
+                .setRequiredResourceAccess(
+                        kelley,
+                        contoso.tenant().id(),
+                        app.id(),
+                        List.of(new RequiredResourceAccess(
+                                api.appId(),
+                                List.of(new RequiredResourceAccess.Access(
+                                        accessAsUser, RequiredResourceAccess.Type.Scope)))));
+        var req = request("openid offline_access " + apiUri + "/.default", null);
+        var client = authorization.client(req);
+        var checked = authorization.check(client, req);
+
+        var consent = (AuthorizationService.Consent) authorization.decide(client, checked, Optional.of(pete), null);
+        assertThat(consent.permissions()).contains("access_as_user").doesNotContain("Orders.All");
+        assertThat(consent.adminOnly()).isEmpty();
+        authorization.consent(client, checked, pete, authorization.permissions(checked), false);
+        assertThat(authorization.decide(client, checked, Optional.of(pete), null))
+                .isInstanceOf(AuthorizationService.Issue.class);
+
+        JWTClaimsSet token = redeem(authorization.issue(client, req, checked, pete));
+        assertThat(token.getAudience()).containsExactly(apiUri);
+        assertThat(token.getStringClaim("scp")).isEqualTo("access_as_user");
+    }
+
+    @Test
+    @DisplayName("issue 11: .default for an API the client's registration does not list, with nothing consented, goes"
+            + " back as AADSTS650057")
+    void defaultForAnUnlistedApiIsRefused() {
+        var req = request("openid " + apiUri + "/.default", null);
+        var client = authorization.client(req);
+        var checked = authorization.check(client, req);
+
+        assertThat(authorization.decide(client, checked, Optional.of(pete), null))
+                .isInstanceOfSatisfying(AuthorizationService.Refuse.class, refuse -> {
+                    assertThat(refuse.error()).isEqualTo("invalid_client");
+                    assertThat(refuse.description()).startsWith("AADSTS650057");
+                });
     }
 }

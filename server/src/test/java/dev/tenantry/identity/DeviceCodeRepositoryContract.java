@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 /** What every {@link DeviceCodeRepository} does (issue 11), on the fake and on SQL. */
 public abstract class DeviceCodeRepositoryContract extends RepositoryContract {
 
+    private static final String SID = "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
     private final DeviceCodeRepository codes;
 
     protected <S extends ContractStores> DeviceCodeRepositoryContract(
@@ -32,6 +34,7 @@ public abstract class DeviceCodeRepositoryContract extends RepositoryContract {
                 NOW,
                 NOW.plus(Duration.ofMinutes(15)),
                 DeviceCode.State.PENDING,
+                null,
                 null,
                 null);
     }
@@ -56,21 +59,23 @@ public abstract class DeviceCodeRepositoryContract extends RepositoryContract {
         codes.insert(pending("h2", "BCDFGHJL"));
 
         assertThat(codes.redeem("h1")).isFalse();
-        assertThat(codes.decide("BCDFGHJK", DeviceCode.State.APPROVED, contoso.id(), kelley.id(), NOW))
+        assertThat(codes.decide("BCDFGHJK", DeviceCode.State.APPROVED, contoso.id(), kelley.id(), SID, NOW))
                 .isTrue();
-        assertThat(codes.decide("BCDFGHJK", DeviceCode.State.DECLINED, contoso.id(), kelley.id(), NOW))
+        assertThat(codes.decide("BCDFGHJK", DeviceCode.State.DECLINED, contoso.id(), kelley.id(), null, NOW))
                 .isFalse();
         assertThat(codes.decide(
                         "BCDFGHJL",
                         DeviceCode.State.APPROVED,
                         contoso.id(),
                         kelley.id(),
+                        SID,
                         NOW.plus(Duration.ofMinutes(15))))
                 .isFalse();
         DeviceCode approved = codes.findByHash("h1").orElseThrow();
         assertThat(approved.state()).isEqualTo(DeviceCode.State.APPROVED);
         assertThat(approved.tenantId()).isEqualTo(contoso.id());
         assertThat(approved.userId()).isEqualTo(kelley.id());
+        assertThat(approved.sid()).isEqualTo(SID);
         assertThat(codes.redeem("h1")).isTrue();
         assertThat(codes.redeem("h1")).isFalse();
     }

@@ -118,7 +118,8 @@ public final class InMemoryIdentityStores {
                     t.issuedAt(),
                     t.expiresAt(),
                     usedAt,
-                    revoked);
+                    revoked,
+                    t.sid());
         }
     }
 

@@ -51,7 +51,8 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
                 issuedAt,
                 expiresAt,
                 null,
-                false);
+                false,
+                "0c6f5a1e-2b3d-4e8f-9a7b-1c2d3e4f5a6b");
         tokens.insert(token);
         return token;
     }
@@ -70,6 +71,7 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
         RefreshToken token = insert("h1", UUID.randomUUID(), kelley);
 
         assertThat(tokens.findByHash("h1")).contains(token);
+        assertThat(tokens.findByHash("h1").orElseThrow().sid()).isEqualTo("0c6f5a1e-2b3d-4e8f-9a7b-1c2d3e4f5a6b");
         assertThat(tokens.findByHash("h2")).isEmpty();
     }
 

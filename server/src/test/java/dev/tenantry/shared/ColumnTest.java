@@ -73,6 +73,8 @@ class ColumnTest {
             Map.entry("authorization_code.scp", "consented scope names, shorter than the scope asked for"),
             Map.entry("authorization_code.code_challenge", "a checked 43-128 character PKCE challenge"),
             Map.entry("authorization_code.sid", "SessionService.sid: a GUID"),
+            Map.entry("refresh_token.sid", "SessionService.sid: a GUID, from the code or device authorization"),
+            Map.entry("device_code.sid", "SessionService.sid: a GUID"),
             Map.entry("oauth2_permission_grant.consent_type", "PermissionGrant consent type constant"),
             Map.entry("oauth2_permission_grant.scope", "known delegated permission names only"),
             Map.entry("idempotency_record.caller_key", "Caller.key(): a kind and a GUID"),

@@ -37,10 +37,10 @@ public final class InMemoryDeviceCodeRepository implements DeviceCodeRepository,
 
     @Override
     public synchronized boolean decide(
-            String userCode, DeviceCode.State decision, TenantId tenantId, UserId userId, Instant now) {
+            String userCode, DeviceCode.State decision, TenantId tenantId, UserId userId, String sid, Instant now) {
         Optional<DeviceCode> found = findByUserCode(userCode)
                 .filter(code -> code.state() == DeviceCode.State.PENDING && now.isBefore(code.expiresAt()));
-        found.ifPresent(code -> byHash.put(code.deviceCodeHash(), with(code, decision, tenantId, userId, null)));
+        found.ifPresent(code -> byHash.put(code.deviceCodeHash(), with(code, decision, tenantId, userId, null, sid)));
         return found.isPresent();
     }
 
@@ -48,7 +48,7 @@ public final class InMemoryDeviceCodeRepository implements DeviceCodeRepository,
     public synchronized void polled(String deviceCodeHash, Instant at) {
         DeviceCode code = byHash.get(deviceCodeHash);
         if (code != null) {
-            byHash.put(deviceCodeHash, with(code, code.state(), code.tenantId(), code.userId(), at));
+            byHash.put(deviceCodeHash, with(code, code.state(), at));
         }
     }
 
@@ -58,9 +58,7 @@ public final class InMemoryDeviceCodeRepository implements DeviceCodeRepository,
         if (code == null || code.state() != DeviceCode.State.APPROVED) {
             return false;
         }
-        byHash.put(
-                deviceCodeHash,
-                with(code, DeviceCode.State.REDEEMED, code.tenantId(), code.userId(), code.lastPolledAt()));
+        byHash.put(deviceCodeHash, with(code, DeviceCode.State.REDEEMED, null));
         return true;
     }
 
@@ -71,8 +69,12 @@ public final class InMemoryDeviceCodeRepository implements DeviceCodeRepository,
         return size - byHash.size();
     }
 
+    private static DeviceCode with(DeviceCode code, DeviceCode.State state, Instant polledAt) {
+        return with(code, state, code.tenantId(), code.userId(), polledAt, code.sid());
+    }
+
     private static DeviceCode with(
-            DeviceCode code, DeviceCode.State state, TenantId tenantId, UserId userId, Instant polledAt) {
+            DeviceCode code, DeviceCode.State state, TenantId tenantId, UserId userId, Instant polledAt, String sid) {
         return new DeviceCode(
                 code.deviceCodeHash(),
                 code.userCode(),
@@ -83,7 +85,8 @@ public final class InMemoryDeviceCodeRepository implements DeviceCodeRepository,
                 code.expiresAt(),
                 state,
                 userId,
-                polledAt == null ? code.lastPolledAt() : polledAt);
+                polledAt == null ? code.lastPolledAt() : polledAt,
+                sid);
     }
 
     @Override

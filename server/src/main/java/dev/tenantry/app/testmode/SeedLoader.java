@@ -1,12 +1,9 @@
 package dev.tenantry.app.testmode;
 
-import dev.tenantry.access.RoleDefinition;
 import dev.tenantry.app.Services;
 import dev.tenantry.app.testmode.Seed.ApplicationSeed;
-import dev.tenantry.app.testmode.Seed.CloudSubscriptionSeed;
 import dev.tenantry.app.testmode.Seed.GroupSeed;
 import dev.tenantry.app.testmode.Seed.GuestSeed;
-import dev.tenantry.app.testmode.Seed.RoleAssignmentSeed;
 import dev.tenantry.app.testmode.Seed.SuiteSubscriptionSeed;
 import dev.tenantry.app.testmode.Seed.TenantSeed;
 import dev.tenantry.app.testmode.Seed.UserSeed;
@@ -30,7 +27,6 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.NewIds;
 import dev.tenantry.shared.TenantId;
-import dev.tenantry.subscriptions.CloudSubscription;
 import dev.tenantry.subscriptions.LicenceService;
 import dev.tenantry.subscriptions.SuiteSubscription;
 import java.util.Arrays;
@@ -51,8 +47,6 @@ public final class SeedLoader {
     static final String DEFAULT_PASSWORD = "Tenantry-Seed-1";
     /** Where a seeded guest's invitation would have sent it: seeded guests have redeemed already. */
     private static final String GUEST_LANDING = "https://myapps.microsoft.com";
-
-    private static final String DEFAULT_OFFER = "MS-AZR-0003P";
 
     private final Services services;
     private final UsedIds usedIds;
@@ -100,13 +94,10 @@ public final class SeedLoader {
         private final Map<String, SeededUser> users = new LinkedHashMap<>();
         private final Map<String, SeededApp> apps = new LinkedHashMap<>();
         private final Map<String, String> groups = new LinkedHashMap<>();
-        private final Map<String, String> clouds = new LinkedHashMap<>();
         private final Map<String, User> accounts = new HashMap<>();
         private final Map<UUID, String> fixedIds;
         private final List<Runnable> afterApplications = new java.util.ArrayList<>();
-        private final List<Runnable> afterClouds = new java.util.ArrayList<>();
-        private final List<Runnable> afterHosts = new java.util.ArrayList<>();
-        private final Map<String, Caller.User> cloudOwners = new HashMap<>();
+        private final SeedClouds cloudLoad;
         private TenantId tenantId;
 
         TenantLoad(SeedFile file, String at, TenantSeed seed, Map<UUID, String> fixedIds) {
@@ -114,6 +105,7 @@ public final class SeedLoader {
             this.at = at;
             this.seed = seed;
             this.fixedIds = fixedIds;
+            this.cloudLoad = new SeedClouds(this, services);
         }
 
         SeededTenant load() {
@@ -149,13 +141,13 @@ public final class SeedLoader {
             }
             new SeedApis(this, services).policies(at + "/tokenLifetimePolicies", seed.tokenLifetimePolicies());
             for (int i = 0; i < seed.cloudSubscriptions().size(); i++) {
-                loadCloud(
+                cloudLoad.load(
                         at + "/cloudSubscriptions/" + i,
-                        seed.cloudSubscriptions().get(i));
+                        seed.cloudSubscriptions().get(i),
+                        adminName());
             }
             // what may name another entry of its kind, or a managed identity, once all of them exist
-            afterClouds.forEach(Runnable::run);
-            afterHosts.forEach(Runnable::run);
+            cloudLoad.finish();
             afterApplications.forEach(Runnable::run);
             for (int i = 0; i < seed.suiteSubscriptions().size(); i++) {
                 loadSuite(
@@ -163,7 +155,13 @@ public final class SeedLoader {
                         seed.suiteSubscriptions().get(i));
             }
             return new SeededTenant(
-                    name, tenantId.toString(), created.tenant().initialDomain(), users, apps, groups, clouds);
+                    name,
+                    tenantId.toString(),
+                    created.tenant().initialDomain(),
+                    users,
+                    apps,
+                    groups,
+                    cloudLoad.names());
         }
 
         private void loadUser(String where, UserSeed user) {
@@ -245,35 +243,7 @@ public final class SeedLoader {
 
         @Override
         public UUID managedIdentity(String reference, boolean host, String subscription, String where) {
-            List<String> parts = List.of(reference.split("/", -1));
-            if (parts.size() == 2 && subscription != null) {
-                parts = List.of(subscription, parts.get(0), parts.get(1));
-            }
-            if (parts.size() != 3 || parts.stream().anyMatch(String::isBlank)) {
-                throw file.refuse(
-                        where,
-                        "'" + reference + "' names no managed identity: write subscription/resourceGroup/name"
-                                + (subscription == null ? "" : ", or resourceGroup/name in this subscription"));
-            }
-            String id = clouds.get(parts.get(0));
-            if (id == null) {
-                throw file.refuse(where, "no cloud subscription '" + parts.get(0) + "' in this directory");
-            }
-            Caller.User owner = cloudOwners.get(parts.get(0));
-            UUID subscriptionId = UUID.fromString(id);
-            List<String> at = parts;
-            return guarded(
-                    where,
-                    () -> host
-                            ? services.computeHosts()
-                                    .get(owner, subscriptionId, at.get(1), at.get(2))
-                                    .systemAssigned()
-                                    .orElseThrow(() -> file.refuse(
-                                            where, "the host '" + reference + "' has no system-assigned identity"))
-                                    .principalId()
-                            : services.managedIdentities()
-                                    .get(owner, subscriptionId, at.get(1), at.get(2))
-                                    .principalId());
+            return cloudLoad.managedIdentity(reference, host, subscription, where);
         }
 
         @Override
@@ -348,74 +318,6 @@ public final class SeedLoader {
                 roles.assign(where, app, created, principal);
                 apis.grant(where, app, principal);
             });
-        }
-
-        private void loadCloud(String where, CloudSubscriptionSeed cloud) {
-            String ownerName = cloud.owner() == null ? adminName() : cloud.owner();
-            User owner = account(ownerName, where + "/owner");
-            Caller.User ownerCaller = new Caller.User(tenantId, owner.id());
-            UUID fixed = fixedId(cloud.id(), where + "/id");
-            CloudSubscription created =
-                    pinned(where, ids(NewIds.Kind.CLOUD_SUBSCRIPTION, fixed), () -> services.subscriptions()
-                            .createCloudSubscription(
-                                    ownerCaller,
-                                    cloud.offer() == null ? DEFAULT_OFFER : cloud.offer(),
-                                    cloud.displayName(),
-                                    null));
-            String name = cloud.name() == null ? created.displayName() : cloud.name();
-            clouds.put(name, created.id().toString());
-            cloudOwners.put(name, ownerCaller);
-            SeedIdentities identities = new SeedIdentities(this, services);
-            for (int g = 0; g < cloud.resourceGroups().size(); g++) {
-                var group = cloud.resourceGroups().get(g);
-                String field = where + "/resourceGroups/" + g;
-                required(group.name(), field + "/name");
-                String location = group.location() == null ? "westeurope" : group.location();
-                guarded(field, () -> services.resourceGroups()
-                        .createOrUpdate(ownerCaller, created.id(), group.name(), location, group.tags()));
-                identities.identities(field, ownerCaller, created.id(), group, location);
-                afterClouds.add(() -> identities.hosts(field, ownerCaller, created.id(), group, location));
-            }
-            for (int r = 0; r < cloud.roleAssignments().size(); r++) {
-                RoleAssignmentSeed assignment = cloud.roleAssignments().get(r);
-                String field = where + "/roleAssignments/" + r;
-                afterHosts.add(() -> assign(field, assignment, ownerCaller, created, name));
-            }
-        }
-
-        private void assign(
-                String where,
-                RoleAssignmentSeed seedAssignment,
-                Caller.User owner,
-                CloudSubscription cloud,
-                String cloudName) {
-            String roleName = required(seedAssignment.role(), where + "/role");
-            RoleDefinition role = RoleDefinition.byName(roleName)
-                    .orElseThrow(() -> file.refuse(
-                            where + "/role",
-                            "'" + roleName + "' is not an Azure role Tenantry knows; use one of "
-                                    + Arrays.stream(RoleDefinition.values())
-                                            .map(RoleDefinition::roleName)
-                                            .toList()));
-            UUID principal;
-            if (seedAssignment.user() != null) {
-                principal = account(seedAssignment.user(), where + "/user").id().value();
-            } else if (seedAssignment.group() != null) {
-                principal = group(seedAssignment.group(), where + "/group");
-            } else if (seedAssignment.app() != null) {
-                principal = app(seedAssignment.app(), where + "/app").servicePrincipalId();
-            } else if (seedAssignment.identity() != null) {
-                principal = managedIdentity(seedAssignment.identity(), false, cloudName, where + "/identity");
-            } else if (seedAssignment.host() != null) {
-                principal = managedIdentity(seedAssignment.host(), true, cloudName, where + "/host");
-            } else {
-                throw file.refuse(where, "a role assignment names one principal: 'user', 'group' or 'app'");
-            }
-            var subscriptionScope = services.subscriptions().scope(owner, cloud.id());
-            var scope = seedAssignment.resourceGroup() == null
-                    ? subscriptionScope
-                    : subscriptionScope.resourceGroup(seedAssignment.resourceGroup());
-            guarded(where, () -> services.access().assign(owner, scope, UUID.randomUUID(), role, principal));
         }
 
         private void loadSuite(String where, SuiteSubscriptionSeed suite) {

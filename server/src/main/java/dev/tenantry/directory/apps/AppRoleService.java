@@ -18,6 +18,7 @@ import dev.tenantry.shared.UserId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,6 +161,25 @@ public final class AppRoleService {
         access.requireReadApplications(caller, tenantId);
         return applications.requiredResourceAccess(
                 application(tenantId, objectId).id());
+    }
+
+    /**
+     * The delegated permissions ({@code Scope}) the directory's registration {@code clientAppId} lists for the resource
+     * {@code resourceAppId} in its {@code requiredResourceAccess} (issue 11): what {@code .default} asks consent for at
+     * the authorization endpoint. None for an application that is no registration of the directory. No caller: the
+     * token path asks.
+     */
+    public Set<UUID> requiredScopeIds(TenantId tenantId, UUID clientAppId, UUID resourceAppId) {
+        return applications
+                .findByAppId(clientAppId)
+                .filter(app -> app.tenantId().equals(tenantId)) // R14: only the directory's own registration
+                .map(app -> applications.requiredResourceAccess(app.id()).stream()
+                        .filter(resource -> resource.resourceAppId().equals(resourceAppId))
+                        .flatMap(resource -> resource.resourceAccess().stream())
+                        .filter(permission -> permission.type() == RequiredResourceAccess.Type.Scope)
+                        .map(RequiredResourceAccess.Access::id)
+                        .collect(Collectors.<UUID, Set<UUID>>toCollection(LinkedHashSet::new)))
+                .orElseGet(Set::of);
     }
 
     /**

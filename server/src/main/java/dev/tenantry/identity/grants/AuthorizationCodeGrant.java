@@ -123,7 +123,7 @@ final class AuthorizationCodeGrant implements Grant {
         DelegatedAccess access = resources.resolve(scopes, code.tenantId()) instanceof TokenResource.AppApi api
                 ? new DelegatedAccess(user, clientId, scopes, code.scp(), api)
                 : new DelegatedAccess(user, clientId, scopes, code.scp());
-        String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, code.familyId()) : null;
+        String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, code.familyId(), code.sid()) : null;
         return userTokens.issue(access, refresh, request.clientInfo(), baseUrl, code.nonce(), code.sid());
     }
 

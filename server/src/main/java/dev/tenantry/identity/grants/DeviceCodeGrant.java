@@ -118,8 +118,9 @@ final class DeviceCodeGrant implements Grant {
                     DeviceCodeError.BAD_VERIFICATION_CODE,
                     "The device code was already redeemed; start the sign-in again.");
         }
-        String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, UUID.randomUUID()) : null;
-        return userTokens.issue(access, refresh, request.clientInfo(), baseUrl);
+        // the sid of the browser session that approved the code (issue 11), in the ID tokens now and on refresh
+        String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, UUID.randomUUID(), code.sid()) : null;
+        return userTokens.issue(access, refresh, request.clientInfo(), baseUrl, null, code.sid());
     }
 
     private static InvalidRequestException refused(DeviceCodeError code, String message) {

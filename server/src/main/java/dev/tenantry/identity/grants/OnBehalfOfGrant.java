@@ -117,7 +117,7 @@ final class OnBehalfOfGrant implements Grant {
         RequestedScopes scopes = RequestedScopes.parse(RequiredParameter.of(request.scope(), "scope"));
         DelegatedAccess access =
                 new DelegatedAccess(user, clientId, scopes, resources.delegated(scopes, tenantId, user.id(), clientId));
-        String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, UUID.randomUUID()) : null;
+        String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, UUID.randomUUID(), null) : null;
         return userTokens.issue(access, refresh, request.clientInfo(), baseUrl);
     }
 

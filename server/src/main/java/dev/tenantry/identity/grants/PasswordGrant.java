@@ -81,7 +81,7 @@ final class PasswordGrant implements Grant {
         clients.publicOrConfidential(user.tenantId(), clientId, request, baseUrl);
         DelegatedAccess access = new DelegatedAccess(
                 user, clientId, scopes, resources.delegated(scopes, user.tenantId(), user.id(), clientId));
-        String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, UUID.randomUUID()) : null;
+        String refresh = scopes.offlineAccess() ? refreshTokens.mint(access, UUID.randomUUID(), null) : null;
         return userTokens.issue(access, refresh, request.clientInfo(), baseUrl);
     }
 }

@@ -92,7 +92,9 @@ final class RefreshTokenGrant implements Grant {
         }
         clients.publicOrConfidential(user.tenantId(), clientId, request, baseUrl);
         DelegatedAccess access = new DelegatedAccess(user, clientId, scopes, scp);
-        return userTokens.issue(access, refreshTokens.mint(access, token.familyId()), request.clientInfo(), baseUrl);
+        // the family keeps the sid of the session its sign-in began in, so a refreshed ID token carries it (issue 11)
+        String refresh = refreshTokens.mint(access, token.familyId(), token.sid());
+        return userTokens.issue(access, refresh, request.clientInfo(), baseUrl, null, token.sid());
     }
 
     private static AuthenticationException refused(IdentityError code, String message) {

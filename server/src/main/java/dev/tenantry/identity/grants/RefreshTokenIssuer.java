@@ -25,8 +25,11 @@ final class RefreshTokenIssuer {
         this.clock = clock;
     }
 
-    /** A new refresh token for {@code access} in the family {@code familyId}; returns the value to hand out. */
-    String mint(DelegatedAccess access, UUID familyId) {
+    /**
+     * A new refresh token for {@code access} in the family {@code familyId}, remembering the {@code sid} of the browser
+     * session the family's sign-in began in (null when none); returns the value to hand out.
+     */
+    String mint(DelegatedAccess access, UUID familyId, String sid) {
         String text = Secrets.random(BYTES);
         Instant now = clock.instant();
         refreshTokens.insert(new RefreshToken(
@@ -39,7 +42,8 @@ final class RefreshTokenIssuer {
                 now,
                 now.plus(LIFETIME),
                 null,
-                false));
+                false,
+                sid));
         return text;
     }
 }

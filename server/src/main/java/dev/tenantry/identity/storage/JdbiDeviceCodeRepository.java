@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class JdbiDeviceCodeRepository implements DeviceCodeRepository {
 
     private static final String COLUMNS = "device_code_hash, user_code, tenant_id, client_id, scope, created_at,"
-            + " expires_at, state, user_id, last_polled_at";
+            + " expires_at, state, user_id, last_polled_at, sid";
 
     private final Jdbi jdbi;
 
@@ -31,7 +31,7 @@ public final class JdbiDeviceCodeRepository implements DeviceCodeRepository {
         try {
             jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO device_code (" + COLUMNS + ") VALUES"
                             + " (:hash, :userCode, :tenantId, :clientId, :scope, :createdAt, :expiresAt, :state,"
-                            + " :userId, :lastPolledAt)")
+                            + " :userId, :lastPolledAt, :sid)")
                     .bind("hash", code.deviceCodeHash())
                     .bind("userCode", code.userCode())
                     .bind(
@@ -44,6 +44,7 @@ public final class JdbiDeviceCodeRepository implements DeviceCodeRepository {
                     .bind("state", code.state().name())
                     .bind("userId", code.userId() == null ? null : code.userId().value())
                     .bind("lastPolledAt", code.lastPolledAt())
+                    .bind("sid", code.sid())
                     .execute());
             return true;
         } catch (UnableToExecuteStatementException e) {
@@ -73,13 +74,15 @@ public final class JdbiDeviceCodeRepository implements DeviceCodeRepository {
     }
 
     @Override
-    public boolean decide(String userCode, DeviceCode.State decision, TenantId tenantId, UserId userId, Instant now) {
+    public boolean decide(
+            String userCode, DeviceCode.State decision, TenantId tenantId, UserId userId, String sid, Instant now) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE device_code SET state = :decision,"
-                                + " tenant_id = :tenantId, user_id = :userId WHERE user_code = :userCode"
+                                + " tenant_id = :tenantId, user_id = :userId, sid = :sid WHERE user_code = :userCode"
                                 + " AND state = 'PENDING' AND expires_at > :now")
                         .bind("decision", decision.name())
                         .bind("tenantId", tenantId.value())
                         .bind("userId", userId.value())
+                        .bind("sid", sid)
                         .bind("userCode", userCode)
                         .bind("now", now)
                         .execute())
@@ -124,7 +127,8 @@ public final class JdbiDeviceCodeRepository implements DeviceCodeRepository {
                 instant(rs, "expires_at", ctx),
                 DeviceCode.State.valueOf(rs.getString("state")),
                 user == null ? null : new UserId(user),
-                rs.getObject("last_polled_at") == null ? null : instant(rs, "last_polled_at", ctx));
+                rs.getObject("last_polled_at") == null ? null : instant(rs, "last_polled_at", ctx),
+                rs.getString("sid"));
     }
 
     private static Instant instant(ResultSet rs, String column, StatementContext ctx) throws SQLException {

@@ -18,11 +18,14 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
 
     private static final String INSERT = """
             INSERT INTO refresh_token
-                (token_hash, family_id, tenant_id, user_id, client_id, scope, issued_at, expires_at, used_at, revoked)
-            VALUES (:tokenHash, :familyId, :tenantId, :userId, :clientId, :scope, :issuedAt, :expiresAt, NULL, FALSE)
+                (token_hash, family_id, tenant_id, user_id, client_id, scope, issued_at, expires_at, used_at, revoked,
+                 sid)
+            VALUES (:tokenHash, :familyId, :tenantId, :userId, :clientId, :scope, :issuedAt, :expiresAt, NULL, FALSE,
+                :sid)
             """;
     private static final String SELECT = """
-            SELECT token_hash, family_id, tenant_id, user_id, client_id, scope, issued_at, expires_at, used_at, revoked
+            SELECT token_hash, family_id, tenant_id, user_id, client_id, scope, issued_at, expires_at, used_at, revoked,
+                sid
             FROM refresh_token WHERE token_hash = :tokenHash
             """;
     private static final String MARK_USED = """
@@ -47,6 +50,7 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
                 .bind("scope", token.scope())
                 .bind("issuedAt", token.issuedAt())
                 .bind("expiresAt", token.expiresAt())
+                .bind("sid", token.sid())
                 .execute());
     }
 
@@ -110,7 +114,8 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
                 instant(rs, "issued_at", ctx),
                 instant(rs, "expires_at", ctx),
                 instant(rs, "used_at", ctx),
-                rs.getBoolean("revoked"));
+                rs.getBoolean("revoked"),
+                rs.getString("sid"));
     }
 
     private static Instant instant(ResultSet rs, String column, StatementContext ctx) throws SQLException {

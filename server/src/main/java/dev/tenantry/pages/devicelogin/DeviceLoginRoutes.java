@@ -2,6 +2,7 @@ package dev.tenantry.pages.devicelogin;
 
 import dev.tenantry.identity.DeviceCodeError;
 import dev.tenantry.identity.DeviceCodeService;
+import dev.tenantry.identity.SessionService;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.shared.Caller;
@@ -75,7 +76,7 @@ public final class DeviceLoginRoutes {
         }
         boolean approve = "approve".equals(ctx.formParam("decision"));
         DeviceCodeService.PendingSignIn pending = deviceCodes.pending(caller.get(), ctx.formParam("otc"));
-        deviceCodes.decide(caller.get(), pending.userCode(), approve);
+        deviceCodes.decide(caller.get(), pending.userCode(), approve, SessionService.sid(pages.session(ctx)));
         pages.render(
                 ctx,
                 "devicelogin/confirm.jte",

@@ -2,13 +2,23 @@ package dev.tenantry.app.testmode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.tenantry.app.TenantryApp;
 import dev.tenantry.app.TenantryConfig;
 import dev.tenantry.cli.TenantryCli;
 import dev.tenantry.testing.TestCertificate;
+import dev.tenantry.testing.Tls;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -157,7 +167,37 @@ class SeedExportIT {
             assertThat(testMode.seeded().tenant("contoso").orElseThrow().tenantId())
                     .isEqualTo("44444444-0000-0000-0000-000000000001");
             assertThat(testMode.export(testMode.tenantIds())).isEqualTo(first);
+            Seeded.SeededTenant contoso = testMode.seeded().tenant("contoso").orElseThrow();
+            JWTClaimsSet claims = clientCredentials(
+                    copy, contoso, contoso.apps().get("daemon"), "api://contoso.onmicrosoft.test/inventory/.default");
+            assertThat(claims.getStringListClaim("roles")).containsExactly("Inventory.Sync");
+            assertThat(Duration.between(
+                            claims.getIssueTime().toInstant(),
+                            claims.getExpirationTime().toInstant()))
+                    .isEqualTo(Duration.ofHours(2));
         }
+    }
+
+    /** The claims of a client-credentials token of the reloaded server: its roles and lifetime came from the file. */
+    private static JWTClaimsSet clientCredentials(
+            TenantryApp server, Seeded.SeededTenant tenant, Seeded.SeededApp client, String scope) throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(Tls.trusting(server.certificate()))
+                .build();
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "https://localhost:" + server.port() + "/" + tenant.tenantId() + "/oauth2/v2.0/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                                + client.appId() + "&client_secret="
+                                + URLEncoder.encode(client.secret(), StandardCharsets.UTF_8) + "&scope="
+                                + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        String accessToken =
+                new ObjectMapper().readTree(token.body()).get("access_token").asText();
+        return SignedJWT.parse(accessToken).getJWTClaimsSet();
     }
 
     private static int export(Path dataDir, TenantryApp server, String option, String value) {

@@ -65,4 +65,14 @@ class TokenLifetimesTest {
         assertThat(lifetimes.of(contoso, theirs.appId())).isEqualTo(BUILT_IN);
         assertThat(lifetimes.of(fabrikam, theirs.appId())).isEqualTo(Duration.ofHours(3));
     }
+
+    @Test
+    @DisplayName("issue 11: an application that is no registration of the directory (a first-party client such as the"
+            + " Azure CLI) keeps the built-in lifetime, whatever the organization default")
+    void firstPartyClientsKeepTheBuiltIn() {
+        policy(contoso, true, Duration.ofHours(4));
+
+        assertThat(lifetimes.of(contoso, UUID.fromString("04b07795-8ddb-461a-bbee-02f9e1bf7b46")))
+                .isEqualTo(BUILT_IN);
+    }
 }

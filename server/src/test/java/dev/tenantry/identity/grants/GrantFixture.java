@@ -11,8 +11,11 @@ import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.TokenLifetimes;
 import dev.tenantry.identity.Audiences;
+import dev.tenantry.identity.AuthorizationService;
+import dev.tenantry.identity.AuthorizeRequest;
 import dev.tenantry.identity.InMemoryIdentityStores;
 import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.LockoutService;
@@ -30,6 +33,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
@@ -73,6 +77,43 @@ final class GrantFixture {
                 world.services().stores().applications(),
                 GenerationCache.disabled(),
                 TokenSigner.TOKEN_LIFETIME);
+    }
+
+    /** An admin's consent for every user: the client {@code clientAppId} may ask {@code resourceSpId} for it. */
+    void consent(String clientAppId, UUID resourceSpId, String scope) {
+        UUID clientSp = applications
+                .findServicePrincipalByAppId(tenantId(), UUID.fromString(clientAppId))
+                .orElseThrow()
+                .id();
+        world.services()
+                .permissionGrants()
+                .create(admin(), tenantId(), clientSp, PermissionGrant.ALL_PRINCIPALS, null, resourceSpId, scope);
+    }
+
+    /** An authorization request of {@code clientAppId} for a code (and an ID token in the hybrid flow), as parsed. */
+    AuthorizeRequest authorizeRequest(UUID clientAppId, String redirectUri, String responseType, String scope) {
+        return new AuthorizeRequest(
+                tenantId().toString(),
+                clientAppId.toString(),
+                redirectUri,
+                responseType,
+                responseType.contains("id_token") ? "fragment" : null,
+                scope,
+                "s",
+                "n",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** The code the authorization endpoint issues the admin for {@code request}, in the browser session {@code sid}. */
+    String adminCode(AuthorizeRequest request, String sid) {
+        AuthorizationService authorization = world.services().authorization();
+        AuthorizationService.Client client = authorization.client(request);
+        return authorization.issue(client, request, authorization.check(client, request), (Caller.User) admin(), sid);
     }
 
     TenantId tenantId() {

@@ -12,7 +12,6 @@ import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.directory.apps.ExposedApiService;
-import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.PermissionScope;
 import dev.tenantry.identity.Audiences;
 import dev.tenantry.identity.ConsentedScopes;
@@ -62,21 +61,7 @@ class OnBehalfOfGrantTest {
     }
 
     void consent(String clientAppId, Api resource, String scope) {
-        UUID clientSp = fixture.applications
-                .findServicePrincipalByAppId(fixture.tenantId(), UUID.fromString(clientAppId))
-                .orElseThrow()
-                .id();
-        fixture.world
-                .services()
-                .permissionGrants()
-                .create(
-                        fixture.admin(),
-                        fixture.tenantId(),
-                        clientSp,
-                        PermissionGrant.ALL_PRINCIPALS,
-                        null,
-                        resource.spId(),
-                        scope);
+        fixture.consent(clientAppId, resource.spId(), scope);
     }
 
     /** The user's token for the middle tier, as its client gets it. */

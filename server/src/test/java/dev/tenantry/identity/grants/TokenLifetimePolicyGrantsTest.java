@@ -11,7 +11,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.CreatedSecret;
 import dev.tenantry.directory.apps.ExposedApiService;
-import dev.tenantry.directory.apps.PermissionGrant;
 import dev.tenantry.directory.apps.PermissionScope;
 import dev.tenantry.directory.apps.RedirectUris;
 import dev.tenantry.directory.apps.TokenLifetimePolicyService;
@@ -97,21 +96,7 @@ class TokenLifetimePolicyGrantsTest {
     }
 
     void consent(TokenRequest.Client client, Api resource, String scope) {
-        UUID clientSp = fixture.applications
-                .findServicePrincipalByAppId(fixture.tenantId(), UUID.fromString(client.id()))
-                .orElseThrow()
-                .id();
-        fixture.world
-                .services()
-                .permissionGrants()
-                .create(
-                        fixture.admin(),
-                        fixture.tenantId(),
-                        clientSp,
-                        PermissionGrant.ALL_PRINCIPALS,
-                        null,
-                        resource.spId(),
-                        scope);
+        fixture.consent(client.id(), resource.spId(), scope);
     }
 
     UUID policy(String lifetime, boolean organizationDefault) {
@@ -203,27 +188,13 @@ class TokenLifetimePolicyGrantsTest {
     @DisplayName("issue 11: authorization code and hybrid — the API token and the ID tokens follow the policies")
     void authorizationCodeAndHybrid() throws Exception {
         AuthorizationService authorization = fixture.world.services().authorization();
-        AuthorizeRequest request = new AuthorizeRequest(
-                fixture.tenantId().toString(),
-                web.appId().toString(),
-                WEB,
-                "code id_token",
-                "fragment",
-                "openid offline_access " + orders.uri() + "/access_as_user",
-                "s",
-                "n",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-        AuthorizationService.Client client = authorization.client(request);
-        AuthorizationService.Checked checked = authorization.check(client, request);
+        AuthorizeRequest request = fixture.authorizeRequest(
+                web.appId(), WEB, "code id_token", "openid offline_access " + orders.uri() + "/access_as_user");
+        String code = fixture.adminCode(request, "sid-1");
         Caller.User admin = (Caller.User) fixture.admin();
-        String code = authorization.issue(client, request, checked, admin, "sid-1");
 
-        assertThat(lifetime(authorization.hybridIdToken(client, request, admin, code, BASE, "sid-1")))
+        assertThat(lifetime(authorization.hybridIdToken(
+                        authorization.client(request), request, admin, code, BASE, "sid-1")))
                 .isEqualTo(Duration.ofMinutes(30));
         TokenResponse redeemed = tokens.token(
                 new TokenRequest(

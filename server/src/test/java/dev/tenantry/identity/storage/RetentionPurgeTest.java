@@ -70,7 +70,8 @@ class RetentionPurgeTest {
                 issuedAt,
                 expiresAt,
                 null,
-                false));
+                false,
+                null));
         if (usedAt != null) {
             refreshTokens.markUsed(hash, usedAt);
         }
