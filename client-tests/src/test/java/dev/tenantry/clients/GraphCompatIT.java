@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.microsoft.graph.core.tasks.PageIterator;
+import com.microsoft.graph.models.Application;
 import com.microsoft.graph.models.DirectoryObject;
 import com.microsoft.graph.models.DirectoryRole;
+import com.microsoft.graph.models.FederatedIdentityCredential;
 import com.microsoft.graph.models.Organization;
 import com.microsoft.graph.models.PasswordProfile;
 import com.microsoft.graph.models.SubscribedSku;
@@ -200,5 +202,32 @@ class GraphCompatIT {
 
     private static TenantryProcess server() {
         return TenantryProcess.get();
+    }
+
+    @Test
+    void federatedCredentialIsUpsertedReadAndFilteredByName() {
+        Application created = new Application();
+        created.setDisplayName("Compat Deployer");
+        String app = graph.applications().post(created).getId();
+        FederatedIdentityCredential wanted = new FederatedIdentityCredential();
+        wanted.setIssuer("https://token.actions.githubusercontent.com");
+        wanted.setSubject("repo:contoso/app:ref:refs/heads/main");
+        wanted.setAudiences(List.of("api://AzureADTokenExchange"));
+        var byName = graph.applications().byApplicationId(app).federatedIdentityCredentialsWithName("main-branch");
+
+        FederatedIdentityCredential upserted =
+                byName.patch(wanted, rc -> rc.headers.add("Prefer", "create-if-missing"));
+        wanted.setDescription("CI");
+        byName.patch(wanted, rc -> rc.headers.add("Prefer", "create-if-missing"));
+
+        assertThat(upserted.getName()).isEqualTo("main-branch");
+        assertThat(byName.get().getDescription()).isEqualTo("CI");
+        assertThat(graph.applications()
+                        .byApplicationId(app)
+                        .federatedIdentityCredentials()
+                        .get(rc -> rc.queryParameters.filter = "subject eq 'repo:contoso/app:ref:refs/heads/main'")
+                        .getValue())
+                .extracting(FederatedIdentityCredential::getId)
+                .containsExactly(upserted.getId());
     }
 }

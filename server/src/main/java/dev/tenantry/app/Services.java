@@ -358,7 +358,7 @@ public record Services(
                         new ChangeDirectoryService.Directories(stores.tenants(), stores.users(), stores.applications()),
                         audit,
                         transactions,
-                        managedIdentities::forgetForMove),
+                        managedIdentities),
                 new SupportService(subscriptions, stores.supportTickets(), transactions, clock),
                 guests,
                 memberships,

@@ -24,9 +24,9 @@ import java.util.UUID;
 
 /**
  * Graph v1.0 federated identity credentials of applications (issue 11): list (with {@code $filter} on name and
- * subject), create, get, update, delete, and upsert by name ({@code federatedIdentityCredentials(name='…')}), a
- * credential named by its id or by its name, as Graph allows. The application is addressed by its object id only:
- * Tenantry's Graph has no {@code applications(appId='…')} addressing anywhere.
+ * subject), create, get, update, delete, and upsert by name ({@code federatedIdentityCredentials(name='…')}, where get
+ * and delete answer too), a credential named by its id or by its name, as Graph allows. The application is addressed
+ * by its object id only: Tenantry's Graph has no {@code applications(appId='…')} addressing anywhere.
  *
  * @see <a href="https://learn.microsoft.com/graph/api/resources/federatedidentitycredential">Graph
  *     federatedIdentityCredential</a>
@@ -34,6 +34,8 @@ import java.util.UUID;
 final class GraphFederatedCredentialRoutes {
 
     private static final String PATH = "/v1.0/applications/{id}/federatedIdentityCredentials";
+    /** Graph's alternate key: {@code federatedIdentityCredentials(name='{name}')}, as the Graph SDKs address it. */
+    private static final String BY_NAME = PATH + "(name='{name}')";
 
     private final FederatedCredentialService credentials;
 
@@ -47,7 +49,9 @@ final class GraphFederatedCredentialRoutes {
         routes.get(PATH + "/{credential}", this::get, Gate.GRAPH);
         routes.patch(PATH + "/{credential}", this::update, Gate.GRAPH);
         routes.delete(PATH + "/{credential}", this::delete, Gate.GRAPH);
-        routes.patch(PATH + "(name='{name}')", this::upsert, Gate.GRAPH);
+        routes.get(BY_NAME, this::get, Gate.GRAPH);
+        routes.patch(BY_NAME, this::upsert, Gate.GRAPH);
+        routes.delete(BY_NAME, this::delete, Gate.GRAPH);
     }
 
     private void list(Context ctx) {
@@ -82,8 +86,8 @@ final class GraphFederatedCredentialRoutes {
     private void get(Context ctx) {
         ODataQuery.parse(ctx.queryParamMap()).allowOnly();
         UUID application = application(ctx);
-        FederatedIdentityCredential credential = credentials.get(
-                Authentication.caller(ctx), GraphResponses.tenant(ctx), application, ctx.pathParam("credential"));
+        FederatedIdentityCredential credential =
+                credentials.get(Authentication.caller(ctx), GraphResponses.tenant(ctx), application, credential(ctx));
         GraphResponses.ok(ctx, GraphResponses.entity(ctx, fragment(application) + "/$entity", view(credential)));
     }
 
@@ -154,9 +158,14 @@ final class GraphFederatedCredentialRoutes {
     }
 
     private void delete(Context ctx) {
-        credentials.delete(
-                Authentication.caller(ctx), GraphResponses.tenant(ctx), application(ctx), ctx.pathParam("credential"));
+        credentials.delete(Authentication.caller(ctx), GraphResponses.tenant(ctx), application(ctx), credential(ctx));
         GraphResponses.noContent(ctx);
+    }
+
+    /** The credential a path names: by id or name ({@code …/{credential}}), or by name ({@code …(name='…')}). */
+    private static String credential(Context ctx) {
+        Map<String, String> params = ctx.pathParamMap();
+        return params.containsKey("name") ? params.get("name") : params.get("credential");
     }
 
     private static UUID application(Context ctx) {

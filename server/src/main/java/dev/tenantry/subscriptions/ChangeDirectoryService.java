@@ -54,10 +54,25 @@ public final class ChangeDirectoryService {
 
     /**
      * The managed identities a move must reset, since their service principals belong to the old directory (issue 11):
-     * {@link ManagedIdentityService#forgetForMove}.
+     * {@link ManagedIdentityService}.
      */
-    @FunctionalInterface
     public interface DirectoryBoundIdentities {
+        /** None: moves leave no identities to reset. */
+        DirectoryBoundIdentities NONE = new DirectoryBoundIdentities() {
+            @Override
+            public List<String> namesForMove(UUID subscriptionId) {
+                return List.of();
+            }
+
+            @Override
+            public int forgetForMove(UUID subscriptionId) {
+                return 0;
+            }
+        };
+
+        /** The subscription's managed identities a move would reset, described for the confirmation, by name. */
+        List<String> namesForMove(UUID subscriptionId);
+
         /** Removes the subscription's managed identities' principals in the transaction; returns how many. */
         int forgetForMove(UUID subscriptionId);
     }
@@ -83,7 +98,7 @@ public final class ChangeDirectoryService {
                 directories,
                 audit,
                 transactions,
-                subscriptionId -> 0);
+                DirectoryBoundIdentities.NONE);
     }
 
     /** A service whose moves reset the subscription's managed identities through {@code identities}. */
@@ -116,12 +131,16 @@ public final class ChangeDirectoryService {
     /** One role assignment a move removes, described for the confirmation page. */
     public record Removal(String principalName, String principalType, String role, String scope) {}
 
-    /** What moving the subscription to {@code target} would do: every role assignment and co-administrator it removes. */
+    /**
+     * What moving the subscription to {@code target} would do: every role assignment and co-administrator it removes,
+     * and the managed identities it resets (issue 11).
+     */
     public record Preview(
             CloudSubscription subscription,
             Tenant target,
             List<Removal> roleAssignments,
-            List<String> coAdministrators) {}
+            List<String> coAdministrators,
+            List<String> managedIdentities) {}
 
     /** A move made: the subscription in its new directory, where it came from, and what it removed. */
     public record Moved(
@@ -149,7 +168,11 @@ public final class ChangeDirectoryService {
                     .map(a -> removal(checked.subscription().tenantId(), a))
                     .toList();
             return new Preview(
-                    checked.subscription(), checked.target(), removals, coAdministrators.namesOf(subscriptionId));
+                    checked.subscription(),
+                    checked.target(),
+                    removals,
+                    coAdministrators.namesOf(subscriptionId),
+                    identities.namesForMove(subscriptionId));
         });
     }
 

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * Reading one takes any role on its resource group, creating or deleting one Owner or Contributor there, as for every
  * other resource. Changes go to the subscription's activity log.
  */
-public final class ManagedIdentityService {
+public final class ManagedIdentityService implements ChangeDirectoryService.DirectoryBoundIdentities {
 
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$");
 
@@ -208,12 +208,30 @@ public final class ManagedIdentityService {
      * @see <a href="https://learn.microsoft.com/azure/role-based-access-control/transfer-subscription">Transfer an Azure
      *     subscription to a different Microsoft Entra directory</a>
      */
+    @Override
     public int forgetForMove(UUID subscriptionId) {
+        List<ManagedIdentity> all = identitiesOf(subscriptionId);
+        all.forEach(this::remove);
+        return all.size();
+    }
+
+    /** What {@link #forgetForMove} would reset: each identity's name, kind and resource group, for the confirmation. */
+    @Override
+    public List<String> namesForMove(UUID subscriptionId) {
+        return identitiesOf(subscriptionId).stream()
+                .map(identity -> identity.name() + " ("
+                        + (identity.kind() == ManagedIdentity.Kind.SYSTEM_ASSIGNED
+                                ? "system-assigned"
+                                : "user-assigned")
+                        + ", resource group " + identity.resourceGroup() + ")")
+                .toList();
+    }
+
+    private List<ManagedIdentity> identitiesOf(UUID subscriptionId) {
         List<ManagedIdentity> all =
                 new ArrayList<>(identities.list(subscriptionId, null, ManagedIdentity.Kind.SYSTEM_ASSIGNED));
         all.addAll(identities.list(subscriptionId, null, ManagedIdentity.Kind.USER_ASSIGNED));
-        all.forEach(this::remove);
-        return all.size();
+        return all;
     }
 
     /** Creates a managed identity and its service principal in the directory of {@code scope}. */

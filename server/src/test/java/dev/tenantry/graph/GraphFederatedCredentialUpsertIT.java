@@ -93,6 +93,11 @@ class GraphFederatedCredentialUpsertIT {
         assertThat(read.get("id").asText()).isEqualTo(credential.get("id").asText());
         assertThat(read.get("subject").asText()).isEqualTo("repo:contoso/app:environment:prod");
 
+        HttpResponse<String> byName = server.get(credentials + "(name='main-branch')", token);
+        assertThat(byName.statusCode()).as(byName.body()).isEqualTo(200);
+        assertThat(JSON.readTree(byName.body()).get("id").asText())
+                .isEqualTo(credential.get("id").asText());
+
         HttpResponse<String> renamed = upsert("main-branch", "{\"name\":\"other\"}", true);
         assertThat(renamed.statusCode()).isEqualTo(400);
         assertThat(renamed.body()).contains("name");
@@ -119,5 +124,21 @@ class GraphFederatedCredentialUpsertIT {
             assertThat(refused.statusCode()).as(unsupported).isEqualTo(400);
             assertThat(refused.body()).contains("Supported: name eq");
         }
+    }
+
+    @Test
+    @DisplayName("issue 11: a credential is deleted by its name as Graph's SDKs address it")
+    void deleteByName() {
+        assertThat(upsert("short-lived", body("subject-short"), true).statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> deleted = server.send(server.request(credentials + "(name='short-lived')")
+                .header("Authorization", "Bearer " + token)
+                .DELETE()
+                .build());
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(server.get(credentials + "(name='short-lived')", token).statusCode())
+                .isEqualTo(404);
     }
 }

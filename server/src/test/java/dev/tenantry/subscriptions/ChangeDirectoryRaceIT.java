@@ -19,6 +19,7 @@ import dev.tenantry.shared.UserId;
 import dev.tenantry.testing.RunningServer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * R11 and R14 under concurrency, over the server's database (H2, or PostgreSQL with {@code TENANTRY_TEST_PG_URL}): a
  * role assignment made while the subscription moves to another directory never outlives the move in the old
  * directory, whichever commits first. The move runs through a {@link ChangeDirectoryService} over the server's stores
- * whose memberships say that the account administrator is a guest of the target (guests are another feature).
+ * whose memberships say that the account administrator is a guest of the target (guests are another feature). The
+ * same database shows what a move does to managed identities (issue 11).
  */
 class ChangeDirectoryRaceIT {
 
@@ -49,6 +51,7 @@ class ChangeDirectoryRaceIT {
     private static Caller.User kelley;
     private static Caller.User jane;
     private static TenantId fabrikam;
+    private static Caller.User kelleyInFabrikam;
     private static ChangeDirectoryService changes;
 
     @BeforeAll
@@ -91,7 +94,9 @@ class ChangeDirectoryRaceIT {
                 CoAdministrators.none(),
                 new ChangeDirectoryService.Directories(stores.tenants(), stores.users(), stores.applications()),
                 new Audit(stores.audits(), stores.users(), Clock.systemUTC()),
-                stores.transactions());
+                stores.transactions(),
+                services.managedIdentities());
+        kelleyInFabrikam = new Caller.User(fabrikam, guest, kelley.home(), Optional.empty());
     }
 
     @AfterAll
@@ -131,6 +136,55 @@ class ChangeDirectoryRaceIT {
                         .visibleCloudSubscriptions(jane, new PageRequest(null, 100))
                         .items())
                 .isEmpty();
+    }
+
+    @Test
+    @DisplayName("R11 / issue 11: on the database, a move deletes the managed identities' principals in the old"
+            + " directory; the host is enabled again in the new one")
+    void r11MoveResetsManagedIdentitiesInTheDatabase() {
+        Services services = server.app().services();
+        UUID id = services.subscriptions()
+                .createCloudSubscription(kelley, "MS-AZR-0003P", "With identities", null)
+                .id();
+        services.resourceGroups().createOrUpdate(kelley, id, "rg-app", "westeurope", Map.of());
+        ManagedIdentity userAssigned = services.managedIdentities()
+                .createOrUpdate(kelley, id, "rg-app", "id-app", "westeurope", Map.of())
+                .identity();
+        ManagedIdentity systemAssigned = host(kelley, id, List.of(userAssigned.resourceId()))
+                .systemAssigned()
+                .orElseThrow();
+
+        changes.changeDirectory(kelley, id, fabrikam.toString());
+
+        var applications = services.stores().applications();
+        assertThat(applications.findServicePrincipal(kelley.tenantId(), systemAssigned.principalId()))
+                .isEmpty();
+        assertThat(applications.findServicePrincipal(kelley.tenantId(), userAssigned.principalId()))
+                .isEmpty();
+        assertThat(services.computeHosts()
+                        .get(kelleyInFabrikam, id, "rg-app", "web-1")
+                        .identities())
+                .isEmpty();
+        ManagedIdentity again =
+                host(kelleyInFabrikam, id, List.of()).systemAssigned().orElseThrow();
+        assertThat(again.tenantId()).isEqualTo(fabrikam);
+        assertThat(applications.findServicePrincipal(fabrikam, again.principalId()))
+                .isPresent();
+    }
+
+    private static ComputeHostService.HostView host(Caller caller, UUID subscriptionId, List<String> userAssigned) {
+        return server.app()
+                .services()
+                .computeHosts()
+                .createOrUpdate(
+                        caller,
+                        subscriptionId,
+                        "rg-app",
+                        "web-1",
+                        "westeurope",
+                        Map.of(),
+                        new ComputeHostService.IdentityRequest(true, userAssigned))
+                .host();
     }
 
     private static void race(Runnable first, Runnable second) throws Exception {

@@ -63,7 +63,7 @@ class ChangeDirectoryRulesTest {
                     world.tenants(), world.users(), world.services().stores().applications()),
             new Audit(world.audits(), world.users(), world.clock()),
             world.transactions(),
-            world.services().managedIdentities()::forgetForMove);
+            world.services().managedIdentities());
 
     /** Where an account may act: its home, and the directories listed here as having made it a guest. */
     private static final class Guests implements DirectoryMemberships {
@@ -195,9 +195,16 @@ class ChangeDirectoryRulesTest {
                 .systemAssigned()
                 .orElseThrow();
         kelleyIsAGuestOfFabrikam();
+        List<String> listed = changes.preview(
+                        kelley, subscription.id(), fabrikam.id().toString())
+                .managedIdentities();
 
         changes.changeDirectory(kelley, subscription.id(), fabrikam.id().toString());
 
+        assertThat(listed)
+                .containsExactly(
+                        "web-1 (system-assigned, resource group rg-app)",
+                        "id-app (user-assigned, resource group rg-app)");
         var applications = world.services().stores().applications();
         assertThat(applications.findServicePrincipal(contoso.id(), systemAssigned.principalId()))
                 .isEmpty();

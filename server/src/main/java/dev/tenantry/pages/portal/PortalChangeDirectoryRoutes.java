@@ -90,6 +90,7 @@ public final class PortalChangeDirectoryRoutes {
                                 target(preview.target()),
                                 preview.roleAssignments(),
                                 preview.coAdministrators(),
+                                preview.managedIdentities(),
                                 moved));
     }
 

@@ -60,12 +60,13 @@ class ChangeDirectoryTemplatesTest {
                         new ChangeDirectoryService.Removal(
                                 "<b>deploy</b>", "ServicePrincipal", "Contributor", "/subscriptions/x")),
                 List.of("co-admin@contoso.test"),
+                List.of("web-1 (system-assigned, resource group rg-app)"),
                 moved);
     }
 
     @Test
-    @DisplayName(
-            "R11: the confirmation lists every role assignment and co-administrator, escaped, and posts the target")
+    @DisplayName("R11: the confirmation lists every role assignment, co-administrator and managed identity to reset,"
+            + " escaped, and posts the target")
     void r11ConfirmationListsEveryRemoval() {
         String html = render("portal/change-directory-confirm.jte", confirm(false));
 
@@ -75,6 +76,7 @@ class ChangeDirectoryTemplatesTest {
                 .contains("&lt;b&gt;deploy&lt;/b&gt;")
                 .doesNotContain("<b>deploy</b>")
                 .contains("<li>co-admin@contoso.test</li>")
+                .contains("<li>web-1 (system-assigned, resource group rg-app)</li>")
                 .contains("name=\"targetTenantId\" value=\"" + fabrikam.id() + "\"")
                 .contains("name=\"csrf_token\" value=\"csrf-123\"")
                 .contains("action=\"/portal/subscriptions/" + subscription.id() + "/changeDirectory\"")

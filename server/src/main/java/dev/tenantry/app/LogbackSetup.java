@@ -1,0 +1,89 @@
+package dev.tenantry.app;
+
+import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.hook.DefaultShutdownHook;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.Map;
+
+/**
+ * The server's logging, set up in code rather than by a {@code logback.xml} (issue 13: reading the XML took Logback's
+ * Joran configurator and the JDK's XML parser, some 440 classes and a tenth of a start's CPU). The same setup the XML
+ * had: console lines on stderr ({@code HH:mm:ss.SSS LEVEL logger - message}) written by an asynchronous appender that
+ * drops nothing (queue 8192, blocking when full) and is flushed at shutdown; Jetty, Hikari and Javalin at WARN, Flyway
+ * at ERROR, and {@code TENANTRY_REQUEST_LOG} / {@code TENANTRY_START_LOG} (system property or environment variable)
+ * setting the request log's and the start log's level. An application that brings its own {@code logback-test.xml},
+ * {@code logback.xml} or {@code -Dlogback.configurationFile} keeps it: this setup then stands aside.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_LOW_PRIORITY)
+public final class LogbackSetup extends ContextAwareBase implements Configurator {
+
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
+    static final int QUEUE_SIZE = 8192;
+
+    /** Quieter loggers than the root's INFO. */
+    private static final Map<String, Level> LEVELS = Map.of(
+            "org.eclipse.jetty", Level.WARN,
+            "com.zaxxer.hikari", Level.WARN,
+            "org.flywaydb", Level.ERROR,
+            "io.javalin", Level.WARN);
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        ClassLoader loader = LogbackSetup.class.getClassLoader();
+        if (System.getProperty("logback.configurationFile") != null
+                || loader.getResource("logback-test.xml") != null
+                || loader.getResource("logback.xml") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("STDERR");
+        console.setTarget("System.err");
+        console.setEncoder(encoder);
+        console.start();
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName("ASYNC");
+        async.setQueueSize(QUEUE_SIZE);
+        async.setDiscardingThreshold(0);
+        async.addAppender(console);
+        async.start();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(async);
+        LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(level));
+        context.getLogger("dev.tenantry.requests").setLevel(level("TENANTRY_REQUEST_LOG"));
+        context.getLogger("dev.tenantry.app.TenantryApp").setLevel(level("TENANTRY_START_LOG"));
+        DefaultShutdownHook hook = new DefaultShutdownHook();
+        hook.setContext(context);
+        Thread flush = new Thread(hook, "Logback shutdown hook [" + context.getName() + "]");
+        context.putObject(CoreConstants.SHUTDOWN_HOOK_THREAD, flush);
+        Runtime.getRuntime().addShutdownHook(flush);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * {@code name}'s level from a system property, else the environment, else INFO; an unknown word is DEBUG, as
+     * Logback reads a level.
+     */
+    static Level level(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            value = System.getenv(name);
+        }
+        return value == null ? Level.INFO : Level.toLevel(value.strip());
+    }
+}
