@@ -17,6 +17,9 @@ class LogbackSetupTest {
 
     @Test
     void theServersLoggingIsSetUpWithoutAnXmlFile() {
+        assertThat(LogbackSetup.class.getClassLoader().getResource("logback.xml"))
+                .as("no logback.xml: LogbackSetup set this up")
+                .isNull();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         assertThat(root.getLevel()).isEqualTo(Level.INFO);
