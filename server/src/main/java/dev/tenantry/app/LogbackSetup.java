@@ -28,6 +28,8 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
     static final int QUEUE_SIZE = 8192;
+    /** A context object saying this setup made the context's appenders. */
+    static final String MARK = "tenantry.logbackSetup";
 
     /** Quieter loggers than the root's INFO. */
     private static final Map<String, Level> LEVELS = Map.of(
@@ -41,7 +43,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         ClassLoader loader = LogbackSetup.class.getClassLoader();
         if (System.getProperty("logback.configurationFile") != null
                 || loader.getResource("logback-test.xml") != null
-                || loader.getResource("logback.xml") != null) {
+                || others(loader.getResource("logback.xml"))) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
@@ -72,7 +74,25 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         Thread flush = new Thread(hook, "Logback shutdown hook [" + context.getName() + "]");
         context.putObject(CoreConstants.SHUTDOWN_HOOK_THREAD, flush);
         Runtime.getRuntime().addShutdownHook(flush);
+        context.putObject(MARK, true);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Whether {@code xml} is someone else's: the server's own jar or classes directory holds a {@code logback.xml} only
+     * when an incremental build left the old one behind in {@code target/classes}, which is no setting of anyone's.
+     */
+    static boolean others(java.net.URL xml) {
+        if (xml == null) {
+            return false;
+        }
+        java.security.CodeSource own = LogbackSetup.class.getProtectionDomain().getCodeSource();
+        if (own == null || own.getLocation() == null) {
+            return true;
+        }
+        String location = own.getLocation().toExternalForm();
+        String found = xml.toExternalForm();
+        return !(found.equals(location + "logback.xml") || found.equals("jar:" + location + "!/logback.xml"));
     }
 
     /**

@@ -17,10 +17,10 @@ class LogbackSetupTest {
 
     @Test
     void theServersLoggingIsSetUpWithoutAnXmlFile() {
-        assertThat(LogbackSetup.class.getClassLoader().getResource("logback.xml"))
-                .as("no logback.xml: LogbackSetup set this up")
-                .isNull();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        assertThat(context.getObject(LogbackSetup.MARK))
+                .as("LogbackSetup set this up")
+                .isEqualTo(true);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         assertThat(root.getLevel()).isEqualTo(Level.INFO);
         AsyncAppender async = (AsyncAppender) root.getAppender("ASYNC");
@@ -36,6 +36,31 @@ class LogbackSetupTest {
         assertThat(context.getLogger("org.flywaydb").getLevel()).isEqualTo(Level.ERROR);
         assertThat(context.getLogger("dev.tenantry.requests").getLevel()).isNotNull();
         assertThat(context.getLogger("dev.tenantry.app.TenantryApp").getLevel()).isNotNull();
+    }
+
+    @Test
+    void aLogbackXmlLeftInTheServersOwnClassesIsNoSettingButAnotherOneIs() throws Exception {
+        java.net.URL own =
+                LogbackSetup.class.getProtectionDomain().getCodeSource().getLocation();
+        assertThat(LogbackSetup.others(null)).isFalse();
+        assertThat(LogbackSetup.others(java.net
+                        .URI
+                        .create(own.toExternalForm() + "logback.xml")
+                        .toURL()))
+                .isFalse();
+        assertThat(LogbackSetup.others(java.net
+                        .URI
+                        .create("jar:" + own.toExternalForm() + "!/logback.xml")
+                        .toURL()))
+                .isFalse();
+        assertThat(LogbackSetup.others(
+                        java.net.URI.create("file:/opt/app/config/logback.xml").toURL()))
+                .isTrue();
+        assertThat(LogbackSetup.others(java.net
+                        .URI
+                        .create("jar:file:/opt/app/lib/app.jar!/logback.xml")
+                        .toURL()))
+                .isTrue();
     }
 
     @Test
