@@ -43,7 +43,11 @@ public final class InMemoryIdentityStores {
 
         @Override
         public synchronized boolean rotate(String spentHash, Instant usedAt, RefreshToken next) {
-            if (byHash.containsKey(next.tokenHash()) || !markUsed(spentHash, usedAt)) {
+            if (byHash.containsKey(next.tokenHash())) {
+                // as the database's primary key refuses it, rolling the whole rotation back
+                throw new IllegalStateException("a refresh token with this hash is stored already");
+            }
+            if (!markUsed(spentHash, usedAt)) {
                 return false;
             }
             insert(next);

@@ -280,4 +280,40 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
             threads.shutdownNow();
         }
     }
+
+    @Test
+    @DisplayName("issue 13: two rotations of one refresh token at the same moment: exactly one spends it and stores its"
+            + " successor")
+    void concurrentRotationsSpendATokenOnce() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                UUID family = UUID.randomUUID();
+                String hash = "rotate-" + round;
+                insert(hash, family, kelley);
+                AtomicInteger winners = new AtomicInteger();
+                RefreshToken first = token(hash + "-a", family, kelley, NOW, NOW.plus(DAY));
+                RefreshToken second = token(hash + "-b", family, kelley, NOW, NOW.plus(DAY));
+                Races.race(
+                        threads,
+                        () -> {
+                            if (tokens.rotate(hash, NOW.plusSeconds(1), first)) {
+                                winners.incrementAndGet();
+                            }
+                        },
+                        () -> {
+                            if (tokens.rotate(hash, NOW.plusSeconds(1), second)) {
+                                winners.incrementAndGet();
+                            }
+                        });
+                assertThat(winners.get()).as("round %d", round).isEqualTo(1);
+                assertThat(tokens.findByHash(hash + "-a").isPresent()
+                                ^ tokens.findByHash(hash + "-b").isPresent())
+                        .as("round %d: exactly one successor stored", round)
+                        .isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }

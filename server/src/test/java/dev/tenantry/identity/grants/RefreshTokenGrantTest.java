@@ -91,7 +91,9 @@ class RefreshTokenGrantTest {
     }
 
     @Test
-    @DisplayName("issue 8: a refresh token of a disabled account gets no new tokens, even if it was not revoked")
+    @DisplayName(
+            "issue 8: a refresh token of a disabled account gets no new tokens, even if it was not revoked, and stays"
+                    + " unspent")
     void refusesADisabledAccount() {
         String token = megansRefreshToken();
         User megan = fixture.world
@@ -116,6 +118,8 @@ class RefreshTokenGrantTest {
                         megan.createdAt()));
 
         refusedWith("account_disabled", () -> grant.issue(refresh(CLI, token, null), BASE));
+        // issue 13: a refusal after the token's own checks spends nothing, so re-enabling the account needs no sign-in
+        assertThat(stored(token).usedAt()).isNull();
     }
 
     private String megansRefreshToken() {
