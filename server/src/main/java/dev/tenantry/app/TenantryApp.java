@@ -20,7 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +42,8 @@ public final class TenantryApp implements AutoCloseable {
     private final JobRunner jobs;
     private final int port;
     private Operability operability;
+    private RequestCount requests;
+    private Runnable stopIdleHeapRelease;
     private TestMode testMode;
     private Javalin managedIdentityHttp;
     private RunningManagedIdentityEndpoint managedIdentityEndpoint;
@@ -107,6 +114,7 @@ public final class TenantryApp implements AutoCloseable {
             }
             long t3 = System.nanoTime();
             Operability operability = new Operability(database, config.operations());
+            RequestCount requests = new RequestCount();
             Javalin http = HttpsServer.create(config.host(), config.port(), tls, cfg -> {
                 if (testMode != null) {
                     testMode.register(cfg);
@@ -115,7 +123,8 @@ public final class TenantryApp implements AutoCloseable {
                 operability.register(cfg);
                 // graceful stop: refuse new requests, let those in flight finish for up to the drain time
                 cfg.jetty.modifyServer(server -> {
-                    server.setHandler(new GracefulHandler(server.getHandler()));
+                    requests.setHandler(server.getHandler());
+                    server.setHandler(new GracefulHandler(requests));
                     server.setStopTimeout(Duration.ofSeconds(config.operations().drainSeconds())
                             .toMillis());
                 });
@@ -134,6 +143,7 @@ public final class TenantryApp implements AutoCloseable {
                     millis(t4 - t3));
             TenantryApp app = new TenantryApp(database, http, tls, services, passwordHashing, jobs);
             app.operability = operability;
+            app.requests = requests;
             app.testMode = testMode;
             if (config.managedIdentityEndpoint() != null) {
                 app.startManagedIdentityEndpoint(config);
@@ -185,6 +195,32 @@ public final class TenantryApp implements AutoCloseable {
                 LoopbackHttpServer.boundPort(managedIdentityHttp), settings.resource(), header);
     }
 
+    /**
+     * Gives the Java heap back to the system when the server goes idle (see {@link IdleHeapRelease}); for
+     * {@code tenantry serve}, which owns its JVM. Does nothing under a collector other than the serial one.
+     */
+    public void releaseHeapWhenIdle() {
+        if (stopIdleHeapRelease == null) {
+            stopIdleHeapRelease = IdleHeapRelease.startIfSerial(requests::count).orElse(null);
+        }
+    }
+
+    /** Counts the requests the server receives (one add per request, without contention: a {@link LongAdder}). */
+    private static final class RequestCount extends Handler.Wrapper {
+
+        private final LongAdder count = new LongAdder();
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            count.increment();
+            return super.handle(request, response, callback);
+        }
+
+        long count() {
+            return count.sum();
+        }
+    }
+
     /** The managed identity endpoint, when configured (issue 11). */
     public java.util.Optional<RunningManagedIdentityEndpoint> managedIdentityEndpoint() {
         return java.util.Optional.ofNullable(managedIdentityEndpoint);
@@ -227,6 +263,9 @@ public final class TenantryApp implements AutoCloseable {
             managedIdentityHttp.stop();
         }
         jobs.close();
+        if (stopIdleHeapRelease != null) {
+            stopIdleHeapRelease.run();
+        }
         http.stop(); // waits up to the drain time for requests in flight (Jetty's graceful stop)
         passwordHashing.close();
         if (operability != null) {

@@ -153,6 +153,7 @@ final class ServeCommand extends DataCommand {
             System.err.println("Tenantry cannot start: " + e.getMessage());
             return 1;
         }
+        app.releaseHeapWhenIdle();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -251,6 +251,8 @@ public final class Bench {
         results.add(Load.run(
                 "Graph users startswith(displayName) page", tls, 8, warm / 2, secs, pid, c -> () -> startsWith));
         long loadedRss = server.rssKib();
+        Thread.sleep(IDLE_MILLIS);
+        long restedRss = server.rssKib();
 
         System.out.println();
         for (Load.Result result : results) {
@@ -271,9 +273,10 @@ public final class Bench {
         System.out.println("start to ready, bin/tenantry serve (existing data):          " + spread(starts));
         System.out.printf(
                 Locale.ROOT,
-                "RSS idle (10 s after ready): %.0f MB; after the load: %.0f MB%n",
+                "RSS idle (10 s after ready): %.0f MB; at the end of the load: %.0f MB; 10 s after it: %.0f MB%n",
                 idleRss / 1024.0,
-                loadedRss / 1024.0);
+                loadedRss / 1024.0,
+                restedRss / 1024.0);
         if (options.keycloak()) {
             System.out.println();
             againstKeycloak(options, seeded, tls, server, cc);

@@ -1,0 +1,32 @@
+# Sourced by bin/test: the README's first command as a user runs it. `bin/tenantry serve` on a fresh data directory
+# must answer /health, once with the launcher's own JVM flags (its first start after a build also makes the AOT
+# cache) and once with a collector of the user's own in TENANTRY_JAVA_OPTS (which replaces the launcher's serial one:
+# the JVM refuses two, and a cache made under other options refuses to load, so each set of options has its own).
+tenantry_launcher_check() {
+    local opts dir port pid ready
+    for opts in "" "-XX:+UseG1GC -Xmx512m"; do
+        dir="$(mktemp -d)"
+        port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+        TENANTRY_JAVA_OPTS="$opts" "$root/bin/tenantry" serve --data "$dir/data" --port "$port" >"$dir/log" 2>&1 &
+        pid=$!
+        ready=
+        for _ in $(seq 240); do
+            if curl -sfk --max-time 2 "https://127.0.0.1:$port/health" >/dev/null 2>&1; then
+                ready=1
+                break
+            fi
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -TERM "$pid" 2>/dev/null || true
+        wait "$pid" || true
+        if [ -z "$ready" ]; then
+            echo "bin/test: 'bin/tenantry serve' did not answer /health (TENANTRY_JAVA_OPTS='$opts'); its output:" >&2
+            cat "$dir/log" >&2
+            rm -rf "$dir"
+            return 1
+        fi
+        echo "bin/test: 'bin/tenantry serve' answered /health (TENANTRY_JAVA_OPTS='$opts')" >&2
+        rm -rf "$dir"
+    done
+}
