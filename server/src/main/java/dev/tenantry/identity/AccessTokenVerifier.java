@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /** Checks access tokens this server issued: RS256 signature by kid, lifetime with five minutes of skew, audience. */
@@ -29,10 +30,59 @@ public final class AccessTokenVerifier {
 
     private static final Duration SKEW = Duration.ofMinutes(5);
 
+    /**
+     * How many tokens whose signature was checked are remembered (issue 13): a client calls Graph or ARM many times
+     * with one token, and parsing plus an RSA verification were an eighth of a Graph page's CPU. Keyed by the whole
+     * token, so a token differing in any byte is parsed and checked afresh; about 4 KB each.
+     */
+    static final int CHECKED_TOKENS = 1024;
+
+    /** A token whose signature checked out: the key that signed it and its claims (immutable, so shared). */
+    private record Checked(String kid, JWTClaimsSet claims) {}
+
+    /**
+     * A bounded map of checked tokens: at the bound, the tokens past their lifetime (plus skew) go; when none has
+     * expired, the whole map is dropped and fills again, which costs one check per token in use.
+     */
+    private final class CheckedTokens {
+
+        private final int bound;
+        private final ConcurrentHashMap<String, Checked> tokens = new ConcurrentHashMap<>();
+
+        CheckedTokens(int bound) {
+            this.bound = bound;
+        }
+
+        int size() {
+            return tokens.size();
+        }
+
+        Checked get(String token) {
+            return tokens.get(token);
+        }
+
+        void put(String token, Checked checked) {
+            if (tokens.size() >= bound) {
+                Instant now = clock.instant();
+                tokens.values().removeIf(known -> expired(known.claims(), now));
+                if (tokens.size() >= bound) {
+                    tokens.clear();
+                }
+            }
+            tokens.put(token, checked);
+        }
+    }
+
+    private static boolean expired(JWTClaimsSet claims, Instant now) {
+        Date exp = claims.getExpirationTime();
+        return exp == null || exp.toInstant().plus(SKEW).isBefore(now);
+    }
+
     private final SigningKeys keys;
     private final Audiences audiences;
     private final Clock clock;
     private final BiFunction<TenantId, UserId, Optional<Caller.Account>> guestHomes;
+    private final CheckedTokens checked = new CheckedTokens(CHECKED_TOKENS);
 
     public AccessTokenVerifier(SigningKeys keys, Audiences audiences, Clock clock) {
         this(keys, audiences, clock, (tenantId, userId) -> Optional.empty());
@@ -58,25 +108,10 @@ public final class AccessTokenVerifier {
      * resource's configured audiences, whatever host the request was sent to.
      */
     public Caller verify(String token, ProtectedResource resource) {
-        SignedJWT jwt;
-        JWTClaimsSet claims;
-        try {
-            jwt = SignedJWT.parse(token);
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException | RuntimeException e) { // Nimbus throws unchecked exceptions on some odd headers
-            throw invalid("The access token is not a well-formed JWT.");
-        }
-        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-            throw invalid("The access token must be signed with RS256.");
-        }
-        JWSVerifier verifier = keys.verifier(jwt.getHeader().getKeyID())
-                .orElseThrow(() -> invalid("The access token was signed with an unknown key."));
-        if (!verifies(jwt, verifier)) {
-            throw invalid("The access token's signature is invalid.");
-        }
+        JWTClaimsSet claims = signedClaims(token);
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
-        if (exp == null || exp.toInstant().plus(SKEW).isBefore(now)) {
+        if (expired(claims, now)) {
             throw invalid("The access token expired at " + (exp == null ? "an unknown time" : exp.toInstant()) + ".");
         }
         Date nbf = claims.getNotBeforeTime();
@@ -91,6 +126,37 @@ public final class AccessTokenVerifier {
         }
         requireIssuerOfItsTenant(claims);
         return callerOf(claims, resource);
+    }
+
+    /**
+     * The claims of {@code token} once its signature is checked: from {@link #checked} when this verifier has checked
+     * the very same token (and its key is still published), else parsed and checked now. Lifetime, audience, issuer
+     * and the caller are checked on every call, against the cached claims too.
+     */
+    private JWTClaimsSet signedClaims(String token) {
+        Checked known = checked.get(token);
+        if (known != null && keys.verifier(known.kid()).isPresent()) {
+            return known.claims();
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) { // Nimbus throws unchecked exceptions on some odd headers
+            throw invalid("The access token is not a well-formed JWT.");
+        }
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw invalid("The access token must be signed with RS256.");
+        }
+        String kid = jwt.getHeader().getKeyID();
+        JWSVerifier verifier =
+                keys.verifier(kid).orElseThrow(() -> invalid("The access token was signed with an unknown key."));
+        if (!verifies(jwt, verifier)) {
+            throw invalid("The access token's signature is invalid.");
+        }
+        checked.put(token, new Checked(kid, claims));
+        return claims;
     }
 
     /**
@@ -117,17 +183,18 @@ public final class AccessTokenVerifier {
         }
     }
 
+    /** How many checked tokens this verifier remembers now. */
+    int rememberedTokens() {
+        return checked.size();
+    }
+
     /** The caller of a Microsoft Graph token and its {@code sub} claim, for OpenID Connect's userinfo (issue 11). */
     public record Subject(Caller caller, String sub) {}
 
     /** Verifies a Microsoft Graph access token as {@link #verify} does and names its subject. */
     public Subject subject(String token) {
         Caller caller = verify(token, ProtectedResource.GRAPH);
-        try {
-            return new Subject(caller, SignedJWT.parse(token).getJWTClaimsSet().getSubject());
-        } catch (ParseException e) {
-            throw invalid("The access token is not a well-formed JWT.");
-        }
+        return new Subject(caller, signedClaims(token).getSubject());
     }
 
     private static boolean verifies(SignedJWT jwt, JWSVerifier verifier) {

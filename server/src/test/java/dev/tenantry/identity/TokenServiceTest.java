@@ -136,6 +136,45 @@ class TokenServiceTest {
     }
 
     @Test
+    void aCheckedTokenIsRememberedButEveryCallStillChecksWhatItMust() {
+        String token = password("https://graph.microsoft.com/.default").accessToken();
+        AccessTokenVerifier verifier =
+                new AccessTokenVerifier(world.services().signingKeys(), new Audiences(null), clock);
+        assertThat(verifier.verify(token, ProtectedResource.GRAPH)).isInstanceOf(Caller.User.class);
+
+        // the remembered token is Graph's: ARM still refuses it
+        assertThatThrownBy(() -> verifier.verify(token, ProtectedResource.MANAGEMENT))
+                .hasMessageContaining("audience");
+        // another payload under the same header and signature (a different expiry) is another token: checked again
+        int dot = token.indexOf('.');
+        int lastDot = token.lastIndexOf('.');
+        String payload = com.nimbusds.jose.util.Base64URL.from(token.substring(dot + 1, lastDot))
+                .decodeToString()
+                .replaceFirst("\"exp\":(\\d)", "\"exp\":9$1");
+        String tampered = token.substring(0, dot + 1)
+                + com.nimbusds.jose.util.Base64URL.encode(payload)
+                + token.substring(lastDot);
+        assertThatThrownBy(() -> verifier.verify(tampered, ProtectedResource.GRAPH))
+                .hasMessageContaining("signature");
+        assertThat(verifier.subject(token).sub()).isNotBlank();
+    }
+
+    @Test
+    void theMemoryOfCheckedTokensIsBounded() {
+        AccessTokenVerifier verifier =
+                new AccessTokenVerifier(world.services().signingKeys(), new Audiences(null), clock);
+        String first = password("https://graph.microsoft.com/.default").accessToken();
+        verifier.verify(first, ProtectedResource.GRAPH);
+        for (int i = 0; i <= AccessTokenVerifier.CHECKED_TOKENS; i++) {
+            clock.advance(Duration.ofMillis(1));
+            verifier.verify(password("https://graph.microsoft.com/.default").accessToken(), ProtectedResource.GRAPH);
+            assertThat(verifier.rememberedTokens()).isLessThanOrEqualTo(AccessTokenVerifier.CHECKED_TOKENS);
+        }
+        // past the bound the memory starts again: the first token is checked afresh, and still valid
+        assertThat(verifier.verify(first, ProtectedResource.GRAPH)).isInstanceOf(Caller.User.class);
+    }
+
+    @Test
     void nodesSharingAStoreAgreeOnTheFirstKey() {
         InMemoryIdentityStores.SigningKeyStore store = new InMemoryIdentityStores.SigningKeyStore();
 
