@@ -192,14 +192,8 @@ public final class Grants {
                 flows.keys() == null ? null : clientAssertions(applications, flows, clock));
         Resources resources = new Resources(audiences, flows.consents(), apis.registered());
         RefreshTokenIssuer refreshTokenIssuer = new RefreshTokenIssuer(refreshTokens, clock);
-        UserTokens userTokens = new UserTokens(
-                directoryRoles,
-                applications,
-                new GroupClaims(groups, directoryRoles),
-                signer,
-                clock,
-                guests,
-                apis.registered());
+        UserTokens userTokens =
+                userTokens(directoryRoles, applications, groups, signer, clock, guests, apis.registered());
         List<Grant> grants = new ArrayList<>(List.of(
                 new PasswordGrant(tenants, clients, lockouts, resources, refreshTokenIssuer, userTokens, guests),
                 new ClientCredentialsGrant(tenants, clients, resources, signer, clock),
@@ -228,6 +222,25 @@ public final class Grants {
         return List.copyOf(grants);
     }
 
+    /** The user tokens of every flow: group and role claims, lifetimes as {@code lifetimes} says. */
+    private static UserTokens userTokens(
+            DirectoryRoleService directoryRoles,
+            ApplicationService applications,
+            GroupRepository groups,
+            TokenSigner signer,
+            Clock clock,
+            GuestAccounts guests,
+            RegisteredApis lifetimes) {
+        return new UserTokens(
+                directoryRoles,
+                applications,
+                new GroupClaims(groups, directoryRoles),
+                signer,
+                clock,
+                guests,
+                lifetimes);
+    }
+
     /** The hybrid flow's ID tokens (issue 11), lasting as the client's token lifetime policy in {@code lifetimes} says. */
     public static HybridIdTokens hybridIdTokens(
             UserService users,
@@ -238,14 +251,7 @@ public final class Grants {
             Clock clock,
             GuestAccounts guests,
             RegisteredApis lifetimes) {
-        UserTokens userTokens = new UserTokens(
-                directoryRoles,
-                applications,
-                new GroupClaims(groups, directoryRoles),
-                signer,
-                clock,
-                guests,
-                lifetimes);
+        UserTokens userTokens = userTokens(directoryRoles, applications, groups, signer, clock, guests, lifetimes);
         return (user, clientId, nonce, code, baseUrl, sid) -> userTokens.hybridIdToken(
                 users.getUser(Caller.system(), user.tenantId(), user.userId().toString()),
                 clientId,
