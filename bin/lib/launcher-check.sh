@@ -2,6 +2,7 @@
 # must answer /health, once with the launcher's own JVM flags (its first start after a build also makes the AOT
 # cache) and once with a collector of the user's own in TENANTRY_JAVA_OPTS (which replaces the launcher's serial one:
 # the JVM refuses two, and a cache made under other options refuses to load, so each set of options has its own).
+# It also signs with ACCP from lib/, whose jar the build stores without its signature (server/pom.xml).
 tenantry_launcher_check() {
     local opts dir port pid ready
     for opts in "" "-XX:+UseG1GC -Xmx512m"; do
@@ -26,7 +27,13 @@ tenantry_launcher_check() {
             rm -rf "$dir"
             return 1
         fi
-        echo "bin/test: 'bin/tenantry serve' answered /health (TENANTRY_JAVA_OPTS='$opts')" >&2
+        if ! grep -q "on the AmazonCorrettoCryptoProvider provider" "$dir/log"; then
+            echo "bin/test: 'bin/tenantry serve' did not sign with ACCP (TENANTRY_JAVA_OPTS='$opts'); its output:" >&2
+            cat "$dir/log" >&2
+            rm -rf "$dir"
+            return 1
+        fi
+        echo "bin/test: 'bin/tenantry serve' answered /health, signing with ACCP (TENANTRY_JAVA_OPTS='$opts')" >&2
         rm -rf "$dir"
     done
 }
