@@ -46,7 +46,7 @@ public final class HttpsIssuerKeys implements IssuerKeys {
     private static final Duration TTL = Duration.ofMinutes(10);
     private static final Duration MIN_REFRESH = Duration.ofSeconds(30);
 
-    private final HttpClient http;
+    private final java.util.function.Supplier<HttpClient> http;
     private final Clock clock;
     private final Destinations destinations;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -96,19 +96,55 @@ public final class HttpsIssuerKeys implements IssuerKeys {
     }
 
     HttpsIssuerKeys(HttpClient http, Clock clock, Destinations destinations) {
+        this(() -> http, clock, destinations);
+    }
+
+    private HttpsIssuerKeys(java.util.function.Supplier<HttpClient> http, Clock clock, Destinations destinations) {
         this.http = http;
         this.clock = clock;
         this.destinations = destinations;
     }
 
-    /** Keys fetched trusting the JVM's authorities and {@code alsoTrusted}, from public addresses or this server. */
+    /**
+     * Keys fetched trusting the JVM's authorities and {@code alsoTrusted}, from public addresses or this server. The
+     * HTTP client (the JVM's trust store read, a selector thread) is made at the first fetch, not at the server's start:
+     * most servers never fetch an external issuer's keys (issue 13, start under 1.5 s).
+     */
     public static HttpsIssuerKeys trusting(List<X509Certificate> alsoTrusted, Destinations destinations) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(sslContext(alsoTrusted))
-                .build();
-        return new HttpsIssuerKeys(http, Clock.systemUTC(), destinations);
+        return new HttpsIssuerKeys(
+                new FirstUse<>(() -> HttpClient.newBuilder()
+                        .connectTimeout(TIMEOUT)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .sslContext(sslContext(alsoTrusted))
+                        .build()),
+                Clock.systemUTC(),
+                destinations);
+    }
+
+    /** A value made by its first {@link #get()}, once, however many threads ask at the same time. */
+    private static final class FirstUse<T> implements java.util.function.Supplier<T> {
+
+        private final java.util.function.Supplier<T> make;
+        private volatile T value;
+
+        FirstUse(java.util.function.Supplier<T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public T get() {
+            T made = value;
+            if (made == null) {
+                synchronized (this) {
+                    made = value;
+                    if (made == null) {
+                        made = make.get();
+                        value = made;
+                    }
+                }
+            }
+            return made;
+        }
     }
 
     @Override
@@ -211,7 +247,7 @@ public final class HttpsIssuerKeys implements IssuerKeys {
                 .GET()
                 .build();
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new Unavailable(

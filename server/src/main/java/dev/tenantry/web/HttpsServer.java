@@ -25,6 +25,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class HttpsServer {
 
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
     /**
      * TLS 1.3's suites, and on TLS 1.2 only ECDHE key exchange with an AEAD cipher (GCM, ChaCha20-Poly1305): no CBC,
      * no static RSA key exchange. Both ECDSA (the generated certificate) and RSA (an operator's) certificates work.
@@ -40,6 +42,15 @@ public final class HttpsServer {
         "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
         "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"
     };
+
+    static {
+        // Jetty pads its queues to a cache line, and unless told how many references fill one it asks the JVM whether
+        // references are compressed through the platform MBean server, which it starts for that alone: about 35 ms of
+        // a start (issue 13). They are compressed (4 bytes, 16 to a 64-byte line) below 32 GB of heap.
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(REFERENCES_PER_CACHE_LINE, Runtime.getRuntime().maxMemory() < (32L << 30) ? "16" : "8");
+        }
+    }
 
     private HttpsServer() {}
 
