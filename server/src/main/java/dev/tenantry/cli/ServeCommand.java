@@ -7,6 +7,7 @@ import dev.tenantry.app.TenantryConfig;
 import dev.tenantry.app.testmode.SeedException;
 import dev.tenantry.app.testmode.SeedFile;
 import dev.tenantry.app.testmode.TestMode;
+import dev.tenantry.identity.CryptoProviders;
 import dev.tenantry.tls.TlsMaterial;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -138,6 +139,12 @@ final class ServeCommand extends DataCommand {
             System.err.println(
                     "--seed needs --test-mode: a seed file loads into a test-mode server's in-memory database");
             return 2;
+        }
+        // serve owns its JVM: every TLS handshake, AES-GCM record, digest and random number runs on ACCP's native
+        // code, not only the token signatures (an embedded server leaves its host JVM's providers alone)
+        if (CryptoProviders.installFirst()) {
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
+                    .info("TLS, ciphers, digests and random numbers run on the AmazonCorrettoCryptoProvider first");
         }
         TenantryApp app;
         try {
