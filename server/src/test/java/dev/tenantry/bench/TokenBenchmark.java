@@ -98,11 +98,19 @@ public final class TokenBenchmark {
     /** Token issuance rates measured against one running server. */
     private record Issuance(double inProcess, double https, double httpsParallel) {}
 
+    /** Signs on {@code provider} with the key in that provider's own form, as the server's signer does. */
     private static Supplier<Object> signer(Provider provider, KeyPair keys, byte[] payload) {
+        java.security.PrivateKey own;
+        try {
+            own = (java.security.PrivateKey)
+                    java.security.KeyFactory.getInstance("RSA", provider).translateKey(keys.getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
         return () -> {
             try {
                 Signature signature = Signature.getInstance("SHA256withRSA", provider);
-                signature.initSign(keys.getPrivate());
+                signature.initSign(own);
                 signature.update(payload);
                 return signature.sign();
             } catch (GeneralSecurityException e) {
