@@ -142,10 +142,7 @@ final class ServeCommand extends DataCommand {
         }
         // serve owns its JVM: every TLS handshake, AES-GCM record, digest and random number runs on ACCP's native
         // code, not only the token signatures (an embedded server leaves its host JVM's providers alone)
-        if (CryptoProviders.installFirst()) {
-            org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
-                    .info("TLS, ciphers, digests and random numbers run on the AmazonCorrettoCryptoProvider first");
-        }
+        boolean accpFirst = CryptoProviders.installFirst();
         TenantryApp app;
         try {
             app = testMode
@@ -161,6 +158,10 @@ final class ServeCommand extends DataCommand {
             return 1;
         }
         app.releaseHeapWhenIdle();
+        if (accpFirst) {
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
+                    .info("TLS, ciphers, digests and random numbers run on the AmazonCorrettoCryptoProvider first");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
