@@ -22,6 +22,7 @@ import dev.tenantry.directory.storage.JdbiKeyCredentialRepository;
 import dev.tenantry.directory.storage.JdbiTenantRepository;
 import dev.tenantry.directory.storage.JdbiTokenLifetimePolicyRepository;
 import dev.tenantry.directory.storage.JdbiUserRepository;
+import dev.tenantry.identity.CachedLockoutRepository;
 import dev.tenantry.identity.ClientAssertionReplays;
 import dev.tenantry.identity.DeviceCodeRepository;
 import dev.tenantry.identity.LockoutRepository;
@@ -122,7 +123,8 @@ public record Stores(
                 new JdbiResourceGroupRepository(jdbi),
                 new JdbiRefreshTokenRepository(jdbi),
                 new JdbiWebSessionRepository(jdbi),
-                new JdbiLockoutRepository(jdbi),
+                CachedLockoutRepository.over(
+                        new JdbiLockoutRepository(jdbi), new JdbiCacheGeneration(jdbi, "lockouts")),
                 signingKeys,
                 new JdbiIdempotencyRecords(jdbi),
                 serverSecrets,

@@ -12,20 +12,26 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiCacheGeneration implements CacheGeneration {
 
-    private static final String NAME = "directory";
-
     private final Jdbi jdbi;
+    private final String name;
     private final AtomicLong localBumps = new AtomicLong();
 
+    /** The generation of the token path's directory reads (applications, secrets, service principals, roles). */
     public JdbiCacheGeneration(Jdbi jdbi) {
+        this(jdbi, "directory");
+    }
+
+    /** The generation in the row {@code name} (a migration creates each: 'directory', 'lockouts'). */
+    public JdbiCacheGeneration(Jdbi jdbi, String name) {
         this.jdbi = jdbi;
+        this.name = name;
     }
 
     @Override
     public long current() {
         return jdbi.withHandle(
                 handle -> handle.createQuery("SELECT generation FROM cache_generation WHERE name = :name")
-                        .bind("name", NAME)
+                        .bind("name", name)
                         .mapTo(Long.class)
                         .findOne()
                         .orElse(0L));
@@ -45,7 +51,7 @@ public final class JdbiCacheGeneration implements CacheGeneration {
     private void bumpNow() {
         try (Handle own = jdbi.open()) {
             own.createUpdate("UPDATE cache_generation SET generation = generation + 1 WHERE name = :name")
-                    .bind("name", NAME)
+                    .bind("name", name)
                     .execute();
         } finally {
             localBumps.incrementAndGet();
