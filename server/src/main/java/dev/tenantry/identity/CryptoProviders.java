@@ -33,7 +33,7 @@ public final class CryptoProviders {
 
     /**
      * Makes ACCP the JVM's first provider, where it loads, so that the JDK's TLS, ciphers, digests and random numbers
-     * use its native code too (a cold TLS handshake 105 -> 40 ms, issue 13); what ACCP does not provide still comes from
+     * use its native code too (a cold server's first TLS handshake about 100 -> 25-30 ms, issue 13); what ACCP does not provide still comes from
      * the JDK's providers. For a process that owns its JVM ({@code tenantry serve}); returns whether it was installed.
      */
     public static boolean installFirst() {

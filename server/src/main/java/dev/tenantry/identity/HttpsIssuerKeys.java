@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -46,7 +47,7 @@ public final class HttpsIssuerKeys implements IssuerKeys {
     private static final Duration TTL = Duration.ofMinutes(10);
     private static final Duration MIN_REFRESH = Duration.ofSeconds(30);
 
-    private final java.util.function.Supplier<HttpClient> http;
+    private final Supplier<HttpClient> http;
     private final Clock clock;
     private final Destinations destinations;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -99,7 +100,7 @@ public final class HttpsIssuerKeys implements IssuerKeys {
         this(() -> http, clock, destinations);
     }
 
-    private HttpsIssuerKeys(java.util.function.Supplier<HttpClient> http, Clock clock, Destinations destinations) {
+    private HttpsIssuerKeys(Supplier<HttpClient> http, Clock clock, Destinations destinations) {
         this.http = http;
         this.clock = clock;
         this.destinations = destinations;
@@ -122,12 +123,12 @@ public final class HttpsIssuerKeys implements IssuerKeys {
     }
 
     /** A value made by its first {@link #get()}, once, however many threads ask at the same time. */
-    private static final class FirstUse<T> implements java.util.function.Supplier<T> {
+    private static final class FirstUse<T> implements Supplier<T> {
 
-        private final java.util.function.Supplier<T> make;
+        private final Supplier<T> make;
         private volatile T value;
 
-        FirstUse(java.util.function.Supplier<T> make) {
+        FirstUse(Supplier<T> make) {
             this.make = make;
         }
 
