@@ -7,6 +7,7 @@ import dev.tenantry.app.TenantryConfig;
 import dev.tenantry.testing.ServerProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,8 @@ class ServeProvidersIT {
     @Test
     void servesOnAccpFirstAndWhatItStoresReadsBackOnTheJdksProviders() throws Exception {
         try (ServerProcess server = ServerProcess.start(data, Map.of())) {
-            assertThat(server.stderr()).contains("run on the AmazonCorrettoCryptoProvider first");
+            String accp = "run on the AmazonCorrettoCryptoProvider first";
+            assertThat(server.stderrOnce(accp, Duration.ofSeconds(10))).contains(accp);
             assertThat(server.get("/health").statusCode()).isEqualTo(200);
             HttpResponse<String> signUp = server.postJson("/api/signups", """
                     {"organization":"Providers Ltd","domainPrefix":"providers","countryCode":"US",

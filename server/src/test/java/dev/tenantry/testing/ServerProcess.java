@@ -148,6 +148,26 @@ public final class ServerProcess implements AutoCloseable {
         return read(stderr);
     }
 
+    /**
+     * What the server wrote to stderr once it holds {@code text}, waiting up to {@code within}: the server logs through
+     * an asynchronous appender, so a line logged before "serving" may reach stderr after it. Past the wait, what it
+     * holds (for the assertion to show).
+     */
+    public String stderrOnce(String text, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        String written = stderr();
+        while (!written.contains(text) && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            written = stderr();
+        }
+        return written;
+    }
+
     @Override
     public void close() {
         process.destroy();
