@@ -63,6 +63,21 @@ final class Load {
             return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
         }
 
+        int count() {
+            return sortedNanos.length;
+        }
+
+        /** How many answered requests took longer than {@code millis}. */
+        int over(double millis) {
+            long limit = (long) (millis * 1e6);
+            int at = Arrays.binarySearch(sortedNanos, limit + 1);
+            int first = at >= 0 ? at : -at - 1;
+            while (first > 0 && sortedNanos[first - 1] > limit) {
+                first--;
+            }
+            return sortedNanos.length - first;
+        }
+
         double maxMillis() {
             return sortedNanos.length == 0 ? Double.NaN : sortedNanos[sortedNanos.length - 1] / 1e6;
         }
