@@ -288,8 +288,8 @@ public final class Bench {
         if (options.soak() > 0) {
             // the tail over a long run (issue 13: no request over 100 ms in 60 s), after every figure above so its
             // full collections, if any, come from a heap that has seen all of them
-            Load.Result soak = Load.run(
-                    "client_credentials token, soak", tls, 8, warm / 2, options.soak(), pid, c -> () -> cc);
+            Load.Result soak =
+                    Load.run("client_credentials token, soak", tls, 8, warm / 2, options.soak(), pid, c -> () -> cc);
             System.out.println();
             System.out.println(soak.line());
             System.out.printf(
