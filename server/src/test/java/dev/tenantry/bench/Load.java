@@ -70,12 +70,11 @@ final class Load {
         /** How many answered requests took longer than {@code millis}. */
         int over(double millis) {
             long limit = (long) (millis * 1e6);
-            int at = Arrays.binarySearch(sortedNanos, limit + 1);
-            int first = at >= 0 ? at : -at - 1;
-            while (first > 0 && sortedNanos[first - 1] > limit) {
-                first--;
+            int over = 0;
+            while (over < sortedNanos.length && sortedNanos[sortedNanos.length - 1 - over] > limit) {
+                over++;
             }
-            return sortedNanos.length - first;
+            return over;
         }
 
         double maxMillis() {
