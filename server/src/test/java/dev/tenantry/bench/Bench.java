@@ -456,8 +456,8 @@ public final class Bench {
         }
 
         @Override
-        public void answered(HttpResponse<String> response) {
-            refreshToken = match(REFRESH_TOKEN, response.body());
+        public void answered(Load.Answer answer) {
+            refreshToken = match(REFRESH_TOKEN, answer.text());
         }
     }
 

@@ -233,8 +233,8 @@ final class Keycloak implements AutoCloseable {
             }
 
             @Override
-            public void answered(HttpResponse<String> response) {
-                refreshToken[0] = Bench.match(Bench.REFRESH_TOKEN, response.body());
+            public void answered(Load.Answer answer) {
+                refreshToken[0] = Bench.match(Bench.REFRESH_TOKEN, answer.text());
             }
         };
     }
