@@ -200,7 +200,7 @@ public final class JdbiGroupRepository implements GroupRepository {
                             + " WHERE m.group_id = :groupId AND m.tenant_id = :tenantId ORDER BY u.id")
                     .bind("groupId", groupId)
                     .bind("tenantId", tenantId.value())
-                    .map(JdbiUserRepository::toUser)
+                    .map(JdbiUserRepository.USER_ROWS)
                     .list());
             members.addAll(handle.createQuery("SELECT " + GROUP_COLUMNS
                             + " FROM directory_group g JOIN group_member m ON m.member_group_id = g.id"
@@ -221,7 +221,7 @@ public final class JdbiGroupRepository implements GroupRepository {
                             + " AND id IN (SELECT member_user_id FROM descendant) ORDER BY id")
                     .bind("groupId", groupId)
                     .bind("tenantId", tenantId.value())
-                    .map(JdbiUserRepository::toUser)
+                    .map(JdbiUserRepository.USER_ROWS)
                     .list());
             members.addAll(handle.createQuery(DESCENDANTS + "SELECT " + COLUMNS
                             + " FROM directory_group WHERE tenant_id = :tenantId"
@@ -288,7 +288,7 @@ public final class JdbiGroupRepository implements GroupRepository {
                         + " WHERE o.group_id = :groupId AND o.tenant_id = :tenantId ORDER BY u.id")
                 .bind("groupId", groupId)
                 .bind("tenantId", tenantId.value())
-                .map(JdbiUserRepository::toUser)
+                .map(JdbiUserRepository.USER_ROWS)
                 .list());
     }
 
