@@ -7,10 +7,12 @@ import dev.tenantry.entra.ManagedIdentityEndpointRoutes;
 import dev.tenantry.identity.HttpsIssuerKeys;
 import dev.tenantry.identity.IssuerKeys;
 import dev.tenantry.jobs.JobRunner;
+import dev.tenantry.shared.CpuSlots;
 import dev.tenantry.storage.DataDirectory;
 import dev.tenantry.storage.Database;
 import dev.tenantry.storage.MasterKey;
 import dev.tenantry.tls.TlsMaterial;
+import dev.tenantry.web.CpuSlotHandler;
 import dev.tenantry.web.HttpsServer;
 import dev.tenantry.web.LoopbackHttpServer;
 import io.javalin.Javalin;
@@ -100,8 +102,11 @@ public final class TenantryApp implements AutoCloseable {
                 config.operations().dbPoolSize());
         long t2 = System.nanoTime();
         Clock clock = testMode == null ? Clock.systemUTC() : testMode.clock();
+        String jdbcUrl = testMode == null ? config.effectiveJdbcUrl() : testMode.jdbcUrl();
+        CpuSlots slots =
+                CpuSlots.forCores(!jdbcUrl.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:h2:"));
         BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(
-                testMode == null ? new Argon2idPasswordHasher() : testMode.passwordHasher());
+                testMode == null ? new Argon2idPasswordHasher() : testMode.passwordHasher(), slots);
         java.util.concurrent.atomic.AtomicInteger boundPort = new java.util.concurrent.atomic.AtomicInteger(-1);
         try {
             Services services = Services.wire(
@@ -110,7 +115,7 @@ public final class TenantryApp implements AutoCloseable {
                     Services.Settings.of(config).withIssuerKeys(issuerKeys(config, tls, testMode != null, boundPort)),
                     clock);
             if (testMode != null) {
-                testMode.attach(services, database);
+                testMode.attach(services, database, slots);
             }
             long t3 = System.nanoTime();
             Operability operability = new Operability(database, config.operations());
@@ -122,8 +127,10 @@ public final class TenantryApp implements AutoCloseable {
                 Routes.register(cfg, config, services);
                 operability.register(cfg);
                 // graceful stop: refuse new requests, let those in flight finish for up to the drain time
+                // the slot is given back when the handlers are done, before the answer is written
+                cfg.routes.after(ctx -> slots.leave());
                 cfg.jetty.modifyServer(server -> {
-                    requests.setHandler(server.getHandler());
+                    requests.setHandler(new CpuSlotHandler(slots, server.getHandler()));
                     server.setHandler(new GracefulHandler(requests));
                     server.setStopTimeout(Duration.ofSeconds(config.operations().drainSeconds())
                             .toMillis());

@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tenantry.app.Services;
 import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.credentials.TestModePasswordHasher;
+import dev.tenantry.shared.CpuSlots;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.storage.Database;
 import io.javalin.config.JavalinConfig;
@@ -49,6 +50,7 @@ public final class TestMode {
     private Snapshots snapshots;
     private UsedIds usedIds = UsedIds.NONE;
     private org.jdbi.v3.core.Jdbi jdbi;
+    private volatile CpuSlots slots;
     private Services services;
     private volatile Seeded seeded = new Seeded(List.of());
 
@@ -106,8 +108,9 @@ public final class TestMode {
     }
 
     /** Called once the services exist: loads the seed (if any) and takes the {@code seed} snapshot. */
-    public void attach(Services wired, Database database) {
+    public void attach(Services wired, Database database, CpuSlots cpuSlots) {
         this.services = wired;
+        this.slots = cpuSlots;
         this.snapshots = new Snapshots(database.jdbi());
         this.usedIds = UsedIds.in(database.jdbi());
         this.jdbi = database.jdbi();
@@ -312,7 +315,16 @@ public final class TestMode {
             return;
         }
         if (hit.get().latencyMillis() > 0) {
-            Thread.sleep(hit.get().latencyMillis());
+            // an injected delay is waiting, not work: the request's CPU slot is free for others meanwhile
+            CpuSlots held = slots;
+            boolean steppedOut = held != null && held.stepOut();
+            try {
+                Thread.sleep(hit.get().latencyMillis());
+            } finally {
+                if (steppedOut) {
+                    held.stepIn(true);
+                }
+            }
         }
         int status = hit.get().status();
         if (status == 0) {

@@ -2,6 +2,7 @@ package dev.tenantry.directory.credentials;
 
 import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.PasswordHasher;
+import dev.tenantry.shared.CpuSlots;
 import dev.tenantry.shared.ServiceBusyException;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,18 +34,28 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
 
     private final PasswordHasher delegate;
     private final ThreadPoolExecutor workers;
+    private final CpuSlots slots;
 
-    /** One worker per core, and a queue of four checks per worker (about a second of waiting at 19 MiB). */
-    public static BoundedPasswordHasher forCores(PasswordHasher delegate) {
+    /**
+     * One worker per core, and a queue of four checks per worker (about a second of waiting at 19 MiB); a request
+     * waiting for its check gives its slot of {@code slots} up meanwhile.
+     */
+    public static BoundedPasswordHasher forCores(PasswordHasher delegate, CpuSlots slots) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new BoundedPasswordHasher(delegate, cores, 4 * cores);
+        return new BoundedPasswordHasher(delegate, cores, 4 * cores, slots);
     }
 
     public BoundedPasswordHasher(PasswordHasher delegate, int workers, int queueBound) {
+        this(delegate, workers, queueBound, null);
+    }
+
+    /** As above; a check's caller gives its slot of {@code slots} (null: none) up while it waits. */
+    public BoundedPasswordHasher(PasswordHasher delegate, int workers, int queueBound, CpuSlots slots) {
         if (workers < 1 || queueBound < 0) {
             throw new IllegalArgumentException("workers must be at least 1 and queueBound at least 0");
         }
         this.delegate = delegate;
+        this.slots = slots;
         this.workers = new ThreadPoolExecutor(
                 workers,
                 workers,
@@ -100,6 +111,8 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
                     "The server is handling too many sign-ins right now. Wait a moment and try again.",
                     RETRY_AFTER);
         }
+        // the request's slot is given up while it waits: a check takes a hashing worker, not the request's slot
+        boolean steppedOut = slots != null && slots.stepOut();
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -116,6 +129,10 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
             throw new IllegalStateException(e.getCause());
         } catch (CancellationException e) {
             throw new IllegalStateException("a password check was cancelled", e);
+        } finally {
+            if (steppedOut) {
+                slots.stepIn(true);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.tenantry.directory.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantry.shared.CpuSlots;
 import dev.tenantry.shared.ServiceBusyException;
 import dev.tenantry.testing.PlainPasswordHasher;
 import java.time.Duration;
@@ -103,5 +104,44 @@ class BoundedPasswordHasherTest {
                 }))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bad hash");
+    }
+
+    @Test
+    @DisplayName(
+            "issue 13: a request waiting for its password check gives its CPU slot up meanwhile, and takes it back")
+    void aWaitingCheckGivesItsSlotUp() throws Exception {
+        CpuSlots slots = new CpuSlots(1, Duration.ofSeconds(30));
+        try (BoundedPasswordHasher withSlots = new BoundedPasswordHasher(new PlainPasswordHasher(), 1, 1, slots)) {
+            CountDownLatch hashing = new CountDownLatch(1);
+            CompletableFuture<Integer> slotsAfterTheCheck = CompletableFuture.supplyAsync(
+                    () -> {
+                        slots.enter();
+                        withSlots.bounded(() -> {
+                            hashing.countDown();
+                            awaitRelease();
+                            return null;
+                        });
+                        int free = slots.available();
+                        slots.leave();
+                        return free;
+                    },
+                    THREAD_PER_TASK);
+            hashing.await();
+
+            // while the check runs, another request takes the one slot, does its work and gives it back
+            CompletableFuture<Void> other = CompletableFuture.runAsync(
+                    () -> {
+                        slots.enter();
+                        slots.leave();
+                    },
+                    THREAD_PER_TASK);
+            assertThat(other).succeedsWithin(Duration.ofSeconds(10));
+            release.countDown();
+
+            assertThat(slotsAfterTheCheck)
+                    .succeedsWithin(Duration.ofSeconds(10))
+                    .isEqualTo(0);
+            assertThat(slots.available()).isEqualTo(1);
+        }
     }
 }

@@ -1,0 +1,92 @@
+package dev.tenantry.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class CpuSlotsTest {
+
+    @Test
+    void admitsAtMostItsSlotsAndTheRestInTheOrderTheyCame() throws Exception {
+        CpuSlots slots = new CpuSlots(1, Duration.ofSeconds(30));
+        slots.enter();
+        List<Integer> admitted = new CopyOnWriteArrayList<>();
+        List<Thread> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int order = i;
+            Thread thread = Thread.ofPlatform().start(() -> {
+                slots.enter();
+                admitted.add(order);
+                slots.leave();
+            });
+            waiting.add(thread);
+            // each waits in turn before the next comes
+            while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+                Thread.onSpinWait();
+            }
+        }
+        assertThat(admitted).isEmpty();
+        assertThat(slots.available()).isZero();
+
+        slots.leave();
+        for (Thread thread : waiting) {
+            thread.join(10_000);
+        }
+        assertThat(admitted).containsExactly(0, 1, 2);
+        assertThat(slots.available()).isEqualTo(1);
+    }
+
+    @Test
+    void aThreadHoldsOneSlotHoweverOftenItEnters() {
+        CpuSlots slots = new CpuSlots(2, Duration.ofSeconds(1));
+        slots.enter();
+        slots.enter();
+        assertThat(slots.available()).isEqualTo(1);
+        slots.leave();
+        slots.leave();
+        assertThat(slots.available()).isEqualTo(2);
+    }
+
+    @Test
+    void aRequestThatStepsOutLetsAnotherIn() throws Exception {
+        CpuSlots slots = new CpuSlots(1, Duration.ofSeconds(30));
+        slots.enter();
+        boolean steppedOut = slots.stepOut();
+        assertThat(steppedOut).isTrue();
+
+        CountDownLatch ran = new CountDownLatch(1);
+        Thread.ofPlatform().start(() -> {
+            slots.enter();
+            ran.countDown();
+            slots.leave();
+        });
+        assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+
+        slots.stepIn(steppedOut);
+        assertThat(slots.available()).isZero();
+        slots.leave();
+        assertThat(slots.stepOut()).as("nothing to step out of").isFalse();
+    }
+
+    @Test
+    void aRequestNotAdmittedWithinTheBoundRunsAnyway() throws Exception {
+        // a handler waiting for another request to this server must not deadlock it
+        CpuSlots slots = new CpuSlots(1, Duration.ofMillis(50));
+        slots.enter();
+        CountDownLatch ran = new CountDownLatch(1);
+        Thread.ofPlatform().start(() -> {
+            slots.enter();
+            ran.countDown();
+            slots.leave(); // holds nothing: gives nothing back
+        });
+        assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(slots.available()).isZero();
+        slots.leave();
+        assertThat(slots.available()).isEqualTo(1);
+    }
+}
