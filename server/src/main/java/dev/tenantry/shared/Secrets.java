@@ -22,6 +22,18 @@ public final class Secrets {
     }
 
     /**
+     * As {@link #random(int)}, never starting with {@code -}: a secret that people pass on command lines (a client
+     * secret, {@code az login --service-principal -p SECRET}) would otherwise be taken for an option one time in 64.
+     */
+    public static String randomArgument(int bytes) {
+        String text = random(bytes);
+        while (text.charAt(0) == '-') {
+            text = random(bytes);
+        }
+        return text;
+    }
+
+    /**
      * The SHA-256 of {@code text} in lower-case hex. A fast hash is enough only for server-generated secrets of at
      * least 256 random bits (client secrets, refresh tokens), which no dictionary or brute force can reach; never use
      * it for passwords.

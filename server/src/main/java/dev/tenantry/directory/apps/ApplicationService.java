@@ -182,7 +182,7 @@ public final class ApplicationService {
                 throw new InvalidRequestException(
                         DirectoryError.INVALID_END_DATE_TIME, "endDateTime must be in the future, was " + end + ".");
             }
-            String text = Secrets.random(SECRET_BYTES);
+            String text = Secrets.randomArgument(SECRET_BYTES);
             ClientSecret credential = new ClientSecret(
                     UUID.randomUUID(),
                     Text.optional(displayName, "displayName", Column.APPLICATION_SECRET_DISPLAY_NAME),
