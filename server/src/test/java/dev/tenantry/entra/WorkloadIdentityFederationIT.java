@@ -16,13 +16,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 11: workload identity federation over HTTPS with Tenantry itself as the external issuer: a token of fabrikam's
@@ -54,10 +55,13 @@ class WorkloadIdentityFederationIT {
     static String base;
     static String issuer;
 
+    @TempDir
+    static Path dataDir;
+
     @BeforeAll
     static void start() throws Exception {
         server = TenantryApp.startInTestMode(
-                TenantryConfig.defaults().withPort(0).withDataDir(Files.createTempDirectory("tenantry-wif")),
+                TenantryConfig.defaults().withPort(0).withDataDir(dataDir),
                 TestMode.seeded(SeedFile.parse("seed.yaml", SEED)));
         http = HttpClient.newBuilder()
                 .sslContext(Tls.trusting(server.certificate()))

@@ -43,7 +43,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class TenantryExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
-    /** One data directory per JVM: its TLS certificate is made once, so the trust installed stays valid. */
+    /**
+     * One data directory per JVM: its TLS certificate is made once, so the trust installed stays valid. It is deleted
+     * when the JVM exits, so test runs leave no keys behind in the temporary directory.
+     */
     private static final Supplier<Path> DATA_DIR = new Supplier<>() {
         private Path dir;
 
@@ -52,6 +55,9 @@ public final class TenantryExtension
             if (dir == null) {
                 try {
                     dir = Files.createTempDirectory("tenantry-junit");
+                    Path created = dir;
+                    Runtime.getRuntime()
+                            .addShutdownHook(new Thread(() -> deleteTree(created), "tenantry-junit-cleanup"));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -459,5 +465,14 @@ public final class TenantryExtension
         return testMode().seeded().tenants().stream()
                 .map(Seeded.SeededTenant::name)
                 .toList();
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // the JVM is exiting: what cannot be deleted stays in the temporary directory
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 14: {@code tenantry seed export} writes a test-mode server out; loading the export makes the same ids. */
 class SeedExportIT {
@@ -114,10 +115,10 @@ class SeedExportIT {
             """;
 
     @Test
-    void anExportLoadsIntoAFreshServerWithTheSameIdsAndExportsTheSameAgain() throws Exception {
+    void anExportLoadsIntoAFreshServerWithTheSameIdsAndExportsTheSameAgain(
+            @TempDir Path dataDir, @TempDir Path secondDir) throws Exception {
         String pem = "-----BEGIN CERTIFICATE-----\\n"
                 + TestCertificate.validAround(Instant.now()).base64Der() + "\\n-----END CERTIFICATE-----";
-        Path dataDir = Files.createTempDirectory("tenantry-export");
         String first;
         try (TenantryApp original = TenantryApp.startInTestMode(
                 TenantryConfig.defaults().withPort(0).withDataDir(dataDir),
@@ -159,7 +160,6 @@ class SeedExportIT {
                 .contains("resourceGroup: rg-app\n      host: rg-app/web-1")
                 .doesNotContain("password: ")
                 .doesNotContain("secretText");
-        Path secondDir = Files.createTempDirectory("tenantry-export-again");
         try (TenantryApp copy = TenantryApp.startInTestMode(
                 TenantryConfig.defaults().withPort(0).withDataDir(secondDir),
                 TestMode.seeded(SeedFile.parse("export.yaml", first)))) {

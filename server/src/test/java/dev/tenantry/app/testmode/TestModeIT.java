@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 14: test mode's seed, reset, clock, faults and forged tokens over HTTPS, and their absence outside it. */
 class TestModeIT {
@@ -45,13 +46,14 @@ class TestModeIT {
     @RegisterExtension
     static final RunningServer production = new RunningServer();
 
+    @TempDir
     static Path dataDir;
+
     static TenantryApp testServer;
     static HttpClient http;
 
     @BeforeAll
     static void start() throws Exception {
-        dataDir = Files.createTempDirectory("tenantry-testmode");
         testServer = TenantryApp.startInTestMode(
                 TenantryConfig.defaults().withPort(0).withDataDir(dataDir),
                 TestMode.seeded(SeedFile.parse("seed.yaml", SEED)));
