@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CpuSlots {
 
+    static final String PROPERTY = "tenantry.cpuSlots";
+
     private static final Duration MAX_WAIT = Duration.ofSeconds(1);
 
     private final Semaphore slots;
@@ -41,7 +43,24 @@ public final class CpuSlots {
      */
     public static CpuSlots forCores(boolean remoteDatabase) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new CpuSlots(Integer.getInteger("tenantry.cpuSlots", remoteDatabase ? 2 * cores : cores), MAX_WAIT);
+        return new CpuSlots(configured(System.getProperty(PROPERTY), remoteDatabase ? 2 * cores : cores), MAX_WAIT);
+    }
+
+    /** {@code value} of {@value #PROPERTY} as a number of slots, {@code otherwise} when unset; refused when not one. */
+    static int configured(String value, int otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            int slots = Integer.parseInt(value.strip());
+            if (slots >= 0) {
+                return slots;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new IllegalArgumentException("-D" + PROPERTY + "=" + value
+                + " is not a number of slots: give a whole number, 0 to admit every request at once.");
     }
 
     /** Takes a slot for this thread, waiting in turn up to the bound; nothing when it already holds one. */

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
@@ -272,7 +273,7 @@ final class Load {
         private void open(URI uri) throws IOException {
             SSLSocket opened = (SSLSocket) tls.getSocketFactory().createSocket();
             opened.setTcpNoDelay(true);
-            opened.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+            opened.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
             opened.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
             opened.startHandshake();
             socket = opened;

@@ -1,6 +1,7 @@
 package dev.tenantry.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -88,5 +89,18 @@ class CpuSlotsTest {
         assertThat(slots.available()).isZero();
         slots.leave();
         assertThat(slots.available()).isEqualTo(1);
+    }
+
+    @Test
+    void aSlotCountThatIsNotOneIsRefusedNamingTheOption() {
+        assertThat(CpuSlots.configured(null, 4)).isEqualTo(4);
+        assertThat(CpuSlots.configured(" 3 ", 4)).isEqualTo(3);
+        assertThat(CpuSlots.configured("0", 4)).isZero();
+        for (String bad : new String[] {"two", "-1", "2.5", ""}) {
+            assertThatThrownBy(() -> CpuSlots.configured(bad, 4))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("-Dtenantry.cpuSlots=" + bad)
+                    .hasMessageContaining("whole number");
+        }
     }
 }

@@ -321,8 +321,8 @@ public final class TestMode {
             try {
                 Thread.sleep(hit.get().latencyMillis());
             } finally {
-                if (steppedOut) {
-                    held.stepIn(true);
+                if (held != null) {
+                    held.stepIn(steppedOut);
                 }
             }
         }

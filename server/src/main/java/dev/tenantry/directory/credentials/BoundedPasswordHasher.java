@@ -130,8 +130,8 @@ public final class BoundedPasswordHasher implements PasswordHasher, AutoCloseabl
         } catch (CancellationException e) {
             throw new IllegalStateException("a password check was cancelled", e);
         } finally {
-            if (steppedOut) {
-                slots.stepIn(true);
+            if (slots != null) {
+                slots.stepIn(steppedOut);
             }
         }
     }
