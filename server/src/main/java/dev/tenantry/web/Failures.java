@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps every failure to a status in one place and hands it to the renderer of the surface the request came in on.
- * Domain failures are logged at DEBUG; anything unexpected at ERROR with its stack, and never shown to the client.
+ * Domain failures are logged at DEBUG; a database race no service expected (see {@link DatabaseRaces}) at WARN;
+ * anything unexpected at ERROR with its stack, and never shown to the client.
  */
 public final class Failures {
 
@@ -56,9 +57,7 @@ public final class Failures {
     public void register(RoutesConfig routes) {
         routes.exception(DomainException.class, (e, ctx) -> {
             LOG.debug("{} {} refused: {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
-            List<String> roles = e instanceof AccessDeniedException denied ? denied.requiredRoles() : List.of();
-            retryAfter(e).ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
-            render(ctx, new Failure(statusOf(e), e.code(), e.getMessage(), roles));
+            refuse(ctx, e);
         });
         routes.exception(
                 ValidationException.class,
@@ -77,7 +76,13 @@ public final class Failures {
                 render(ctx, new Failure(400, WebError.MALFORMED_BODY.value(), JsonProblems.describe(json)));
                 return;
             }
-            // SQL failures carry the statement and its bound values (personal data): log them redacted
+            // SQL failures carry the statement and its bound values (personal data): they are logged redacted
+            DomainException race = DatabaseRaces.of(e);
+            if (race != null) {
+                LOG.warn("{} {} answered {}", ctx.method(), ctx.path(), race.code(), RedactedFailure.of(e));
+                refuse(ctx, race);
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), RedactedFailure.of(e));
             render(ctx, new Failure(500, "internal_error", "The server failed to handle the request; it was logged."));
         });
@@ -97,6 +102,12 @@ public final class Failures {
                         ctx,
                         new Failure(
                                 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".")));
+    }
+
+    private void refuse(Context ctx, DomainException e) {
+        List<String> roles = e instanceof AccessDeniedException denied ? denied.requiredRoles() : List.of();
+        retryAfter(e).ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
+        render(ctx, new Failure(statusOf(e), e.code(), e.getMessage(), roles));
     }
 
     public void render(Context ctx, Failure failure) {

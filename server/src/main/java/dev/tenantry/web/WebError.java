@@ -10,7 +10,11 @@ public enum WebError implements ErrorCode {
     MALFORMED_BODY(Kind.INVALID_REQUEST),
     MISSING_BODY(Kind.INVALID_REQUEST),
     IDEMPOTENCY_KEY_REUSED(Kind.RULE_VIOLATION),
-    NOT_FOUND(Kind.NOT_FOUND);
+    NOT_FOUND(Kind.NOT_FOUND),
+    /** A change made at the same time by another request won: what this one relied on is no longer so. */
+    CONCURRENT_CHANGE(Kind.CONFLICT),
+    /** The database refused for now (a deadlock, a lock or connection not had in time): retry after a moment. */
+    DATABASE_BUSY(Kind.SERVICE_BUSY);
 
     private final Kind kind;
 

@@ -70,11 +70,11 @@ final class FuzzClient {
             return raw(input);
         }
         try {
-            HttpResponse<Void> response = server.http().send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> response = server.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Outcome(
                     response.statusCode(),
                     response.headers().firstValue("Retry-After").isPresent(),
-                    null);
+                    response.statusCode() >= 500 ? "answered " + response.body() : null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

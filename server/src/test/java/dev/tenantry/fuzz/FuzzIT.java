@@ -2,6 +2,14 @@ package dev.tenantry.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.spi.FilterReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenantry.directory.NewUser;
@@ -27,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends generated malformed requests to a real server across every route family (token forms, Basic credentials,
@@ -105,6 +114,13 @@ class FuzzIT {
         AtomicInteger remaining = new AtomicInteger(INPUTS);
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         Map<String, LongAdder> tally = new ConcurrentHashMap<>();
+        // what the server logged for a 5xx (the exception's class chain and where it was thrown) goes in the report,
+        // which is often all there is of a CI run
+        Logger serverLog = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> errors = new ListAppender<>();
+        errors.addFilter(new ThresholdFilter());
+        errors.start();
+        serverLog.addAppender(errors);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -124,19 +140,52 @@ class FuzzIT {
                 }
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get(); // a generator or client bug fails the test instead of vanishing
+        try {
+            for (Future<?> worker : workers) {
+                worker.get(); // a generator or client bug fails the test instead of vanishing
+            }
+        } finally {
+            pool.shutdown();
+            serverLog.detachAppender(errors);
         }
-        pool.shutdown();
 
         System.out.printf("fuzz: %d inputs, seed %d, %d threads: %s%n", INPUTS, SEED, THREADS, new TreeMap<>(tally));
         assertThat(failures)
                 .as(
-                        "%d of %d inputs got a 5xx or no answer; the first ones:%n%s",
+                        "%d of %d inputs got a 5xx or no answer; the first ones:%n%s%nwhat the server logged:%n%s",
                         failures.size(),
                         INPUTS,
-                        String.join("\n", failures.stream().limit(15).toList()))
+                        String.join("\n", failures.stream().limit(15).toList()),
+                        logged(errors.list))
                 .isEmpty();
+    }
+
+    /** The server's warnings and errors, each with its exception's chain and the first frames of each cause. */
+    private static String logged(List<ILoggingEvent> events) {
+        StringBuilder text = new StringBuilder();
+        for (ILoggingEvent event : events.stream().limit(10).toList()) {
+            text.append(event.getFormattedMessage());
+            for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+                text.append("\n  caused by ")
+                        .append(cause.getClassName())
+                        .append(": ")
+                        .append(cause.getMessage());
+                StackTraceElementProxy[] frames = cause.getStackTraceElementProxyArray();
+                for (int i = 0; i < Math.min(6, frames.length); i++) {
+                    text.append("\n    ").append(frames[i].getSTEAsString());
+                }
+            }
+            text.append('\n');
+        }
+        return text.isEmpty() ? "(nothing at WARN or above)" : text.toString();
+    }
+
+    /** Passes events at WARN and above. */
+    private static final class ThresholdFilter extends Filter<ILoggingEvent> {
+        @Override
+        public FilterReply decide(ILoggingEvent event) {
+            return event.getLevel().isGreaterOrEqual(Level.WARN) ? FilterReply.NEUTRAL : FilterReply.DENY;
+        }
     }
 
     private static String kind(FuzzClient.Outcome outcome) {

@@ -60,7 +60,7 @@ final class FuzzInput {
             text.append("\n    body (")
                     .append(body.length)
                     .append(" bytes): ")
-                    .append(clip(new String(body, StandardCharsets.UTF_8), 400));
+                    .append(clip(new String(body, StandardCharsets.UTF_8), 2000));
         }
         return text.toString();
     }
