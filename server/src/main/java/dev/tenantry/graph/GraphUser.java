@@ -2,6 +2,7 @@ package dev.tenantry.graph;
 
 import dev.tenantry.directory.User;
 import dev.tenantry.subscriptions.LicenceAssignment;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ record GraphUser(
         String usageLocation,
         String userType,
         String mailNickname,
-        String createdDateTime,
+        Instant createdDateTime,
         List<GraphLicences.AssignedLicense> assignedLicenses) {
 
     static final String ODATA_TYPE = "#microsoft.graph.user";
@@ -98,7 +99,7 @@ record GraphUser(
                 user.usageLocation(),
                 user.userType().graphName(),
                 user.mailNickname(),
-                user.createdAt().toString(),
+                user.createdAt(),
                 GraphLicences.AssignedLicense.of(licences));
     }
 
@@ -145,7 +146,8 @@ record GraphUser(
             case "usageLocation" -> usageLocation;
             case "userType" -> userType;
             case "mailNickname" -> mailNickname;
-            case "createdDateTime" -> createdDateTime;
+            case "createdDateTime" ->
+                createdDateTime.toString(); // formatted only when selected: not in the default set
             case "assignedLicenses" -> assignedLicenses;
             // filled by the route, which reads each licence's path
             case "licenseAssignmentStates", "assignedPlans" -> List.of();

@@ -97,6 +97,22 @@ class GraphUsersIT {
     }
 
     @Test
+    void createdDateTimeIsAnIsoInstantWhenSelected() {
+        JsonNode user = json(graph.get("/v1.0/users?$select=id,createdDateTime", adminToken))
+                .get("value")
+                .get(0);
+
+        assertThat(java.time.Instant.parse(user.get("createdDateTime").asText()))
+                .isBefore(java.time.Instant.now().plusSeconds(1));
+        assertThat(json(graph.get("/v1.0/users", adminToken))
+                        .get("value")
+                        .get(0)
+                        .has("createdDateTime"))
+                .as("not in Graph's default property set")
+                .isFalse();
+    }
+
+    @Test
     void filtersByEqualityAndStartsWith() {
         String eq = "userPrincipalName eq '" + alice.userPrincipalName() + "'";
         JsonNode byUpn = json(graph.get("/v1.0/users?$filter=" + encode(eq), adminToken));
