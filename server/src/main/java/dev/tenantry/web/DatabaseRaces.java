@@ -33,7 +33,7 @@ final class DatabaseRaces {
                             + " Try again in a moment.",
                     RETRY_AFTER);
         }
-        if (integrityViolation(error)) {
+        if (brokenByAnotherRequest(error)) {
             return new ConflictException(
                     WebError.CONCURRENT_CHANGE,
                     "Another request changed what this one relies on at the same time (something it refers to was"
@@ -60,11 +60,14 @@ final class DatabaseRaces {
         return false;
     }
 
-    /** Class 23: any integrity-constraint violation. */
-    private static boolean integrityViolation(Throwable error) {
+    /**
+     * 23503 (a foreign key: the row referred to is gone) and 23505 (a unique key: the same thing added twice), what a
+     * concurrent change breaks. A not-null or check violation is a value no validation caught: a fault.
+     */
+    private static boolean brokenByAnotherRequest(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
-            if (state != null && state.startsWith("23")) {
+            if ("23503".equals(state) || "23505".equals(state)) {
                 return true;
             }
         }
