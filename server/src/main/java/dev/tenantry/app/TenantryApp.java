@@ -102,9 +102,7 @@ public final class TenantryApp implements AutoCloseable {
                 config.operations().dbPoolSize());
         long t2 = System.nanoTime();
         Clock clock = testMode == null ? Clock.systemUTC() : testMode.clock();
-        String jdbcUrl = testMode == null ? config.effectiveJdbcUrl() : testMode.jdbcUrl();
-        CpuSlots slots =
-                CpuSlots.forCores(!jdbcUrl.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:h2:"));
+        CpuSlots slots = CpuSlots.forCores(!database.inProcess());
         BoundedPasswordHasher passwordHashing = BoundedPasswordHasher.forCores(
                 testMode == null ? new Argon2idPasswordHasher() : testMode.passwordHasher(), slots);
         java.util.concurrent.atomic.AtomicInteger boundPort = new java.util.concurrent.atomic.AtomicInteger(-1);

@@ -92,6 +92,15 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
+    /** Whether the database runs inside this process (H2), so its work is this process's CPU, not a round trip. */
+    public boolean inProcess() {
+        return inProcess(dataSource.getJdbcUrl());
+    }
+
+    static boolean inProcess(String jdbcUrl) {
+        return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");
+    }
+
     /**
      * The two things the migrations say differently on PostgreSQL and H2: a generated column is {@code STORED} on
      * PostgreSQL (H2 refuses the word), and a column compared by prefix range compares in the "C" collation there (code
