@@ -30,7 +30,7 @@ class HttpsServerThreadsTest {
         QueuedThreadPool pool = HttpsServer.requestThreads();
 
         assertThat(pool.getMaxThreads()).isEqualTo(HttpsServer.maxRequestThreads());
-        assertThat(pool.getMaxThreads()).isGreaterThanOrEqualTo(32);
+        assertThat(pool.getMaxThreads()).isGreaterThanOrEqualTo(128);
         assertThat(pool.getVirtualThreadsExecutor()).isNull();
     }
 
