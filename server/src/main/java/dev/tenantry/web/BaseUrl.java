@@ -1,10 +1,11 @@
 package dev.tenantry.web;
 
+import dev.tenantry.shared.Ids;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.IntPredicate;
 
 /**
  * The base URL a client reached this server on, so issuers and links use the host the client knows. A configured
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
 public final class BaseUrl {
 
     private static final String ATTRIBUTE = "tenantry.baseUrl";
-    private static final Pattern HOST = Pattern.compile("^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+)(:\\d{1,5})?$");
-
     private final String configured;
     private final Set<String> alsoAnswered;
 
@@ -40,7 +39,7 @@ public final class BaseUrl {
         if (configured != null && !isAlsoAnswered(host)) {
             return configured;
         }
-        if (host == null || !HOST.matcher(host).matches()) {
+        if (host == null || !wellFormedHost(host)) {
             host = ctx.req().getLocalName() + ":" + ctx.req().getLocalPort();
         }
         if (host.endsWith(":443")) {
@@ -50,11 +49,47 @@ public final class BaseUrl {
     }
 
     private boolean isAlsoAnswered(String host) {
-        if (host == null || alsoAnswered.isEmpty() || !HOST.matcher(host).matches()) {
+        if (host == null || alsoAnswered.isEmpty() || !wellFormedHost(host)) {
             return false;
         }
         String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d+$", "");
         return alsoAnswered.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A host as a {@code Host} header gives it: a bracketed IPv6 address ({@code [0-9a-fA-F:.]}) or a name of letters,
+     * digits, dots and hyphens, then at most a port of one to five digits (checked by hand: this runs on every request).
+     */
+    static boolean wellFormedHost(String host) {
+        int end; // where the name or address ends, and a port may follow
+        if (host.startsWith("[")) {
+            end = host.indexOf(']') + 1;
+            if (end < 3 || !all(host, 1, end - 1, c -> c == ':' || c == '.' || Ids.isHexDigit(c))) {
+                return false;
+            }
+        } else {
+            int colon = host.indexOf(':');
+            end = colon < 0 ? host.length() : colon;
+            if (end == 0
+                    || !all(host, 0, end, c -> c == '.' || c == '-' || (c < 128 && Character.isLetterOrDigit(c)))) {
+                return false;
+            }
+        }
+        int port = host.length() - end - 1;
+        return end == host.length()
+                || (host.charAt(end) == ':'
+                        && port >= 1
+                        && port <= 5
+                        && all(host, end + 1, host.length(), c -> c >= '0' && c <= '9'));
+    }
+
+    private static boolean all(String text, int from, int to, IntPredicate allowed) {
+        for (int i = from; i < to; i++) {
+            if (!allowed.test(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The base URL of this request, without a trailing slash. */

@@ -75,6 +75,11 @@ public final class FormBody {
         return form;
     }
 
+    /** The form of this request when something has read it already, else null; never reads the body. */
+    public static FormBody ifRead(Context ctx) {
+        return ctx.attribute(ATTRIBUTE);
+    }
+
     /**
      * The form of this request, also when it comes without a Content-Type: MSAL4J's device code request, sent through
      * azure-core's HTTP client, has none (HttpsURLConnection used to add it), and Entra reads it as a form.
