@@ -9,4 +9,10 @@ public interface PasswordHasher {
 
     /** Spends the time of one check against nothing, so an unknown user answers as slowly as a wrong password. */
     void burnOneCheck(String password);
+
+    /**
+     * Refuses at once, as a check itself would be refused, when no check can be taken now (a bounded hasher's workers
+     * and queue are full), so a caller can say so before the reads a check needs; nothing otherwise.
+     */
+    default void requireCapacity() {}
 }

@@ -56,6 +56,7 @@ public final class LockoutService {
 
     /** {@link CredentialService#authenticate}, refused with {@code account_locked} while the account is locked. */
     public User authenticateUser(String userName, String password) {
+        credentials.requireCapacity(); // a flood's 503 before the reads below
         return guarded(userSubject(userName), BAD_PASSWORD, LockoutService::accountLocked, () -> {
             return credentials.authenticate(userName, password);
         });

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantry.directory.CreatedDirectory;
+import dev.tenantry.directory.DirectoryError;
 import dev.tenantry.directory.NewUser;
+import dev.tenantry.directory.PasswordHasher;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.ApplicationService;
 import dev.tenantry.directory.apps.CreatedSecret;
+import dev.tenantry.directory.credentials.CredentialService;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.RateLimitedException;
+import dev.tenantry.shared.ServiceBusyException;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.testing.InMemoryLockoutRepository;
 import dev.tenantry.testing.TestClock;
@@ -152,5 +156,39 @@ class LockoutServiceTest {
         assertThat(lockouts.authenticateClient(tenant, app.appId(), secret.secretText())
                         .appId())
                 .isEqualTo(app.appId());
+    }
+
+    @Test
+    @DisplayName(
+            "issue 13: with the password checks full, a sign-in is refused busy before it reads anything or counts")
+    void aSignInIsRefusedBusyBeforeItReadsWhenTheChecksAreFull() {
+        PasswordHasher full = new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                throw new AssertionError("no hash while full");
+            }
+
+            @Override
+            public boolean matches(String password, String encodedHash) {
+                throw new AssertionError("no check while full");
+            }
+
+            @Override
+            public void burnOneCheck(String password) {
+                throw new AssertionError("no check while full");
+            }
+
+            @Override
+            public void requireCapacity() {
+                throw new ServiceBusyException(DirectoryError.SERVER_BUSY, "busy", Duration.ofSeconds(1));
+            }
+        };
+        LockoutService busy = new LockoutService(
+                new CredentialService(world.users(), full), applications, counts, LockoutPolicy.defaults(), clock);
+
+        assertThatThrownBy(() -> busy.authenticateUser(ADMIN, "wrong"))
+                .isInstanceOfSatisfying(ServiceBusyException.class, refused -> assertThat(refused.code())
+                        .isEqualTo("server_busy"));
+        assertThat(counts.subjects()).isEmpty();
     }
 }

@@ -40,6 +40,11 @@ public final class CredentialService {
         return user.get();
     }
 
+    /** Refused at once when no password check can be taken now: see {@link PasswordHasher#requireCapacity()}. */
+    public void requireCapacity() {
+        passwords.requireCapacity();
+    }
+
     /**
      * The user who signs in with this name in any directory, for counting failed sign-ins (issue 7.8); no caller,
      * because the answer never leaves the server.

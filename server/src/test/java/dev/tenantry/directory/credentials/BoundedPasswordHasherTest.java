@@ -84,6 +84,24 @@ class BoundedPasswordHasherTest {
     }
 
     @Test
+    @DisplayName("issue 13: a caller can learn before its reads that a check would be refused, and only then")
+    void capacityIsRefusedOnlyWhileWorkersAndQueueAreFull() throws Exception {
+        hasher.requireCapacity();
+        CompletableFuture<Object> running = occupyTheWorker();
+        hasher.requireCapacity(); // the queue has a place
+        CompletableFuture<Boolean> queued = queueOneCheck();
+
+        assertThatThrownBy(hasher::requireCapacity).isInstanceOfSatisfying(ServiceBusyException.class, busy -> {
+            assertThat(busy.code()).isEqualTo("server_busy");
+            assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        });
+        release.countDown();
+        running.get();
+        queued.get();
+        hasher.requireCapacity();
+    }
+
+    @Test
     @DisplayName("issue 7.8: once the queue drains, checks are accepted again")
     void checksAreAcceptedAgainOnceTheQueueDrains() throws Exception {
         CompletableFuture<Object> running = occupyTheWorker();
