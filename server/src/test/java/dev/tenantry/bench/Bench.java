@@ -153,46 +153,62 @@ public final class Bench {
                         : String.format(Locale.ROOT, "%,d users", options.users()),
                 options.database() == null ? "embedded H2" : "PostgreSQL (--database)");
         Path data = Files.createTempDirectory("tenantry-bench");
-        TenantryConfig config = TenantryConfig.defaults().withPort(0).withDataDir(data);
-        if (options.database() != null) {
-            config = config.withDatabase("--database", options.database());
-        }
-
-        long seedStart = System.nanoTime();
-        Seeded seeded = seed(config, options);
-        System.out.printf(
-                Locale.ROOT,
-                "seeded %,d users (%,d directories) in bulk in %.1f s%n",
-                options.tenants() > 0 ? (long) options.tenants() * Options.USERS_PER_TENANT : options.users(),
-                Math.max(1, options.tenants()),
-                (System.nanoTime() - seedStart) / 1e9);
-        List<Double> embedded = new ArrayList<>();
-        for (int i = 0; i < options.starts(); i++) {
-            long before = System.nanoTime();
-            try (TenantryApp app = TenantryApp.start(config)) {
-                embedded.add((System.nanoTime() - before) / 1e6);
-                sink = app;
+        // the data directory (keys, a database of up to a million users) goes at the end; the server's log only when
+        // the run succeeded, as a failure's message points to it
+        boolean measured = false;
+        try {
+            TenantryConfig config = TenantryConfig.defaults().withPort(0).withDataDir(data);
+            if (options.database() != null) {
+                config = config.withDatabase("--database", options.database());
             }
-        }
 
-        double rsa = rawRs256(cores, options.seconds() / 2);
-        double argon = rawArgon2id(cores, options.seconds() / 2);
+            long seedStart = System.nanoTime();
+            Seeded seeded = seed(config, options);
+            System.out.printf(
+                    Locale.ROOT,
+                    "seeded %,d users (%,d directories) in bulk in %.1f s%n",
+                    options.tenants() > 0 ? (long) options.tenants() * Options.USERS_PER_TENANT : options.users(),
+                    Math.max(1, options.tenants()),
+                    (System.nanoTime() - seedStart) / 1e9);
+            List<Double> embedded = new ArrayList<>();
+            for (int i = 0; i < options.starts(); i++) {
+                long before = System.nanoTime();
+                try (TenantryApp app = TenantryApp.start(config)) {
+                    embedded.add((System.nanoTime() - before) / 1e6);
+                    sink = app;
+                }
+            }
 
-        SSLContext tls = Tls.trusting(TlsMaterial.readCertificate(config.certificateFile()));
-        List<Double> starts = new ArrayList<>();
-        ServerProcess server = null;
-        for (int i = 0; i < options.starts(); i++) {
-            if (server != null) {
+            double rsa = rawRs256(cores, options.seconds() / 2);
+            double argon = rawArgon2id(cores, options.seconds() / 2);
+
+            SSLContext tls = Tls.trusting(TlsMaterial.readCertificate(config.certificateFile()));
+            List<Double> starts = new ArrayList<>();
+            ServerProcess server = null;
+            for (int i = 0; i < options.starts(); i++) {
+                if (server != null) {
+                    server.stop();
+                }
+                server = ServerProcess.start(options.launcher(), data, options.database(), tls);
+                starts.add(server.readyMillis());
+            }
+            try {
+                run(options, cores, seeded, tls, server, rsa, argon, embedded, starts);
+            } finally {
                 server.stop();
             }
-            server = ServerProcess.start(options.launcher(), data, options.database(), tls);
-            starts.add(server.readyMillis());
-        }
-        try {
-            run(options, cores, seeded, tls, server, rsa, argon, embedded, starts);
+            measured = true;
         } finally {
-            server.stop();
+            Keycloak.deleteTree(data);
+            if (measured) {
+                Files.deleteIfExists(serverLog(data));
+            }
         }
+    }
+
+    /** Where the server launched over {@code data} writes its log (a line per request). */
+    static Path serverLog(Path data) {
+        return data.resolveSibling(data.getFileName() + "-server.log");
     }
 
     private static void run(
@@ -681,7 +697,7 @@ public final class Bench {
                 port = free.getLocalPort();
             }
             String base = "https://localhost:" + port;
-            Path log = data.resolveSibling(data.getFileName() + "-server.log");
+            Path log = serverLog(data);
             long before = System.nanoTime();
             List<String> command = new ArrayList<>(
                     List.of(launcher.toString(), "serve", "--data", data.toString(), "--port", Integer.toString(port)));

@@ -310,7 +310,8 @@ final class Keycloak implements AutoCloseable {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything under it, when it exists. */
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
