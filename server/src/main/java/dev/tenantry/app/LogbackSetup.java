@@ -1,14 +1,11 @@
 package dev.tenantry.app;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.hook.DefaultShutdownHook;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -17,8 +14,9 @@ import java.util.Map;
 /**
  * The server's logging, set up in code rather than by a {@code logback.xml} (issue 13: reading the XML took Logback's
  * Joran configurator and the JDK's XML parser, some 440 classes and a tenth of a start's CPU). The same setup the XML
- * had: console lines on stderr ({@code HH:mm:ss.SSS LEVEL logger - message}) written by an asynchronous appender that
- * drops nothing (queue 8192, blocking when full) and is flushed at shutdown; Jetty, Hikari and Javalin at WARN, Flyway
+ * had: console lines on stderr ({@code HH:mm:ss.SSS LEVEL logger - message}), buffered and written every 100 ms, at
+ * once for a warning or an error, and at shutdown ({@link BufferedConsoleAppender}, which replaced an asynchronous
+ * appender); Jetty, Hikari and Javalin at WARN, Flyway
  * at ERROR, and {@code TENANTRY_REQUEST_LOG} / {@code TENANTRY_START_LOG} (system property or environment variable)
  * setting the request log's and the start log's level. An application that brings its own {@code logback-test.xml},
  * {@code logback.xml} or {@code -Dlogback.configurationFile} keeps it: this setup then stands aside.
@@ -27,7 +25,6 @@ import java.util.Map;
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
 
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
-    static final int QUEUE_SIZE = 8192;
     /** A context object saying this setup made the context's appenders. */
     static final String MARK = "tenantry.logbackSetup";
 
@@ -50,22 +47,15 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
         encoder.start();
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        BufferedConsoleAppender console = new BufferedConsoleAppender();
         console.setContext(context);
         console.setName("STDERR");
         console.setTarget("System.err");
         console.setEncoder(encoder);
         console.start();
-        AsyncAppender async = new AsyncAppender();
-        async.setContext(context);
-        async.setName("ASYNC");
-        async.setQueueSize(QUEUE_SIZE);
-        async.setDiscardingThreshold(0);
-        async.addAppender(console);
-        async.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(async);
+        root.addAppender(console);
         LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(level));
         context.getLogger("dev.tenantry.requests").setLevel(level("TENANTRY_REQUEST_LOG"));
         context.getLogger("dev.tenantry.app.TenantryApp").setLevel(level("TENANTRY_START_LOG"));

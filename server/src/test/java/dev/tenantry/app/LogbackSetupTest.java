@@ -2,13 +2,10 @@ package dev.tenantry.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +20,9 @@ class LogbackSetupTest {
                 .isEqualTo(true);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         assertThat(root.getLevel()).isEqualTo(Level.INFO);
-        AsyncAppender async = (AsyncAppender) root.getAppender("ASYNC");
-        assertThat(async.getQueueSize()).isEqualTo(LogbackSetup.QUEUE_SIZE);
-        assertThat(async.getDiscardingThreshold()).isZero();
-        @SuppressWarnings("unchecked") // a classic context's appenders handle ILoggingEvent
-        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) async.getAppender("STDERR");
+        BufferedConsoleAppender console = (BufferedConsoleAppender) root.getAppender("STDERR");
         assertThat(console.getTarget()).isEqualTo("System.err");
+        assertThat(console.isImmediateFlush()).isFalse();
         assertThat(((PatternLayoutEncoder) console.getEncoder()).getPattern()).isEqualTo(LogbackSetup.PATTERN);
         assertThat(context.getLogger("org.eclipse.jetty").getLevel()).isEqualTo(Level.WARN);
         assertThat(context.getLogger("com.zaxxer.hikari").getLevel()).isEqualTo(Level.WARN);

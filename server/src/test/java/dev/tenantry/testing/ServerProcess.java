@@ -149,8 +149,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * What the server wrote to stderr once it holds {@code text}, waiting up to {@code within}: the server logs through
-     * an asynchronous appender, so a line logged before "serving" may reach stderr after it. Past the wait, what it
+     * What the server wrote to stderr once it holds {@code text}, waiting up to {@code within}: the server's log lines are
+     * buffered (up to 100 ms), so a line logged before "serving" may reach stderr after it. Past the wait, what it
      * holds (for the assertion to show).
      */
     public String stderrOnce(String text, Duration within) {
