@@ -395,6 +395,8 @@ public final class Bench {
                     idleRss / 1024.0,
                     loadedRss / 1024.0);
         }
+        // Keycloak's certificate and log; kept when a failure's message points to the log
+        Keycloak.deleteTree(work);
     }
 
     private static String ratios(double[] perRound) {
