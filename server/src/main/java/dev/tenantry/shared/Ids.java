@@ -1,5 +1,6 @@
 package dev.tenantry.shared;
 
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,15 +34,10 @@ public final class Ids {
         for (int i = 0; i < 36; i++) {
             char c = text.charAt(i);
             boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : !isHexDigit(c)) {
+            if (dash ? c != '-' : !HexFormat.isHexDigit(c)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** An ASCII hexadecimal digit, either case. */
-    public static boolean isHexDigit(int c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

@@ -1,8 +1,8 @@
 package dev.tenantry.web;
 
-import dev.tenantry.shared.Ids;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -64,7 +64,7 @@ public final class BaseUrl {
         int end; // where the name or address ends, and a port may follow
         if (host.startsWith("[")) {
             end = host.indexOf(']') + 1;
-            if (end < 3 || !all(host, 1, end - 1, c -> c == ':' || c == '.' || Ids.isHexDigit(c))) {
+            if (end < 3 || !all(host, 1, end - 1, c -> c == ':' || c == '.' || HexFormat.isHexDigit(c))) {
                 return false;
             }
         } else {
