@@ -92,6 +92,59 @@ class CpuSlotsTest {
     }
 
     @Test
+    void anInterruptedWaiterRunsWithoutASlotAndKeepsItsInterrupt() throws Exception {
+        CpuSlots slots = new CpuSlots(1, Duration.ofSeconds(30));
+        slots.enter();
+        boolean[] stillInterrupted = new boolean[1];
+        Thread thread = Thread.ofPlatform().start(() -> {
+            slots.enter();
+            stillInterrupted[0] = Thread.currentThread().isInterrupted();
+            slots.leave();
+        });
+        while (thread.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
+        thread.interrupt();
+        thread.join(10_000);
+        assertThat(stillInterrupted[0]).isTrue();
+        slots.leave();
+        assertThat(slots.available())
+                .as("the slot handed back is not lost to the thread that left")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void underContentionNeverMoreThanItsSlotsRunAndNoneIsLost() throws Exception {
+        // waiters time out while slots are handed over: a slot granted to one that gave up must not be lost
+        CpuSlots slots = new CpuSlots(2, Duration.ofNanos(20_000));
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    slots.enter();
+                    boolean holding = slots.stepOut();
+                    slots.stepIn(holding);
+                    if (holding) {
+                        admitted.incrementAndGet();
+                        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                        inside.decrementAndGet();
+                    }
+                    slots.leave();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+        assertThat(admitted.get()).isPositive();
+        assertThat(most.get()).isLessThanOrEqualTo(2);
+        assertThat(slots.available()).isEqualTo(2);
+    }
+
+    @Test
     void aSlotCountThatIsNotOneIsRefusedNamingTheOption() {
         assertThat(CpuSlots.configured(null, 4)).isEqualTo(4);
         assertThat(CpuSlots.configured(" 3 ", 4)).isEqualTo(3);
