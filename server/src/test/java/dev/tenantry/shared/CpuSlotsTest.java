@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CpuSlotsTest {
@@ -17,7 +19,7 @@ class CpuSlotsTest {
         CpuSlots slots = new CpuSlots(1, Duration.ofSeconds(30));
         slots.enter();
         List<Integer> admitted = new CopyOnWriteArrayList<>();
-        List<Thread> waiting = new java.util.ArrayList<>();
+        List<Thread> waiting = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             int order = i;
             Thread thread = Thread.ofPlatform().start(() -> {
@@ -117,10 +119,10 @@ class CpuSlotsTest {
     void underContentionNeverMoreThanItsSlotsRunAndNoneIsLost() throws Exception {
         // waiters time out while slots are handed over: a slot granted to one that gave up must not be lost
         CpuSlots slots = new CpuSlots(2, Duration.ofNanos(20_000));
-        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
-        List<Thread> threads = new java.util.ArrayList<>();
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger admitted = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             threads.add(Thread.ofPlatform().start(() -> {
                 for (int i = 0; i < 2_000; i++) {
