@@ -5,33 +5,39 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Stores refresh tokens by hash. */
+/** Stores refresh token families, each with the hash of the one token of it that can still be redeemed. */
 public interface RefreshTokenRepository {
 
-    void insert(RefreshToken token);
+    /** Stores a new family with its first token; refused when the family exists. */
+    void insert(RefreshToken first);
 
-    Optional<RefreshToken> findByHash(String tokenHash);
-
-    /** Marks an unused, unrevoked token used; false when it already was (a replay, or a concurrent redemption). */
-    boolean markUsed(String tokenHash, Instant usedAt);
+    /** The family {@code familyId}, revoked or not. */
+    Optional<RefreshToken> findFamily(UUID familyId);
 
     /**
-     * Spends {@code spentHash} and stores {@code next} in one transaction (issue 13): the refresh grant's rotation, so a
-     * crash or a failure between the two can neither lose the new token after spending the old one (the client's retry
-     * would then look like a replay and end the session) nor leave both live. False, storing nothing, when
-     * {@code spentHash} was already used or revoked (a replay, or a concurrent redemption).
+     * The family of a refresh token handed out before families were stored as one row (migration V43), by the SHA-256
+     * of its whole text; such a token was the family's generation 0 if it is still the family's token.
      */
-    boolean rotate(String spentHash, Instant usedAt, RefreshToken next);
+    Optional<UUID> findLegacyFamily(String tokenHash);
 
-    /** Revokes every token of the family. */
+    /**
+     * Moves the family from {@code current} to {@code next} in one conditional write (issue 13: the refresh grant's
+     * rotation), so a crash or a failure can neither lose the new token after spending the old one nor leave both live.
+     * False, changing nothing, when the family no longer is at {@code current}'s generation and hash or was revoked (a
+     * replay, or a concurrent redemption).
+     */
+    boolean rotate(RefreshToken current, RefreshToken next);
+
+    /** Revokes the family. */
     void revokeFamily(UUID familyId);
 
-    /** Revokes every token of a user, in every family; returns how many were still live. */
+    /** Revokes every family of a user; returns how many were still live. */
     int revokeAllOf(UserId userId);
 
     /**
-     * Deletes the tokens that can never be redeemed again and need not be remembered: expired at {@code now}, used
-     * before {@code spentBefore}, or revoked and issued before it. Returns how many.
+     * Deletes the families whose token can never be redeemed again and need not be remembered: expired at {@code now},
+     * or revoked and last issued before {@code spentBefore}; and authorization codes that expired before it. Returns
+     * how many.
      */
     int deleteSpent(Instant now, Instant spentBefore);
 

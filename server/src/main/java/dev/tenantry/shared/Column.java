@@ -50,7 +50,7 @@ public enum Column {
     RESOURCE_GROUP_LOCATION("resource_group", "location", 64),
     /** The tags as the JSON object they are stored as. */
     RESOURCE_GROUP_TAGS("resource_group", "tags", 4000),
-    REFRESH_TOKEN_SCOPE("refresh_token", "scope", 2000),
+    REFRESH_TOKEN_SCOPE("refresh_family", "scope", 2000),
     IDEMPOTENCY_KEY("idempotency_record", "idem_key", 255),
     SUPPORT_TICKET_NAME("support_ticket", "name", 64),
     SUPPORT_TICKET_TITLE("support_ticket", "title", 200),

@@ -10,6 +10,7 @@ import dev.tenantry.directory.NewUser;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.apps.Application;
 import dev.tenantry.directory.apps.RedirectUris;
+import dev.tenantry.identity.grants.RefreshTokenTexts;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.DomainException;
 import dev.tenantry.shared.ErrorCode;
@@ -223,7 +224,7 @@ class AuthorizationServiceTest {
                 ErrorCodeValue.of(IdentityError.AUTHORIZATION_CODE_REDEEMED),
                 () -> redeem(code, redirect, verifier, appId));
         assertThat(world.refreshTokens()
-                        .findByHash(Secrets.sha256Hex(tokens.refreshToken()))
+                        .findFamily(RefreshTokenTexts.familyOf(tokens.refreshToken()))
                         .orElseThrow()
                         .revoked())
                 .isTrue();

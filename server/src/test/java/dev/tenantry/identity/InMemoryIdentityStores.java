@@ -15,69 +15,68 @@ public final class InMemoryIdentityStores {
 
     private InMemoryIdentityStores() {}
 
-    /** Refresh tokens by hash. */
+    /** Refresh token families by id; the legacy hashes V43 kept, by hash. */
     public static final class RefreshTokens implements RefreshTokenRepository {
-        final Map<String, RefreshToken> byHash = new ConcurrentHashMap<>();
+        public final Map<UUID, RefreshToken> families = new ConcurrentHashMap<>();
+        /** What V43 would have kept of tokens handed out before it; a test puts them here. */
+        public final Map<String, UUID> legacy = new ConcurrentHashMap<>();
 
         @Override
-        public void insert(RefreshToken token) {
-            if (byHash.putIfAbsent(token.tokenHash(), token) != null) {
-                throw new IllegalStateException("a refresh token with this hash is stored already");
+        public void insert(RefreshToken first) {
+            if (families.putIfAbsent(first.familyId(), first) != null) {
+                throw new IllegalStateException("a refresh token family with this id is stored already");
             }
         }
 
         @Override
-        public Optional<RefreshToken> findByHash(String tokenHash) {
-            return Optional.ofNullable(byHash.get(tokenHash));
+        public Optional<RefreshToken> findFamily(UUID familyId) {
+            return Optional.ofNullable(families.get(familyId));
         }
 
         @Override
-        public synchronized boolean markUsed(String tokenHash, Instant usedAt) {
-            RefreshToken token = byHash.get(tokenHash);
-            if (token == null || token.usedAt() != null || token.revoked()) {
+        public Optional<UUID> findLegacyFamily(String tokenHash) {
+            return Optional.ofNullable(legacy.get(tokenHash));
+        }
+
+        @Override
+        public synchronized boolean rotate(RefreshToken current, RefreshToken next) {
+            if (!current.familyId().equals(next.familyId())) {
+                throw new IllegalArgumentException("a family rotates into itself");
+            }
+            RefreshToken stored = families.get(current.familyId());
+            if (stored == null
+                    || stored.revoked()
+                    || stored.generation() != current.generation()
+                    || !stored.tokenHash().equals(current.tokenHash())) {
                 return false;
             }
-            byHash.put(tokenHash, copy(token, usedAt, false));
-            return true;
-        }
-
-        @Override
-        public synchronized boolean rotate(String spentHash, Instant usedAt, RefreshToken next) {
-            if (byHash.containsKey(next.tokenHash())) {
-                // as the database's primary key refuses it, rolling the whole rotation back
-                throw new IllegalStateException("a refresh token with this hash is stored already");
-            }
-            if (!markUsed(spentHash, usedAt)) {
-                return false;
-            }
-            insert(next);
+            families.put(next.familyId(), next);
             return true;
         }
 
         @Override
         public void revokeFamily(UUID familyId) {
-            byHash.replaceAll((hash, t) -> t.familyId().equals(familyId) ? copy(t, t.usedAt(), true) : t);
+            families.computeIfPresent(familyId, (id, t) -> revoked(t));
         }
 
         @Override
-        public int revokeAllOf(UserId userId) {
-            int live = (int) byHash.values().stream()
+        public synchronized int revokeAllOf(UserId userId) {
+            int live = (int) families.values().stream()
                     .filter(t -> t.userId().equals(userId) && !t.revoked())
                     .count();
-            byHash.replaceAll((hash, t) -> t.userId().equals(userId) ? copy(t, t.usedAt(), true) : t);
+            families.replaceAll((id, t) -> t.userId().equals(userId) ? revoked(t) : t);
             return live;
         }
 
         @Override
-        public int deleteSpent(Instant now, Instant spentBefore) {
-            int before = byHash.size();
-            byHash.values()
+        public synchronized int deleteSpent(Instant now, Instant spentBefore) {
+            int before = families.size();
+            families.values()
                     .removeIf(t -> !t.expiresAt().isAfter(now)
-                            || (t.usedAt() != null && t.usedAt().isBefore(spentBefore))
                             || (t.revoked() && t.issuedAt().isBefore(spentBefore)));
             int codesBefore = codes.size();
             codes.values().removeIf(c -> c.expiresAt().isBefore(spentBefore));
-            return before - byHash.size() + codesBefore - codes.size();
+            return before - families.size() + codesBefore - codes.size();
         }
 
         final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
@@ -120,18 +119,18 @@ public final class InMemoryIdentityStores {
             return true;
         }
 
-        private static RefreshToken copy(RefreshToken t, Instant usedAt, boolean revoked) {
+        private static RefreshToken revoked(RefreshToken t) {
             return new RefreshToken(
-                    t.tokenHash(),
                     t.familyId(),
+                    t.generation(),
+                    t.tokenHash(),
                     t.tenantId(),
                     t.userId(),
                     t.clientId(),
                     t.scope(),
                     t.issuedAt(),
                     t.expiresAt(),
-                    usedAt,
-                    revoked,
+                    true,
                     t.sid());
         }
     }

@@ -40,163 +40,168 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
         megan = user(contoso, "megan");
     }
 
-    private RefreshToken insert(String hash, UUID family, User user, Instant issuedAt, Instant expiresAt) {
-        RefreshToken token = token(hash, family, user, issuedAt, expiresAt);
+    private RefreshToken insert(UUID family, User user, Instant issuedAt, Instant expiresAt) {
+        RefreshToken token = token(family, user, issuedAt, expiresAt);
         tokens.insert(token);
         return token;
     }
 
-    private static RefreshToken token(String hash, UUID family, User user, Instant issuedAt, Instant expiresAt) {
+    private static RefreshToken token(UUID family, User user, Instant issuedAt, Instant expiresAt) {
         return new RefreshToken(
-                hash,
                 family,
+                0,
+                "h0-" + family,
                 user.tenantId(),
                 user.id(),
                 UUID.randomUUID(),
                 "openid offline_access",
                 issuedAt,
                 expiresAt,
-                null,
                 false,
                 "0c6f5a1e-2b3d-4e8f-9a7b-1c2d3e4f5a6b");
     }
 
-    private RefreshToken insert(String hash, UUID family, User user) {
-        return insert(hash, family, user, NOW, NOW.plus(DAY));
+    private RefreshToken insert(UUID family, User user) {
+        return insert(family, user, NOW, NOW.plus(DAY));
     }
 
-    private boolean revoked(String hash) {
-        return tokens.findByHash(hash).orElseThrow().revoked();
-    }
-
-    @Test
-    @DisplayName("issue 8: a refresh token is found by its hash, unused and unrevoked")
-    void insertedTokenIsFoundByHash() {
-        RefreshToken token = insert("h1", UUID.randomUUID(), kelley);
-
-        assertThat(tokens.findByHash("h1")).contains(token);
-        assertThat(tokens.findByHash("h1").orElseThrow().sid()).isEqualTo("0c6f5a1e-2b3d-4e8f-9a7b-1c2d3e4f5a6b");
-        assertThat(tokens.findByHash("h2")).isEmpty();
+    private boolean revoked(UUID family) {
+        return tokens.findFamily(family).orElseThrow().revoked();
     }
 
     @Test
-    @DisplayName("issue 8: a token hash is stored once")
-    void duplicateHashIsRefused() {
-        RefreshToken token = insert("h1", UUID.randomUUID(), kelley);
+    @DisplayName("issue 13: a refresh token family is found by its id, at its first token, unrevoked")
+    void insertedFamilyIsFoundById() {
+        RefreshToken token = insert(UUID.randomUUID(), kelley);
 
-        assertThatThrownBy(() -> insert("h1", UUID.randomUUID(), megan)).isInstanceOf(RuntimeException.class);
-        assertThat(tokens.findByHash("h1")).contains(token);
+        assertThat(tokens.findFamily(token.familyId())).contains(token);
+        assertThat(tokens.findFamily(token.familyId()).orElseThrow().sid())
+                .isEqualTo("0c6f5a1e-2b3d-4e8f-9a7b-1c2d3e4f5a6b");
+        assertThat(tokens.findFamily(UUID.randomUUID())).isEmpty();
+        assertThat(tokens.findLegacyFamily("no-such-hash")).isEmpty();
     }
 
     @Test
-    @DisplayName("issue 8: a token is marked used once; a revoked or unknown one is not")
-    void markUsedOnce() {
-        UUID family = UUID.randomUUID();
-        insert("h1", family, kelley);
-        insert("h2", UUID.randomUUID(), kelley);
-        tokens.revokeFamily(family);
+    @DisplayName("issue 13: a family is stored once")
+    void duplicateFamilyIsRefused() {
+        RefreshToken token = insert(UUID.randomUUID(), kelley);
 
-        assertThat(tokens.markUsed("h2", NOW.plusSeconds(1))).isTrue();
-        assertThat(tokens.markUsed("h2", NOW.plusSeconds(2))).isFalse();
-        assertThat(tokens.markUsed("h1", NOW.plusSeconds(1))).isFalse();
-        assertThat(tokens.markUsed("unknown", NOW)).isFalse();
-        assertThat(tokens.findByHash("h2").orElseThrow().usedAt()).isEqualTo(NOW.plusSeconds(1));
-        assertThat(tokens.findByHash("h1").orElseThrow().usedAt()).isNull();
+        assertThatThrownBy(() -> insert(token.familyId(), megan)).isInstanceOf(RuntimeException.class);
+        assertThat(tokens.findFamily(token.familyId())).contains(token);
     }
 
     @Test
-    @DisplayName("issue 13: rotating spends the presented token and stores the next one, in one step")
-    void rotateSpendsAndStores() {
-        UUID family = UUID.randomUUID();
-        insert("h1", family, kelley);
-        RefreshToken next = token("h2", family, kelley, NOW, NOW.plus(DAY));
+    @DisplayName("issue 13: rotating moves the family to its next token, with its own hash, scope and lifetime")
+    void rotateMovesTheFamilyOn() {
+        RefreshToken first = insert(UUID.randomUUID(), kelley);
+        RefreshToken next = first.rotated("h1", "openid", NOW.plusSeconds(1), NOW.plus(DAY.multipliedBy(2)));
 
-        assertThat(tokens.rotate("h1", NOW.plusSeconds(1), next)).isTrue();
+        assertThat(tokens.rotate(first, next)).isTrue();
 
-        assertThat(tokens.findByHash("h1").orElseThrow().usedAt()).isEqualTo(NOW.plusSeconds(1));
-        assertThat(tokens.findByHash("h2")).contains(next);
+        RefreshToken stored = tokens.findFamily(first.familyId()).orElseThrow();
+        assertThat(stored).isEqualTo(next);
+        assertThat(stored.generation()).isEqualTo(1);
+        assertThat(stored.sid()).isEqualTo(first.sid());
     }
 
     @Test
-    @DisplayName("issue 13: a used, revoked or unknown token does not rotate, and the next one is not stored")
+    @DisplayName("issue 13: a family that moved on, was revoked, or is unknown does not rotate, and nothing is stored")
     void rotateRefusesWhatCannotBeSpent() {
-        UUID family = UUID.randomUUID();
-        insert("used", family, kelley);
-        tokens.markUsed("used", NOW);
-        UUID revokedFamily = UUID.randomUUID();
-        insert("revoked", revokedFamily, kelley);
-        tokens.revokeFamily(revokedFamily);
+        RefreshToken first = insert(UUID.randomUUID(), kelley);
+        RefreshToken second = first.rotated("h1", first.scope(), NOW, NOW.plus(DAY));
+        tokens.rotate(first, second);
+        RefreshToken revokedFirst = insert(UUID.randomUUID(), kelley);
+        tokens.revokeFamily(revokedFirst.familyId());
+        RefreshToken unknown = token(UUID.randomUUID(), kelley, NOW, NOW.plus(DAY));
+        RefreshToken forged = new RefreshToken(
+                second.familyId(),
+                second.generation(),
+                "forged",
+                second.tenantId(),
+                second.userId(),
+                second.clientId(),
+                second.scope(),
+                second.issuedAt(),
+                second.expiresAt(),
+                false,
+                second.sid());
 
-        assertThat(tokens.rotate("used", NOW.plusSeconds(1), token("n1", family, kelley, NOW, NOW.plus(DAY))))
+        assertThat(tokens.rotate(first, first.rotated("n1", first.scope(), NOW, NOW.plus(DAY))))
+                .as("a spent generation")
                 .isFalse();
-        assertThat(tokens.rotate("revoked", NOW.plusSeconds(1), token("n2", family, kelley, NOW, NOW.plus(DAY))))
+        assertThat(tokens.rotate(forged, forged.rotated("n2", first.scope(), NOW, NOW.plus(DAY))))
+                .as("the current generation with another hash")
                 .isFalse();
-        assertThat(tokens.rotate("unknown", NOW.plusSeconds(1), token("n3", family, kelley, NOW, NOW.plus(DAY))))
+        assertThat(tokens.rotate(revokedFirst, revokedFirst.rotated("n3", first.scope(), NOW, NOW.plus(DAY))))
+                .as("a revoked family")
                 .isFalse();
-        assertThat(tokens.findByHash("n1")).isEmpty();
-        assertThat(tokens.findByHash("n2")).isEmpty();
-        assertThat(tokens.findByHash("n3")).isEmpty();
-        assertThat(tokens.findByHash("used").orElseThrow().usedAt()).isEqualTo(NOW);
+        assertThat(tokens.rotate(unknown, unknown.rotated("n4", first.scope(), NOW, NOW.plus(DAY))))
+                .as("an unknown family")
+                .isFalse();
+        assertThat(tokens.findFamily(first.familyId())).contains(second);
+        assertThat(tokens.findFamily(revokedFirst.familyId()).orElseThrow().generation())
+                .isZero();
+        assertThat(tokens.findFamily(unknown.familyId())).isEmpty();
     }
 
     @Test
-    @DisplayName("issue 8: revoking a family revokes its tokens only")
-    void revokeFamilyRevokesItsTokensOnly() {
+    @DisplayName("issue 8: revoking a family revokes it only")
+    void revokeFamilyRevokesItOnly() {
         UUID family = UUID.randomUUID();
-        insert("h1", family, kelley);
-        insert("h2", family, kelley);
-        insert("h3", UUID.randomUUID(), kelley);
+        UUID other = UUID.randomUUID();
+        insert(family, kelley);
+        insert(other, kelley);
 
         tokens.revokeFamily(family);
 
-        assertThat(revoked("h1")).isTrue();
-        assertThat(revoked("h2")).isTrue();
-        assertThat(revoked("h3")).isFalse();
+        assertThat(revoked(family)).isTrue();
+        assertThat(revoked(other)).isFalse();
     }
 
     @Test
-    @DisplayName("issue 8: revoking a user's tokens counts those still live, in every family")
+    @DisplayName("issue 8: revoking a user's tokens counts the families still live, and revokes them all")
     void revokeAllOfCountsTheLiveOnes() {
         UUID family = UUID.randomUUID();
-        insert("h1", family, kelley);
-        insert("h2", UUID.randomUUID(), kelley);
-        insert("h3", UUID.randomUUID(), kelley);
-        insert("h4", UUID.randomUUID(), megan);
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        UUID megans = UUID.randomUUID();
+        insert(family, kelley);
+        insert(second, kelley);
+        insert(third, kelley);
+        insert(megans, megan);
         tokens.revokeFamily(family);
 
         assertThat(tokens.revokeAllOf(kelley.id())).isEqualTo(2);
-        assertThat(revoked("h2")).isTrue();
-        assertThat(revoked("h3")).isTrue();
-        assertThat(revoked("h4")).isFalse();
+        assertThat(revoked(second)).isTrue();
+        assertThat(revoked(third)).isTrue();
+        assertThat(revoked(megans)).isFalse();
         assertThat(tokens.revokeAllOf(kelley.id())).isZero();
     }
 
     @Test
-    @DisplayName("issue 8: spent tokens are deleted: expired, used before the horizon, or revoked and issued before it")
+    @DisplayName("issue 8: spent families are deleted: expired, or revoked and last issued before the horizon")
     void deleteSpentDeletesWhatCanNeverBeRedeemed() {
         Instant horizon = NOW.minus(DAY);
-        insert("expired", UUID.randomUUID(), kelley, NOW.minus(DAY.multipliedBy(3)), NOW);
-        insert("used-long-ago", UUID.randomUUID(), kelley, NOW.minus(DAY.multipliedBy(3)), NOW.plus(DAY));
-        tokens.markUsed("used-long-ago", horizon.minusSeconds(1));
-        UUID oldFamily = UUID.randomUUID();
-        insert("revoked-old", oldFamily, kelley, horizon.minusSeconds(1), NOW.plus(DAY));
-        tokens.revokeFamily(oldFamily);
-        insert("live", UUID.randomUUID(), kelley);
-        insert("used-lately", UUID.randomUUID(), kelley);
-        tokens.markUsed("used-lately", horizon.plusSeconds(1));
-        UUID newFamily = UUID.randomUUID();
-        insert("revoked-lately", newFamily, kelley, horizon.plusSeconds(1), NOW.plus(DAY));
-        tokens.revokeFamily(newFamily);
+        UUID expired = insert(UUID.randomUUID(), kelley, NOW.minus(DAY.multipliedBy(3)), NOW)
+                .familyId();
+        UUID revokedOld = insert(UUID.randomUUID(), kelley, horizon.minusSeconds(1), NOW.plus(DAY))
+                .familyId();
+        tokens.revokeFamily(revokedOld);
+        UUID live = insert(UUID.randomUUID(), kelley).familyId();
+        RefreshToken longLived = insert(UUID.randomUUID(), kelley, NOW.minus(DAY.multipliedBy(3)), NOW.plus(DAY));
+        tokens.rotate(longLived, longLived.rotated("h1", longLived.scope(), NOW, NOW.plus(DAY)));
+        UUID revokedLately = insert(UUID.randomUUID(), kelley, horizon.plusSeconds(1), NOW.plus(DAY))
+                .familyId();
+        tokens.revokeFamily(revokedLately);
 
         int deleted = tokens.deleteSpent(NOW, horizon);
 
-        assertThat(deleted).isEqualTo(3);
-        assertThat(tokens.findByHash("expired")).isEmpty();
-        assertThat(tokens.findByHash("used-long-ago")).isEmpty();
-        assertThat(tokens.findByHash("revoked-old")).isEmpty();
-        assertThat(tokens.findByHash("live")).isPresent();
-        assertThat(tokens.findByHash("used-lately")).isPresent();
-        assertThat(tokens.findByHash("revoked-lately")).isPresent();
+        assertThat(deleted).isEqualTo(2);
+        assertThat(tokens.findFamily(expired)).isEmpty();
+        assertThat(tokens.findFamily(revokedOld)).isEmpty();
+        assertThat(tokens.findFamily(live)).isPresent();
+        assertThat(tokens.findFamily(longLived.familyId())).isPresent();
+        assertThat(tokens.findFamily(revokedLately)).isPresent();
     }
 
     private AuthorizationCode code(String hash, User user) {
@@ -288,29 +293,26 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 20; round++) {
-                UUID family = UUID.randomUUID();
-                String hash = "rotate-" + round;
-                insert(hash, family, kelley);
+                RefreshToken current = insert(UUID.randomUUID(), kelley);
                 AtomicInteger winners = new AtomicInteger();
-                RefreshToken first = token(hash + "-a", family, kelley, NOW, NOW.plus(DAY));
-                RefreshToken second = token(hash + "-b", family, kelley, NOW, NOW.plus(DAY));
+                RefreshToken first = current.rotated("a-" + round, current.scope(), NOW, NOW.plus(DAY));
+                RefreshToken second = current.rotated("b-" + round, current.scope(), NOW, NOW.plus(DAY));
                 Races.race(
                         threads,
                         () -> {
-                            if (tokens.rotate(hash, NOW.plusSeconds(1), first)) {
+                            if (tokens.rotate(current, first)) {
                                 winners.incrementAndGet();
                             }
                         },
                         () -> {
-                            if (tokens.rotate(hash, NOW.plusSeconds(1), second)) {
+                            if (tokens.rotate(current, second)) {
                                 winners.incrementAndGet();
                             }
                         });
                 assertThat(winners.get()).as("round %d", round).isEqualTo(1);
-                assertThat(tokens.findByHash(hash + "-a").isPresent()
-                                ^ tokens.findByHash(hash + "-b").isPresent())
-                        .as("round %d: exactly one successor stored", round)
-                        .isTrue();
+                RefreshToken stored = tokens.findFamily(current.familyId()).orElseThrow();
+                assertThat(stored.generation()).as("round %d", round).isEqualTo(1);
+                assertThat(stored.tokenHash()).as("round %d", round).isIn("a-" + round, "b-" + round);
             }
         } finally {
             threads.shutdownNow();

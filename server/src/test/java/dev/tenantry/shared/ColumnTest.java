@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +49,7 @@ class ColumnTest {
             Map.entry("client_assertion_jti.jti_hash", "SHA-256 hex"),
             Map.entry("device_code.device_code_hash", "SHA-256 hex"),
             Map.entry("device_code.user_code", "generated: eight letters"),
-            Map.entry("device_code.scope", "checked as refresh_token.scope (same size) by the token form"),
+            Map.entry("device_code.scope", "checked as refresh_family.scope (same size) by the token form"),
             Map.entry("device_code.state", "DeviceCode.State enum"),
             Map.entry("service_principal.display_name", "copied from application.display_name (same size)"),
             Map.entry("cloud_subscription.offer_id", "an offer id of the catalog"),
@@ -64,16 +67,17 @@ class ColumnTest {
             Map.entry("signing_key.kid", "RFC 7638 thumbprint"),
             Map.entry("signing_key.private_der", "generated key"),
             Map.entry("signing_key.public_der", "generated key"),
-            Map.entry("refresh_token.token_hash", "SHA-256 hex"),
+            Map.entry("refresh_family.token_hash", "SHA-256 hex"),
+            Map.entry("refresh_token_legacy.token_hash", "SHA-256 hex"),
             Map.entry("application_redirect_uri.platform", "RedirectUris.Platform enum"),
             Map.entry("application_permission_scope.scope_type", "PermissionScope type: User or Admin"),
             Map.entry("authorization_code.code_hash", "SHA-256 hex"),
             Map.entry("authorization_code.redirect_uri", "a registered redirect URI (application_redirect_uri.uri)"),
-            Map.entry("authorization_code.scope", "checked against refresh_token.scope's limit"),
+            Map.entry("authorization_code.scope", "checked against refresh_family.scope's limit"),
             Map.entry("authorization_code.scp", "consented scope names, shorter than the scope asked for"),
             Map.entry("authorization_code.code_challenge", "a checked 43-128 character PKCE challenge"),
             Map.entry("authorization_code.sid", "SessionService.sid: a GUID"),
-            Map.entry("refresh_token.sid", "SessionService.sid: a GUID, from the code or device authorization"),
+            Map.entry("refresh_family.sid", "SessionService.sid: a GUID, from the code or device authorization"),
             Map.entry("device_code.sid", "SessionService.sid: a GUID"),
             Map.entry("oauth2_permission_grant.consent_type", "PermissionGrant consent type constant"),
             Map.entry("oauth2_permission_grant.scope", "known delegated permission names only"),
@@ -142,6 +146,8 @@ class ColumnTest {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RENAME =
             Pattern.compile("ALTER TABLE (\\w+) RENAME TO (\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROP = Pattern.compile("^DROP TABLE (\\w+);", Pattern.MULTILINE);
+    private static final Pattern MIGRATION = Pattern.compile("V(\\d+(?:_\\d+)*)__.*");
     private static final Pattern VARCHAR = Pattern.compile("^\\s*(\\w+)\\s+VARCHAR\\((\\d+)\\)", Pattern.MULTILINE);
 
     @Test
@@ -186,7 +192,11 @@ class ColumnTest {
         assertThat(folder).isNotNull();
         Map<String, Integer> columns = new HashMap<>();
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+            // in the order Flyway applies them, so a later migration's rename or drop sees what earlier ones made
+            List<Path> migrations = files.filter(f -> f.toString().endsWith(".sql"))
+                    .sorted(Comparator.comparing(ColumnTest::version))
+                    .toList();
+            for (Path file : migrations) {
                 try (InputStream in = Files.newInputStream(file)) {
                     String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     Matcher table = TABLE.matcher(sql);
@@ -203,6 +213,11 @@ class ColumnTest {
                                         + altered.group(2).toLowerCase(Locale.ROOT),
                                 Integer.parseInt(altered.group(3)));
                     }
+                    Matcher dropped = DROP.matcher(sql);
+                    while (dropped.find()) {
+                        String prefix = dropped.group(1).toLowerCase(Locale.ROOT) + ".";
+                        columns.keySet().removeIf(name -> name.startsWith(prefix));
+                    }
                     Matcher renamed = RENAME.matcher(sql); // a table rebuilt by copy keeps its final name
                     while (renamed.find()) {
                         String from = renamed.group(1).toLowerCase(Locale.ROOT) + ".";
@@ -218,5 +233,13 @@ class ColumnTest {
         }
         assertThat(columns).containsKey("billing_profile.postal_code");
         return columns;
+    }
+
+    private static MigrationVersion version(Path migration) {
+        Matcher name = MIGRATION.matcher(migration.getFileName().toString());
+        assertThat(name.matches())
+                .as("%s is named V<version>__<description>.sql", migration)
+                .isTrue();
+        return MigrationVersion.fromVersion(name.group(1).replace('_', '.'));
     }
 }

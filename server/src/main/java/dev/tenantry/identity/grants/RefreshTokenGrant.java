@@ -16,6 +16,7 @@ import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.Secrets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,9 +61,8 @@ final class RefreshTokenGrant implements Grant {
         String presented = RequiredParameter.of(request.parameters().refreshToken(), "refresh_token");
         UUID clientId = ClientAuthentication.clientId(request.client());
         Instant now = clock.instant();
-        RefreshToken token = stored.findByHash(Secrets.sha256Hex(presented))
-                .orElseThrow(() ->
-                        refused(IdentityError.REFRESH_TOKEN_INVALID, "The refresh token is invalid or malformed."));
+        Found found = find(presented).orElseThrow(RefreshTokenGrant::invalid);
+        RefreshToken token = found.family();
         if (token.revoked()) {
             throw refused(IdentityError.REFRESH_TOKEN_REVOKED, "The refresh token has been revoked; sign in again.");
         }
@@ -74,7 +74,7 @@ final class RefreshTokenGrant implements Grant {
         String scope = request.scope() == null || request.scope().isBlank() ? token.scope() : request.scope();
         RequestedScopes scopes = RequestedScopes.parse(scope);
         Resources.Delegated scp = resources.delegated(scopes, token.tenantId(), token.userId(), clientId);
-        if (token.usedAt() != null) {
+        if (!found.current()) {
             throw replayed(token);
         }
         if (!token.expiresAt().isAfter(now)) {
@@ -89,16 +89,48 @@ final class RefreshTokenGrant implements Grant {
         clients.publicOrConfidential(user.tenantId(), clientId, request, baseUrl);
         DelegatedAccess access = new DelegatedAccess(user, clientId, scopes, scp);
         // the family keeps the sid of the session its sign-in began in, so a refreshed ID token carries it (issue 11)
-        RefreshTokenIssuer.Minted next = refreshTokens.next(access, token.familyId(), token.sid());
+        RefreshTokenIssuer.Minted next = refreshTokens.next(access, token);
         TokenResponse response =
                 userTokens.issue(access, next.text(), request.clientInfo(), baseUrl, null, token.sid());
         // every check passed and the tokens are signed: spend the presented token and store the next in one step, so
         // a refusal or a crash before here leaves the presented token usable, and nothing after it can lose the next
-        if (!stored.rotate(token.tokenHash(), now, next.stored())) {
+        if (!stored.rotate(token, next.stored())) {
             throw replayed(token);
         }
         return response;
     }
+
+    /**
+     * The family of the presented token, and whether the token is the family's current one (else it is an earlier,
+     * spent one); empty when the text is no token of a stored family, or names a family and generation with a secret
+     * that is not the one stored (a guess: it revokes nothing).
+     */
+    private Optional<Found> find(String presented) {
+        Optional<RefreshTokenText> text = RefreshTokenText.parse(presented);
+        if (text.isPresent()) {
+            RefreshTokenText token = text.get();
+            return stored.findFamily(token.familyId()).flatMap(family -> {
+                if (token.generation() < family.generation()) {
+                    return Optional.of(new Found(family, false));
+                }
+                boolean current = token.generation() == family.generation()
+                        && Secrets.constantTimeEquals(token.secretHash(), family.tokenHash());
+                return current ? Optional.of(new Found(family, true)) : Optional.empty();
+            });
+        }
+        if (!RefreshTokenText.isLegacy(presented)) {
+            return Optional.empty();
+        }
+        // a token handed out before V43: V43 kept the hash of every one with its family, so a stored hash proves it
+        // genuine, and it is current only if its family never rotated since
+        String hash = Secrets.sha256Hex(presented);
+        return stored.findLegacyFamily(hash)
+                .flatMap(stored::findFamily)
+                .map(family -> new Found(
+                        family, family.generation() == 0 && Secrets.constantTimeEquals(hash, family.tokenHash())));
+    }
+
+    private record Found(RefreshToken family, boolean current) {}
 
     /** A rotated token came back: someone else may hold it, so the whole session ends (RFC 9700 §4.14.2). */
     private AuthenticationException replayed(RefreshToken token) {
@@ -106,6 +138,10 @@ final class RefreshTokenGrant implements Grant {
         return refused(
                 IdentityError.REFRESH_TOKEN_REVOKED,
                 "The refresh token was already used; every token of its session is revoked.");
+    }
+
+    private static AuthenticationException invalid() {
+        return refused(IdentityError.REFRESH_TOKEN_INVALID, "The refresh token is invalid or malformed.");
     }
 
     private static AuthenticationException refused(IdentityError code, String message) {

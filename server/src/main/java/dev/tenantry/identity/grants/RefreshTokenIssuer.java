@@ -2,20 +2,18 @@ package dev.tenantry.identity.grants;
 
 import dev.tenantry.identity.RefreshToken;
 import dev.tenantry.identity.RefreshTokenRepository;
-import dev.tenantry.shared.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Mints refresh tokens: a random value handed to the client once and stored only as its hash, in the family of the
+ * Mints refresh tokens: a random secret handed to the client once and stored only as its hash, in the family of the
  * sign-in it continues, so a replayed token can end the whole session (RFC 9700 §4.14.2).
  */
 final class RefreshTokenIssuer {
 
     private static final Duration LIFETIME = Duration.ofDays(90);
-    private static final int BYTES = 32;
 
     private final RefreshTokenRepository refreshTokens;
     private final Clock clock;
@@ -26,38 +24,38 @@ final class RefreshTokenIssuer {
     }
 
     /**
-     * A new refresh token for {@code access} in the family {@code familyId}, remembering the {@code sid} of the browser
-     * session the family's sign-in began in (null when none), stored; returns the value to hand out.
+     * The first refresh token of the family {@code familyId} for {@code access}, remembering the {@code sid} of the
+     * browser session the family's sign-in began in (null when none), stored; returns the value to hand out.
      */
     String mint(DelegatedAccess access, UUID familyId, String sid) {
-        Minted minted = next(access, familyId, sid);
-        refreshTokens.insert(minted.stored());
-        return minted.text();
+        RefreshTokenText text = RefreshTokenText.mint(familyId, 0);
+        Instant now = clock.instant();
+        refreshTokens.insert(new RefreshToken(
+                familyId,
+                0,
+                text.secretHash(),
+                access.user().tenantId(),
+                access.user().id(),
+                access.clientId(),
+                access.scopes().raw(),
+                now,
+                now.plus(LIFETIME),
+                false,
+                sid));
+        return text.text();
     }
 
     /**
-     * As {@link #mint}, but not yet stored: the refresh grant stores it in the same step as it spends the presented
-     * token ({@link RefreshTokenRepository#rotate}).
+     * The token after {@code current} in its family, for {@code access}, not yet stored: the refresh grant stores it in
+     * the same step as it spends the presented one ({@link RefreshTokenRepository#rotate}).
      */
-    Minted next(DelegatedAccess access, UUID familyId, String sid) {
-        String text = Secrets.random(BYTES);
+    Minted next(DelegatedAccess access, RefreshToken current) {
+        RefreshTokenText text = RefreshTokenText.mint(current.familyId(), current.generation() + 1);
         Instant now = clock.instant();
         return new Minted(
-                text,
-                new RefreshToken(
-                        Secrets.sha256Hex(text),
-                        familyId,
-                        access.user().tenantId(),
-                        access.user().id(),
-                        access.clientId(),
-                        access.scopes().raw(),
-                        now,
-                        now.plus(LIFETIME),
-                        null,
-                        false,
-                        sid));
+                text.text(), current.rotated(text.secretHash(), access.scopes().raw(), now, now.plus(LIFETIME)));
     }
 
-    /** A refresh token's value, handed out once, and the row that stores its hash. */
+    /** A refresh token's value, handed out once, and the family as it stores it. */
     record Minted(String text, RefreshToken stored) {}
 }

@@ -10,28 +10,33 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Refresh tokens in SQL, by the SHA-256 of their text. */
+/**
+ * Refresh token families in SQL (issue 13): one row per family, keyed by its id and rewritten in place at each
+ * rotation, so a refresh writes one row and no index (the family's generation, token hash, scope and times change, no
+ * indexed column does).
+ */
 public final class JdbiRefreshTokenRepository implements RefreshTokenRepository {
 
     private static final String INSERT = """
-            INSERT INTO refresh_token
-                (token_hash, family_id, tenant_id, user_id, client_id, scope, issued_at, expires_at, used_at, revoked,
-                 sid)
-            VALUES (:tokenHash, :familyId, :tenantId, :userId, :clientId, :scope, :issuedAt, :expiresAt, NULL, FALSE,
-                :sid)
+            INSERT INTO refresh_family
+                (family_id, generation, token_hash, tenant_id, user_id, client_id, scope, sid, issued_at, expires_at,
+                 revoked)
+            VALUES (:familyId, :generation, :tokenHash, :tenantId, :userId, :clientId, :scope, :sid, :issuedAt,
+                :expiresAt, FALSE)
             """;
     private static final String SELECT = """
-            SELECT token_hash, family_id, tenant_id, user_id, client_id, scope, issued_at, expires_at, used_at, revoked,
-                sid
-            FROM refresh_token WHERE token_hash = :tokenHash
+            SELECT family_id, generation, token_hash, tenant_id, user_id, client_id, scope, sid, issued_at, expires_at,
+                revoked
+            FROM refresh_family WHERE family_id = :familyId
             """;
-    private static final String MARK_USED = """
-            UPDATE refresh_token SET used_at = :usedAt
-            WHERE token_hash = :tokenHash AND used_at IS NULL AND revoked = FALSE
+    private static final String ROTATE = """
+            UPDATE refresh_family
+            SET generation = :nextGeneration, token_hash = :nextHash, scope = :scope, issued_at = :issuedAt,
+                expires_at = :expiresAt
+            WHERE family_id = :familyId AND generation = :generation AND token_hash = :tokenHash AND revoked = FALSE
             """;
 
     private final Jdbi jdbi;
@@ -41,59 +46,60 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
     }
 
     @Override
-    public void insert(RefreshToken token) {
-        jdbi.useHandle(handle -> insert(handle, token));
+    public void insert(RefreshToken first) {
+        jdbi.useHandle(handle -> handle.createUpdate(INSERT)
+                .bind("familyId", first.familyId())
+                .bind("generation", first.generation())
+                .bind("tokenHash", first.tokenHash())
+                .bind("tenantId", first.tenantId().value())
+                .bind("userId", first.userId().value())
+                .bind("clientId", first.clientId())
+                .bind("scope", first.scope())
+                .bind("sid", first.sid())
+                .bind("issuedAt", first.issuedAt())
+                .bind("expiresAt", first.expiresAt())
+                .execute());
     }
 
     @Override
-    public boolean rotate(String spentHash, Instant usedAt, RefreshToken next) {
-        return jdbi.inTransaction(handle -> {
-            if (markUsed(handle, spentHash, usedAt) != 1) {
-                return false;
-            }
-            insert(handle, next);
-            return true;
-        });
-    }
-
-    private static void insert(Handle handle, RefreshToken token) {
-        handle.createUpdate(INSERT)
-                .bind("tokenHash", token.tokenHash())
-                .bind("familyId", token.familyId())
-                .bind("tenantId", token.tenantId().value())
-                .bind("userId", token.userId().value())
-                .bind("clientId", token.clientId())
-                .bind("scope", token.scope())
-                .bind("issuedAt", token.issuedAt())
-                .bind("expiresAt", token.expiresAt())
-                .bind("sid", token.sid())
-                .execute();
-    }
-
-    @Override
-    public Optional<RefreshToken> findByHash(String tokenHash) {
+    public Optional<RefreshToken> findFamily(UUID familyId) {
         return jdbi.withHandle(handle -> handle.createQuery(SELECT)
-                .bind("tokenHash", tokenHash)
+                .bind("familyId", familyId)
                 .map(JdbiRefreshTokenRepository::toToken)
                 .findOne());
     }
 
     @Override
-    public boolean markUsed(String tokenHash, Instant usedAt) {
-        return jdbi.withHandle(handle -> markUsed(handle, tokenHash, usedAt)) == 1;
+    public Optional<UUID> findLegacyFamily(String tokenHash) {
+        return jdbi.withHandle(
+                handle -> handle.createQuery("SELECT family_id FROM refresh_token_legacy WHERE token_hash = :tokenHash")
+                        .bind("tokenHash", tokenHash)
+                        .mapTo(UUID.class)
+                        .findOne());
     }
 
-    private static int markUsed(Handle handle, String tokenHash, Instant usedAt) {
-        return handle.createUpdate(MARK_USED)
-                .bind("tokenHash", tokenHash)
-                .bind("usedAt", usedAt)
-                .execute();
+    @Override
+    public boolean rotate(RefreshToken current, RefreshToken next) {
+        if (!current.familyId().equals(next.familyId())) {
+            throw new IllegalArgumentException("a family rotates into itself");
+        }
+        return jdbi.withHandle(handle -> handle.createUpdate(ROTATE)
+                        .bind("nextGeneration", next.generation())
+                        .bind("nextHash", next.tokenHash())
+                        .bind("scope", next.scope())
+                        .bind("issuedAt", next.issuedAt())
+                        .bind("expiresAt", next.expiresAt())
+                        .bind("familyId", current.familyId())
+                        .bind("generation", current.generation())
+                        .bind("tokenHash", current.tokenHash())
+                        .execute())
+                == 1;
     }
 
     @Override
     public void revokeFamily(UUID familyId) {
         jdbi.useHandle(
-                handle -> handle.createUpdate("UPDATE refresh_token SET revoked = TRUE WHERE family_id = :familyId")
+                handle -> handle.createUpdate("UPDATE refresh_family SET revoked = TRUE WHERE family_id = :familyId")
                         .bind("familyId", familyId)
                         .execute());
     }
@@ -101,7 +107,7 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
     @Override
     public int revokeAllOf(UserId userId) {
         return jdbi.withHandle(handle -> handle.createUpdate(
-                        "UPDATE refresh_token SET revoked = TRUE WHERE user_id = :userId AND revoked = FALSE")
+                        "UPDATE refresh_family SET revoked = TRUE WHERE user_id = :userId AND revoked = FALSE")
                 .bind("userId", userId.value())
                 .execute());
     }
@@ -109,12 +115,15 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
     @Override
     public int deleteSpent(Instant now, Instant spentBefore) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
-                                DELETE FROM refresh_token
-                                WHERE expires_at <= :now OR used_at < :spentBefore
-                                    OR (revoked AND issued_at < :spentBefore)
+                                DELETE FROM refresh_family
+                                WHERE expires_at <= :now OR (revoked AND issued_at < :spentBefore)
                                 """)
                         .bind("now", now)
                         .bind("spentBefore", spentBefore)
+                        .execute()
+                // a legacy token's hash is kept until it would have expired, so its replay still revokes its family
+                + handle.createUpdate("DELETE FROM refresh_token_legacy WHERE expires_at <= :now")
+                        .bind("now", now)
                         .execute()
                 // authorization codes (issue 11) are kept past their expiry, so a late replay still revokes
                 + handle.createUpdate("DELETE FROM authorization_code WHERE expires_at < :spentBefore")
@@ -124,15 +133,15 @@ public final class JdbiRefreshTokenRepository implements RefreshTokenRepository 
 
     private static RefreshToken toToken(ResultSet rs, StatementContext ctx) throws SQLException {
         return new RefreshToken(
-                rs.getString("token_hash"),
                 rs.getObject("family_id", UUID.class),
+                rs.getInt("generation"),
+                rs.getString("token_hash"),
                 new TenantId(rs.getObject("tenant_id", UUID.class)),
                 new UserId(rs.getObject("user_id", UUID.class)),
                 rs.getObject("client_id", UUID.class),
                 rs.getString("scope"),
                 instant(rs, "issued_at", ctx),
                 instant(rs, "expires_at", ctx),
-                instant(rs, "used_at", ctx),
                 rs.getBoolean("revoked"),
                 rs.getString("sid"));
     }

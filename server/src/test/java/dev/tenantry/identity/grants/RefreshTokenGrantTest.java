@@ -35,7 +35,9 @@ class RefreshTokenGrantTest {
     }
 
     RefreshToken stored(String refreshToken) {
-        return fixture.stored.findByHash(Secrets.sha256Hex(refreshToken)).orElseThrow();
+        return fixture.stored
+                .findFamily(RefreshTokenTexts.familyOf(refreshToken))
+                .orElseThrow();
     }
 
     @Test
@@ -51,9 +53,11 @@ class RefreshTokenGrantTest {
 
         TokenResponse response = grant.issue(refresh(CLI, first, null), BASE);
 
-        assertThat(stored(first).usedAt()).isNotNull();
-        assertThat(stored(response.refreshToken()).familyId())
-                .isEqualTo(stored(first).familyId());
+        assertThat(RefreshTokenTexts.familyOf(response.refreshToken())).isEqualTo(RefreshTokenTexts.familyOf(first));
+        assertThat(RefreshTokenTexts.generationOf(response.refreshToken())).isEqualTo(1);
+        assertThat(stored(first).generation())
+                .as("the family moved past the presented token")
+                .isEqualTo(1);
         assertThat(response.scope()).isEqualTo(GRAPH_DEFAULT + " offline_access");
         assertThat(claims(response.accessToken()).getStringClaim("oid"))
                 .isEqualTo(fixture.contoso.admin().id().toString());
@@ -65,7 +69,7 @@ class RefreshTokenGrantTest {
         String token = signIn(ADMIN, PASSWORD);
 
         refusedWith("refresh_token_client_mismatch", () -> grant.issue(refresh(POWERSHELL, token, null), BASE));
-        assertThat(stored(token).usedAt()).isNull();
+        assertThat(stored(token).generation()).isZero();
     }
 
     @Test
@@ -119,7 +123,68 @@ class RefreshTokenGrantTest {
 
         refusedWith("account_disabled", () -> grant.issue(refresh(CLI, token, null), BASE));
         // issue 13: a refusal after the token's own checks spends nothing, so re-enabling the account needs no sign-in
-        assertThat(stored(token).usedAt()).isNull();
+        assertThat(stored(token).generation()).isZero();
+    }
+
+    @Test
+    @DisplayName("issue 13: a spent token that comes back revokes its family, and the family's current token with it")
+    void aSpentTokenRevokesTheFamily() {
+        String first = signIn(ADMIN, PASSWORD);
+        String second = grant.issue(refresh(CLI, first, null), BASE).refreshToken();
+
+        refusedWith("refresh_token_revoked", () -> grant.issue(refresh(CLI, first, null), BASE));
+        assertThat(stored(second).revoked()).isTrue();
+        refusedWith("refresh_token_revoked", () -> grant.issue(refresh(CLI, second, null), BASE));
+    }
+
+    @Test
+    @DisplayName("issue 13: the current generation with another secret, or a generation not reached yet, is invalid and"
+            + " revokes nothing")
+    void aGuessedTokenIsInvalidAndRevokesNothing() {
+        String token = signIn(ADMIN, PASSWORD);
+        String family = token.substring(0, token.indexOf('.'));
+        String secret = token.substring(token.lastIndexOf('.') + 1);
+        String otherSecret = family + ".0." + "A".repeat(43);
+        String ahead = family + ".1." + secret;
+
+        refusedWith("refresh_token_invalid", () -> grant.issue(refresh(CLI, otherSecret, null), BASE));
+        refusedWith("refresh_token_invalid", () -> grant.issue(refresh(CLI, ahead, null), BASE));
+        refusedWith("refresh_token_invalid", () -> grant.issue(refresh(CLI, token + "x", null), BASE));
+        assertThat(stored(token).revoked()).isFalse();
+        assertThat(grant.issue(refresh(CLI, token, null), BASE).refreshToken()).isNotNull();
+    }
+
+    @Test
+    @DisplayName("issue 13: a token handed out before V43 refreshes once into the new form; coming back, it revokes")
+    void aLegacyTokenRefreshesOnceThenRevokes() {
+        String current = signIn(ADMIN, PASSWORD);
+        RefreshToken family = stored(current);
+        // as V43 leaves a family whose token was handed out before it: generation 0, the hash of the whole text
+        String legacy = Secrets.random(32);
+        fixture.stored.families.put(
+                family.familyId(),
+                new RefreshToken(
+                        family.familyId(),
+                        0,
+                        Secrets.sha256Hex(legacy),
+                        family.tenantId(),
+                        family.userId(),
+                        family.clientId(),
+                        family.scope(),
+                        family.issuedAt(),
+                        family.expiresAt(),
+                        false,
+                        family.sid()));
+        fixture.stored.legacy.put(Secrets.sha256Hex(legacy), family.familyId());
+
+        String next = grant.issue(refresh(CLI, legacy, null), BASE).refreshToken();
+
+        assertThat(RefreshTokenTexts.familyOf(next)).isEqualTo(family.familyId());
+        assertThat(RefreshTokenTexts.generationOf(next)).isEqualTo(1);
+        refusedWith("refresh_token_invalid", () -> grant.issue(refresh(CLI, Secrets.random(32), null), BASE));
+        assertThat(stored(next).revoked()).isFalse();
+        refusedWith("refresh_token_revoked", () -> grant.issue(refresh(CLI, legacy, null), BASE));
+        assertThat(stored(next).revoked()).isTrue();
     }
 
     private String megansRefreshToken() {

@@ -11,6 +11,7 @@ import dev.tenantry.identity.LockoutPolicy;
 import dev.tenantry.identity.RefreshToken;
 import dev.tenantry.identity.RetentionPurge;
 import dev.tenantry.identity.WebSession;
+import dev.tenantry.shared.Secrets;
 import dev.tenantry.storage.Database;
 import dev.tenantry.storage.JdbiIdempotencyRecords;
 import dev.tenantry.storage.MasterKey;
@@ -58,26 +59,34 @@ class RetentionPurgeTest {
                 expiresAt.minus(HOUR));
     }
 
-    void refreshToken(String hash, Instant issuedAt, Instant expiresAt, Instant usedAt, boolean revoked) {
+    UUID refreshToken(Instant issuedAt, Instant expiresAt, boolean revoked) {
         UUID family = UUID.randomUUID();
         refreshTokens.insert(new RefreshToken(
-                hash,
                 family,
+                0,
+                Secrets.sha256Hex(family.toString()),
                 contoso.tenant().id(),
                 contoso.admin().id(),
                 UUID.randomUUID(),
                 "openid",
                 issuedAt,
                 expiresAt,
-                null,
                 false,
                 null));
-        if (usedAt != null) {
-            refreshTokens.markUsed(hash, usedAt);
-        }
         if (revoked) {
             refreshTokens.revokeFamily(family);
         }
+        return family;
+    }
+
+    void legacyToken(String hash, Instant expiresAt) {
+        database.jdbi()
+                .useHandle(handle -> handle.createUpdate("INSERT INTO refresh_token_legacy (token_hash, family_id,"
+                                + " expires_at) VALUES (:hash, :family, :expiresAt)")
+                        .bind("hash", hash)
+                        .bind("family", UUID.randomUUID())
+                        .bind("expiresAt", expiresAt)
+                        .execute());
     }
 
     void lockout(String subject, Instant lastFailureAt, Instant lockedUntil) {
@@ -98,26 +107,27 @@ class RetentionPurgeTest {
     }
 
     @Test
-    @DisplayName("issue 7.10: expired, long-used and long-revoked refresh tokens are purged; live and recent kept")
+    @DisplayName("issue 7.10: expired and long-revoked refresh token families are purged, with the legacy hashes of"
+            + " tokens that expired; live and recent kept")
     void spentRefreshTokensGoLiveAndRecentOnesStay() {
         Instant later = NOW.plus(Duration.ofDays(30));
         Instant twoDaysAgo = NOW.minus(Duration.ofDays(2));
-        refreshToken("expired", twoDaysAgo, NOW.minusSeconds(1), null, false);
-        refreshToken("used-two-days-ago", twoDaysAgo, later, twoDaysAgo, false);
-        refreshToken("revoked-two-days-ago", twoDaysAgo, later, null, true);
-        refreshToken("live", twoDaysAgo, later, null, false);
-        refreshToken("used-an-hour-ago", twoDaysAgo, later, NOW.minus(HOUR), false);
-        refreshToken("revoked-today", NOW.minus(HOUR), later, null, true);
+        UUID expired = refreshToken(twoDaysAgo, NOW.minusSeconds(1), false);
+        UUID revokedTwoDaysAgo = refreshToken(twoDaysAgo, later, true);
+        UUID live = refreshToken(twoDaysAgo, later, false);
+        UUID revokedToday = refreshToken(NOW.minus(HOUR), later, true);
+        legacyToken("legacy-expired", NOW.minusSeconds(1));
+        legacyToken("legacy-live", later);
 
         RetentionPurge.Purged purged = purge.run();
 
         assertThat(purged.refreshTokens()).isEqualTo(3);
-        assertThat(refreshTokens.findByHash("live")).isPresent();
-        assertThat(refreshTokens.findByHash("used-an-hour-ago")).isPresent();
-        assertThat(refreshTokens.findByHash("revoked-today")).isPresent();
-        assertThat(refreshTokens.findByHash("expired")).isEmpty();
-        assertThat(refreshTokens.findByHash("used-two-days-ago")).isEmpty();
-        assertThat(refreshTokens.findByHash("revoked-two-days-ago")).isEmpty();
+        assertThat(refreshTokens.findFamily(live)).isPresent();
+        assertThat(refreshTokens.findFamily(revokedToday)).isPresent();
+        assertThat(refreshTokens.findFamily(expired)).isEmpty();
+        assertThat(refreshTokens.findFamily(revokedTwoDaysAgo)).isEmpty();
+        assertThat(refreshTokens.findLegacyFamily("legacy-live")).isPresent();
+        assertThat(refreshTokens.findLegacyFamily("legacy-expired")).isEmpty();
     }
 
     @Test
