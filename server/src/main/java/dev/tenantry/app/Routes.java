@@ -53,6 +53,7 @@ import dev.tenantry.web.Failures;
 import dev.tenantry.web.FormBody;
 import dev.tenantry.web.ProblemRenderer;
 import dev.tenantry.web.RequestLogging;
+import dev.tenantry.web.SlowRefusals;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.config.JavalinConfig;
@@ -90,8 +91,9 @@ final class Routes {
         new Authentication(new OidcBearerVerifier(services.tokenVerifier())).register(cfg.routes);
         cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
         new OidcDiscoveryRoutes(services.tenants(), services.signingKeys()).register(cfg.routes);
-        new OidcTokenRoutes(services.tokens()).register(cfg.routes);
-        new OidcV1Routes(services.tokens(), new V1Tokens(services.signingKeys())).register(cfg.routes);
+        SlowRefusals refusals = new SlowRefusals(); // issue 13: a sign-in flood's refusals answered late
+        new OidcTokenRoutes(services.tokens(), refusals).register(cfg.routes);
+        new OidcV1Routes(services.tokens(), new V1Tokens(services.signingKeys()), refusals).register(cfg.routes);
         new DeviceCodeRoutes(services.deviceCodes()).register(cfg.routes);
         new InstanceDiscoveryRoutes().register(cfg.routes);
         new GraphRoutes(
@@ -139,7 +141,7 @@ final class Routes {
         new SuiteStoreRoutes(pages, services.subscriptions(), services.tenants(), services.directoryRoles())
                 .register(cfg.routes);
         AuthorizeRoutes authorize = new AuthorizeRoutes(pages, services.authorization());
-        new SignInRoutes(pages, authorize::redirectTarget).register(cfg.routes);
+        new SignInRoutes(pages, authorize::redirectTarget, refusals).register(cfg.routes);
         authorize.register(cfg.routes);
         new OidcUserInfoRoutes(services.tokenVerifier(), services.users()).register(cfg.routes);
         new RedeemRoutes(pages, services.guests()).register(cfg.routes);

@@ -5,6 +5,7 @@ import dev.tenantry.identity.TokenResponse;
 import dev.tenantry.identity.TokenService;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.Gate;
+import dev.tenantry.web.SlowRefusals;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -14,13 +15,15 @@ import java.util.Map;
 public final class OidcTokenRoutes {
 
     private final TokenService tokens;
+    private final SlowRefusals refusals;
 
-    public OidcTokenRoutes(TokenService tokens) {
+    public OidcTokenRoutes(TokenService tokens, SlowRefusals refusals) {
         this.tokens = tokens;
+        this.refusals = refusals;
     }
 
     public void register(RoutesConfig routes) {
-        routes.post("/{tenant}/oauth2/v2.0/token", this::token, Gate.ANONYMOUS);
+        routes.post("/{tenant}/oauth2/v2.0/token", refusals.around(this::token), Gate.ANONYMOUS);
     }
 
     private void token(Context ctx) {

@@ -8,6 +8,7 @@ import dev.tenantry.identity.grants.V1Tokens;
 import dev.tenantry.web.BaseUrl;
 import dev.tenantry.web.FormBody;
 import dev.tenantry.web.Gate;
+import dev.tenantry.web.SlowRefusals;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -54,14 +55,16 @@ public final class OidcV1Routes {
 
     private final TokenService tokens;
     private final V1Tokens v1;
+    private final SlowRefusals refusals;
 
-    public OidcV1Routes(TokenService tokens, V1Tokens v1) {
+    public OidcV1Routes(TokenService tokens, V1Tokens v1, SlowRefusals refusals) {
         this.tokens = tokens;
         this.v1 = v1;
+        this.refusals = refusals;
     }
 
     public void register(RoutesConfig routes) {
-        routes.post("/{tenant}/oauth2/token", this::token, Gate.ANONYMOUS);
+        routes.post("/{tenant}/oauth2/token", refusals.around(this::token), Gate.ANONYMOUS);
         routes.get("/{tenant}/oauth2/authorize", this::authorize, Gate.ANONYMOUS);
     }
 

@@ -6,6 +6,7 @@ import dev.tenantry.identity.SessionService;
 import dev.tenantry.pages.Chrome;
 import dev.tenantry.pages.PageSupport;
 import dev.tenantry.shared.AuthenticationException;
+import dev.tenantry.web.SlowRefusals;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -22,23 +23,26 @@ public final class SignInRoutes {
 
     private final PageSupport pages;
     private final Function<String, Optional<String>> redirectTargets;
+    private final SlowRefusals refusals;
 
     public SignInRoutes(PageSupport pages) {
-        this(pages, returnUrl -> Optional.empty());
+        this(pages, returnUrl -> Optional.empty(), new SlowRefusals());
     }
 
     /**
      * Issue 11: {@code redirectTargets} names the registered redirect URI an authorization request's return URL ends
-     * at, so the sign-in form may lead there ({@link PageSupport#allowFormActionTo}).
+     * at, so the sign-in form may lead there ({@link PageSupport#allowFormActionTo}). A sign-in refused for load is
+     * answered late by {@code refusals} (issue 13).
      */
-    public SignInRoutes(PageSupport pages, Function<String, Optional<String>> redirectTargets) {
+    public SignInRoutes(PageSupport pages, Function<String, Optional<String>> redirectTargets, SlowRefusals refusals) {
         this.pages = pages;
         this.redirectTargets = redirectTargets;
+        this.refusals = refusals;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/signin", this::show);
-        routes.post("/signin", this::submit);
+        routes.post("/signin", refusals.around(this::submit));
         routes.post("/signout", this::signOut);
     }
 
