@@ -246,7 +246,13 @@ public final class Database implements AutoCloseable {
     public void close() {
         ScheduledExecutorService timer = syncing;
         if (timer != null) {
-            timer.shutdownNow();
+            // not interrupted: an interrupt during the file's force would close H2's channel under it
+            timer.shutdown();
+            try {
+                timer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         dataSource.close();
     }
