@@ -141,6 +141,12 @@ public record Services(
         }
     }
 
+    /** What a user let a client use, as the token path caches it. */
+    private record ConsentKey(TenantId tenantId, UserId userId, UUID clientId) {}
+
+    /** Whether a client is public, as the token path caches it. */
+    private record PublicClientKey(UUID clientId) {}
+
     /** Builds every service over {@code stores}; {@code passwords} hashes and checks passwords. */
     public static Services wire(Stores stores, PasswordHasher passwords, Settings settings, Clock clock) {
         var transactions = stores.transactions();
@@ -219,9 +225,13 @@ public record Services(
                 clock,
                 guests,
                 new Grants.Flows(
-                        (tenantId, userId, clientId) ->
-                                permissionGrants.consentedScopes(tenantId, userId.value(), clientId),
-                        redirectUris::isPublicClient,
+                        // read through the token path's cache: consents and redirect URIs are written through the
+                        // application repository, which moves its generation (issue 13)
+                        (tenantId, userId, clientId) -> tokenPathCache.get(
+                                new ConsentKey(tenantId, userId, clientId),
+                                () -> permissionGrants.consentedScopes(tenantId, userId.value(), clientId)),
+                        clientId -> tokenPathCache.get(
+                                new PublicClientKey(clientId), () -> redirectUris.isPublicClient(clientId)),
                         keyCredentials,
                         stores.clientAssertionReplays(),
                         stores.deviceCodes(),
