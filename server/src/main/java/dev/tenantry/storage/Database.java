@@ -114,18 +114,20 @@ public final class Database implements AutoCloseable {
     private void syncEverySecond() {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("h2-sync").daemon().factory());
-        timer.scheduleWithFixedDelay(this::sync, SYNC_EVERY.toMillis(), SYNC_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> sync(), SYNC_EVERY.toMillis(), SYNC_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         syncing = timer;
     }
 
-    /** {@code CHECKPOINT SYNC}: H2 writes what it holds and forces its file to disk. */
-    void sync() {
+    /** {@code CHECKPOINT SYNC}: H2 writes what it holds and forces its file to disk; false, logged, when it could not. */
+    boolean sync() {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT SYNC");
+            return true;
         } catch (SQLException | RuntimeException e) {
             // the next run tries again; a database that stays unreachable shows in readiness and in every request
             LOG.warn("could not force the database file to disk: {}", e.toString());
+            return false;
         }
     }
 
