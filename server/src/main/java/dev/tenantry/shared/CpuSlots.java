@@ -140,6 +140,11 @@ public final class CpuSlots {
         }
     }
 
+    /** Whether this thread holds a slot now: {@link #enter()} may have let it run without one (for tests). */
+    boolean holds() {
+        return held.get();
+    }
+
     /** Slots free now (for tests and metrics). */
     public int available() {
         synchronized (lock) {
