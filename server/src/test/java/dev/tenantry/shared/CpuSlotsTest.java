@@ -147,6 +147,14 @@ class CpuSlotsTest {
     }
 
     @Test
+    void byDefaultHalfAgainAsManySlotsAsCoresInProcessAndTwiceAsManyWithARemoteDatabase() {
+        assertThat(CpuSlots.defaultSlots(1, false)).isEqualTo(2);
+        assertThat(CpuSlots.defaultSlots(2, false)).isEqualTo(3);
+        assertThat(CpuSlots.defaultSlots(8, false)).isEqualTo(12);
+        assertThat(CpuSlots.defaultSlots(2, true)).isEqualTo(4);
+    }
+
+    @Test
     void aSlotCountThatIsNotOneIsRefusedNamingTheOption() {
         assertThat(CpuSlots.configured(null, 4)).isEqualTo(4);
         assertThat(CpuSlots.configured(" 3 ", 4)).isEqualTo(3);
