@@ -103,7 +103,7 @@ public final class Database implements AutoCloseable {
         }
         Database database = new Database(dataSource);
         database.migrated = upToDate;
-        if (inProcess(jdbcUrl) && !jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")) {
+        if (embeddedFile(jdbcUrl)) {
             database.syncEverySecond();
         }
         return database;
@@ -140,6 +140,11 @@ public final class Database implements AutoCloseable {
         return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");
     }
 
+    /** Whether {@code jdbcUrl} is an H2 database in a file (in this process, not in memory). */
+    private static boolean embeddedFile(String jdbcUrl) {
+        return inProcess(jdbcUrl) && !jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:");
+    }
+
     /**
      * The two things the migrations say differently on PostgreSQL and H2: a generated column is {@code STORED} on
      * PostgreSQL (H2 refuses the word), and a column compared by prefix range compares in the "C" collation there (code
@@ -159,10 +164,10 @@ public final class Database implements AutoCloseable {
      * PostgreSQL. Other databases' URLs are returned as they are.
      */
     static String durable(String jdbcUrl) {
-        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("jdbc:h2:") || lower.startsWith("jdbc:h2:mem:")) {
+        if (!embeddedFile(jdbcUrl)) {
             return jdbcUrl;
         }
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
         String url = lower.contains(";write_delay=") ? jdbcUrl : jdbcUrl + ";WRITE_DELAY=0";
         return lower.contains(";retention_time=") ? url : url + ";RETENTION_TIME=" + RETENTION.toMillis();
     }
