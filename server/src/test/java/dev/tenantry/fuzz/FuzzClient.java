@@ -87,7 +87,14 @@ final class FuzzClient {
      * its 400 reached the client; an answer missing twice is a failure.
      */
     private Outcome raw(FuzzInput input) throws IOException {
-        Outcome first = rawOnce(input);
+        Outcome first;
+        try {
+            first = rawOnce(input);
+        } catch (IOException e) {
+            // the server answered early and closed while the request was still being written: the failed write
+            // closes the SSLSocket, which then cannot read the answer ("Socket is closed"); once more on a fresh one
+            return rawOnce(input);
+        }
         return first.status() == 0 && first.problem() != null && first.problem().endsWith(": null")
                 ? rawOnce(input)
                 : first;
