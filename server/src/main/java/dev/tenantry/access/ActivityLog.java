@@ -3,6 +3,7 @@ package dev.tenantry.access;
 import dev.tenantry.directory.User;
 import dev.tenantry.directory.UserRepository;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Ids;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -34,7 +35,7 @@ public final class ActivityLog {
             String resourceId,
             String subStatus) {
         events.insert(new ActivityEvent(
-                UUID.randomUUID(),
+                Ids.timeOrdered(),
                 scope.tenantId(),
                 scope.subscriptionId(),
                 scope.resourceGroupName().orElse(null),

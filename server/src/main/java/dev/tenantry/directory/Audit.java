@@ -1,11 +1,11 @@
 package dev.tenantry.directory;
 
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.shared.UserId;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes the directory's audit log (issue 9). Services call it inside the transaction that makes the change, so an
@@ -41,7 +41,7 @@ public final class Audit {
                         .orElse(null)
                 : null;
         audits.insert(new AuditEvent(
-                UUID.randomUUID(),
+                Ids.timeOrdered(),
                 tenantId,
                 clock.instant(),
                 category,

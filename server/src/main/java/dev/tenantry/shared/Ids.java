@@ -1,13 +1,36 @@
 package dev.tenantry.shared;
 
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 
-/** Parsing of the GUIDs every object id is made of. */
+/** The GUIDs every object id is made of: new ones, and parsing. */
 public final class Ids {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private Ids() {}
+
+    /**
+     * A new id: a version 7 GUID (RFC 9562 §5.7), whose first 48 bits are the time in milliseconds and the other 74 free
+     * bits random. Clients see a GUID like any other (Entra's ids carry no meaning either); the database sees ids that
+     * grow with time, so an object's row lands beside the ones made just before it in every index on the id and, on
+     * PostgreSQL, in the table's heap as well: a page of a directory in id order reads a few blocks, not one block per
+     * row as random ids (version 4) scattered it (issue 13: the first page of 100 000 users read 105 buffers, against 9
+     * for a page of names made one after another).
+     */
+    public static UUID timeOrdered() {
+        return timeOrdered(System.currentTimeMillis(), RANDOM);
+    }
+
+    /** {@link #timeOrdered()} at {@code epochMillis}, its random bits from {@code random}. */
+    static UUID timeOrdered(long epochMillis, Random random) {
+        long high = (epochMillis << 16) | 0x7000L | (random.nextInt() & 0x0fffL);
+        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(high, low);
+    }
 
     /** Parses a GUID in its canonical 8-4-4-4-12 form, or throws an {@link InvalidRequestException}. */
     public static UUID parseUuid(String text, String what) {

@@ -6,8 +6,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The ids of new objects. A service asks {@link #next} for the id of what it is about to create; that is a random GUID
- * unless the current thread runs inside {@link #pinned}, which hands the chosen id to the first object of its kind the
+ * The ids of new objects. A service asks {@link #next} for the id of what it is about to create; that is a new GUID
+ * ({@link Ids#timeOrdered}) unless the current thread runs inside {@link #pinned}, which hands the chosen id to the first object of its kind the
  * work creates. A seed file's fixed ids (issue 14) reach the services this way, so seeding keeps going through the one
  * use case of each concept and every rule of it still holds.
  */
@@ -31,11 +31,11 @@ public final class NewIds {
 
     private NewIds() {}
 
-    /** The id for a new object of {@code kind}: the pinned one if any (once), else a random GUID. */
+    /** The id for a new object of {@code kind}: the pinned one if any (once), else a new one. */
     public static UUID next(Kind kind) {
         Map<Kind, UUID> pinned = PINNED.get();
         UUID id = pinned == null ? null : pinned.remove(kind);
-        return id == null ? UUID.randomUUID() : id;
+        return id == null ? Ids.timeOrdered() : id;
     }
 
     /** Runs {@code work} with {@code ids} (absent values: generated) pinned for the objects it creates. */

@@ -10,8 +10,9 @@ public record TenantId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
-    public static TenantId random() {
-        return new TenantId(UUID.randomUUID());
+    /** A new id, as {@link NewIds#next} makes them ({@link Ids#timeOrdered}). */
+    public static TenantId next() {
+        return new TenantId(Ids.timeOrdered());
     }
 
     public static TenantId parse(String text) {

@@ -10,8 +10,9 @@ public record UserId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
-    public static UserId random() {
-        return new UserId(UUID.randomUUID());
+    /** A new id, as {@link NewIds#next} makes them ({@link Ids#timeOrdered}). */
+    public static UserId next() {
+        return new UserId(Ids.timeOrdered());
     }
 
     public static UserId parse(String text) {

@@ -15,6 +15,7 @@ import dev.tenantry.directory.apps.ServicePrincipal;
 import dev.tenantry.directory.credentials.Argon2idPasswordHasher;
 import dev.tenantry.identity.CryptoProviders;
 import dev.tenantry.shared.Caller;
+import dev.tenantry.shared.Ids;
 import dev.tenantry.shared.TenantId;
 import dev.tenantry.testing.Tls;
 import dev.tenantry.tls.TlsMaterial;
@@ -39,7 +40,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -505,7 +505,7 @@ public final class Bench {
             seedUsers(jdbi, List.of(new Directory(tid, domain)), options.directoryUsers(), hash);
             List<Directory> others = new ArrayList<>();
             for (int n = 1; n < options.tenants(); n++) {
-                others.add(new Directory(TenantId.random(), String.format(Locale.ROOT, "bench%06d.example.test", n)));
+                others.add(new Directory(TenantId.next(), String.format(Locale.ROOT, "bench%06d.example.test", n)));
             }
             seedDirectories(jdbi, others);
             seedUsers(jdbi, others, Options.USERS_PER_TENANT, hash);
@@ -566,7 +566,7 @@ public final class Bench {
                 for (long k = start; k < end; k++) {
                     Directory directory = directories.get((int) (k / perDirectory));
                     String n = String.format(Locale.ROOT, "%06d", k % perDirectory);
-                    batch.bind("id", UUID.randomUUID())
+                    batch.bind("id", Ids.timeOrdered()) // as the server makes them
                             .bind("tenantId", directory.id().value())
                             .bind("upn", "user" + n + "@" + directory.domain())
                             .bind("displayName", "Bench User " + n)

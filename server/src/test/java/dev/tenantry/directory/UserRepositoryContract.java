@@ -21,8 +21,8 @@ public abstract class UserRepositoryContract {
 
     private static final String DOMAIN = "@contoso.onmicrosoft.test";
 
-    private final TenantId contoso = TenantId.random();
-    private final TenantId fabrikam = TenantId.random();
+    private final TenantId contoso = TenantId.next();
+    private final TenantId fabrikam = TenantId.next();
 
     protected abstract UserRepository users();
 

@@ -44,7 +44,7 @@ public abstract class RepositoryContract {
 
     /** A stored directory with the initial domain {@code <prefix>.onmicrosoft.test}. */
     protected final Tenant tenant(String prefix) {
-        Tenant tenant = new Tenant(TenantId.random(), "Org " + prefix, "US", prefix + ".onmicrosoft.test", NOW);
+        Tenant tenant = new Tenant(TenantId.next(), "Org " + prefix, "US", prefix + ".onmicrosoft.test", NOW);
         stores.tenants().insert(tenant);
         return tenant;
     }

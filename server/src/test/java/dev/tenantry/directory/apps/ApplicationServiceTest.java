@@ -50,8 +50,8 @@ class ApplicationServiceTest {
     final InMemoryDirectoryRoleRepository roles = new InMemoryDirectoryRoleRepository();
     final InMemoryApplicationRepository repository = new InMemoryApplicationRepository();
     final InMemoryUserRepository users = new InMemoryUserRepository();
-    final TenantId contoso = TenantId.random();
-    final TenantId fabrikam = TenantId.random();
+    final TenantId contoso = TenantId.next();
+    final TenantId fabrikam = TenantId.next();
     final Caller.User admin = user(contoso, DirectoryRoleTemplate.GLOBAL_ADMINISTRATOR);
     final Caller.User appAdmin = user(contoso, DirectoryRoleTemplate.APPLICATION_ADMINISTRATOR);
     final Caller.User member = user(contoso, null);
@@ -75,7 +75,7 @@ class ApplicationServiceTest {
     }
 
     Caller.User user(TenantId tenantId, DirectoryRoleTemplate role) {
-        UserId id = UserId.random();
+        UserId id = UserId.next();
         if (role != null) {
             roles.addMember(roles.activate(tenantId, role), id);
         }

@@ -23,8 +23,8 @@ class TokenLifetimesTest {
     final InMemoryApplicationRepository applications = stores.applications();
     final InMemoryTokenLifetimePolicyRepository policies = new InMemoryTokenLifetimePolicyRepository(applications);
     final TokenLifetimes lifetimes = new TokenLifetimes(policies, applications, GenerationCache.disabled(), BUILT_IN);
-    final TenantId contoso = TenantId.random();
-    final TenantId fabrikam = TenantId.random();
+    final TenantId contoso = TenantId.next();
+    final TenantId fabrikam = TenantId.next();
 
     Application app(TenantId tenantId) {
         Application app =

@@ -29,7 +29,7 @@ class ChangeDirectoryTemplatesTest {
 
     private final CloudSubscription subscription = new CloudSubscription(
             UUID.randomUUID(),
-            TenantId.random(),
+            TenantId.next(),
             "Dev <test>",
             "MS-AZR-0003P",
             CloudSubscription.State.ENABLED,
