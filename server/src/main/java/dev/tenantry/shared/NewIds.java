@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * The ids of new objects. A service asks {@link #next} for the id of what it is about to create; that is a new GUID
- * ({@link Ids#timeOrdered}) unless the current thread runs inside {@link #pinned}, which hands the chosen id to the first object of its kind the
- * work creates. A seed file's fixed ids (issue 14) reach the services this way, so seeding keeps going through the one
- * use case of each concept and every rule of it still holds.
+ * ({@link Ids#timeOrdered}) unless the current thread runs inside {@link #pinned}, which hands the chosen id to the
+ * first object of its kind the work creates. A seed file's fixed ids (issue 14) reach the services this way, so seeding
+ * keeps going through the one use case of each concept and every rule of it still holds.
  */
 public final class NewIds {
 
