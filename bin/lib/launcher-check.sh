@@ -1,11 +1,11 @@
 # Sourced by bin/test: the README's first command as a user runs it. `bin/tenantry serve` on a fresh data directory
 # must answer /health, once with the launcher's own JVM flags (its first start after a build also makes the AOT
-# cache) and once with a collector of the user's own in TENANTRY_JAVA_OPTS (which replaces the launcher's serial one:
-# the JVM refuses two, and a cache made under other options refuses to load, so each set of options has its own).
+# cache) and once with a collector of the user's own in TENANTRY_JAVA_OPTS (which replaces the launcher's G1 and its
+# settings: the JVM refuses two, and a cache made under other options refuses to load, so each set has its own).
 # It also signs with ACCP from lib/, whose jar the build stores without its signature (server/pom.xml).
 tenantry_launcher_check() {
     local opts dir port pid ready
-    for opts in "" "-XX:+UseG1GC -Xmx512m"; do
+    for opts in "" "-XX:+UseSerialGC -Xmx512m"; do
         dir="$(mktemp -d)"
         port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
         TENANTRY_JAVA_OPTS="$opts" "$root/bin/tenantry" serve --data "$dir/data" --port "$port" >"$dir/log" 2>&1 &

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives the Java heap back to the system once {@code tenantry serve} has gone idle (issue 13), as G1's periodic
- * collections do (JEP 346), for the serial collector the launcher picks, which has nothing of the kind.
+ * collections do (JEP 346), for the serial collector, which has nothing of the kind. The launcher runs G1 with
+ * periodic collections; this is for a server that a user runs under the serial collector, for the smallest heap.
  *
  * <p>Why: under load the serial collector grows its old generation by promotion, up to the cap, and shrinks it only
  * after a full collection, which a server at rest never has. After {@code bin/bench}'s load the heap stayed at its 256
