@@ -22,6 +22,7 @@ import dev.tenantry.web.JsonBody;
 import dev.tenantry.web.PageTokens;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -78,7 +79,7 @@ public final class GraphGroupRoutes {
         routes.get("/v1.0/groups/{id}/membersWithLicenseErrors", this::membersWithLicenseErrors, Gate.GRAPH);
     }
 
-    private void list(Context ctx) {
+    private void list(Context ctx) throws IOException {
         ODataQuery query = ODataQuery.parse(ctx.queryParamMap())
                 .allowOnly(
                         Option.SELECT,
@@ -108,7 +109,7 @@ public final class GraphGroupRoutes {
             requireConsistencyLevel(ctx, "$count");
             body = GraphResponses.counted(body, groups.count(caller, tenant, filters, search));
         }
-        GraphResponses.ok(ctx, body);
+        GraphResponses.stream(ctx, body);
     }
 
     /** {@code GET /groups/$count}: the number alone, as text, like Graph. */

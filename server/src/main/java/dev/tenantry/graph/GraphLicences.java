@@ -26,6 +26,9 @@ final class GraphLicences {
     record AssignedLicense(List<String> disabledPlans, String skuId) {
 
         static List<AssignedLicense> of(List<LicenceAssignment> held) {
+            if (held.isEmpty()) {
+                return List.of(); // most users of a page: no stream to build
+            }
             return held.stream()
                     .map(licence -> new AssignedLicense(
                             licence.disabledPlans().stream().map(UUID::toString).toList(),

@@ -1,5 +1,8 @@
 package dev.tenantry.graph;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.tenantry.shared.AuthenticationException;
 import dev.tenantry.shared.Caller;
 import dev.tenantry.shared.RequestError;
@@ -7,6 +10,8 @@ import dev.tenantry.shared.TenantId;
 import dev.tenantry.web.Authentication;
 import dev.tenantry.web.BaseUrl;
 import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -20,6 +25,15 @@ final class GraphResponses {
     static final String CONTENT_TYPE =
             "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
+    /**
+     * Writes as {@code ctx.json} does (Javalin's own mapper; a character outside the Basic Multilingual Plane as its
+     * four UTF-8 bytes), leaving the response stream open for Javalin to finish.
+     */
+    private static final ObjectWriter STREAMING = JavalinJackson.defaultMapper()
+            .writer()
+            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
     private GraphResponses() {}
 
     static void write(Context ctx, int status, Object body) {
@@ -29,6 +43,17 @@ final class GraphResponses {
 
     static void ok(Context ctx, Object body) {
         write(ctx, 200, body);
+    }
+
+    /**
+     * Answers 200 with {@code body} written to the connection as it is serialized, for the large pages of a list:
+     * {@code ok} formats a page into a string, then bytes, then copies them to the response, about half of what a page
+     * of 100 users allocates (issue 13: each young collection pauses every request in flight). The answer is
+     * committed as it is written, so this is the last step of a request, after every check and every read.
+     */
+    static void stream(Context ctx, Object body) throws IOException {
+        ctx.status(200).contentType(CONTENT_TYPE);
+        STREAMING.writeValue(ctx.outputStream(), body);
     }
 
     static void noContent(Context ctx) {

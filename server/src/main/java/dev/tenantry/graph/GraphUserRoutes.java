@@ -21,6 +21,7 @@ import dev.tenantry.web.JsonBody;
 import dev.tenantry.web.PageTokens;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +73,7 @@ public final class GraphUserRoutes {
         routes.get("/v1.0/me", this::me, Gate.GRAPH);
     }
 
-    private void list(Context ctx) {
+    private void list(Context ctx) throws IOException {
         ODataQuery query = ODataQuery.parse(ctx.queryParamMap())
                 .allowOnly(
                         ODataQuery.Option.SELECT,
@@ -98,7 +99,7 @@ public final class GraphUserRoutes {
                 .toList();
         String next =
                 page.hasNext() ? GraphResponses.nextLink(ctx, pageTokens.seal(PAGE_PURPOSE, page.nextAfter())) : null;
-        GraphResponses.ok(ctx, GraphResponses.collection(ctx, usersContext(query.select()), items, next));
+        GraphResponses.stream(ctx, GraphResponses.collection(ctx, usersContext(query.select()), items, next));
     }
 
     private void get(Context ctx) {

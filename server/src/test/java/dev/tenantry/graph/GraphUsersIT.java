@@ -5,12 +5,16 @@ import static dev.tenantry.graph.GraphFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.User;
 import dev.tenantry.testing.RunningServer;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +71,49 @@ class GraphUsersIT {
 
         assertThat(response.headers().firstValue("Content-Type")).hasValue(GraphResponses.CONTENT_TYPE);
         assertThat(json(response).get("@odata.context").asText()).isEqualTo(server.baseUrl() + "/v1.0/$metadata#users");
+    }
+
+    @Test
+    void aPageIsWrittenAsItIsSerializedWithItsTextIntactAndGzipWhenAsked() throws Exception {
+        // the list streams its page (issue 13): the same JSON ctx.json wrote, text beyond the Basic Multilingual Plane
+        // as UTF-8, a lone surrogate escaped, and Javalin's compression still applied to a client that asks for it
+        String name = "Zoë 😀 \uD800 Smith";
+        CreatedDirectory fabrikam = graph.directory("fabrikam-text"); // contoso's pages count their users
+        User zoe = graph.user(fabrikam, name, "zoe");
+        for (int i = 1; i <= 3; i++) { // a page long enough to compress
+            graph.user(fabrikam, "Zoë " + i, "zoe" + i);
+        }
+        String token = graph.token(fabrikam.admin());
+        String url = "/v1.0/users?$select=*&$filter=" + encode("startswith(displayName,'Zoë')");
+
+        HttpResponse<byte[]> plain = server.http()
+                .send(
+                        server.request(url)
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zipped = server.http()
+                .send(
+                        server.request(url)
+                                .header("Authorization", "Bearer " + token)
+                                .header("Accept-Encoding", "gzip")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Type")).hasValue(GraphResponses.CONTENT_TYPE);
+        String text = new String(plain.body(), StandardCharsets.UTF_8);
+        assertThat(text).contains("Zoë 😀 \\uD800 Smith").doesNotContain("\\uD83D");
+        JsonNode page = new ObjectMapper().readTree(text);
+        // a startswith page is in display-name order: "Zoë 1" to "Zoë 3", then "Zoë 😀…"
+        assertThat(page.at("/value/3/id").asText()).isEqualTo(zoe.id().toString());
+        assertThat(page.at("/value/3/displayName").asText()).isEqualTo(name);
+        assertThat(page.get("value")).hasSize(4);
+        assertThat(plain.body().length).isGreaterThan(1500); // Javalin compresses from 1 500 bytes
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertThat(new ObjectMapper().readTree(unzipped)).isEqualTo(page);
+        }
     }
 
     @Test
