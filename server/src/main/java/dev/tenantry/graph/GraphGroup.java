@@ -76,7 +76,7 @@ final class GraphGroup {
 
     /** The given properties of {@code group}, in that order; {@code @odata.type} first when {@code typed}. */
     static Map<String, Object> project(Group group, List<String> properties, boolean typed) {
-        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> json = new GraphProperties(properties.size() + 1);
         if (typed) {
             json.put("@odata.type", ODATA_TYPE);
         }

@@ -3,7 +3,6 @@ package dev.tenantry.graph;
 import dev.tenantry.directory.User;
 import dev.tenantry.subscriptions.LicenceAssignment;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -119,7 +118,7 @@ record GraphUser(
 
     /** The given properties, in that order; {@code @odata.type} first when {@code typed}. */
     Map<String, Object> project(List<String> properties, boolean typed) {
-        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> json = new GraphProperties(properties.size() + 1);
         if (typed) {
             json.put("@odata.type", ODATA_TYPE);
         }
