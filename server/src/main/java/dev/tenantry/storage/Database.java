@@ -60,7 +60,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         jdbi.registerArgument(new InstantArgumentFactory());
         jdbi.registerArgument(new UuidArgumentFactory());
-        jdbi.registerColumnMapper(Instant.class, instantMapper());
+        jdbi.registerColumnMapper(Instant.class, instantMapper(inProcess(dataSource.getJdbcUrl())));
     }
 
     /**
@@ -264,8 +264,16 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    // Instants are stored as TIMESTAMP WITH TIME ZONE in UTC; both H2 and PostgreSQL read and write OffsetDateTime.
-    private static ColumnMapper<Instant> instantMapper() {
+    /**
+     * Instants are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC, written as {@code OffsetDateTime}, and read as
+     * instants: H2 makes one directly, where going through an
+     * {@code OffsetDateTime} made five objects a row (a Graph page of 100 users reads 100); PostgreSQL's driver has no
+     * {@code Instant} and gives an {@code OffsetDateTime}.
+     */
+    private static ColumnMapper<Instant> instantMapper(boolean h2) {
+        if (h2) {
+            return (rs, column, ctx) -> rs.getObject(column, Instant.class);
+        }
         return (rs, column, ctx) -> {
             OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
             return value == null ? null : value.toInstant();
