@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenantry.directory.CreatedDirectory;
 import dev.tenantry.directory.User;
+import dev.tenantry.shared.Caller;
 import dev.tenantry.testing.RunningServer;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -103,11 +104,20 @@ class GraphUsersIT {
         assertThat(plain.statusCode()).isEqualTo(200);
         assertThat(plain.headers().firstValue("Content-Type")).hasValue(GraphResponses.CONTENT_TYPE);
         String text = new String(plain.body(), StandardCharsets.UTF_8);
-        assertThat(text).contains("Zoë 😀 \\uD800 Smith").doesNotContain("\\uD83D");
+        // H2 keeps the lone surrogate, which the page escapes; PostgreSQL stores '?' (UTF-8 cannot hold it)
+        String stored = server.app()
+                .services()
+                .users()
+                .getUser(Caller.system(), fabrikam.tenant().id(), zoe.id().toString())
+                .displayName();
+        assertThat(stored).isIn(name, "Zoë 😀 ? Smith");
+        assertThat(text)
+                .contains(stored.equals(name) ? "Zoë 😀 \\uD800 Smith" : stored)
+                .doesNotContain("\\uD83D");
         JsonNode page = new ObjectMapper().readTree(text);
         // a startswith page is in display-name order: "Zoë 1" to "Zoë 3", then "Zoë 😀…"
         assertThat(page.at("/value/3/id").asText()).isEqualTo(zoe.id().toString());
-        assertThat(page.at("/value/3/displayName").asText()).isEqualTo(name);
+        assertThat(page.at("/value/3/displayName").asText()).isEqualTo(stored);
         assertThat(page.get("value")).hasSize(4);
         assertThat(plain.body().length).isGreaterThan(1500); // Javalin compresses from 1 500 bytes
         assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
