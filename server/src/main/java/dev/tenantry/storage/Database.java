@@ -266,9 +266,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Instants are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC, written as {@code OffsetDateTime}, and read as
-     * instants: H2 makes one directly, where going through an
-     * {@code OffsetDateTime} made five objects a row (a Graph page of 100 users reads 100); PostgreSQL's driver has no
-     * {@code Instant} and gives an {@code OffsetDateTime}.
+     * instants: H2 makes one directly, where going through an {@code OffsetDateTime} made five objects a row (a Graph
+     * page of 100 users reads 100); PostgreSQL's driver has no {@code Instant} and gives an {@code OffsetDateTime}.
      */
     private static ColumnMapper<Instant> instantMapper(boolean h2) {
         if (h2) {
