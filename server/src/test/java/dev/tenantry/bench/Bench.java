@@ -36,6 +36,7 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +82,8 @@ public final class Bench {
             int rounds,
             int tenants,
             String database,
-            double soak) {
+            double soak,
+            Phases phases) {
 
         /** Directories of {@value #USERS_PER_TENANT} users each in {@code --tenants} mode. */
         static final int USERS_PER_TENANT = 100;
@@ -101,6 +103,8 @@ public final class Bench {
             int tenants = 0;
             String database = null;
             double soak = 0;
+            List<String> only = List.of();
+            Optional<Path> profiles = Optional.empty();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--seconds" -> seconds = Double.parseDouble(args[++i]);
@@ -112,10 +116,12 @@ public final class Bench {
                     case "--tenants" -> tenants = Integer.parseInt(args[++i]);
                     case "--database" -> database = args[++i];
                     case "--soak" -> soak = Double.parseDouble(args[++i]);
+                    case "--only" -> only = Phases.words(args[++i]);
+                    case "--profile" -> profiles = Optional.of(Path.of(args[++i]));
                     default ->
                         throw new IllegalArgumentException("unknown option " + args[i]
                                 + "; use --seconds S --warmup S --users N --starts N --keycloak --rounds N"
-                                + " --tenants N --database URL (or --postgres) --soak S");
+                                + " --tenants N --database URL (or --postgres) --soak S --only WORDS --profile DIR");
                 }
             }
             return new Options(
@@ -128,7 +134,12 @@ public final class Bench {
                     Math.max(1, rounds),
                     Math.max(0, tenants),
                     database,
-                    Math.max(0, soak));
+                    Math.max(0, soak),
+                    new Phases(
+                            only,
+                            profiles,
+                            Optional.ofNullable(System.getProperty("tenantry.bench.profiler"))
+                                    .map(Path::of)));
         }
     }
 
@@ -138,6 +149,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Path launcher = Path.of(System.getProperty("tenantry.launcher", "bin/tenantry"));
         Options options = Options.parse(args, launcher);
+        Load.phases = options.phases();
+        if (options.phases().profiles().isPresent()) {
+            Files.createDirectories(options.phases().profiles().get());
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(
                 Locale.ROOT,
@@ -280,19 +295,30 @@ public final class Bench {
 
         System.out.println();
         for (Load.Result result : results) {
-            System.out.println(result.line());
+            if (result.ran()) {
+                System.out.println(result.line());
+            }
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "raw RS256 signatures/s on %d threads (this JVM):   %,.0f%n", cores, rsa);
         System.out.printf(Locale.ROOT, "raw Argon2id hashes/s on %d threads (m=19 MiB, t=2): %,.1f%n", cores, argon);
-        System.out.printf(Locale.ROOT, "ratio tokens/s (c=8)  / raw RS256:     %.2f%n", cc8.perSecond() / rsa);
-        System.out.printf(Locale.ROOT, "ratio tokens/s (c=64) / raw RS256:     %.2f%n", cc64.perSecond() / rsa);
-        System.out.printf(Locale.ROOT, "ratio password grants/s / raw Argon2id: %.2f%n", passwords.perSecond() / argon);
-        System.out.printf(
-                Locale.ROOT,
-                "server CPU per token (c=8): %.3f ms, (c=64): %.3f ms%n",
-                cc8.cpuMsPerOp(),
-                cc64.cpuMsPerOp());
+        if (cc8.ran()) {
+            System.out.printf(Locale.ROOT, "ratio tokens/s (c=8)  / raw RS256:     %.2f%n", cc8.perSecond() / rsa);
+        }
+        if (cc64.ran()) {
+            System.out.printf(Locale.ROOT, "ratio tokens/s (c=64) / raw RS256:     %.2f%n", cc64.perSecond() / rsa);
+        }
+        if (passwords.ran()) {
+            System.out.printf(
+                    Locale.ROOT, "ratio password grants/s / raw Argon2id: %.2f%n", passwords.perSecond() / argon);
+        }
+        if (cc8.ran() && cc64.ran()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "server CPU per token (c=8): %.3f ms, (c=64): %.3f ms%n",
+                    cc8.cpuMsPerOp(),
+                    cc64.cpuMsPerOp());
+        }
         System.out.println("start to ready, embedded (TenantryApp.start, existing data): " + spread(embedded));
         System.out.println("start to ready, bin/tenantry serve (existing data):          " + spread(starts));
         System.out.printf(
@@ -301,11 +327,12 @@ public final class Bench {
                 idleRss / 1024.0,
                 loadedRss / 1024.0,
                 restedRss / 1024.0);
-        if (options.soak() > 0) {
-            // the tail over a long run (issue 13: no request over 100 ms in 60 s), after every figure above so its
-            // full collections, if any, come from a heap that has seen all of them
-            Load.Result soak =
-                    Load.run("client_credentials token, soak", tls, 8, warm / 2, options.soak(), pid, c -> () -> cc);
+        Load.Result soak = options.soak() > 0
+                // the tail over a long run (issue 13: no request over 100 ms in 60 s), after every figure above so its
+                // full collections, if any, come from a heap that has seen all of them
+                ? Load.run("client_credentials token, soak", tls, 8, warm / 2, options.soak(), pid, c -> () -> cc)
+                : Load.Result.skipped("client_credentials token, soak", 8);
+        if (soak.ran()) {
             System.out.println();
             System.out.println(soak.line());
             System.out.printf(
@@ -378,7 +405,9 @@ public final class Bench {
                             + " figures are after --warmup 120):%n",
                     options.rounds());
             for (Load.Result line : lines) {
-                System.out.println(line.line());
+                if (line.ran()) {
+                    System.out.println(line.line());
+                }
             }
             System.out.println(
                     "ratio Tenantry/Keycloak client_credentials tokens/s: " + ratios(ccRatios) + " (target >= 2.5)");
@@ -400,6 +429,9 @@ public final class Bench {
     }
 
     private static String ratios(double[] perRound) {
+        if (Arrays.stream(perRound).anyMatch(Double::isNaN)) {
+            return "not measured (--only)";
+        }
         double sum = 0;
         StringBuilder each = new StringBuilder();
         for (double ratio : perRound) {

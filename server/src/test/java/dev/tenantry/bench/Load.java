@@ -71,6 +71,15 @@ final class Load {
             this.loadCpuMs = loadCpuMs;
         }
 
+        /** A phase that {@code --only} left out: no figures, and no line in the report. */
+        static Result skipped(String name, int clients) {
+            return new Result(name, clients, 0, 0, Double.NaN, new long[0], Double.NaN, Double.NaN);
+        }
+
+        boolean ran() {
+            return !Double.isNaN(seconds);
+        }
+
         double perSecond() {
             return ok / seconds;
         }
@@ -126,6 +135,9 @@ final class Load {
         }
     }
 
+    /** Which phases run and whether they are profiled: {@code bin/bench --only}, {@code --profile}; set by Bench. */
+    static Phases phases = Phases.ALL;
+
     private Load() {}
 
     /**
@@ -141,6 +153,9 @@ final class Load {
             Optional<ProcessHandle> server,
             IntFunction<Session> sessions)
             throws InterruptedException {
+        if (!phases.runs(name)) {
+            return Result.skipped(name, clients);
+        }
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmUp * 1e9);
         long end = measureFrom + (long) (seconds * 1e9);
@@ -190,8 +205,20 @@ final class Load {
                 counts[client] = n;
             }));
         }
+        Optional<Profiler> profiler = server.flatMap(phases::profiler);
+        if (profiler.isPresent()) {
+            // from the warm-up's end to the measured part's: the profile shows what the figure measured
+            long untilMeasured = measureFrom - System.nanoTime();
+            if (untilMeasured > 0) {
+                Thread.sleep(untilMeasured / 1_000_000, (int) (untilMeasured % 1_000_000));
+            }
+            profiler.get().start();
+        }
         for (Thread thread : threads) {
             thread.join();
+        }
+        if (profiler.isPresent()) {
+            profiler.get().stop(name, clients);
         }
         long cpuAfter = cpuNanos(server);
         long loadCpuAfter = cpuNanos(self);
