@@ -460,20 +460,13 @@ public final class Bench {
         Thread flooding = Thread.ofPlatform().start(() -> {
             try {
                 flood[0] = Load.run(
-                        "password flood (503s count as failed)",
-                        tls,
-                        8 * cores,
-                        warm / 2,
-                        secs + warm / 2,
-                        Optional.empty(),
-                        c -> () -> password);
+                        Phases.FLOOD, tls, 8 * cores, warm / 2, secs + warm / 2, Optional.empty(), c -> () -> password);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         Thread.sleep((long) (warm * 500));
-        Load.Result during =
-                Load.run("client_credentials during a password flood", tls, 8, warm / 2, secs, pid, c -> () -> cc);
+        Load.Result during = Load.run(Phases.DURING_FLOOD, tls, 8, warm / 2, secs, pid, c -> () -> cc);
         flooding.join();
         return flood[0] == null ? List.of(during) : List.of(during, flood[0]);
     }

@@ -34,6 +34,19 @@ class PhasesTest {
     }
 
     @Test
+    @DisplayName("the password flood and the figure measured during it run together, whichever of them is named")
+    void theFloodRunsWithTheFigureDuringIt() {
+        Phases byToken = new Phases(Phases.words("client_credentials"), Optional.empty(), Optional.empty());
+        Phases byFlood = new Phases(Phases.words("503"), Optional.empty(), Optional.empty());
+        Phases neither = new Phases(Phases.words("refresh"), Optional.empty(), Optional.empty());
+
+        assertThat(byToken.runs(Phases.FLOOD)).isTrue();
+        assertThat(byFlood.runs(Phases.DURING_FLOOD)).isTrue();
+        assertThat(neither.runs(Phases.FLOOD)).isFalse();
+        assertThat(neither.runs(Phases.DURING_FLOOD)).isFalse();
+    }
+
+    @Test
     @DisplayName("a phase --only leaves out has no figures and no line")
     void aSkippedPhaseHasNoFigures() throws Exception {
         Load.phases = new Phases(Phases.words("graph"), Optional.empty(), Optional.empty());
