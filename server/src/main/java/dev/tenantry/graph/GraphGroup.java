@@ -76,12 +76,12 @@ final class GraphGroup {
 
     /** The given properties of {@code group}, in that order; {@code @odata.type} first when {@code typed}. */
     static Map<String, Object> project(Group group, List<String> properties, boolean typed) {
-        Map<String, Object> json = new GraphProperties(properties.size() + 1);
+        GraphProperties json = new GraphProperties(properties.size() + 1);
         if (typed) {
-            json.put("@odata.type", ODATA_TYPE);
+            json.putNew("@odata.type", ODATA_TYPE);
         }
-        for (String property : properties) {
-            json.put(property, PROPERTIES.get(property).apply(group));
+        for (String property : properties) { // distinct, and never @odata.type (properties() returns known names)
+            json.putNew(property, PROPERTIES.get(property).apply(group));
         }
         return json;
     }

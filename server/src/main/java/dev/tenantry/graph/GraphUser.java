@@ -118,12 +118,12 @@ record GraphUser(
 
     /** The given properties, in that order; {@code @odata.type} first when {@code typed}. */
     Map<String, Object> project(List<String> properties, boolean typed) {
-        Map<String, Object> json = new GraphProperties(properties.size() + 1);
+        GraphProperties json = new GraphProperties(properties.size() + 1);
         if (typed) {
-            json.put("@odata.type", ODATA_TYPE);
+            json.putNew("@odata.type", ODATA_TYPE);
         }
-        for (String property : properties) {
-            json.put(property, value(property));
+        for (String property : properties) { // distinct, and never @odata.type (properties() returns known names)
+            json.putNew(property, value(property));
         }
         return json;
     }

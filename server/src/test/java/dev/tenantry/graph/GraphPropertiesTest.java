@@ -77,4 +77,27 @@ class GraphPropertiesTest {
         assertThat(entries.hasNext()).isFalse();
         assertThatThrownBy(() -> properties.put(null, 1)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void aPropertyPutAsNewIsWrittenAsPut() throws Exception {
+        Map<String, Object> expected = new LinkedHashMap<>();
+        GraphProperties actual = new GraphProperties(1);
+        for (int i = 0; i < 700; i++) { // past the names the writer keeps encoded
+            String name = i % 7 == 0 ? "näme \"" + i + "\"" : "name" + i;
+            Object value = i % 3 == 0 ? null : i % 3 == 1 ? "v" + i : (Object) (i % 2 == 0);
+            expected.put(name, value);
+            actual.putNew(name, value);
+        }
+
+        assertThat(javalin.writeValueAsString(actual)).isEqualTo(javalin.writeValueAsString(expected));
+        assertThat(javalin.writeValueAsString(actual)).isEqualTo(javalin.writeValueAsString(expected));
+    }
+
+    @Test
+    void everyProjectionHasDistinctNames() {
+        for (List<String> select : List.of(List.<String>of(), List.of("*"), List.of("id", "ID", "displayName"))) {
+            assertThat(GraphUser.properties(select)).doesNotHaveDuplicates().doesNotContain("@odata.type");
+            assertThat(GraphGroup.properties(select)).doesNotHaveDuplicates().doesNotContain("@odata.type");
+        }
+    }
 }
